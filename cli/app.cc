@@ -1,0 +1,226 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <map>
+
+#include "cli/load.h"
+#include "cli/output.h"
+#include "model/inputs.h"
+#include "model/mcpserver.h"
+#include "render/mcpserver_render.h"
+#include "render/render_all.h"
+
+#ifndef THV_RENDER_VERSION
+#define THV_RENDER_VERSION "0.1.0"
+#endif
+
+namespace thv {
+
+namespace {
+
+struct Flags {
+  std::vector<std::string> paths;
+  std::string namespace_ = "default";
+  bool strict = false;
+  size_t max_input_bytes = 256u << 20;
+  std::string output = "yaml";
+  std::string output_dir;
+  std::string platform = "kubernetes";
+  bool keep_custom_resources = false;
+  RenderOptions render;
+};
+
+void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
+  auto* paths = cmd->add_option("PATH", f->paths,
+                                "Files, directories (every *.yaml/*.yml below, sorted) or - for "
+                                "stdin");
+  if (paths_required) paths->required();
+  cmd->add_option("-n,--namespace", f->namespace_, "Namespace for inputs without one")
+      ->capture_default_str();
+  cmd->add_flag("--strict", f->strict, "Unknown fields are errors instead of warnings");
+  cmd->add_option("--max-input-bytes", f->max_input_bytes, "Largest input file accepted")
+      ->capture_default_str();
+}
+
+void AddOperatorFlags(CLI::App* cmd, Flags* f) {
+  cmd->add_option("--proxy-image", f->render.proxy_image,
+                  "Proxy runner image (operator env TOOLHIVE_RUNNER_IMAGE)")
+      ->capture_default_str();
+  cmd->add_option("--proxy-host", f->render.proxy_host,
+                  "Host the proxy binds (operator env TOOLHIVE_PROXY_HOST)")
+      ->capture_default_str();
+  cmd->add_flag("--runconfig-mode", f->render.runconfig_mode,
+                "Short ConfigMap-mode proxy args (operator env TOOLHIVE_USE_CONFIGMAP=true)");
+  cmd->add_option("--platform", f->platform, "Security contexts for this platform")
+      ->check(CLI::IsMember({"kubernetes", "openshift"}))
+      ->capture_default_str();
+  cmd->add_option("--operator-version", f->render.operator_version,
+                  "Operator version reported as telemetry serviceVersion")
+      ->capture_default_str();
+  cmd->add_option("--registry-api-image", f->render.registry_api_image,
+                  "Registry API image (operator env TOOLHIVE_REGISTRY_API_IMAGE)")
+      ->capture_default_str();
+}
+
+void PrintDiagnostics(const Diagnostics& diags, std::ostream& err) {
+  for (const Diagnostic& d : diags.items()) err << FormatDiagnostic(d) << "\n";
+  if (diags.error_count() > 1) err << diags.error_count() << " errors\n";
+}
+
+std::vector<Object> Load(const Flags& f, const CliIo& io, bool namespace_explicit,
+                         Diagnostics* diags) {
+  LoadOptions options;
+  options.input.default_namespace = f.namespace_;
+  options.input.namespace_explicit = namespace_explicit;
+  options.input.strict = f.strict;
+  options.max_input_bytes = f.max_input_bytes;
+  std::vector<std::string> paths = f.paths.empty() ? std::vector<std::string>{"-"} : f.paths;
+  return LoadObjects(io.disk, paths, io.read_stdin, options, diags);
+}
+
+int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
+  Diagnostics diags;
+  std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
+  RenderAllOptions options;
+  options.render = f.render;
+  options.render.openshift = f.platform == "openshift";
+  options.keep_custom_resources = f.keep_custom_resources;
+  std::vector<Value> docs;
+  if (!diags.HasErrors()) docs = RenderAll(objects, options, &diags);
+
+  std::vector<RenderedFile> files;
+  if (!diags.HasErrors() && !f.output_dir.empty()) LayoutOutputDir(docs, &files, &diags);
+  PrintDiagnostics(diags, *io.err);
+  if (diags.HasErrors()) return kExitInvalidInput;
+
+  if (!f.output_dir.empty()) {
+    std::string err;
+    if (!WriteOutputDir(io.disk, f.output_dir, files, &err)) {
+      *io.err << "error: " << err << "\n";
+      return kExitInvalidInput;
+    }
+    return kExitOk;
+  }
+  *io.out << (f.output == "json" ? FormatJsonList(docs) : FormatYaml(docs));
+  io.out->flush();
+  return kExitOk;
+}
+
+int RunValidate(const Flags& f, const CliIo& io, bool namespace_explicit) {
+  Diagnostics diags;
+  std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
+  RenderAllOptions options;
+  if (!diags.HasErrors()) RenderAll(objects, options, &diags);
+  PrintDiagnostics(diags, *io.err);
+  if (diags.HasErrors()) return kExitInvalidInput;
+  std::map<std::string, int> counts;
+  for (const Object& o : objects) ++counts[o.kind];
+  *io.out << "valid: " << objects.size() << (objects.size() == 1 ? " object" : " objects");
+  const char* sep = " (";
+  for (const auto& [kind, n] : counts) {
+    *io.out << sep << n << " " << kind;
+    sep = ", ";
+  }
+  *io.out << (counts.empty() ? "" : ")") << "\n";
+  return kExitOk;
+}
+
+// kubectl's table layout: columns padded to the widest cell plus three spaces.
+void PrintTable(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
+  std::vector<size_t> widths;
+  for (const auto& row : rows)
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (widths.size() <= i) widths.push_back(0);
+      widths[i] = std::max(widths[i], row[i].size());
+    }
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - row[i].size() + 3, ' ');
+    }
+    out << line << "\n";
+  }
+}
+
+int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
+  Diagnostics diags;
+  std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
+  PrintDiagnostics(diags, *io.err);
+  if (diags.HasErrors()) return kExitInvalidInput;
+  std::vector<std::vector<std::string>> rows = {{"NAME", "NAMESPACE", "TRANSPORT", "PORT", "URL"}};
+  for (const Object& o : objects) {
+    if (ToolhiveKindOf(o) != ToolhiveKind::kMCPServer) continue;
+    MCPServer s = DecodeMCPServer(o);
+    rows.push_back({o.meta.name, o.meta.namespace_, s.transport, std::to_string(s.port), ServiceUrl(s)});
+  }
+  if (rows.size() == 1) {
+    *io.err << "No MCPServer resources found.\n";
+    return kExitOk;
+  }
+  PrintTable(rows, *io.out);
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, const CliIo& io) {
+  CLI::App app{"thv-render: render ToolHive MCPServer and MCPRegistry resources into the plain\n"
+               "Kubernetes manifests the ToolHive operator would create, offline."};
+  app.name("thv-render");
+  app.require_subcommand(1);
+  Flags f;
+
+  CLI::App* render = app.add_subcommand("render", "Render inputs to Kubernetes manifests");
+  render->footer(
+      "Examples:\n"
+      "  thv-render render servers/                     # every *.yaml below, to stdout\n"
+      "  thv-render render -n mcp fetch.yaml | kubectl apply -f -\n"
+      "  cat fetch.yaml | thv-render render -o json -\n"
+      "  thv-render render --output-dir rendered/ servers/   # one file per object + kustomization.yaml\n"
+      "\nExit codes: 0 ok, 1 invalid input, 2 usage error, 3 a source could not be fetched.");
+  AddInputFlags(render, &f, false);
+  AddOperatorFlags(render, &f);
+  render->add_option("-o,--output", f.output, "Output format")
+      ->check(CLI::IsMember({"yaml", "json"}))
+      ->capture_default_str();
+  render->add_option("--output-dir", f.output_dir,
+                     "Write one file per object and a kustomization.yaml into DIR (replaced "
+                     "atomically)");
+  render->add_flag("--keep-custom-resources", f.keep_custom_resources,
+                   "Also emit the ToolHive custom resources themselves");
+
+  CLI::App* validate = app.add_subcommand("validate", "Check inputs without rendering output");
+  validate->footer("Examples:\n  thv-render validate servers/\n  thv-render validate --strict fetch.yaml");
+  AddInputFlags(validate, &f, true);
+
+  CLI::App* list = app.add_subcommand("list", "List MCPServers as kubectl get would, offline");
+  list->footer("Example:\n  thv-render list servers/");
+  AddInputFlags(list, &f, true);
+
+  CLI::App* version = app.add_subcommand("version", "Print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" with exit code 0 whose text belongs on stdout.
+    std::stringstream out, err;
+    const bool ok = app.exit(e, out, err) == 0;
+    *io.out << out.str();
+    *io.err << err.str();
+    return ok ? kExitOk : kExitUsage;
+  }
+
+  const bool namespace_explicit = app.get_subcommands().front()->count("--namespace") > 0;
+  if (*render) return RunRender(f, io, namespace_explicit);
+  if (*validate) return RunValidate(f, io, namespace_explicit);
+  if (*list) return RunList(f, io, namespace_explicit);
+  if (*version) {
+    *io.out << "thv-render " << THV_RENDER_VERSION << " (ToolHive operator 7002a239b)\n";
+    return kExitOk;
+  }
+  return kExitUsage;
+}
+
+}  // namespace thv

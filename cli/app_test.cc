@@ -1,0 +1,194 @@
+// End-to-end through RunCli: golden files for the bundled examples, exit codes, and output
+// that is all or nothing.
+#include "cli/app.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <sstream>
+
+namespace thv {
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Result Run(DiskInterface* disk, std::vector<std::string> args, const std::string& stdin_text = "") {
+  args.insert(args.begin(), "thv-render");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  CliIo io{disk, [&] { return stdin_text; }, &out, &err};
+  int code = RunCli(static_cast<int>(argv.size()), argv.data(), io);
+  return {code, out.str(), err.str()};
+}
+
+const std::string kSource = THV_SOURCE_DIR;
+
+void CheckGolden(const std::vector<std::string>& inputs, const std::string& golden) {
+  RealDiskInterface disk;
+  std::vector<std::string> args = {"render"};
+  for (const std::string& in : inputs) args.push_back(kSource + "/" + in);
+  Result r = Run(&disk, args);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const std::string path = kSource + "/testdata/golden/" + golden;
+  std::string expected, err;
+  if (std::getenv("THV_UPDATE_GOLDEN")) {
+    disk.WriteFile(path, r.out, &err);
+    return;
+  }
+  REQUIRE_MESSAGE(disk.ReadFile(path, &expected, &err), err);
+  CHECK(r.out == expected);
+}
+
+const char kServer[] = R"(apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata:
+  name: fetch
+spec:
+  image: docker.io/mcp/fetch
+)";
+
+}  // namespace
+
+TEST_CASE("golden: every bundled MCPServer example renders as reviewed") {
+  for (const char* name : {"mcpserver_fetch", "mcpserver_fetch_tools_filter", "mcpserver_github",
+                           "mcpserver_with_pod_template", "mcpserver_with_resource_overrides",
+                           "mcpserver_yardstick_sse", "mcpserver_yardstick_stdio"}) {
+    CAPTURE(name);
+    CheckGolden({std::string("testdata/examples/mcp-servers/") + name + ".yaml"},
+                std::string("mcp-servers/") + name + ".yaml");
+  }
+}
+
+TEST_CASE("golden: every feature of the MCPServer CRD at once") {
+  CheckGolden({"testdata/servers/full"}, "servers/full.yaml");
+}
+
+TEST_CASE("stdin, namespace defaulting and JSON output") {
+  MemoryDiskInterface disk;
+  Result r = Run(&disk, {"render", "-n", "team-a", "-o", "json"}, kServer);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\"kind\": \"List\"") != std::string::npos);
+  CHECK(r.out.find("\"namespace\": \"team-a\"") != std::string::npos);
+  Result yaml = Run(&disk, {"render", "-"}, kServer);
+  CHECK(yaml.code == 0);
+  CHECK(yaml.out.find("namespace: default\n") != std::string::npos);
+}
+
+TEST_CASE("objects come out in the documented order") {
+  MemoryDiskInterface disk;
+  Result r = Run(&disk, {"render"}, kServer);
+  REQUIRE(r.code == 0);
+  size_t last = 0;
+  for (const char* kind : {"kind: ServiceAccount\nmetadata:\n  name: fetch-proxy-runner",
+                           "kind: ServiceAccount\nmetadata:\n  name: fetch-sa", "kind: Role\n",
+                           "kind: RoleBinding\n", "kind: ConfigMap\n", "kind: Service\n",
+                           "kind: Deployment\n"}) {
+    size_t at = r.out.find(kind);
+    CAPTURE(kind);
+    REQUIRE(at != std::string::npos);
+    CHECK(at >= last);
+    last = at;
+  }
+}
+
+TEST_CASE("pass-through objects stay, custom resources go unless kept") {
+  MemoryDiskInterface disk;
+  disk.files["in/a.yaml"] = std::string(kServer) +
+                            "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n"
+                            "  token: hunter2\n";
+  Result r = Run(&disk, {"render", "in"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("kind: Secret") != std::string::npos);
+  CHECK(r.out.find("kind: MCPServer") == std::string::npos);
+  // The secret value appears exactly once: in the Secret itself.
+  CHECK(r.out.find("hunter2") == r.out.rfind("hunter2"));
+  Result kept = Run(&disk, {"render", "--keep-custom-resources", "in"});
+  CHECK(kept.out.find("kind: MCPServer") != std::string::npos);
+}
+
+TEST_CASE("bad input: every error reported with file:line:col, exit 1, nothing on stdout") {
+  MemoryDiskInterface disk;
+  disk.files["bad.yaml"] = R"(apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata:
+  name: Bad_Name
+spec:
+  image: x
+---
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata:
+  name: ok
+spec:
+  transport: tcp
+  port: 70000
+)";
+  Result r = Run(&disk, {"render", "bad.yaml"});
+  CHECK(r.code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("bad.yaml:4:9: metadata.name: Invalid value: \"Bad_Name\"") != std::string::npos);
+  CHECK(r.err.find("spec.transport") != std::string::npos);
+  CHECK(r.err.find("spec.port") != std::string::npos);
+  CHECK(r.err.find("spec.image") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2; help and version exit 0") {
+  MemoryDiskInterface disk;
+  CHECK(Run(&disk, {}).code == 2);
+  CHECK(Run(&disk, {"render", "-o", "xml"}).code == 2);
+  CHECK(Run(&disk, {"render", "--no-such-flag"}).code == 2);
+  Result help = Run(&disk, {"render", "--help"});
+  CHECK(help.code == 0);
+  CHECK(help.out.find("Examples:") != std::string::npos);
+  CHECK(Run(&disk, {"version"}).out.find("thv-render") == 0);
+}
+
+TEST_CASE("--output-dir writes one file per object and a kustomization, atomically") {
+  MemoryDiskInterface disk;
+  disk.files["in.yaml"] = kServer;
+  Result r = Run(&disk, {"render", "--output-dir", "out", "in.yaml"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.empty());
+  CHECK(disk.files.count("out/kustomization.yaml") == 1);
+  CHECK(disk.files.count("out/default_apps_v1_deployment_fetch.yaml") == 1);
+  CHECK(disk.files.count("out/default_v1_configmap_fetch-runconfig.yaml") == 1);
+  CHECK(disk.files["out/kustomization.yaml"].find("- default_v1_service_mcp-fetch-proxy.yaml\n") !=
+        std::string::npos);
+
+  // A failing render leaves the directory exactly as it was.
+  auto before = disk.files;
+  disk.files["in.yaml"] = std::string(kServer) + "  port: 0\n";
+  Result bad = Run(&disk, {"render", "--output-dir", "out", "in.yaml"});
+  CHECK(bad.code == 1);
+  disk.files.erase("in.yaml");
+  before.erase("in.yaml");
+  CHECK(disk.files == before);
+}
+
+TEST_CASE("list shows what kubectl get mcpservers would") {
+  MemoryDiskInterface disk;
+  disk.files["in.yaml"] = kServer;
+  Result r = Run(&disk, {"list", "in.yaml"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out ==
+        "NAME    NAMESPACE   TRANSPORT   PORT   URL\n"
+        "fetch   default     stdio       8080   http://mcp-fetch-proxy.default.svc.cluster.local:8080\n");
+}
+
+TEST_CASE("validate checks references without rendering") {
+  MemoryDiskInterface disk;
+  disk.files["in.yaml"] = std::string(kServer) + "  toolConfigRef: {name: missing}\n";
+  Result r = Run(&disk, {"validate", "in.yaml"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("spec.toolConfigRef.name: MCPToolConfig default/missing not found") !=
+        std::string::npos);
+}
+
+}  // namespace thv

@@ -1,0 +1,121 @@
+#include "cli/output.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/json_writer.h"
+#include "core/yaml_writer.h"
+
+namespace thv {
+
+namespace {
+
+std::string Text(const Value* v) { return v && v->IsString() ? v->text : std::string(); }
+
+bool SafeComponent(const std::string& s) {
+  if (s.empty() || s == "." || s == "..") return false;
+  return std::none_of(s.begin(), s.end(), [](char c) {
+    return c == '/' || c == '\\' || c == '\0' || static_cast<unsigned char>(c) < 0x20;
+  });
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+}  // namespace
+
+std::string FormatYaml(const std::vector<Value>& docs) { return ToYamlStream(docs); }
+
+std::string FormatJsonList(const std::vector<Value>& docs) {
+  Value list = Value::Mapping();
+  list.Set("apiVersion", Value::String("v1"));
+  Value& items = list.Set("items", Value::Sequence());
+  items.items = docs;
+  list.Set("kind", Value::String("List"));
+  list.Set("metadata", Value::Mapping());
+  return GoJsonIndent(list, "    ") + "\n";
+}
+
+std::string ObjectFileName(const Value& doc, std::string* err) {
+  const Value* meta = doc.Find("metadata");
+  const std::string api = Text(doc.Find("apiVersion"));
+  const std::string kind = Text(doc.Find("kind"));
+  const std::string name = meta ? Text(meta->Find("name")) : "";
+  const std::string ns = meta ? Text(meta->Find("namespace")) : "";
+  std::string group_version = api;
+  std::replace(group_version.begin(), group_version.end(), '/', '_');
+  for (const std::string* part : {&kind, &name}) {
+    if (!SafeComponent(*part)) {
+      *err = "cannot use \"" + *part + "\" in a file name under --output-dir";
+      return "";
+    }
+  }
+  if (!ns.empty() && !SafeComponent(ns)) {
+    *err = "cannot use namespace \"" + ns + "\" in a file name under --output-dir";
+    return "";
+  }
+  std::string file = (ns.empty() ? "" : ns + "_") + group_version + "_" + kind + "_" + name + ".yaml";
+  return Lower(file);
+}
+
+bool LayoutOutputDir(const std::vector<Value>& docs, std::vector<RenderedFile>* files,
+                     Diagnostics* diags) {
+  std::set<std::string> seen = {"kustomization.yaml"};
+  std::string kustomization =
+      "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n";
+  for (const Value& doc : docs) {
+    std::string err;
+    std::string name = ObjectFileName(doc, &err);
+    if (name.empty()) {
+      diags->Error("", doc.mark, "metadata.name", err);
+      continue;
+    }
+    if (!seen.insert(name).second) {
+      diags->Error("", doc.mark, "metadata.name",
+                   "two objects map to the same file " + name + " under --output-dir");
+      continue;
+    }
+    std::string contents;
+    AppendYaml(doc, &contents);
+    files->push_back({name, std::move(contents)});
+    kustomization += "- " + name + "\n";
+  }
+  if (docs.empty()) kustomization.replace(kustomization.find("resources:\n"), 11, "resources: []\n");
+  files->push_back({"kustomization.yaml", kustomization});
+  return !diags->HasErrors();
+}
+
+bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
+                    const std::vector<RenderedFile>& files, std::string* err) {
+  std::string target = dir;
+  while (target.size() > 1 && target.back() == '/') target.pop_back();
+  if (disk->Stat(target) != DiskInterface::Kind::kMissing &&
+      disk->Stat(target) != DiskInterface::Kind::kDirectory) {
+    *err = target + " exists and is not a directory";
+    return false;
+  }
+  size_t slash = target.find_last_of('/');
+  std::string parent = slash == std::string::npos ? "" : target.substr(0, slash);
+  if (!parent.empty() && !disk->MakeDirs(parent, err)) return false;
+  const std::string tmp = (parent.empty() ? "" : parent + "/") + "." +
+                          target.substr(slash == std::string::npos ? 0 : slash + 1) +
+                          ".thv-render-" + std::to_string(getpid());
+  disk->RemoveTree(tmp, err);
+  bool ok = disk->MakeDirs(tmp, err);
+  for (const RenderedFile& f : files) {
+    if (!ok) break;
+    ok = disk->WriteFile(tmp + "/" + f.name, f.contents, err);
+  }
+  if (ok) ok = disk->ReplaceDir(tmp, target, err);
+  if (!ok) {
+    std::string ignored;
+    disk->RemoveTree(tmp, &ignored);
+  }
+  return ok;
+}
+
+}  // namespace thv

@@ -1,0 +1,241 @@
+#include "core/disk_interface.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace thv {
+
+namespace {
+
+std::string ErrnoText(const std::string& what, const std::string& path) {
+  return what + " " + path + ": " + std::strerror(errno);
+}
+
+std::string Parent(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return "";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+}  // namespace
+
+DiskInterface::Kind RealDiskInterface::Stat(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return Kind::kMissing;
+  if (S_ISREG(st.st_mode)) return Kind::kFile;
+  if (S_ISDIR(st.st_mode)) return Kind::kDirectory;
+  return Kind::kOther;
+}
+
+bool RealDiskInterface::ReadFile(const std::string& path, std::string* contents, std::string* err) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *err = ErrnoText("cannot open", path);
+    return false;
+  }
+  contents->clear();
+  char buf[1 << 16];
+  while (true) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *err = ErrnoText("cannot read", path);
+      close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    contents->append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return true;
+}
+
+bool RealDiskInterface::WriteFile(const std::string& path, const std::string& contents,
+                                  std::string* err) {
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    *err = ErrnoText("cannot create", path);
+    return false;
+  }
+  size_t done = 0;
+  while (done < contents.size()) {
+    ssize_t n = write(fd, contents.data() + done, contents.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *err = ErrnoText("cannot write", path);
+      close(fd);
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (close(fd) != 0) {
+    *err = ErrnoText("cannot write", path);
+    return false;
+  }
+  return true;
+}
+
+bool RealDiskInterface::ListDir(const std::string& path, std::vector<std::string>* names,
+                                std::string* err) {
+  DIR* dir = opendir(path.c_str());
+  if (!dir) {
+    *err = ErrnoText("cannot list", path);
+    return false;
+  }
+  names->clear();
+  while (dirent* e = readdir(dir)) {
+    std::string name = e->d_name;
+    if (name != "." && name != "..") names->push_back(name);
+  }
+  closedir(dir);
+  std::sort(names->begin(), names->end());
+  return true;
+}
+
+bool RealDiskInterface::MakeDirs(const std::string& path, std::string* err) {
+  if (path.empty() || Stat(path) == Kind::kDirectory) return true;
+  if (!MakeDirs(Parent(path), err)) return false;
+  if (mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) {
+    *err = ErrnoText("cannot create directory", path);
+    return false;
+  }
+  return true;
+}
+
+bool RealDiskInterface::ReplaceDir(const std::string& from, const std::string& to,
+                                   std::string* err) {
+  // renameat2(RENAME_EXCHANGE) swaps both names in one step, so `to` is never missing or
+  // half-written; the old content ends up at `from` and is removed afterwards.
+  if (Stat(to) == Kind::kDirectory) {
+    constexpr unsigned kRenameExchange = 1 << 1;
+    if (syscall(SYS_renameat2, AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), kRenameExchange) != 0) {
+      *err = ErrnoText("cannot replace", to);
+      return false;
+    }
+    return RemoveTree(from, err);
+  }
+  if (rename(from.c_str(), to.c_str()) != 0) {
+    *err = ErrnoText("cannot rename into", to);
+    return false;
+  }
+  return true;
+}
+
+bool RealDiskInterface::RemoveTree(const std::string& path, std::string* err) {
+  struct stat st;
+  if (lstat(path.c_str(), &st) != 0) return errno == ENOENT;
+  if (S_ISDIR(st.st_mode)) {
+    std::vector<std::string> names;
+    if (!ListDir(path, &names, err)) return false;
+    for (const std::string& n : names)
+      if (!RemoveTree(path + "/" + n, err)) return false;
+    if (rmdir(path.c_str()) != 0) {
+      *err = ErrnoText("cannot remove", path);
+      return false;
+    }
+    return true;
+  }
+  if (unlink(path.c_str()) != 0) {
+    *err = ErrnoText("cannot remove", path);
+    return false;
+  }
+  return true;
+}
+
+// --- in memory ---
+
+DiskInterface::Kind MemoryDiskInterface::Stat(const std::string& path) {
+  if (files.count(path)) return Kind::kFile;
+  if (std::find(dirs.begin(), dirs.end(), path) != dirs.end()) return Kind::kDirectory;
+  const std::string prefix = path + "/";
+  auto it = files.lower_bound(prefix);
+  if (it != files.end() && it->first.compare(0, prefix.size(), prefix) == 0) return Kind::kDirectory;
+  return Kind::kMissing;
+}
+
+bool MemoryDiskInterface::ReadFile(const std::string& path, std::string* contents,
+                                   std::string* err) {
+  auto it = files.find(path);
+  if (it == files.end()) {
+    *err = "cannot open " + path + ": No such file or directory";
+    return false;
+  }
+  *contents = it->second;
+  return true;
+}
+
+bool MemoryDiskInterface::WriteFile(const std::string& path, const std::string& contents,
+                                    std::string*) {
+  files[path] = contents;
+  return true;
+}
+
+bool MemoryDiskInterface::ListDir(const std::string& path, std::vector<std::string>* names,
+                                  std::string* err) {
+  if (Stat(path) != Kind::kDirectory) {
+    *err = "cannot list " + path + ": No such file or directory";
+    return false;
+  }
+  names->clear();
+  const std::string prefix = path + "/";
+  auto add = [&](const std::string& full) {
+    if (full.compare(0, prefix.size(), prefix) != 0) return;
+    std::string rest = full.substr(prefix.size());
+    std::string name = rest.substr(0, rest.find('/'));
+    if (!name.empty() && std::find(names->begin(), names->end(), name) == names->end())
+      names->push_back(name);
+  };
+  for (const auto& [p, c] : files) add(p);
+  for (const std::string& d : dirs) add(d);
+  std::sort(names->begin(), names->end());
+  return true;
+}
+
+bool MemoryDiskInterface::MakeDirs(const std::string& path, std::string*) {
+  if (Stat(path) != Kind::kDirectory) dirs.push_back(path);
+  return true;
+}
+
+bool MemoryDiskInterface::ReplaceDir(const std::string& from, const std::string& to,
+                                     std::string* err) {
+  if (!RemoveTree(to, err)) return false;
+  std::map<std::string, std::string> moved;
+  const std::string prefix = from + "/";
+  for (auto it = files.begin(); it != files.end();) {
+    if (it->first.compare(0, prefix.size(), prefix) == 0) {
+      moved[to + "/" + it->first.substr(prefix.size())] = it->second;
+      it = files.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  files.insert(moved.begin(), moved.end());
+  std::replace(dirs.begin(), dirs.end(), from, to);
+  return true;
+}
+
+bool MemoryDiskInterface::RemoveTree(const std::string& path, std::string*) {
+  const std::string prefix = path + "/";
+  for (auto it = files.begin(); it != files.end();) {
+    if (it->first == path || it->first.compare(0, prefix.size(), prefix) == 0)
+      it = files.erase(it);
+    else
+      ++it;
+  }
+  dirs.erase(std::remove_if(dirs.begin(), dirs.end(),
+                            [&](const std::string& d) {
+                              return d == path || d.compare(0, prefix.size(), prefix) == 0;
+                            }),
+             dirs.end());
+  return true;
+}
+
+}  // namespace thv

@@ -1,0 +1,55 @@
+#include "core/disk_interface.h"
+
+#include <doctest/doctest.h>
+#include <stdlib.h>
+
+namespace thv {
+
+namespace {
+
+void CheckReplaceDir(DiskInterface* disk, const std::string& root) {
+  std::string err;
+  REQUIRE(disk->MakeDirs(root + "/out", &err));
+  REQUIRE(disk->WriteFile(root + "/out/old.yaml", "old", &err));
+  REQUIRE(disk->MakeDirs(root + "/tmp", &err));
+  REQUIRE(disk->WriteFile(root + "/tmp/new.yaml", "new", &err));
+  REQUIRE_MESSAGE(disk->ReplaceDir(root + "/tmp", root + "/out", &err), err);
+  std::vector<std::string> names;
+  REQUIRE(disk->ListDir(root + "/out", &names, &err));
+  CHECK(names == std::vector<std::string>{"new.yaml"});
+  CHECK(disk->Stat(root + "/tmp") == DiskInterface::Kind::kMissing);
+  std::string contents;
+  REQUIRE(disk->ReadFile(root + "/out/new.yaml", &contents, &err));
+  CHECK(contents == "new");
+  CHECK(!disk->ReadFile(root + "/out/old.yaml", &contents, &err));
+}
+
+}  // namespace
+
+TEST_CASE("ReplaceDir swaps a directory for another, on disk and in memory") {
+  char tmpl[] = "/tmp/thv-disk-XXXXXX";
+  REQUIRE(mkdtemp(tmpl) != nullptr);
+  RealDiskInterface real;
+  CheckReplaceDir(&real, tmpl);
+  std::string err;
+  CHECK(real.RemoveTree(tmpl, &err));
+  CHECK(real.Stat(tmpl) == DiskInterface::Kind::kMissing);
+  MemoryDiskInterface memory;
+  CheckReplaceDir(&memory, "/m");
+}
+
+TEST_CASE("ListDir is sorted and ReadFile reports missing files") {
+  MemoryDiskInterface disk;
+  disk.files["d/b.yaml"] = "";
+  disk.files["d/a.yaml"] = "";
+  disk.files["d/sub/c.yml"] = "";
+  std::vector<std::string> names;
+  std::string err;
+  REQUIRE(disk.ListDir("d", &names, &err));
+  CHECK(names == std::vector<std::string>{"a.yaml", "b.yaml", "sub"});
+  std::string contents;
+  CHECK(!disk.ReadFile("d/missing.yaml", &contents, &err));
+  CHECK(err.find("d/missing.yaml") != std::string::npos);
+}
+
+}  // namespace thv

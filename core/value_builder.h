@@ -1,0 +1,30 @@
+// Terse construction of Values for rendered objects, keeping Go struct field order.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/value.h"
+
+namespace thv {
+
+inline Value Str(std::string s) { return Value::String(std::move(s)); }
+inline Value Int(int64_t i) { return Value::Int(i); }
+inline Value Bool(bool b) { return Value::Bool(b); }
+
+// A mapping with members in the given order.
+Value Obj(std::initializer_list<std::pair<const char*, Value>> members);
+Value List(std::vector<Value> items);
+Value StrList(const std::vector<std::string>& items);
+// A mapping from a sorted string map (Go marshals map keys sorted).
+template <typename Map>
+Value StrMap(const Map& map) {
+  Value v = Value::Mapping();
+  v.members.reserve(map.size());
+  for (const auto& [k, s] : map) v.members.push_back(Member{k, Mark{}, Value::String(s)});
+  return v;
+}
+
+}  // namespace thv

@@ -1,0 +1,24 @@
+// Small readers for decoding typed models from schema-validated Values. They never fail:
+// types were checked against the CRD schema first, so a mismatch just yields the zero value.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/value.h"
+#include "model/object.h"
+
+namespace thv {
+
+std::string GetString(const Value& parent, const char* key);
+int64_t GetInt(const Value& parent, const char* key);
+bool GetBool(const Value& parent, const char* key);
+std::optional<bool> GetOptionalBool(const Value& parent, const char* key);
+std::vector<std::string> GetStrings(const Value& parent, const char* key);
+StringMap GetStringMap(const Value& parent, const char* key);
+// The member's value when present and a mapping, else nullptr.
+const Value* GetObject(const Value& parent, const char* key);
+
+}  // namespace thv

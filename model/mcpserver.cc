@@ -1,0 +1,165 @@
+#include "model/mcpserver.h"
+
+#include "model/decode.h"
+
+namespace thv {
+
+namespace {
+
+std::vector<NameValue> DecodeNameValues(const Value& parent, const char* key) {
+  std::vector<NameValue> out;
+  const Value* list = parent.Find(key);
+  if (!list || !list->IsSequence()) return out;
+  for (const Value& item : list->items)
+    out.push_back({GetString(item, "name"), GetString(item, "value")});
+  return out;
+}
+
+std::optional<StringMap> OptionalMap(const Value& parent, const char* key) {
+  if (!GetObject(parent, key)) return std::nullopt;
+  return GetStringMap(parent, key);
+}
+
+CpuMemory DecodeCpuMemory(const Value* v) {
+  CpuMemory out;
+  if (!v) return out;
+  out.cpu = GetString(*v, "cpu");
+  out.memory = GetString(*v, "memory");
+  out.mark = v->mark;
+  return out;
+}
+
+std::optional<ConfigMapRef> DecodeConfigMapRef(const Value& parent) {
+  const Value* v = GetObject(parent, "configMap");
+  if (!v) return std::nullopt;
+  return ConfigMapRef{GetString(*v, "name"), GetString(*v, "key"), v->mark};
+}
+
+OidcConfig DecodeOidc(const Value& v) {
+  OidcConfig o;
+  o.type = GetString(v, "type");
+  o.resource_url = GetString(v, "resourceUrl");
+  o.mark = v.mark;
+  if (const Value* k = GetObject(v, "kubernetes")) {
+    o.kubernetes = KubernetesOidc{GetString(*k, "serviceAccount"), GetString(*k, "namespace"),
+                                  GetString(*k, "audience"),       GetString(*k, "issuer"),
+                                  GetString(*k, "jwksUrl"),        GetString(*k, "introspectionUrl"),
+                                  GetOptionalBool(*k, "useClusterAuth")};
+  }
+  o.config_map = DecodeConfigMapRef(v);
+  if (const Value* i = GetObject(v, "inline")) {
+    o.inline_ = InlineOidc{GetString(*i, "issuer"),
+                           GetString(*i, "audience"),
+                           GetString(*i, "jwksUrl"),
+                           GetString(*i, "introspectionUrl"),
+                           GetString(*i, "clientId"),
+                           GetString(*i, "clientSecret"),
+                           GetString(*i, "thvCABundlePath"),
+                           GetString(*i, "jwksAuthTokenPath"),
+                           GetBool(*i, "jwksAllowPrivateIP")};
+  }
+  return o;
+}
+
+AuthzConfig DecodeAuthz(const Value& v) {
+  AuthzConfig a;
+  a.type = GetString(v, "type");
+  a.mark = v.mark;
+  a.config_map = DecodeConfigMapRef(v);
+  if (const Value* i = GetObject(v, "inline")) {
+    a.inline_ = InlineAuthz{GetStrings(*i, "policies"), GetString(*i, "entitiesJson")};
+  }
+  return a;
+}
+
+Telemetry DecodeTelemetry(const Value& v) {
+  Telemetry t;
+  if (const Value* o = GetObject(v, "openTelemetry")) {
+    OpenTelemetry otel;
+    otel.enabled = GetBool(*o, "enabled");
+    otel.endpoint = GetString(*o, "endpoint");
+    otel.service_name = GetString(*o, "serviceName");
+    otel.headers = GetStrings(*o, "headers");
+    otel.insecure = GetBool(*o, "insecure");
+    if (const Value* m = GetObject(*o, "metrics")) otel.metrics_enabled = GetBool(*m, "enabled");
+    if (const Value* tr = GetObject(*o, "tracing")) {
+      otel.tracing_enabled = GetBool(*tr, "enabled");
+      otel.sampling_rate = GetString(*tr, "samplingRate");
+    }
+    t.open_telemetry = otel;
+  }
+  if (const Value* p = GetObject(v, "prometheus")) t.prometheus_enabled = GetBool(*p, "enabled");
+  return t;
+}
+
+ProxyDeploymentOverrides DecodeProxyDeployment(const Value& v) {
+  ProxyDeploymentOverrides d;
+  d.labels = OptionalMap(v, "labels");
+  d.annotations = OptionalMap(v, "annotations");
+  if (const Value* p = GetObject(v, "podTemplateMetadataOverrides")) {
+    d.has_pod_template_metadata = true;
+    d.pod_template_labels = OptionalMap(*p, "labels");
+    d.pod_template_annotations = OptionalMap(*p, "annotations");
+  }
+  d.env = DecodeNameValues(v, "env");
+  return d;
+}
+
+}  // namespace
+
+MCPServer DecodeMCPServer(Object object) {
+  MCPServer s;
+  s.object = std::move(object);
+  static const Value kEmpty = Value::Mapping();
+  const Value* spec_ptr = GetObject(s.object.doc, "spec");
+  const Value& spec = spec_ptr ? *spec_ptr : kEmpty;
+
+  s.image = GetString(spec, "image");
+  s.transport = GetString(spec, "transport");
+  s.proxy_mode = GetString(spec, "proxyMode");
+  s.port = static_cast<int>(GetInt(spec, "port"));
+  s.target_port = static_cast<int>(GetInt(spec, "targetPort"));
+  s.args = GetStrings(spec, "args");
+  s.env = DecodeNameValues(spec, "env");
+  if (const Value* vols = spec.Find("volumes"); vols && vols->IsSequence()) {
+    for (const Value& v : vols->items) {
+      s.volumes.push_back({GetString(v, "name"), GetString(v, "hostPath"),
+                           GetString(v, "mountPath"), GetBool(v, "readOnly")});
+    }
+  }
+  if (const Value* r = GetObject(spec, "resources")) {
+    s.limits = DecodeCpuMemory(GetObject(*r, "limits"));
+    s.requests = DecodeCpuMemory(GetObject(*r, "requests"));
+  }
+  if (const Value* secrets = spec.Find("secrets"); secrets && secrets->IsSequence()) {
+    for (const Value& v : secrets->items) {
+      SecretRef ref{GetString(v, "name"), GetString(v, "key"), GetString(v, "targetEnvName")};
+      if (ref.target_env_name.empty()) ref.target_env_name = ref.key;
+      s.secrets.push_back(std::move(ref));
+    }
+  }
+  if (const Value* sa = spec.Find("serviceAccount"); sa && sa->IsString()) s.service_account = sa->text;
+  if (const Value* p = GetObject(spec, "permissionProfile")) {
+    s.permission_profile =
+        PermissionProfileRef{GetString(*p, "type"), GetString(*p, "name"), GetString(*p, "key"), p->mark};
+  }
+  if (const Value* p = GetObject(spec, "podTemplateSpec")) s.pod_template_spec = *p;
+  if (const Value* ro = GetObject(spec, "resourceOverrides")) {
+    if (const Value* d = GetObject(*ro, "proxyDeployment")) s.proxy_deployment = DecodeProxyDeployment(*d);
+    if (const Value* svc = GetObject(*ro, "proxyService")) {
+      s.proxy_service = ServiceOverrides{OptionalMap(*svc, "labels"), OptionalMap(*svc, "annotations")};
+    }
+  }
+  if (const Value* o = GetObject(spec, "oidcConfig")) s.oidc = DecodeOidc(*o);
+  if (const Value* a = GetObject(spec, "authzConfig")) s.authz = DecodeAuthz(*a);
+  if (const Value* a = GetObject(spec, "audit")) s.audit_enabled = GetBool(*a, "enabled");
+  s.tools = GetStrings(spec, "tools");
+  if (const Value* t = GetObject(spec, "toolConfigRef")) {
+    s.tool_config_ref = GetString(*t, "name");
+    s.tool_config_ref_mark = t->mark;
+  }
+  if (const Value* t = GetObject(spec, "telemetry")) s.telemetry = DecodeTelemetry(*t);
+  return s;
+}
+
+}  // namespace thv

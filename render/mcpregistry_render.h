@@ -1,0 +1,25 @@
+// MCPRegistry -> storage ConfigMap, registry API Deployment and Service. Pure: the registry data
+// arrives already fetched, converted, filtered and serialized.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/value.h"
+#include "model/mcpregistry.h"
+#include "render/options.h"
+
+namespace thv {
+
+struct RegistryContent {
+  std::string registry_json;  // filtered registry, ToolHive format, Go json.Marshal bytes
+  std::string source_hash;    // sha256 of the raw source bytes ("hash-unavailable" if unknown)
+};
+
+std::vector<Value> RenderMCPRegistry(const MCPRegistry& registry, const RegistryContent& content,
+                                     const RenderOptions& options);
+
+// http://<name>-api.<namespace>.svc.cluster.local:8080, the operator's status.apiEndpoint.
+std::string RegistryApiEndpoint(const MCPRegistry& registry);
+
+}  // namespace thv

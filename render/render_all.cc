@@ -1,0 +1,67 @@
+#include "render/render_all.h"
+
+#include <map>
+#include <tuple>
+
+#include "model/inputs.h"
+#include "model/mcpserver.h"
+#include "model/references.h"
+#include "render/mcpserver_render.h"
+
+namespace thv {
+
+namespace {
+
+std::string Identity(const Value& doc) {
+  auto text = [](const Value* v) { return v ? v->text : std::string(); };
+  const Value* meta = doc.Find("metadata");
+  std::string api = text(doc.Find("apiVersion"));
+  std::string group = api.find('/') == std::string::npos ? "" : api.substr(0, api.find('/'));
+  return group + "/" + text(doc.Find("kind")) + " " +
+         (meta ? text(meta->Find("namespace")) + "/" + text(meta->Find("name")) : "");
+}
+
+}  // namespace
+
+std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAllOptions& options,
+                             Diagnostics* diags) {
+  std::vector<Value> out;
+  // Which input produced each output, so a collision names both.
+  std::map<std::string, const Object*> produced_by;
+  auto emit = [&](Value doc, const Object& source) {
+    auto [it, inserted] = produced_by.emplace(Identity(doc), &source);
+    if (!inserted) {
+      const Origin& first = it->second->origin;
+      diags->Error(source.origin.file, source.origin.mark, "metadata.name",
+                   "renders " + Identity(doc) + ", which " + first.file + ":" +
+                       std::to_string(first.mark.line) + " also defines or renders");
+      return;
+    }
+    out.push_back(std::move(doc));
+  };
+
+  for (const Object& object : objects) {
+    switch (ToolhiveKindOf(object)) {
+      case ToolhiveKind::kNone:
+        emit(object.doc, object);
+        continue;
+      case ToolhiveKind::kMCPServer: {
+        MCPServer server = DecodeMCPServer(object);
+        ServerRefs refs = ResolveServerRefs(server, objects, diags);
+        for (Value& doc : RenderMCPServer(server, refs, options.render, diags))
+          emit(std::move(doc), object);
+        break;
+      }
+      case ToolhiveKind::kMCPToolConfig:
+        break;
+      case ToolhiveKind::kMCPRegistry:
+        diags->Warning(object.origin.file, object.origin.mark, "",
+                       "MCPRegistry " + object.meta.name + ": registry rendering is not available yet; skipped");
+        break;
+    }
+    if (options.keep_custom_resources) emit(object.doc, object);
+  }
+  return out;
+}
+
+}  // namespace thv

@@ -1,0 +1,4 @@
+# End-to-end tests with real tools: the built binary, kubernetes-models (node) and kubectl.
+add_test(NAME e2e_render COMMAND bash ${CMAKE_SOURCE_DIR}/tests/e2e_test.sh $<TARGET_FILE:thv-render>)
+add_test(NAME k8s_validator_selftest COMMAND bash ${CMAKE_SOURCE_DIR}/tests/k8s_validate_test.sh)
+set_tests_properties(e2e_render k8s_validator_selftest PROPERTIES TIMEOUT 300)
