@@ -131,9 +131,9 @@ std::string GoFloat(double d) {
   auto res = std::to_chars(buf, buf + sizeof buf, d, fmt);
   std::string s(buf, res.ptr);
   if (fmt == std::chars_format::scientific) {
-    // Go writes e-07 as e-07 and e+21 as e+21: two-digit exponent minimum, as C does.
-    size_t e = s.find('e');
-    if (e != std::string::npos && s.size() - e == 3) s.insert(e + 2, "0");
+    // Go cleans "e-07" to "e-7" but keeps "e+21".
+    size_t e = s.find("e-0");
+    if (e != std::string::npos && s.size() - e == 4) s.erase(e + 2, 1);
   }
   return s;
 }

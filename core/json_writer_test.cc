@@ -27,7 +27,8 @@ TEST_CASE("floats print like Go's encoding/json") {
   CHECK(GoFloat(1) == "1");
   CHECK(GoFloat(100) == "100");
   CHECK(GoFloat(1e21) == "1e+21");
-  CHECK(GoFloat(1e-7) == "1e-07");
+  CHECK(GoFloat(1e-7) == "1e-7");
+  CHECK(GoFloat(1.5e-10) == "1.5e-10");
   CHECK(GoFloat(123456789.125) == "123456789.125");
 }
 

@@ -1,0 +1,563 @@
+#include "core/yaml_reader.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace thv {
+namespace {
+
+constexpr const char kTagPrefix[] = "tag:yaml.org,2002:";
+
+int DigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 99;
+}
+
+// Go's strconv.ParseInt(s, 0, 64) with a ParseUint fallback, as go-yaml v2 tries them; sets
+// *out to the decimal text.
+bool ParseGoInt(const std::string& s, std::string* out) {
+  size_t i = 0;
+  bool neg = false, sign = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    neg = s[i] == '-';
+    sign = true;
+    ++i;
+  }
+  int base = 10;
+  if (s.size() - i >= 2 && s[i] == '0') {
+    char p = static_cast<char>(s[i + 1] | 0x20);
+    base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
+    i += (p == 'x' || p == 'o' || p == 'b') ? 2 : 1;
+  }
+  if (i >= s.size()) return false;
+  uint64_t mag = 0;
+  for (; i < s.size(); ++i) {
+    int d = DigitValue(s[i]);
+    if (d >= base) return false;
+    if (mag > (UINT64_MAX - d) / base) return false;
+    mag = mag * base + d;
+  }
+  if (neg) {
+    if (mag > (uint64_t{1} << 63)) return false;
+    *out = mag == 0 ? "0" : "-" + std::to_string(mag);
+  } else {
+    if (sign && mag > static_cast<uint64_t>(INT64_MAX)) return false;  // ParseUint has no sign
+    *out = std::to_string(mag);
+  }
+  return true;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// go-yaml v2's yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+bool IsYamlStyleFloat(const std::string& s) {
+  size_t i = 0, n = s.size();
+  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+  size_t start = i;
+  if (i < n && s[i] == '.') {
+    ++i;
+    start = i;
+    while (i < n && IsDigit(s[i])) ++i;
+    if (i == start) return false;
+  } else {
+    while (i < n && IsDigit(s[i])) ++i;
+    if (i == start) return false;
+    if (i < n && s[i] == '.') {
+      ++i;
+      while (i < n && IsDigit(s[i])) ++i;
+    }
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    start = i;
+    while (i < n && IsDigit(s[i])) ++i;
+    if (i == start) return false;
+  }
+  return i == n;
+}
+
+// Shortest round-trip text of d, laid out as Go's encoding/json writes float64 (what
+// sigs.k8s.io/yaml produces when it converts YAML to JSON).
+std::string FormatFloat(double d) {
+  char buf[40];
+  for (int prec = 0; prec < 17; ++prec) {
+    snprintf(buf, sizeof(buf), "%.*e", prec, d);
+    if (strtod(buf, nullptr) == d) break;
+  }
+  // buf is [-]D[.DDD]e[+-]XX
+  std::string s = buf;
+  std::string out = s[0] == '-' ? "-" : "";
+  size_t p = out.size();
+  size_t e = s.find('e');
+  std::string digits;
+  for (size_t i = p; i < e; ++i)
+    if (s[i] != '.') digits += s[i];
+  int exp = atoi(s.c_str() + e + 1);
+  double a = std::fabs(d);
+  if (a != 0 && (a < 1e-6 || a >= 1e21)) {
+    out += digits[0];
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    out += exp < 0 ? "e-" : "e+";
+    out += std::to_string(exp < 0 ? -exp : exp);
+    return out;
+  }
+  if (exp >= 0) {
+    if (digits.size() <= static_cast<size_t>(exp) + 1) {
+      out += digits + std::string(exp + 1 - digits.size(), '0');
+    } else {
+      out += digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
+    }
+  } else {
+    out += "0." + std::string(-exp - 1, '0') + digits;
+  }
+  return out;
+}
+
+bool ParseFloatText(const std::string& s, std::string* out) {
+  double d = strtod(s.c_str(), nullptr);
+  if (!std::isfinite(d)) return false;
+  *out = FormatFloat(d);
+  return true;
+}
+
+std::string WithoutUnderscores(const std::string& s) {
+  if (s.find('_') == std::string::npos) return s;
+  std::string r;
+  for (char c : s)
+    if (c != '_') r += c;
+  return r;
+}
+
+Value MakeNumber(std::string text, bool is_float) {
+  return Value::Number(std::move(text), is_float);
+}
+
+}  // namespace
+
+Value ResolvePlainScalar(const std::string& s) {
+  if (s.empty()) return Value::Null();
+  switch (s[0]) {
+    case '~':
+    case 'n':
+    case 'N':
+    case 'y':
+    case 'Y':
+    case 't':
+    case 'T':
+    case 'f':
+    case 'F':
+    case 'o':
+    case 'O': {
+      static const std::unordered_map<std::string, int> kWords = {
+          {"~", 0},   {"null", 0}, {"Null", 0},  {"NULL", 0},  {"y", 1},     {"Y", 1},
+          {"yes", 1}, {"Yes", 1},  {"YES", 1},   {"true", 1},  {"True", 1},  {"TRUE", 1},
+          {"on", 1},  {"On", 1},   {"ON", 1},    {"n", 2},     {"N", 2},     {"no", 2},
+          {"No", 2},  {"NO", 2},   {"false", 2}, {"False", 2}, {"FALSE", 2}, {"off", 2},
+          {"Off", 2}, {"OFF", 2}};
+      auto it = kWords.find(s);
+      if (it != kWords.end()) return it->second == 0 ? Value::Null() : Value::Bool(it->second == 1);
+      break;
+    }
+    case '.': {
+      std::string f;
+      // .inf and .nan resolve to floats in go-yaml but have no JSON form: keep them strings.
+      if (IsYamlStyleFloat(s) && ParseFloatText(s, &f)) return MakeNumber(std::move(f), true);
+      break;
+    }
+    case '+':
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9': {
+      std::string plain = WithoutUnderscores(s);
+      std::string n;
+      if (ParseGoInt(plain, &n)) return MakeNumber(std::move(n), false);
+      if (IsYamlStyleFloat(plain) && ParseFloatText(plain, &n))
+        return MakeNumber(std::move(n), true);
+      break;
+    }
+    default:
+      break;
+  }
+  return Value::String(s);
+}
+
+namespace {
+
+struct ReadAbort {};
+
+// Reads from the caller's buffer without copying it into an istringstream.
+class ViewBuf : public std::streambuf {
+ public:
+  explicit ViewBuf(const std::string& s) {
+    char* p = const_cast<char*>(s.data());
+    setg(p, p, p + s.size());
+  }
+};
+
+struct TabLine {
+  int tab_col;    // 0-based column of the first tab
+  int token_col;  // 0-based column of the first non-blank character
+};
+
+struct Anchored {
+  bool set = false;
+  Value value;
+  size_t nodes = 0;
+  size_t depth = 0;
+};
+
+void Measure(const Value& v, size_t depth, size_t* nodes, size_t* max_depth) {
+  ++*nodes;
+  if (depth > *max_depth) *max_depth = depth;
+  for (const Value& i : v.items) Measure(i, depth + 1, nodes, max_depth);
+  for (const Member& m : v.members) Measure(m.value, depth + 1, nodes, max_depth);
+}
+
+class Builder : public YAML::EventHandler {
+ public:
+  Builder(const std::string& file, const std::string& text, const ReadLimits& limits,
+          std::vector<Value>* docs, Diagnostics* diags)
+      : file_(file), text_(text), limits_(limits), docs_(docs), diags_(diags) {
+    ScanTabs();
+  }
+
+  bool failed() const { return failed_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {
+    root_ = Value();
+    stack_.clear();
+    anchors_.clear();
+    expanded_ = 0;
+    flow_depth_ = 0;
+  }
+
+  void OnDocumentEnd() override {
+    if (!failed_ && !root_.IsNull()) docs_->push_back(std::move(root_));
+    root_ = Value();
+  }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    CheckTab(mark);
+    Value v;
+    v.mark = ToMark(mark);
+    // An empty node's mark points at whatever follows it; pin it to its key instead.
+    size_t pos = static_cast<size_t>(mark.pos);
+    bool written = pos < text_.size() && std::string("~nN&!").find(text_[pos]) != std::string::npos;
+    if (!written && !stack_.empty() && stack_.back().has_key) v.mark = stack_.back().key_mark;
+    Emit(std::move(v), anchor, false);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    CheckTab(mark);
+    if (anchor >= anchors_.size() || !anchors_[anchor].set) {
+      Fatal(ToMark(mark), "alias refers to an anchor that is not complete");
+    }
+    const Anchored& a = anchors_[anchor];
+    expanded_ += a.nodes;
+    if (expanded_ > limits_.max_alias_expansion) {
+      Fatal(ToMark(mark),
+            "alias expansion exceeds " + std::to_string(limits_.max_alias_expansion) + " nodes");
+    }
+    if (stack_.size() + a.depth > limits_.max_depth) DepthError(mark);
+    Value v = a.value;
+    v.mark = ToMark(mark);
+    Emit(std::move(v), 0, false);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    CheckTab(mark);
+    Mark m = ToMark(mark);
+    Value v;
+    bool merge = false;
+    if (tag == "?") {
+      v = ResolvePlainScalar(value);
+      merge = value == "<<";
+    } else if (tag.compare(0, sizeof(kTagPrefix) - 1, kTagPrefix) == 0) {
+      v = ResolveTagged(tag.substr(sizeof(kTagPrefix) - 1), value, m, &merge);
+    } else {
+      v = Value::String(value);  // quoted, block, "!" or an application tag
+    }
+    v.mark = m;
+    Emit(std::move(v), anchor, merge);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    Push(mark, anchor, style, Value::Sequence());
+  }
+  void OnSequenceEnd() override { Pop(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    Push(mark, anchor, style, Value::Mapping());
+  }
+  void OnMapEnd() override { Pop(); }
+
+  void ReportParserError(const YAML::ParserException& e) {
+    Mark m;
+    if (!e.mark.is_null()) m = ToMark(e.mark);
+    auto tab = tabs_.find(e.mark.line);
+    if (!e.mark.is_null() && tab != tabs_.end()) {
+      Error(Mark{e.mark.line + 1, tab->second.tab_col + 1}, "tab character used for indentation");
+      return;
+    }
+    if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+      Error(m, "unknown alias \"" + AliasNameAt(static_cast<size_t>(e.mark.pos)) + "\"");
+      return;
+    }
+    Error(m, "YAML syntax error: " + e.msg);
+  }
+
+ private:
+  struct Frame {
+    Value node;
+    YAML::anchor_t anchor = 0;
+    bool flow = false;
+    bool has_key = false;
+    bool key_is_merge = false;
+    bool indexed = false;
+    std::string key;
+    Mark key_mark;
+    std::vector<std::pair<size_t, Value>> merges;  // member index where "<<" stood, its value
+    std::unordered_map<std::string, int> index;    // key -> line, once the mapping is large
+  };
+
+  static Mark ToMark(const YAML::Mark& m) { return Mark{m.line + 1, m.column + 1}; }
+
+  void Error(Mark m, std::string msg) {
+    failed_ = true;
+    diags_->Error(file_, m, "", std::move(msg));
+  }
+  [[noreturn]] void Fatal(Mark m, std::string msg) {
+    Error(m, std::move(msg));
+    throw ReadAbort();
+  }
+  [[noreturn]] void DepthError(const YAML::Mark& mark) {
+    Fatal(ToMark(mark), "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+  }
+
+  std::string AliasNameAt(size_t pos) const {
+    if (pos < text_.size() && text_[pos] == '*') ++pos;
+    size_t end = pos;
+    while (end < text_.size() && std::string(" \t\r\n,[]{}").find(text_[end]) == std::string::npos)
+      ++end;
+    return text_.substr(pos, end - pos);
+  }
+
+  // Records lines whose indentation holds a tab; a token starting such a line is an error.
+  void ScanTabs() {
+    int line = 0;
+    size_t i = 0, n = text_.size();
+    while (i < n) {
+      size_t j = i;
+      int tab_col = -1;
+      while (j < n && (text_[j] == ' ' || text_[j] == '\t')) {
+        if (text_[j] == '\t' && tab_col < 0) tab_col = static_cast<int>(j - i);
+        ++j;
+      }
+      bool blank = j >= n || text_[j] == '\n' || text_[j] == '\r';
+      if (tab_col >= 0 && (blank || text_[j] != '#')) {
+        // Blank lines only matter when yaml-cpp rejects them; they start no token.
+        tabs_[line] = TabLine{tab_col, blank ? -1 : static_cast<int>(j - i)};
+      }
+      while (j < n && text_[j] != '\n') ++j;
+      i = j + 1;
+      ++line;
+    }
+  }
+
+  void CheckTab(const YAML::Mark& mark) {
+    if (tabs_.empty() || flow_depth_ > 0) return;
+    auto it = tabs_.find(mark.line);
+    if (it != tabs_.end() && it->second.token_col == mark.column) {
+      Fatal(Mark{mark.line + 1, it->second.tab_col + 1}, "tab character used for indentation");
+    }
+  }
+
+  Value ResolveTagged(const std::string& tag, const std::string& value, Mark m, bool* merge) {
+    if (tag == "merge" && value == "<<") *merge = true;
+    if (tag != "null" && tag != "bool" && tag != "int" && tag != "float") {
+      return Value::String(value);  // str, binary, timestamp and others keep the text
+    }
+    Value r = ResolvePlainScalar(value);
+    if (tag == "float" && r.IsInt()) {
+      std::string f;
+      if (ParseFloatText(r.text, &f)) return MakeNumber(std::move(f), true);
+    }
+    bool ok = (tag == "null" && r.IsNull()) || (tag == "bool" && r.IsBool()) ||
+              (tag == "int" && r.IsInt()) || (tag == "float" && r.type == Value::Type::kFloat);
+    if (ok) return r;
+    Error(m, "cannot decode \"" + value + "\" as !!" + tag);
+    return Value::String(value);
+  }
+
+  void Push(const YAML::Mark& mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style,
+            Value node) {
+    CheckTab(mark);
+    if (stack_.size() + 1 > limits_.max_depth) DepthError(mark);
+    node.mark = ToMark(mark);
+    stack_.emplace_back();
+    Frame& f = stack_.back();
+    f.node = std::move(node);
+    f.anchor = anchor;
+    f.flow = style == YAML::EmitterStyle::Flow;
+    if (f.flow) ++flow_depth_;
+  }
+
+  void Pop() {
+    Frame& f = stack_.back();
+    if (f.flow) --flow_depth_;
+    if (!f.merges.empty()) ApplyMerges(&f);
+    Value node = std::move(f.node);
+    YAML::anchor_t anchor = f.anchor;
+    stack_.pop_back();
+    Emit(std::move(node), anchor, false);
+  }
+
+  void Emit(Value v, YAML::anchor_t anchor, bool merge_key) {
+    if (anchor != 0) Remember(anchor, v);
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return;
+    }
+    Frame& f = stack_.back();
+    if (f.node.IsSequence()) {
+      f.node.items.push_back(std::move(v));
+    } else if (!f.has_key) {
+      SetKey(&f, std::move(v), merge_key);
+    } else {
+      f.has_key = false;
+      if (f.key_is_merge) {
+        f.merges.emplace_back(f.node.members.size(), std::move(v));
+      } else {
+        f.node.members.push_back(Member{std::move(f.key), f.key_mark, std::move(v)});
+      }
+    }
+  }
+
+  void Remember(YAML::anchor_t anchor, const Value& v) {
+    if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
+    Anchored& a = anchors_[anchor];
+    a.set = true;
+    a.value = v;
+    a.nodes = 0;
+    a.depth = 0;
+    Measure(v, 0, &a.nodes, &a.depth);
+  }
+
+  void SetKey(Frame* f, Value k, bool merge_key) {
+    if (!k.IsScalar()) Fatal(k.mark, "mapping key must be a scalar");
+    f->has_key = true;
+    f->key_is_merge = merge_key;
+    f->key_mark = k.mark;
+    f->key = k.IsNull() ? "null" : std::move(k.text);
+    if (merge_key) return;
+    int first_line = -1;
+    auto& members = f->node.members;
+    if (!f->indexed && members.size() < 16) {
+      for (const Member& m : members) {
+        if (m.key == f->key) {
+          first_line = m.key_mark.line;
+          break;
+        }
+      }
+    } else {
+      if (!f->indexed) {
+        for (const Member& m : members) f->index.emplace(m.key, m.key_mark.line);
+        f->indexed = true;
+      }
+      auto [it, inserted] = f->index.emplace(f->key, f->key_mark.line);
+      if (!inserted) first_line = it->second;
+    }
+    if (first_line >= 0) {
+      Error(f->key_mark, "duplicate key \"" + f->key + "\" (first defined on line " +
+                             std::to_string(first_line) + ")");
+    }
+  }
+
+  // "<<" merges like go-yaml: keys written in the mapping win, then earlier merged maps.
+  void ApplyMerges(Frame* f) {
+    std::unordered_set<std::string> seen;
+    for (const Member& m : f->node.members) seen.insert(m.key);
+    std::vector<Member> out;
+    size_t next = 0;
+    auto add_from = [&](const Value& src) {
+      for (const Member& m : src.members)
+        if (seen.insert(m.key).second) out.push_back(m);
+    };
+    for (auto& [pos, value] : f->merges) {
+      while (next < pos) out.push_back(std::move(f->node.members[next++]));
+      bool ok = value.IsMapping();
+      if (value.IsSequence()) {
+        ok = true;
+        for (const Value& item : value.items) ok = ok && item.IsMapping();
+      }
+      if (!ok) Fatal(value.mark, "map merge requires map or sequence of maps as the value");
+      if (value.IsMapping()) add_from(value);
+      for (const Value& item : value.items) add_from(item);
+    }
+    while (next < f->node.members.size()) out.push_back(std::move(f->node.members[next++]));
+    f->node.members = std::move(out);
+  }
+
+  const std::string& file_;
+  const std::string& text_;
+  const ReadLimits& limits_;
+  std::vector<Value>* docs_;
+  Diagnostics* diags_;
+  std::unordered_map<int, TabLine> tabs_;  // by 0-based line
+  std::vector<Frame> stack_;
+  std::vector<Anchored> anchors_;
+  Value root_;
+  size_t expanded_ = 0;
+  int flow_depth_ = 0;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+bool ReadYamlDocuments(const std::string& file, const std::string& text, std::vector<Value>* docs,
+                       Diagnostics* diags, const ReadLimits& limits) {
+  ViewBuf buf(text);
+  std::istream in(&buf);
+  Builder builder(file, text, limits, docs, diags);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const ReadAbort&) {
+  } catch (const YAML::ParserException& e) {
+    builder.ReportParserError(e);
+  } catch (const YAML::Exception& e) {
+    diags->Error(file, Mark{}, "", std::string("YAML error: ") + e.what());
+    return false;
+  }
+  return !builder.failed();
+}
+
+}  // namespace thv

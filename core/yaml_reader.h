@@ -1,0 +1,28 @@
+// Reads YAML streams into Values, resolving scalars the way Kubernetes does (go-yaml v2 via
+// sigs.k8s.io/yaml), and reports malformed input with positions.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/value.h"
+
+namespace thv {
+
+struct ReadLimits {
+  size_t max_depth = 200;
+  size_t max_alias_expansion = 100000;
+};
+
+// Parses a multi-document YAML stream into Values with positions. Returns false if any error
+// was reported (docs then holds the documents read before the error).
+bool ReadYamlDocuments(const std::string& file, const std::string& text, std::vector<Value>* docs,
+                       Diagnostics* diags, const ReadLimits& limits = {});
+
+// The Value a plain (unquoted, untagged) scalar resolves to: null, bool, int, float or string.
+// The writer uses it to decide when a string needs quotes.
+Value ResolvePlainScalar(const std::string& text);
+
+}  // namespace thv

@@ -1,0 +1,334 @@
+#include "registry/format_json.h"
+
+#include <algorithm>
+
+namespace thv {
+
+namespace {
+
+constexpr int kMaxDepth = 10000;  // encoding/json's maxNestingDepth
+
+constexpr char kReplacement[] = "\xEF\xBF\xBD";
+
+int HexVal(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Go's quoteChar: the byte as a rune (so 0xEF prints as 'ï'), single-quoted.
+std::string QuoteChar(unsigned char c) {
+  if (c == '\'') return "'\\''";
+  if (c == '"') return "'\"'";
+  std::string s;
+  AppendUtf8(c, &s);
+  return GoQuoteSingle(s);
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : t_(text) {}
+
+  bool Parse(Value* out, JsonSyntaxError* err) {
+    SkipWs();
+    bool ok = ParseValue(out, 0);
+    if (ok) {
+      SkipWs();
+      if (p_ < t_.size()) ok = FailChar("after top-level value");
+    }
+    if (!ok && err) {
+      err->offset = error_offset_;
+      err->mark = MarkAt(t_, error_pos_);
+      err->message = error_;
+    }
+    return ok;
+  }
+
+ private:
+  // Go's offset counts the offending byte; the mark points at it.
+  bool Fail(size_t pos, size_t go_offset, std::string msg) {
+    error_pos_ = pos;
+    error_offset_ = go_offset;
+    error_ = std::move(msg);
+    return false;
+  }
+  // Go reports the offending byte with the scanner state's context, or EOF.
+  bool FailChar(const char* context) {
+    if (p_ >= t_.size()) return Fail(t_.size(), t_.size(), "unexpected end of JSON input");
+    return Fail(p_, p_ + 1, "invalid character " + QuoteChar(t_[p_]) + " " + context);
+  }
+
+  Mark Here() {
+    // Columns are counted incrementally: positions are requested in increasing order.
+    if (col_pos_ < line_start_) {
+      col_pos_ = line_start_;
+      col_ = 1;
+    }
+    for (; col_pos_ < p_; ++col_pos_) {
+      if ((static_cast<unsigned char>(t_[col_pos_]) & 0xC0) != 0x80) ++col_;
+    }
+    return Mark{line_, col_};
+  }
+
+  void SkipWs() {
+    while (p_ < t_.size()) {
+      char c = t_[p_];
+      if (c == '\n') {
+        ++line_;
+        line_start_ = p_ + 1;
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        return;
+      }
+      ++p_;
+    }
+  }
+
+  bool ParseValue(Value* v, int depth) {
+    if (p_ >= t_.size()) return FailChar("looking for beginning of value");
+    v->mark = Here();
+    char c = t_[p_];
+    if (c == '{' || c == '[') {
+      if (depth + 1 > kMaxDepth) return FailChar("exceeded max depth");
+      ++p_;
+      return c == '{' ? ParseObject(v, depth + 1) : ParseArray(v, depth + 1);
+    }
+    if (c == '"') {
+      v->type = Value::Type::kString;
+      return ParseString(&v->text);
+    }
+    if (c == '-' || IsDigit(c)) return ParseNumber(v);
+    if (c == 't') return ParseLiteral("true", Value::Type::kBool, v);
+    if (c == 'f') return ParseLiteral("false", Value::Type::kBool, v);
+    if (c == 'n') return ParseLiteral("null", Value::Type::kNull, v);
+    return FailChar("looking for beginning of value");
+  }
+
+  bool ParseLiteral(const char* word, Value::Type type, Value* v) {
+    size_t start = p_++;
+    for (const char* w = word + 1; *w; ++w, ++p_) {
+      if (p_ >= t_.size() || t_[p_] != *w) {
+        std::string ctx = std::string("in literal ") + word + " (expecting '" + *w + "')";
+        return FailChar(ctx.c_str());
+      }
+    }
+    v->type = type;
+    if (type == Value::Type::kBool) v->text.assign(t_.substr(start, p_ - start));
+    return true;
+  }
+
+  bool ParseNumber(Value* v) {
+    size_t start = p_;
+    bool is_float = false;
+    if (t_[p_] == '-') {
+      ++p_;
+      if (p_ >= t_.size() || !IsDigit(t_[p_])) return FailChar("in numeric literal");
+    }
+    if (t_[p_] == '0') {
+      ++p_;
+    } else {
+      while (p_ < t_.size() && IsDigit(t_[p_])) ++p_;
+    }
+    if (p_ < t_.size() && t_[p_] == '.') {
+      is_float = true;
+      ++p_;
+      if (p_ >= t_.size() || !IsDigit(t_[p_])) {
+        return FailChar("after decimal point in numeric literal");
+      }
+      while (p_ < t_.size() && IsDigit(t_[p_])) ++p_;
+    }
+    if (p_ < t_.size() && (t_[p_] == 'e' || t_[p_] == 'E')) {
+      is_float = true;
+      ++p_;
+      if (p_ < t_.size() && (t_[p_] == '+' || t_[p_] == '-')) ++p_;
+      if (p_ >= t_.size() || !IsDigit(t_[p_])) return FailChar("in exponent of numeric literal");
+      while (p_ < t_.size() && IsDigit(t_[p_])) ++p_;
+    }
+    v->type = is_float ? Value::Type::kFloat : Value::Type::kInt;
+    v->text.assign(t_.substr(start, p_ - start));
+    return true;
+  }
+
+  // Reads 4 hex digits at p_ (after "\u"); -1 and an error when malformed.
+  int32_t ReadHex4() {
+    int32_t r = 0;
+    for (int i = 0; i < 4; ++i, ++p_) {
+      int h = p_ < t_.size() ? HexVal(t_[p_]) : -1;
+      if (h < 0) {
+        FailChar("in \\u hexadecimal character escape");
+        return -1;
+      }
+      r = r * 16 + h;
+    }
+    return r;
+  }
+
+  bool ParseString(std::string* out) {
+    ++p_;  // opening quote
+    while (true) {
+      size_t run = p_;
+      while (p_ < t_.size()) {
+        unsigned char c = static_cast<unsigned char>(t_[p_]);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+        ++p_;
+      }
+      out->append(t_.data() + run, p_ - run);
+      if (p_ >= t_.size()) return FailChar("in string literal");
+      unsigned char c = static_cast<unsigned char>(t_[p_]);
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return FailChar("in string literal");
+      if (c >= 0x80) {
+        int n = Utf8SequenceLength(t_, p_);
+        if (n == 0) {
+          out->append(kReplacement);
+          ++p_;
+        } else {
+          out->append(t_.data() + p_, n);
+          p_ += n;
+        }
+        continue;
+      }
+      if (!ParseEscape(out)) return false;
+    }
+  }
+
+  bool ParseEscape(std::string* out) {
+    ++p_;  // backslash
+    if (p_ >= t_.size()) return FailChar("in string escape code");
+    char e = t_[p_++];
+    switch (e) {
+      case '"': out->push_back('"'); return true;
+      case '\\': out->push_back('\\'); return true;
+      case '/': out->push_back('/'); return true;
+      case 'b': out->push_back('\b'); return true;
+      case 'f': out->push_back('\f'); return true;
+      case 'n': out->push_back('\n'); return true;
+      case 'r': out->push_back('\r'); return true;
+      case 't': out->push_back('\t'); return true;
+      case 'u': break;
+      default:
+        --p_;
+        return FailChar("in string escape code");
+    }
+    int32_t r = ReadHex4();
+    if (r < 0) return false;
+    if (r >= 0xD800 && r < 0xE000) {
+      // A high surrogate followed by "\u" + low surrogate forms a pair; anything else is
+      // U+FFFD and the following escape is read on its own (Go's unquote).
+      if (r < 0xDC00 && p_ + 6 <= t_.size() && t_[p_] == '\\' && t_[p_ + 1] == 'u') {
+        int32_t lo = 0;
+        bool hex = true;
+        for (int i = 0; i < 4; ++i) {
+          int h = HexVal(t_[p_ + 2 + i]);
+          if (h < 0) hex = false;
+          lo = lo * 16 + h;
+        }
+        if (hex && lo >= 0xDC00 && lo < 0xE000) {
+          p_ += 6;
+          AppendUtf8(0x10000 + ((r - 0xD800) << 10) + (lo - 0xDC00), out);
+          return true;
+        }
+      }
+      out->append(kReplacement);
+      return true;
+    }
+    AppendUtf8(static_cast<uint32_t>(r), out);
+    return true;
+  }
+
+  bool ParseObject(Value* v, int depth) {
+    v->type = Value::Type::kMapping;
+    SkipWs();
+    if (p_ < t_.size() && t_[p_] == '}') {
+      ++p_;
+      return true;
+    }
+    while (true) {
+      if (p_ >= t_.size() || t_[p_] != '"') {
+        return FailChar("looking for beginning of object key string");
+      }
+      v->members.emplace_back();
+      Member& m = v->members.back();
+      m.key_mark = Here();
+      if (!ParseString(&m.key)) return false;
+      SkipWs();
+      if (p_ >= t_.size() || t_[p_] != ':') return FailChar("after object key");
+      ++p_;
+      SkipWs();
+      if (!ParseValue(&m.value, depth)) return false;
+      SkipWs();
+      if (p_ < t_.size() && t_[p_] == ',') {
+        ++p_;
+        SkipWs();
+        continue;
+      }
+      if (p_ < t_.size() && t_[p_] == '}') {
+        ++p_;
+        return true;
+      }
+      return FailChar("after object key:value pair");
+    }
+  }
+
+  bool ParseArray(Value* v, int depth) {
+    v->type = Value::Type::kSequence;
+    SkipWs();
+    if (p_ < t_.size() && t_[p_] == ']') {
+      ++p_;
+      return true;
+    }
+    while (true) {
+      v->items.emplace_back();
+      if (!ParseValue(&v->items.back(), depth)) return false;
+      SkipWs();
+      if (p_ < t_.size() && t_[p_] == ',') {
+        ++p_;
+        SkipWs();
+        continue;
+      }
+      if (p_ < t_.size() && t_[p_] == ']') {
+        ++p_;
+        return true;
+      }
+      return FailChar("after array element");
+    }
+  }
+
+  std::string_view t_;
+  size_t p_ = 0;
+  int line_ = 1;
+  size_t line_start_ = 0;
+  size_t col_pos_ = 0;
+  int col_ = 1;
+  std::string error_;
+  size_t error_pos_ = 0;
+  size_t error_offset_ = 0;
+};
+
+}  // namespace
+
+bool ParseJson(std::string_view text, Value* out, JsonSyntaxError* err) {
+  *out = Value();
+  return Parser(text).Parse(out, err);
+}
+
+Mark MarkAt(std::string_view text, size_t offset) {
+  Mark m{1, 1};
+  offset = std::min(offset, text.size());
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++m.line;
+      m.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++m.column;
+    }
+  }
+  return m;
+}
+
+}  // namespace thv

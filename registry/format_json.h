@@ -1,0 +1,66 @@
+// Reading JSON the way Go's encoding/json does, so registry data is accepted, rejected and
+// normalized exactly as the operator would, while keeping line:column positions for messages.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/value.h"
+
+namespace thv {
+
+struct JsonSyntaxError {
+  size_t offset = 0;  // bytes before the error, as Go's SyntaxError.Offset
+  Mark mark;          // 1-based line and column (columns count code points)
+  std::string message;
+};
+
+// Parses one JSON document. Objects keep every member in input order, duplicates included:
+// callers apply Go's rules (last wins for maps, merge for structs). Strings decode as Go does:
+// invalid UTF-8 and unpaired surrogate escapes become U+FFFD. Nesting deeper than 10000 fails
+// as in Go. Messages use Go's wording ("invalid character 'x' after object key").
+bool ParseJson(std::string_view text, Value* out, JsonSyntaxError* err);
+
+// 1-based line and column (in code points) of a byte offset.
+Mark MarkAt(std::string_view text, size_t offset);
+
+// A location inside a document, built on the stack while walking it; rendered only when a
+// message needs it, so walking large documents allocates nothing for paths.
+struct JsonPath {
+  enum class Kind : uint8_t { kRoot, kKey, kIndex };
+  const JsonPath* parent = nullptr;
+  Kind kind = Kind::kRoot;
+  std::string_view key;
+  size_t index = 0;
+
+  JsonPath Key(std::string_view k) const { return JsonPath{this, Kind::kKey, k, 0}; }
+  JsonPath Index(size_t i) const { return JsonPath{this, Kind::kIndex, {}, i}; }
+};
+
+// Dotted form for diagnostics: servers.fetch.tools[0]; keys that are not plain identifiers
+// are quoted: servers["io.github/x"].name.
+std::string FormatJsonPath(const JsonPath& path);
+// RFC 6901 pointer, as jsonschema reports locations: /servers/fetch/tools/0.
+std::string FormatJsonPointer(const JsonPath& path);
+
+// Go's `any` round trip (json.Unmarshal into interface{}, then json.Marshal): objects become
+// maps (keys sorted bytewise, the last duplicate wins) and numbers become float64 written in
+// Go's format. False with *err (Go's message) when a number overflows float64.
+bool NormalizeGoAny(const Value& in, Value* out, std::string* err);
+
+// strconv.ParseFloat(text, 64) for JSON number text; false when out of range.
+bool ParseGoFloat64(const std::string& text, double* out);
+// encoding/json's float64 text: shortest round-trip digits, exponent form outside
+// [1e-6, 1e21), "e-07" cleaned to "e-7".
+std::string GoJsonFloat64(double d);
+
+// Length of the valid UTF-8 sequence at s[i] under utf8.DecodeRune's rules, or 0 if invalid.
+int Utf8SequenceLength(std::string_view s, size_t i);
+void AppendUtf8(uint32_t rune, std::string* out);
+
+// Go's single-quoted rendering of a string (%q with ' as the quote), used in messages.
+std::string GoQuoteSingle(std::string_view s);
+
+}  // namespace thv
