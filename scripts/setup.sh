@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every dependency on a fresh Debian 12 machine (as root) and builds thv-render.
+#   bash scripts/setup.sh             # Release build in build/
+#   bash scripts/setup.sh --sanitize  # also an ASan+UBSan build in build-asan/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config git python3 openssl ca-certificates
+  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libgit2-dev libcurl4-openssl-dev doctest-dev
+  clang hyperfine valgrind)
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v kubectl >/dev/null ||
+  echo "setup: warning: kubectl not found; the end-to-end kustomize tests need it" >&2
+
+# kubernetes-models for the tests' OpenAPI validation, pinned by package-lock.json.
+if [ ! -d tests/k8s_validate/node_modules ] ||
+  [ tests/k8s_validate/package-lock.json -nt tests/k8s_validate/node_modules/.package-lock.json ]; then
+  (cd tests/k8s_validate && npm ci --silent --no-audit --no-fund >/dev/null)
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j2
+if [ "${1:-}" = "--sanitize" ]; then
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTHV_SANITIZE=ON >/dev/null
+  cmake --build build-asan -j2
+fi
