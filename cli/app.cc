@@ -212,7 +212,8 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     return ok ? kExitOk : kExitUsage;
   }
 
-  const bool namespace_explicit = app.get_subcommands().front()->count("--namespace") > 0;
+  CLI::App* chosen = app.get_subcommands().front();
+  const bool namespace_explicit = chosen != version && chosen->count("--namespace") > 0;
   if (*render) return RunRender(f, io, namespace_explicit);
   if (*validate) return RunValidate(f, io, namespace_explicit);
   if (*list) return RunList(f, io, namespace_explicit);

@@ -35,12 +35,12 @@ struct SchemaNode {
   SchemaType type;
   SchemaFormat format;
   SchemaListType list_type;
-  uint8_t flags;              // SchemaFlag bits
-  const char* pattern;        // RE2 syntax as in the CRD; nullptr when absent
-  const char* default_json;   // compact JSON; nullptr when absent
-  double minimum;             // valid with kSchemaHasMinimum
-  double maximum;             // valid with kSchemaHasMaximum
-  int64_t min_length;         // -1 when absent; counts code points
+  uint8_t flags;             // SchemaFlag bits
+  const char* pattern;       // RE2 syntax as in the CRD; nullptr when absent
+  const char* default_json;  // compact JSON; nullptr when absent
+  double minimum;            // valid with kSchemaHasMinimum
+  double maximum;            // valid with kSchemaHasMaximum
+  int64_t min_length;        // -1 when absent; counts code points
   int64_t max_length;
   int64_t min_items;
   int64_t max_items;

@@ -208,7 +208,7 @@ TEST_CASE("fact 11 and 35: identical input renders byte-identical output") {
   auto b = Render(kMinimal);
   REQUIRE(a.size() == b.size());
   for (size_t i = 0; i < a.size(); ++i) CHECK(GoJsonCompact(a[i]) == GoJsonCompact(b[i]));
-  CHECK(RunConfigJson(a, "test-server").find(R"("schema_version": "v0.1.0")") == 6);
+  CHECK(RunConfigJson(a, "test-server").find(R"("schema_version": "v0.1.0")") == 4);
 }
 
 TEST_CASE("fact 12 and 15: tools are sorted in --tools, env becomes --env args") {
@@ -230,6 +230,7 @@ TEST_CASE("fact 13: podTemplateSpec goes into the pod patch, not the proxy pod")
   auto docs = Render(WithSpec("test-server", "default", R"(  image: i
   podTemplateSpec:
     spec:
+      containers: [{name: mcp}]
       nodeSelector: {disktype: ssd}
       tolerations: [{key: k, operator: Exists}]
 )"));

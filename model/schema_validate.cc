@@ -1,0 +1,385 @@
+#include "model/schema_validate.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <regex>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace thv {
+namespace {
+
+void AppendJsonString(const std::string& s, std::string* out) {
+  *out += '"';
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      *out += '\\';
+      *out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      *out += buf;
+    } else {
+      *out += static_cast<char>(c);
+    }
+  }
+  *out += '"';
+}
+
+// Compact JSON, as the API server quotes values in messages and the generator wrote enums.
+void AppendJson(const Value& v, std::string* out) {
+  switch (v.type) {
+    case Value::Type::kNull:
+      *out += "null";
+      return;
+    case Value::Type::kBool:
+    case Value::Type::kInt:
+    case Value::Type::kFloat:
+      *out += v.text;
+      return;
+    case Value::Type::kString:
+      AppendJsonString(v.text, out);
+      return;
+    case Value::Type::kSequence:
+      *out += '[';
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i) *out += ',';
+        AppendJson(v.items[i], out);
+      }
+      *out += ']';
+      return;
+    case Value::Type::kMapping:
+      *out += '{';
+      for (size_t i = 0; i < v.members.size(); ++i) {
+        if (i) *out += ',';
+        AppendJsonString(v.members[i].key, out);
+        *out += ':';
+        AppendJson(v.members[i].value, out);
+      }
+      *out += '}';
+      return;
+  }
+}
+
+std::string Json(const Value& v) {
+  std::string out;
+  AppendJson(v, &out);
+  return out;
+}
+
+Value FromJson(const nlohmann::json& j) {
+  if (j.is_null()) return Value::Null();
+  if (j.is_boolean()) return Value::Bool(j.get<bool>());
+  if (j.is_number_integer()) return Value::Number(j.dump(), false);
+  if (j.is_number()) return Value::Number(j.dump(), true);
+  if (j.is_string()) return Value::String(j.get<std::string>());
+  if (j.is_array()) {
+    Value v = Value::Sequence();
+    for (const auto& item : j) v.items.push_back(FromJson(item));
+    return v;
+  }
+  Value v = Value::Mapping();
+  for (const auto& [key, item] : j.items())
+    v.members.push_back(Member{key, Mark{}, FromJson(item)});
+  return v;
+}
+
+// Defaults are parsed once per process: the tables hold JSON text to stay constant-initialized.
+Value DefaultValue(const char* json) {
+  static std::mutex mu;
+  static auto* cache = new std::unordered_map<const char*, Value>();
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache->find(json);
+  if (it == cache->end()) it = cache->emplace(json, FromJson(nlohmann::json::parse(json))).first;
+  return it->second;
+}
+
+// CRD patterns are RE2; the ones ToolHive uses mean the same in ECMAScript (schemagen refuses
+// patterns std::regex cannot compile). std::regex works on bytes, so "µ" matches literally.
+bool MatchesPattern(const char* pattern, const std::string& s) {
+  static std::mutex mu;
+  static auto* cache = new std::unordered_map<const char*, std::unique_ptr<std::regex>>();
+  const std::regex* re;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    std::unique_ptr<std::regex>& slot = (*cache)[pattern];
+    if (!slot) slot = std::make_unique<std::regex>(pattern, std::regex::ECMAScript);
+    re = slot.get();
+  }
+  return std::regex_search(s, *re);
+}
+
+int64_t CodePoints(const std::string& s) {
+  int64_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string FormatBound(double d) {
+  char buf[32];
+  if (d == std::floor(d) && std::fabs(d) < 1e15)
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d));
+  else
+    std::snprintf(buf, sizeof buf, "%g", d);
+  return buf;
+}
+
+bool TypeMatches(const SchemaNode& s, const Value& v) {
+  switch (s.type) {
+    case SchemaType::kObject:
+      return v.IsMapping();
+    case SchemaType::kArray:
+      return v.IsSequence();
+    case SchemaType::kString:
+      return v.IsString();
+    case SchemaType::kInteger:
+      return v.IsInt();
+    case SchemaType::kNumber:
+      return v.IsNumber();
+    case SchemaType::kBoolean:
+      return v.IsBool();
+    case SchemaType::kAny:
+      return !(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString();
+  }
+  return false;
+}
+
+const char* ExpectedType(const SchemaNode& s) {
+  switch (s.type) {
+    case SchemaType::kObject:
+      return "object";
+    case SchemaType::kArray:
+      return "array";
+    case SchemaType::kString:
+      return "string";
+    case SchemaType::kInteger:
+      return "integer";
+    case SchemaType::kNumber:
+      return "number";
+    case SchemaType::kBoolean:
+      return "boolean";
+    case SchemaType::kAny:
+      break;
+  }
+  return "integer or string";
+}
+
+class Validator {
+ public:
+  Validator(const std::string& file, const SchemaOptions& opts, Diagnostics* diags)
+      : file_(file), opts_(opts), diags_(diags) {}
+
+  int errors() const { return errors_; }
+
+  void Check(const SchemaNode& s, Value* v, bool root) {
+    if (v->IsNull() && (s.flags & kSchemaNullable)) return;
+    if (!TypeMatches(s, *v)) {
+      Error(v->mark, path_,
+            std::string("Invalid value: \"") + TypeName(v->type) + "\": must be of type " +
+                ExpectedType(s));
+      return;
+    }
+    if (s.enum_count) CheckEnum(s, *v);
+    switch (v->type) {
+      case Value::Type::kString:
+        CheckString(s, *v);
+        break;
+      case Value::Type::kInt:
+      case Value::Type::kFloat:
+        CheckNumber(s, *v);
+        break;
+      case Value::Type::kMapping:
+        CheckObject(s, v, root);
+        break;
+      case Value::Type::kSequence:
+        CheckArray(s, v);
+        break;
+      default:
+        break;
+    }
+  }
+
+ private:
+  void Error(Mark mark, const std::string& path, std::string message) {
+    diags_->Error(file_, mark, path, std::move(message));
+    ++errors_;
+  }
+
+  std::string Child(const std::string& key) const {
+    return path_.empty() ? key : path_ + "." + key;
+  }
+
+  void CheckEnum(const SchemaNode& s, const Value& v) {
+    const std::string json = Json(v);
+    std::string supported;
+    for (uint32_t i = 0; i < s.enum_count; ++i) {
+      if (json == s.enum_json[i]) return;
+      supported += (i ? ", " : "") + std::string(s.enum_json[i]);
+    }
+    Error(v.mark, path_, "Unsupported value: " + json + ": supported values: " + supported);
+  }
+
+  void CheckString(const SchemaNode& s, const Value& v) {
+    if (s.min_length >= 0 || s.max_length >= 0) {
+      const int64_t n = CodePoints(v.text);
+      if (s.min_length >= 0 && n < s.min_length)
+        Error(v.mark, path_,
+              "Invalid value: " + Json(v) + ": should be at least " + std::to_string(s.min_length) +
+                  " chars long");
+      if (s.max_length >= 0 && n > s.max_length)
+        Error(v.mark, path_, "Too long: may not be longer than " + std::to_string(s.max_length));
+    }
+    if (s.pattern && !MatchesPattern(s.pattern, v.text))
+      Error(v.mark, path_, "Invalid value: " + Json(v) + ": should match '" + s.pattern + "'");
+  }
+
+  void CheckNumber(const SchemaNode& s, const Value& v) {
+    const double d = std::strtod(v.text.c_str(), nullptr);
+    if (s.format == SchemaFormat::kInt32 && v.IsInt() && (d < -2147483648.0 || d > 2147483647.0))
+      Error(v.mark, path_, "Invalid value: " + v.text + ": must be of type int32");
+    if (s.flags & kSchemaHasMinimum) {
+      const bool exclusive = s.flags & kSchemaExclusiveMinimum;
+      if (exclusive ? d <= s.minimum : d < s.minimum)
+        Error(v.mark, path_,
+              "Invalid value: " + v.text + ": must be greater than " +
+                  (exclusive ? "" : "or equal to ") + FormatBound(s.minimum));
+    }
+    if (s.flags & kSchemaHasMaximum) {
+      const bool exclusive = s.flags & kSchemaExclusiveMaximum;
+      if (exclusive ? d >= s.maximum : d > s.maximum)
+        Error(v.mark, path_,
+              "Invalid value: " + v.text + ": must be less than " +
+                  (exclusive ? "" : "or equal to ") + FormatBound(s.maximum));
+    }
+  }
+
+  // The schema of member `key`, or nullptr when the field is unknown.
+  static const SchemaNode* MemberSchema(const SchemaNode& s, const std::string& key) {
+    if (const SchemaNode* p = FindSchemaProperty(s, key)) return p;
+    return s.additional_properties;
+  }
+
+  static bool SkippedAtRoot(const std::string& key) { return key == "metadata" || key == "status"; }
+
+  void CheckObject(const SchemaNode& s, Value* v, bool root) {
+    // Drop non-nullable nulls (or default them) and prune unknown fields, as the API server's
+    // decoder does before validation.
+    for (size_t i = 0; i < v->members.size();) {
+      Member& m = v->members[i];
+      if (root && SkippedAtRoot(m.key)) {
+        ++i;
+        continue;
+      }
+      const SchemaNode* p = MemberSchema(s, m.key);
+      if (!p) {
+        if ((s.flags & kSchemaPreserveUnknown) ||
+            (root && (m.key == "apiVersion" || m.key == "kind"))) {
+          ++i;
+          continue;
+        }
+        const std::string path = Child(m.key);
+        if (opts_.strict)
+          Error(m.key_mark, path, "unknown field \"" + path + "\"");
+        else
+          diags_->Warning(file_, m.key_mark, path, "unknown field \"" + path + "\"");
+        v->members.erase(v->members.begin() + i);
+        continue;
+      }
+      if (m.value.IsNull() && !(p->flags & kSchemaNullable)) {
+        if (!p->default_json) {
+          v->members.erase(v->members.begin() + i);
+          continue;
+        }
+        m.value = DefaultValue(p->default_json);
+      }
+      ++i;
+    }
+    for (uint32_t i = 0; i < s.property_count; ++i) {
+      const SchemaProperty& p = s.properties[i];
+      if (p.node->default_json && !(root && SkippedAtRoot(p.name)) && !v->Find(p.name))
+        v->members.push_back(Member{p.name, Mark{}, DefaultValue(p.node->default_json)});
+    }
+    for (Member& m : v->members) {
+      if (root && SkippedAtRoot(m.key)) continue;
+      const SchemaNode* p = MemberSchema(s, m.key);
+      if (!p) continue;  // preserved unknown field
+      const size_t len = path_.size();
+      path_ = Child(m.key);
+      Check(*p, &m.value, false);
+      path_.resize(len);
+    }
+    for (uint32_t i = 0; i < s.required_count; ++i) {
+      if (!v->Find(s.required[i])) Error(v->mark, Child(s.required[i]), "Required value");
+    }
+  }
+
+  void CheckArray(const SchemaNode& s, Value* v) {
+    const size_t len = path_.size();
+    for (size_t i = 0; i < v->items.size(); ++i) {
+      if (!s.items) break;
+      path_ += "[" + std::to_string(i) + "]";
+      Check(*s.items, &v->items[i], false);
+      path_.resize(len);
+    }
+    const int64_t n = static_cast<int64_t>(v->items.size());
+    if (s.min_items >= 0 && n < s.min_items)
+      Error(v->mark, path_,
+            "Invalid value: " + std::to_string(n) + ": should have at least " +
+                std::to_string(s.min_items) + " items");
+    if (s.max_items >= 0 && n > s.max_items)
+      Error(v->mark, path_,
+            "Too many: " + std::to_string(n) + ": must have at most " +
+                std::to_string(s.max_items) + " items");
+    if (s.list_type != SchemaListType::kAtomic && v->items.size() > 1) CheckUnique(s, *v);
+  }
+
+  // Runs after defaulting, so defaulted list-map keys (ports[].protocol) take part.
+  void CheckUnique(const SchemaNode& s, const Value& v) {
+    std::unordered_set<std::string> seen;
+    for (size_t i = 0; i < v.items.size(); ++i) {
+      const Value& item = v.items[i];
+      std::string key;
+      if (s.list_type == SchemaListType::kSet) {
+        key = Json(item);
+      } else {
+        if (!item.IsMapping()) continue;  // already reported as a type error
+        key = "{";
+        for (uint32_t k = 0; k < s.list_map_key_count; ++k) {
+          const Value* field = item.Find(s.list_map_keys[k]);
+          if (!field) continue;
+          if (key.size() > 1) key += ',';
+          AppendJsonString(s.list_map_keys[k], &key);
+          key += ':';
+          AppendJson(*field, &key);
+        }
+        key += '}';
+      }
+      if (!seen.insert(key).second)
+        Error(item.mark, path_ + "[" + std::to_string(i) + "]", "Duplicate value: " + key);
+    }
+  }
+
+  const std::string& file_;
+  const SchemaOptions& opts_;
+  Diagnostics* diags_;
+  std::string path_;
+  int errors_ = 0;
+};
+
+}  // namespace
+
+bool ValidateAgainstSchema(const SchemaNode& root, const std::string& file, Value* doc,
+                           const SchemaOptions& opts, Diagnostics* diags) {
+  Validator validator(file, opts, diags);
+  validator.Check(root, doc, true);
+  return validator.errors() == 0;
+}
+
+}  // namespace thv

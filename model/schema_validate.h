@@ -1,0 +1,26 @@
+// Validates custom resources against their CRD's OpenAPI v3 schema the way the Kubernetes API
+// server does on create: nulls dropped, unknown fields pruned, defaults applied, then checked.
+#pragma once
+
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/value.h"
+#include "model/schema.h"
+
+namespace thv {
+
+struct SchemaOptions {
+  bool strict = false;  // unknown fields are errors (kubectl --validate=strict), else warnings
+};
+
+// Applies CRD defaults in place (absent properties with a default get it, recursively, also
+// inside objects just defaulted), prunes unknown fields, then validates. Problems go to diags
+// with `file`, the node's mark (an unknown field's key mark; a missing required field's parent
+// object mark), a dotted path ("spec.secrets[0].key") and an API-server-like message. At the
+// root, `metadata` (checked by the caller) and `status` (reset by the API server on create)
+// are left alone. Returns true when no errors were reported.
+bool ValidateAgainstSchema(const SchemaNode& root, const std::string& file, Value* doc,
+                           const SchemaOptions& opts, Diagnostics* diags);
+
+}  // namespace thv

@@ -1,0 +1,361 @@
+// A validator for the transcribed schema with jsonschema v5's keyword order and messages.
+#include "registry/registry_schema.h"
+
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "registry/format_json.h"
+
+namespace thv {
+
+namespace {
+
+const char* TypeName(SchemaType t) {
+  switch (t) {
+    case SchemaType::kObject: return "object";
+    case SchemaType::kArray: return "array";
+    case SchemaType::kString: return "string";
+    case SchemaType::kInteger: return "integer";
+    case SchemaType::kBoolean: return "boolean";
+    case SchemaType::kAny: break;
+  }
+  return "any";
+}
+
+const char* InstanceType(const Value& v) {
+  switch (v.type) {
+    case Value::Type::kNull: return "null";
+    case Value::Type::kBool: return "boolean";
+    case Value::Type::kInt:
+    case Value::Type::kFloat: return "number";
+    case Value::Type::kString: return "string";
+    case Value::Type::kSequence: return "array";
+    case Value::Type::kMapping: return "object";
+  }
+  return "null";
+}
+
+double NumberValue(const Value& v) {
+  double d = 0;
+  ParseGoFloat64(v.text, &d);
+  return d;
+}
+
+// fmt's %v of a float64 (strconv 'g', shortest): exponent form when exp < -4 or exp >= 6,
+// with at least two exponent digits ("1e+06").
+std::string GoFormatV(double d) {
+  if (d == 0) return std::signbit(d) ? "-0" : "0";
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  std::string sci(buf, res.ptr);
+  int exp = std::stoi(sci.substr(sci.find('e') + 1));
+  if (exp < -4 || exp >= 6) return sci;
+  res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+  return std::string(buf, res.ptr);
+}
+
+size_t RuneCount(const std::string& s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len = Utf8SequenceLength(s, i);
+    i += len ? len : 1;
+    ++n;
+  }
+  return n;
+}
+
+// Go decodes objects into maps: of repeated keys only the last counts.
+std::vector<const Member*> EffectiveMembers(const Value& v) {
+  std::vector<const Member*> out;
+  out.reserve(v.members.size());
+  if (v.members.size() <= 8) {
+    for (size_t i = 0; i < v.members.size(); ++i) {
+      bool later = false;
+      for (size_t j = i + 1; j < v.members.size(); ++j) later |= v.members[j].key == v.members[i].key;
+      if (!later) out.push_back(&v.members[i]);
+    }
+    return out;
+  }
+  std::unordered_map<std::string_view, size_t> last;
+  for (size_t i = 0; i < v.members.size(); ++i) last[v.members[i].key] = i;
+  for (size_t i = 0; i < v.members.size(); ++i) {
+    if (last[v.members[i].key] == i) out.push_back(&v.members[i]);
+  }
+  return out;
+}
+
+bool JsonEqual(const Value& a, const Value& b) {
+  if (a.IsNumber() && b.IsNumber()) return NumberValue(a) == NumberValue(b);
+  if (a.type != b.type) return false;
+  switch (a.type) {
+    case Value::Type::kSequence:
+      if (a.items.size() != b.items.size()) return false;
+      for (size_t i = 0; i < a.items.size(); ++i) {
+        if (!JsonEqual(a.items[i], b.items[i])) return false;
+      }
+      return true;
+    case Value::Type::kMapping: {
+      auto ma = EffectiveMembers(a), mb = EffectiveMembers(b);
+      if (ma.size() != mb.size()) return false;
+      for (const Member* m : ma) {
+        const Member* other = nullptr;
+        for (const Member* n : mb) {
+          if (n->key == m->key) other = n;
+        }
+        if (!other || !JsonEqual(m->value, other->value)) return false;
+      }
+      return true;
+    }
+    default:
+      return a.text == b.text;
+  }
+}
+
+// A hashable identity for scalars, so uniqueItems stays linear on long arrays.
+bool ScalarKey(const Value& v, std::string* key) {
+  switch (v.type) {
+    case Value::Type::kSequence:
+    case Value::Type::kMapping:
+      return false;
+    case Value::Type::kInt:
+    case Value::Type::kFloat:
+      *key = "n" + GoJsonFloat64(NumberValue(v));
+      return true;
+    default:
+      *key = std::string(1, static_cast<char>('a' + static_cast<int>(v.type))) + v.text;
+      return true;
+  }
+}
+
+class Validator {
+ public:
+  explicit Validator(std::vector<SchemaError>* errors) : errors_(errors) {}
+
+  void Validate(const SchemaNode& node, const Value& v, const JsonPath& path) {
+    if (!TypeMatches(node.type, v)) {
+      return Add(v.mark, path, std::string("expected ") + TypeName(node.type) + ", but got " +
+                                   InstanceType(v));
+    }
+    if (!node.enum_values.empty()) CheckEnum(node, v, path);
+    if (node.format != SchemaFormat::kNone && v.IsString() && !FormatOk(node.format, v.text)) {
+      Add(v.mark, path, GoQuoteSingle(v.text) + " is not valid " + GoQuoteSingle(FormatName(node.format)));
+    }
+    if (v.IsMapping()) CheckObject(node, v, path);
+    if (v.IsSequence()) CheckArray(node, v, path);
+    if (v.IsString()) CheckString(node, v, path);
+    if (v.IsNumber()) CheckNumber(node, v, path);
+    if (!node.any_of.empty()) CheckAnyOf(node, v, path);
+  }
+
+ private:
+  void Add(Mark mark, const JsonPath& path, std::string message) {
+    errors_->push_back({FormatJsonPointer(path), FormatJsonPath(path), mark, std::move(message)});
+  }
+
+  static bool TypeMatches(SchemaType t, const Value& v) {
+    switch (t) {
+      case SchemaType::kAny: return true;
+      case SchemaType::kObject: return v.IsMapping();
+      case SchemaType::kArray: return v.IsSequence();
+      case SchemaType::kString: return v.IsString();
+      case SchemaType::kBoolean: return v.IsBool();
+      case SchemaType::kInteger: {
+        if (!v.IsNumber()) return false;
+        double d = NumberValue(v);
+        return std::trunc(d) == d;
+      }
+    }
+    return false;
+  }
+
+  static const char* FormatName(SchemaFormat f) {
+    switch (f) {
+      case SchemaFormat::kDateTime: return "date-time";
+      case SchemaFormat::kUri: return "uri";
+      case SchemaFormat::kHostname: return "hostname";
+      case SchemaFormat::kNone: break;
+    }
+    return "";
+  }
+
+  static bool FormatOk(SchemaFormat f, const std::string& s) {
+    switch (f) {
+      case SchemaFormat::kDateTime: return IsSchemaDateTime(s);
+      case SchemaFormat::kUri: return IsSchemaUri(s);
+      case SchemaFormat::kHostname: return IsSchemaHostname(s);
+      case SchemaFormat::kNone: break;
+    }
+    return true;
+  }
+
+  void CheckEnum(const SchemaNode& node, const Value& v, const JsonPath& path) {
+    std::string list;
+    for (const char* e : node.enum_values) {
+      if (v.IsString() && v.text == e) return;
+      if (!list.empty()) list += ", ";
+      list += std::string("\"") + e + "\"";
+    }
+    Add(v.mark, path, "value must be one of " + list);
+  }
+
+  void CheckObject(const SchemaNode& node, const Value& v, const JsonPath& path) {
+    std::vector<const Member*> members = EffectiveMembers(v);
+    auto find = [&](const char* name) -> const Member* {
+      for (const Member* m : members) {
+        if (m->key == name) return m;
+      }
+      return nullptr;
+    };
+    std::string missing;
+    for (const char* r : node.required) {
+      if (find(r)) continue;
+      if (!missing.empty()) missing += ", ";
+      missing += GoQuoteSingle(r);
+    }
+    if (!missing.empty()) Add(v.mark, path, "missing properties: " + missing);
+    std::unordered_set<std::string_view> declared;
+    for (const SchemaProperty& p : node.properties) {
+      declared.insert(p.name);
+      if (const Member* m = find(p.name)) Validate(*p.node, m->value, path.Key(m->key));
+    }
+    std::string extra;
+    Mark extra_mark;
+    for (const Member* m : members) {
+      if (declared.count(m->key)) continue;
+      if (node.key_pattern && node.key_pattern->match(m->key)) {
+        Validate(*node.pattern_node, m->value, path.Key(m->key));
+        continue;
+      }
+      if (node.additional_properties) continue;
+      if (extra.empty()) extra_mark = m->key_mark;
+      if (!extra.empty()) extra += ", ";
+      extra += GoQuoteSingle(m->key);
+    }
+    if (!extra.empty()) Add(extra_mark, path, "additionalProperties " + extra + " not allowed");
+  }
+
+  void CheckArray(const SchemaNode& node, const Value& v, const JsonPath& path) {
+    if (node.min_items >= 0 && v.items.size() < static_cast<size_t>(node.min_items)) {
+      Add(v.mark, path, "minimum " + std::to_string(node.min_items) + " items required, but found " +
+                            std::to_string(v.items.size()) + " items");
+    }
+    if (node.unique_items) CheckUnique(v, path);
+    if (node.items) {
+      for (size_t i = 0; i < v.items.size(); ++i) Validate(*node.items, v.items[i], path.Index(i));
+    }
+  }
+
+  // Reports the first i with an equal earlier j (the smallest such j), as jsonschema does.
+  void CheckUnique(const Value& v, const JsonPath& path) {
+    std::unordered_map<std::string, size_t> seen;
+    std::string key;
+    for (size_t i = 0; i < v.items.size(); ++i) {
+      size_t dup = i;
+      if (ScalarKey(v.items[i], &key)) {
+        auto [it, inserted] = seen.emplace(key, i);
+        if (!inserted) dup = it->second;
+      } else {
+        for (size_t j = 0; j < i && dup == i; ++j) {
+          if (JsonEqual(v.items[j], v.items[i])) dup = j;
+        }
+      }
+      if (dup != i) {
+        return Add(v.mark, path, "items at index " + std::to_string(dup) + " and " +
+                                     std::to_string(i) + " are equal");
+      }
+    }
+  }
+
+  void CheckString(const SchemaNode& node, const Value& v, const JsonPath& path) {
+    if (node.min_length >= 0 || node.max_length >= 0) {
+      size_t n = RuneCount(v.text);
+      if (node.min_length >= 0 && n < static_cast<size_t>(node.min_length)) {
+        Add(v.mark, path, "length must be >= " + std::to_string(node.min_length) + ", but got " +
+                              std::to_string(n));
+      }
+      if (node.max_length >= 0 && n > static_cast<size_t>(node.max_length)) {
+        Add(v.mark, path, "length must be <= " + std::to_string(node.max_length) + ", but got " +
+                              std::to_string(n));
+      }
+    }
+    if (node.pattern && !node.pattern->match(v.text)) {
+      Add(v.mark, path, "does not match pattern " + GoQuoteSingle(node.pattern->source));
+    }
+  }
+
+  void CheckNumber(const SchemaNode& node, const Value& v, const JsonPath& path) {
+    double d = NumberValue(v);
+    if (node.has_minimum && d < static_cast<double>(node.minimum)) {
+      Add(v.mark, path, "must be >= " + std::to_string(node.minimum) + " but found " + GoFormatV(d));
+    }
+    if (node.has_maximum && d > static_cast<double>(node.maximum)) {
+      Add(v.mark, path, "must be <= " + std::to_string(node.maximum) + " but found " + GoFormatV(d));
+    }
+  }
+
+  // anyOf fails only when every branch fails; its leaves are all branches' errors.
+  void CheckAnyOf(const SchemaNode& node, const Value& v, const JsonPath& path) {
+    std::vector<SchemaError> leaves;
+    for (const SchemaNode* branch : node.any_of) {
+      std::vector<SchemaError> errs;
+      Validator(&errs).Validate(*branch, v, path);
+      if (errs.empty()) return;
+      leaves.insert(leaves.end(), errs.begin(), errs.end());
+    }
+    errors_->insert(errors_->end(), leaves.begin(), leaves.end());
+  }
+
+  std::vector<SchemaError>* errors_;
+};
+
+// Go decodes the whole document into interface{} first; a number beyond float64 fails there.
+bool CheckNumbers(const Value& v, const JsonPath& path, std::vector<SchemaError>* errors) {
+  if (v.IsNumber()) {
+    double d;
+    if (ParseGoFloat64(v.text, &d)) return true;
+    errors->push_back({FormatJsonPointer(path), FormatJsonPath(path), v.mark,
+                       "failed to parse registry data: json: cannot unmarshal number " + v.text +
+                           " into Go value of type float64"});
+    return false;
+  }
+  for (size_t i = 0; i < v.items.size(); ++i) {
+    if (!CheckNumbers(v.items[i], path.Index(i), errors)) return false;
+  }
+  for (const Member& m : v.members) {
+    if (!CheckNumbers(m.value, path.Key(m.key), errors)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<SchemaError> ValidateRegistrySchema(const Value& doc) {
+  std::vector<SchemaError> errors;
+  JsonPath root;
+  if (!CheckNumbers(doc, root, &errors)) return errors;
+  Validator(&errors).Validate(RegistrySchemaRoot(), doc, root);
+  return errors;
+}
+
+std::string FormatSchemaErrors(const std::vector<SchemaError>& errors) {
+  auto one = [](const SchemaError& e) {
+    return e.pointer.empty() ? e.message : e.message + " at '" + e.pointer + "'";
+  };
+  if (errors.empty()) return "";
+  if (errors.size() == 1) return "registry schema validation failed: " + one(errors[0]);
+  std::string out = "registry schema validation failed with " + std::to_string(errors.size()) +
+                    " errors:";
+  for (size_t i = 0; i < errors.size(); ++i) {
+    out += "\n  " + std::to_string(i + 1) + ". " + one(errors[i]);
+  }
+  return out;
+}
+
+void ReportSchemaErrors(const std::vector<SchemaError>& errors, const std::string& file,
+                        Diagnostics* diags) {
+  for (const SchemaError& e : errors) diags->Error(file, e.mark, e.path, e.message);
+}
+
+}  // namespace thv
