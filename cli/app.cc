@@ -4,11 +4,16 @@
 #include <algorithm>
 #include <map>
 
+#include <ctime>
+
 #include "cli/load.h"
 #include "cli/output.h"
 #include "model/inputs.h"
 #include "model/mcpserver.h"
 #include "render/mcpserver_render.h"
+#include "registry/network_source.h"
+#include "registry/resolve.h"
+#include "render/mcpregistry_render.h"
 #include "render/render_all.h"
 
 #ifndef THV_RENDER_VERSION
@@ -29,6 +34,11 @@ struct Flags {
   std::string platform = "kubernetes";
   bool keep_custom_resources = false;
   RenderOptions render;
+  // Registry sources.
+  std::string lock;
+  bool offline = false;
+  bool refresh = false;
+  std::string ca_file;
 };
 
 void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
@@ -63,6 +73,57 @@ void AddOperatorFlags(CLI::App* cmd, Flags* f) {
       ->capture_default_str();
 }
 
+void AddRegistryFlags(CLI::App* cmd, Flags* f, bool render) {
+  cmd->add_option("--lock", f->lock,
+                  "Lock file pinning remote registry sources (default: thv-render.lock beside "
+                  "the first input)");
+  cmd->add_option("--ca-file", f->ca_file, "Extra CA certificates (PEM) for HTTPS sources");
+  if (!render) return;
+  auto* offline = cmd->add_flag("--offline", f->offline,
+                                "Never touch the network: every remote source must be locked");
+  cmd->add_flag("--refresh", f->refresh, "Fetch every remote source anew; the lock stays as it is")
+      ->excludes(offline);
+}
+
+std::string NowRfc3339() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+// thv-render.lock beside the first input: in it when it is a directory, else in its directory.
+std::string LockPath(const Flags& f, DiskInterface* disk) {
+  if (!f.lock.empty()) return f.lock;
+  std::string first = f.paths.empty() || f.paths[0] == "-" ? "." : f.paths[0];
+  while (first.size() > 1 && first.back() == '/') first.pop_back();
+  if (disk->Stat(first) != DiskInterface::Kind::kDirectory) {
+    size_t slash = first.find_last_of('/');
+    first = slash == std::string::npos ? "." : first.substr(0, slash == 0 ? 1 : slash);
+  }
+  return first + "/thv-render.lock";
+}
+
+bool HasRegistries(const std::vector<Object>& objects) {
+  for (const Object& o : objects)
+    if (ToolhiveKindOf(o) == ToolhiveKind::kMCPRegistry) return true;
+  return false;
+}
+
+ResolveResult Resolve(const Flags& f, const CliIo& io, const std::vector<Object>& objects,
+                      LockMode mode, bool skip_remote, Diagnostics* diags) {
+  if (!HasRegistries(objects)) return {};
+  NetworkOptions network;
+  network.ca_file = f.ca_file;
+  NetworkSource source(network);
+  ResolveOptions options;
+  options.mode = mode;
+  options.lock_path = LockPath(f, io.disk);
+  options.now = NowRfc3339();
+  options.skip_remote = skip_remote;
+  return ResolveRegistries(objects, io.disk, &source, options, diags);
+}
+
 void PrintDiagnostics(const Diagnostics& diags, std::ostream& err) {
   for (const Diagnostic& d : diags.items()) err << FormatDiagnostic(d) << "\n";
   if (diags.error_count() > 1) err << diags.error_count() << " errors\n";
@@ -82,17 +143,31 @@ std::vector<Object> Load(const Flags& f, const CliIo& io, bool namespace_explici
 int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
   Diagnostics diags;
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
+  ResolveResult registries;
+  if (!diags.HasErrors()) {
+    LockMode mode = f.offline ? LockMode::kOffline : f.refresh ? LockMode::kRefresh : LockMode::kLocked;
+    registries = Resolve(f, io, objects, mode, false, &diags);
+  }
   RenderAllOptions options;
   options.render = f.render;
   options.render.openshift = f.platform == "openshift";
   options.keep_custom_resources = f.keep_custom_resources;
+  for (const auto& [key, r] : registries.registries) options.registries[key] = r.content;
   std::vector<Value> docs;
   if (!diags.HasErrors()) docs = RenderAll(objects, options, &diags);
 
   std::vector<RenderedFile> files;
   if (!diags.HasErrors() && !f.output_dir.empty()) LayoutOutputDir(docs, &files, &diags);
   PrintDiagnostics(diags, *io.err);
+  if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
+  if (registries.lock_changed) {
+    std::string err;
+    if (!WriteLock(io.disk, LockPath(f, io.disk), registries, &err)) {
+      *io.err << "error: " << err << "\n";
+      return kExitInvalidInput;
+    }
+  }
 
   if (!f.output_dir.empty()) {
     std::string err;
@@ -111,7 +186,18 @@ int RunValidate(const Flags& f, const CliIo& io, bool namespace_explicit) {
   Diagnostics diags;
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
   RenderAllOptions options;
-  if (!diags.HasErrors()) RenderAll(objects, options, &diags);
+  if (!diags.HasErrors()) {
+    ResolveResult registries = Resolve(f, io, objects, LockMode::kOffline, true, &diags);
+    for (const auto& [key, r] : registries.registries) options.registries[key] = r.content;
+    RenderAll(objects, options, &diags);
+  }
+  for (const Object& o : objects) {
+    if (ToolhiveKindOf(o) == ToolhiveKind::kMCPRegistry)
+      diags.Warning(o.origin.file, o.origin.mark, "",
+                    "MCPRegistry " + o.meta.name +
+                        ": the registry API Deployment runs as ServiceAccount toolhive-registry-api, "
+                        "which the operator does not create; provide it");
+  }
   PrintDiagnostics(diags, *io.err);
   if (diags.HasErrors()) return kExitInvalidInput;
   std::map<std::string, int> counts;
@@ -155,11 +241,56 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
     MCPServer s = DecodeMCPServer(o);
     rows.push_back({o.meta.name, o.meta.namespace_, s.transport, std::to_string(s.port), ServiceUrl(s)});
   }
-  if (rows.size() == 1) {
-    *io.err << "No MCPServer resources found.\n";
+  if (rows.size() > 1) PrintTable(rows, *io.out);
+
+  if (HasRegistries(objects)) {
+    Diagnostics registry_diags;
+    ResolveResult resolved = Resolve(f, io, objects, LockMode::kOffline, false, &registry_diags);
+    std::vector<std::vector<std::string>> table = {
+        {"NAME", "NAMESPACE", "SOURCE", "FORMAT", "SERVERS", "LAST SYNC", "NEXT SYNC"}};
+    for (const Object& o : objects) {
+      if (ToolhiveKindOf(o) != ToolhiveKind::kMCPRegistry) continue;
+      Diagnostics ignored;
+      MCPRegistry r = DecodeMCPRegistry(o, &ignored);
+      auto it = resolved.registries.find(o.meta.namespace_ + "/" + o.meta.name);
+      const bool remote = r.source.type != SourceType::kConfigMap;
+      std::string next = !remote ? "on render" : !r.sync.automatic ? "manual" : "every " + r.sync.interval;
+      table.push_back({o.meta.name, o.meta.namespace_, DescribeSource(r.source), r.source.format,
+                       it == resolved.registries.end() ? "?" : std::to_string(it->second.server_count),
+                       it == resolved.registries.end() || it->second.fetched_at.empty()
+                           ? (remote ? "never" : "-")
+                           : it->second.fetched_at,
+                       next});
+    }
+    if (rows.size() > 1) *io.out << "\n";
+    PrintTable(table, *io.out);
+    for (const Diagnostic& d : registry_diags.items())
+      if (d.severity == Severity::kWarning) *io.err << FormatDiagnostic(d) << "\n";
+  } else if (rows.size() == 1) {
+    *io.err << "No MCPServer or MCPRegistry resources found.\n";
+  }
+  return kExitOk;
+}
+
+int RunSync(const Flags& f, const CliIo& io, bool namespace_explicit) {
+  Diagnostics diags;
+  std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
+  ResolveResult registries;
+  if (!diags.HasErrors()) registries = Resolve(f, io, objects, LockMode::kSync, false, &diags);
+  PrintDiagnostics(diags, *io.err);
+  if (registries.fetch_failed) return kExitFetch;
+  if (diags.HasErrors()) return kExitInvalidInput;
+  if (registries.registries.empty()) {
+    *io.err << "No MCPRegistry resources found; nothing to sync.\n";
     return kExitOk;
   }
-  PrintTable(rows, *io.out);
+  std::string err;
+  const std::string lock = LockPath(f, io.disk);
+  if (!WriteLock(io.disk, lock, registries, &err)) {
+    *io.err << "error: " << err << "\n";
+    return kExitInvalidInput;
+  }
+  *io.out << "synced " << registries.lock.entries.size() << " remote source(s) into " << lock << "\n";
   return kExitOk;
 }
 
@@ -182,6 +313,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
       "\nExit codes: 0 ok, 1 invalid input, 2 usage error, 3 a source could not be fetched.");
   AddInputFlags(render, &f, false);
   AddOperatorFlags(render, &f);
+  AddRegistryFlags(render, &f, true);
   render->add_option("-o,--output", f.output, "Output format")
       ->check(CLI::IsMember({"yaml", "json"}))
       ->capture_default_str();
@@ -198,6 +330,16 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   CLI::App* list = app.add_subcommand("list", "List MCPServers as kubectl get would, offline");
   list->footer("Example:\n  thv-render list servers/");
   AddInputFlags(list, &f, true);
+
+  AddRegistryFlags(list, &f, false);
+
+  CLI::App* sync = app.add_subcommand(
+      "sync", "Fetch every remote MCPRegistry source anew and update the lock file");
+  sync->footer(
+      "Run on the schedule the registries' syncPolicy.interval states (e.g. a scheduled CI job),\n"
+      "then commit the lock file and its .d/ directory. Example:\n  thv-render sync registries/");
+  AddInputFlags(sync, &f, true);
+  AddRegistryFlags(sync, &f, false);
 
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
@@ -217,6 +359,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   if (*render) return RunRender(f, io, namespace_explicit);
   if (*validate) return RunValidate(f, io, namespace_explicit);
   if (*list) return RunList(f, io, namespace_explicit);
+  if (*sync) return RunSync(f, io, namespace_explicit);
   if (*version) {
     *io.out << "thv-render " << THV_RENDER_VERSION << " (ToolHive operator 7002a239b)\n";
     return kExitOk;

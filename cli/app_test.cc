@@ -29,9 +29,9 @@ Result Run(DiskInterface* disk, std::vector<std::string> args, const std::string
 
 const std::string kSource = THV_SOURCE_DIR;
 
-void CheckGolden(const std::vector<std::string>& inputs, const std::string& golden) {
+void CheckGolden(const std::vector<std::string>& inputs, const std::string& golden,
+                 std::vector<std::string> args = {"render"}) {
   RealDiskInterface disk;
-  std::vector<std::string> args = {"render"};
   for (const std::string& in : inputs) args.push_back(kSource + "/" + in);
   Result r = Run(&disk, args);
   INFO(r.err);
@@ -68,6 +68,11 @@ TEST_CASE("golden: every bundled MCPServer example renders as reviewed") {
 
 TEST_CASE("golden: every feature of the MCPServer CRD at once") {
   CheckGolden({"testdata/servers/full"}, "servers/full.yaml");
+}
+
+TEST_CASE("golden: the bundled MCPRegistry examples, the git one from its lock file") {
+  CheckGolden({"testdata/examples/mcp-registries"}, "mcp-registries/all.yaml",
+              {"render", "--offline"});
 }
 
 TEST_CASE("stdin, namespace defaulting and JSON output") {

@@ -110,6 +110,14 @@ bool RealDiskInterface::MakeDirs(const std::string& path, std::string* err) {
   return true;
 }
 
+bool RealDiskInterface::Rename(const std::string& from, const std::string& to, std::string* err) {
+  if (rename(from.c_str(), to.c_str()) != 0) {
+    *err = ErrnoText("cannot rename " + from + " to", to);
+    return false;
+  }
+  return true;
+}
+
 bool RealDiskInterface::ReplaceDir(const std::string& from, const std::string& to,
                                    std::string* err) {
   // renameat2(RENAME_EXCHANGE) swaps both names in one step, so `to` is never missing or
@@ -201,6 +209,18 @@ bool MemoryDiskInterface::ListDir(const std::string& path, std::vector<std::stri
 
 bool MemoryDiskInterface::MakeDirs(const std::string& path, std::string*) {
   if (Stat(path) != Kind::kDirectory) dirs.push_back(path);
+  return true;
+}
+
+bool MemoryDiskInterface::Rename(const std::string& from, const std::string& to,
+                                 std::string* err) {
+  auto it = files.find(from);
+  if (it == files.end()) {
+    *err = "cannot rename " + from + ": No such file or directory";
+    return false;
+  }
+  files[to] = std::move(it->second);
+  files.erase(from);
   return true;
 }
 

@@ -20,6 +20,8 @@ struct DiskInterface {
   virtual bool ListDir(const std::string& path, std::vector<std::string>* names,
                        std::string* err) = 0;
   virtual bool MakeDirs(const std::string& path, std::string* err) = 0;
+  // Atomically renames a file over another.
+  virtual bool Rename(const std::string& from, const std::string& to, std::string* err) = 0;
   // Atomically replaces `to` by `from`; `to` may be an existing directory.
   virtual bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) = 0;
   virtual bool RemoveTree(const std::string& path, std::string* err) = 0;
@@ -32,6 +34,7 @@ struct RealDiskInterface : DiskInterface {
   bool WriteFile(const std::string& path, const std::string& contents, std::string* err) override;
   bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;
+  bool Rename(const std::string& from, const std::string& to, std::string* err) override;
   bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) override;
   bool RemoveTree(const std::string& path, std::string* err) override;
 };
@@ -46,6 +49,7 @@ struct MemoryDiskInterface : DiskInterface {
   bool WriteFile(const std::string& path, const std::string& contents, std::string* err) override;
   bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;
+  bool Rename(const std::string& from, const std::string& to, std::string* err) override;
   bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) override;
   bool RemoveTree(const std::string& path, std::string* err) override;
 };

@@ -257,6 +257,28 @@ TEST_CASE("nested podTemplateSpec errors carry full paths") {
   CHECK(r.Lines().size() == 4);
 }
 
+TEST_CASE("list-map names, sets and int32") {
+  Result r = Validate("MCPServer", Server(R"(  podTemplateSpec:
+    spec:
+      terminationGracePeriodSeconds: 5000000000
+      securityContext:
+        runAsUser: 5000000000
+      containers:
+        - name: a
+          restartPolicyRules:
+            - action: Restart
+              exitCodes: {operator: In, values: [1, 2, 1]}
+        - name: a
+)"));
+  CHECK_FALSE(r.ok);
+  const std::string p = "spec.podTemplateSpec.spec.";
+  CHECK(r.Has(p + "containers[1]: Duplicate value: {\"name\":\"a\"}"));
+  CHECK(r.Has(p + "containers[0].restartPolicyRules[0].exitCodes.values[2]: Duplicate value: 1"));
+  CHECK(r.Lines().size() == 2);  // int64 fields (runAsUser) take values beyond int32
+  Result i32 = Validate("MCPServer", Server("  targetPort: 5000000000\n"));
+  CHECK(i32.Has("spec.targetPort: Invalid value: 5000000000: must be of type int32"));
+}
+
 TEST_CASE("int-or-string accepts both, rejects others") {
   auto probe = [](const std::string& port) {
     return Validate("MCPServer", Server(R"(  podTemplateSpec:

@@ -128,9 +128,6 @@ void DecodeStructMap(const Value& v, const JsonPath& path, std::map<std::string,
 
 // ---- Writing (json.Marshal) ----
 
-// A Go 1.22+ JSON string: <>& and U+2028/U+2029 escaped, \b and \f short forms, invalid
-// UTF-8 as \ufffd.
-void AppendGoString(std::string_view s, std::string* out);
 // Compact JSON of a normalized value (members in the order held).
 void AppendGoValue(const Value& v, std::string* out);
 void AppendGoStrings(const std::vector<std::string>& v, std::string* out);

@@ -60,6 +60,11 @@ std::string GoJsonFloat64(double d);
 int Utf8SequenceLength(std::string_view s, size_t i);
 void AppendUtf8(uint32_t rune, std::string* out);
 
+// A JSON string as Go 1.22+ json.Marshal writes it: <>& and U+2028/U+2029 escaped, \b and \f
+// short forms, invalid UTF-8 as \ufffd. (core/json_writer's AppendGoJsonString predates the
+// \b/\f change.)
+void AppendGoString(std::string_view s, std::string* out);
+
 // Go's single-quoted rendering of a string (%q with ' as the quote), used in messages.
 std::string GoQuoteSingle(std::string_view s);
 

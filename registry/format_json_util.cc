@@ -4,7 +4,6 @@
 #include <numeric>
 #include <system_error>
 
-#include "core/json_writer.h"
 #include "registry/format_json.h"
 
 namespace thv {
@@ -85,7 +84,7 @@ void AppendPath(const JsonPath& p, bool pointer, std::string* out) {
     out->append(p.key);
   } else {
     out->push_back('[');
-    AppendGoJsonString(std::string(p.key), out);
+    AppendGoString(p.key, out);
     out->push_back(']');
   }
 }
@@ -263,6 +262,54 @@ std::string GoQuoteSingle(std::string_view s) {
   }
   out += "'";
   return out;
+}
+
+void AppendGoString(std::string_view s, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t start = 0;
+  auto flush = [&](size_t i) { out->append(s.data() + start, i - start); };
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+        ++i;
+        continue;
+      }
+      flush(i);
+      switch (c) {
+        case '"': out->append("\\\""); break;
+        case '\\': out->append("\\\\"); break;
+        case '\b': out->append("\\b"); break;
+        case '\f': out->append("\\f"); break;
+        case '\n': out->append("\\n"); break;
+        case '\r': out->append("\\r"); break;
+        case '\t': out->append("\\t"); break;
+        default:
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 0xF]);
+      }
+      start = ++i;
+      continue;
+    }
+    int n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      flush(i);
+      out->append("\\ufffd");
+      start = ++i;
+      continue;
+    }
+    if (n == 3 && c == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xA8) {
+      flush(i);
+      out->append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
+      start = i + 3;
+    }
+    i += n;
+  }
+  flush(s.size());
+  out->push_back('"');
 }
 
 }  // namespace thv

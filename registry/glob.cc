@@ -1,68 +1,98 @@
+// A line-by-line port of path/filepath/match.go (Match, scanChunk, matchChunk, getEsc).
 #include "registry/glob.h"
 
-#include <string_view>
+#include <cstdint>
+
+#include "registry/format_json.h"
 
 namespace thv {
 
 namespace {
 
-// A port of Go's path/filepath match.go (Unix separator '/'); '?' and '[...]' consume one
-// UTF-8 rune, as Go does.
+constexpr int32_t kRuneError = 0xFFFD;
 
-// Decodes one rune from the front of s (invalid bytes count as one rune each).
-char32_t NextRune(std::string_view* s) {
-  unsigned char c = static_cast<unsigned char>((*s)[0]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  if (len > s->size()) len = 1;
-  char32_t r = len == 1 ? c : c & (0x7F >> len);
-  for (size_t i = 1; i < len; ++i) r = (r << 6) | (static_cast<unsigned char>((*s)[i]) & 0x3F);
-  s->remove_prefix(len);
-  return r;
-}
-bool ScanChunk(std::string_view* pattern, bool* star, std::string_view* chunk) {
-  *star = false;
-  while (!pattern->empty() && (*pattern)[0] == '*') {
-    pattern->remove_prefix(1);
-    *star = true;
+// utf8.DecodeRuneInString: the rune and its width; invalid input is (RuneError, 1).
+int32_t DecodeRune(std::string_view s, size_t* width) {
+  int n = Utf8SequenceLength(s, 0);
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (n == 0) {
+    *width = 1;
+    return kRuneError;
   }
-  bool in_range = false;
+  *width = static_cast<size_t>(n);
+  switch (n) {
+    case 1: return p[0];
+    case 2: return (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+    case 3: return (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+    default: return (p[0] & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+  }
+}
+
+struct Chunk {
+  bool star = false;
+  std::string_view chunk;
+  std::string_view rest;
+};
+
+// The next segment of pattern: a non-star string possibly preceded by stars.
+Chunk ScanChunk(std::string_view pattern) {
+  Chunk c;
+  while (!pattern.empty() && pattern[0] == '*') {
+    pattern.remove_prefix(1);
+    c.star = true;
+  }
+  bool inrange = false;
   size_t i = 0;
-  for (; i < pattern->size(); ++i) {
-    char c = (*pattern)[i];
-    if (c == '\\') {
-      if (i + 1 < pattern->size()) ++i;
-    } else if (c == '[') {
-      in_range = true;
-    } else if (c == ']') {
-      in_range = false;
-    } else if (c == '*' && !in_range) {
+  for (; i < pattern.size(); ++i) {
+    char ch = pattern[i];
+    if (ch == '\\') {
+      if (i + 1 < pattern.size()) ++i;  // a trailing '\' is reported by MatchChunk
+    } else if (ch == '[') {
+      inrange = true;
+    } else if (ch == ']') {
+      inrange = false;
+    } else if (ch == '*' && !inrange) {
       break;
     }
   }
-  *chunk = pattern->substr(0, i);
-  pattern->remove_prefix(i);
-  return true;
+  c.chunk = pattern.substr(0, i);
+  c.rest = pattern.substr(i);
+  return c;
 }
 
-bool GetEsc(std::string_view* chunk, char32_t* out) {
-  if (chunk->empty() || (*chunk)[0] == '-' || (*chunk)[0] == ']') return false;
-  if ((*chunk)[0] == '\\') {
-    chunk->remove_prefix(1);
-    if (chunk->empty()) return false;
+// A possibly escaped character of a class; false on malformed input.
+bool GetEsc(std::string_view* chunk, int32_t* r) {
+  std::string_view c = *chunk;
+  if (c.empty() || c[0] == '-' || c[0] == ']') return false;
+  if (c[0] == '\\') {
+    c.remove_prefix(1);
+    if (c.empty()) return false;
   }
-  *out = NextRune(chunk);
-  return !chunk->empty();
+  size_t n;
+  *r = DecodeRune(c, &n);
+  bool ok = !(*r == kRuneError && n == 1);
+  c.remove_prefix(n);
+  if (c.empty()) ok = false;
+  *chunk = c;
+  return ok;
 }
 
-// Returns false on a bad pattern; *rest is empty-optional via *ok.
-bool MatchChunk(std::string_view chunk, std::string_view s, std::string_view* rest, bool* ok) {
+enum class ChunkResult { kNoMatch, kMatch, kBad };
+
+// Whether chunk matches the start of s (*rest gets the remainder). After a mismatch the chunk
+// is still parsed to the end, so malformed patterns are always detected.
+ChunkResult MatchChunk(std::string_view chunk, std::string_view s, std::string_view* rest) {
   bool failed = false;
   while (!chunk.empty()) {
     if (!failed && s.empty()) failed = true;
     switch (chunk[0]) {
       case '[': {
-        char32_t r = 0;
-        if (!failed) r = NextRune(&s);
+        int32_t r = 0;
+        if (!failed) {
+          size_t n;
+          r = DecodeRune(s, &n);
+          s.remove_prefix(n);
+        }
         chunk.remove_prefix(1);
         bool negated = false;
         if (!chunk.empty() && chunk[0] == '^') {
@@ -76,12 +106,12 @@ bool MatchChunk(std::string_view chunk, std::string_view s, std::string_view* re
             chunk.remove_prefix(1);
             break;
           }
-          char32_t lo, hi;
-          if (!GetEsc(&chunk, &lo)) return false;
+          int32_t lo, hi;
+          if (!GetEsc(&chunk, &lo)) return ChunkResult::kBad;
           hi = lo;
           if (chunk[0] == '-') {
             chunk.remove_prefix(1);
-            if (!GetEsc(&chunk, &hi)) return false;
+            if (!GetEsc(&chunk, &hi)) return ChunkResult::kBad;
           }
           if (lo <= r && r <= hi) match = true;
           ++nrange;
@@ -90,12 +120,17 @@ bool MatchChunk(std::string_view chunk, std::string_view s, std::string_view* re
         break;
       }
       case '?':
-        if (!failed) failed = NextRune(&s) == '/';
+        if (!failed) {
+          if (s[0] == '/') failed = true;
+          size_t n;
+          DecodeRune(s, &n);
+          s.remove_prefix(n);
+        }
         chunk.remove_prefix(1);
         break;
       case '\\':
         chunk.remove_prefix(1);
-        if (chunk.empty()) return false;
+        if (chunk.empty()) return ChunkResult::kBad;
         [[fallthrough]];
       default:
         if (!failed) {
@@ -105,59 +140,66 @@ bool MatchChunk(std::string_view chunk, std::string_view s, std::string_view* re
         chunk.remove_prefix(1);
     }
   }
-  *ok = !failed;
+  if (failed) return ChunkResult::kNoMatch;
   *rest = s;
-  return true;
+  return ChunkResult::kMatch;
 }
 
-}  // namespace
-
-bool GoFilepathMatch(const std::string& pattern_text, const std::string& name_text,
-                     bool* bad_pattern) {
-  *bad_pattern = false;
-  std::string_view pattern = pattern_text, name = name_text;
+bool Match(std::string_view pattern, std::string_view name, bool* bad) {
+  *bad = false;
   while (!pattern.empty()) {
-    bool star;
-    std::string_view chunk;
-    ScanChunk(&pattern, &star, &chunk);
-    if (star && chunk.empty()) return name.find('/') == std::string_view::npos;
-    std::string_view rest;
-    bool ok = false;
-    if (!MatchChunk(chunk, name, &rest, &ok)) {
-      *bad_pattern = true;
-      return false;
+    Chunk c = ScanChunk(pattern);
+    pattern = c.rest;
+    if (c.star && c.chunk.empty()) {
+      return name.find('/') == std::string_view::npos;  // trailing * matches the rest
     }
-    if (ok && (rest.empty() || !pattern.empty())) {
-      name = rest;
+    std::string_view t;
+    ChunkResult res = MatchChunk(c.chunk, name, &t);
+    // The last chunk must consume the whole name; otherwise a later star may still match.
+    if (res == ChunkResult::kMatch && (t.empty() || !pattern.empty())) {
+      name = t;
       continue;
     }
-    if (star) {
-      bool found = false;
+    if (res == ChunkResult::kBad) return !(*bad = true);
+    bool advanced = false;
+    if (c.star) {
+      // Let the star eat i+1 bytes (never a '/').
       for (size_t i = 0; i < name.size() && name[i] != '/'; ++i) {
-        if (!MatchChunk(chunk, name.substr(i + 1), &rest, &ok)) {
-          *bad_pattern = true;
-          return false;
-        }
-        if (ok) {
-          if (pattern.empty() && !rest.empty()) continue;
-          name = rest;
-          found = true;
+        res = MatchChunk(c.chunk, name.substr(i + 1), &t);
+        if (res == ChunkResult::kMatch) {
+          if (pattern.empty() && !t.empty()) continue;
+          name = t;
+          advanced = true;
           break;
         }
+        if (res == ChunkResult::kBad) return !(*bad = true);
       }
-      if (found) continue;
     }
-    // Go checks the remaining pattern for syntax errors before failing.
+    if (advanced) continue;
+    // Before failing, make sure the rest of the pattern is well-formed.
     while (!pattern.empty()) {
-      ScanChunk(&pattern, &star, &chunk);
-      if (!MatchChunk(chunk, "", &rest, &ok)) {
-        *bad_pattern = true;
-        return false;
-      }
+      Chunk rest = ScanChunk(pattern);
+      pattern = rest.rest;
+      if (MatchChunk(rest.chunk, "", &t) == ChunkResult::kBad) return !(*bad = true);
     }
     return false;
   }
   return name.empty();
+}
+
+}  // namespace
+
+bool GoFilepathMatch(const std::string& pattern, const std::string& name, bool* bad_pattern) {
+  bool bad = false;
+  bool matched = Match(pattern, name, &bad);
+  if (bad_pattern) *bad_pattern = bad;
+  return matched && !bad;
+}
+
+bool GlobValid(std::string_view pattern) {
+  bool bad = false;
+  Match(pattern, "", &bad);
+  return !bad;
 }
 
 }  // namespace thv

@@ -12,14 +12,14 @@ namespace thv {
 
 namespace {
 
-const char* TypeName(SchemaType t) {
+const char* TypeName(RegistrySchemaType t) {
   switch (t) {
-    case SchemaType::kObject: return "object";
-    case SchemaType::kArray: return "array";
-    case SchemaType::kString: return "string";
-    case SchemaType::kInteger: return "integer";
-    case SchemaType::kBoolean: return "boolean";
-    case SchemaType::kAny: break;
+    case RegistrySchemaType::kObject: return "object";
+    case RegistrySchemaType::kArray: return "array";
+    case RegistrySchemaType::kString: return "string";
+    case RegistrySchemaType::kInteger: return "integer";
+    case RegistrySchemaType::kBoolean: return "boolean";
+    case RegistrySchemaType::kAny: break;
   }
   return "any";
 }
@@ -131,15 +131,15 @@ bool ScalarKey(const Value& v, std::string* key) {
 
 class Validator {
  public:
-  explicit Validator(std::vector<SchemaError>* errors) : errors_(errors) {}
+  explicit Validator(std::vector<RegistrySchemaError>* errors) : errors_(errors) {}
 
-  void Validate(const SchemaNode& node, const Value& v, const JsonPath& path) {
+  void Validate(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     if (!TypeMatches(node.type, v)) {
       return Add(v.mark, path, std::string("expected ") + TypeName(node.type) + ", but got " +
                                    InstanceType(v));
     }
     if (!node.enum_values.empty()) CheckEnum(node, v, path);
-    if (node.format != SchemaFormat::kNone && v.IsString() && !FormatOk(node.format, v.text)) {
+    if (node.format != RegistrySchemaFormat::kNone && v.IsString() && !FormatOk(node.format, v.text)) {
       Add(v.mark, path, GoQuoteSingle(v.text) + " is not valid " + GoQuoteSingle(FormatName(node.format)));
     }
     if (v.IsMapping()) CheckObject(node, v, path);
@@ -154,14 +154,14 @@ class Validator {
     errors_->push_back({FormatJsonPointer(path), FormatJsonPath(path), mark, std::move(message)});
   }
 
-  static bool TypeMatches(SchemaType t, const Value& v) {
+  static bool TypeMatches(RegistrySchemaType t, const Value& v) {
     switch (t) {
-      case SchemaType::kAny: return true;
-      case SchemaType::kObject: return v.IsMapping();
-      case SchemaType::kArray: return v.IsSequence();
-      case SchemaType::kString: return v.IsString();
-      case SchemaType::kBoolean: return v.IsBool();
-      case SchemaType::kInteger: {
+      case RegistrySchemaType::kAny: return true;
+      case RegistrySchemaType::kObject: return v.IsMapping();
+      case RegistrySchemaType::kArray: return v.IsSequence();
+      case RegistrySchemaType::kString: return v.IsString();
+      case RegistrySchemaType::kBoolean: return v.IsBool();
+      case RegistrySchemaType::kInteger: {
         if (!v.IsNumber()) return false;
         double d = NumberValue(v);
         return std::trunc(d) == d;
@@ -170,27 +170,27 @@ class Validator {
     return false;
   }
 
-  static const char* FormatName(SchemaFormat f) {
+  static const char* FormatName(RegistrySchemaFormat f) {
     switch (f) {
-      case SchemaFormat::kDateTime: return "date-time";
-      case SchemaFormat::kUri: return "uri";
-      case SchemaFormat::kHostname: return "hostname";
-      case SchemaFormat::kNone: break;
+      case RegistrySchemaFormat::kDateTime: return "date-time";
+      case RegistrySchemaFormat::kUri: return "uri";
+      case RegistrySchemaFormat::kHostname: return "hostname";
+      case RegistrySchemaFormat::kNone: break;
     }
     return "";
   }
 
-  static bool FormatOk(SchemaFormat f, const std::string& s) {
+  static bool FormatOk(RegistrySchemaFormat f, const std::string& s) {
     switch (f) {
-      case SchemaFormat::kDateTime: return IsSchemaDateTime(s);
-      case SchemaFormat::kUri: return IsSchemaUri(s);
-      case SchemaFormat::kHostname: return IsSchemaHostname(s);
-      case SchemaFormat::kNone: break;
+      case RegistrySchemaFormat::kDateTime: return IsSchemaDateTime(s);
+      case RegistrySchemaFormat::kUri: return IsSchemaUri(s);
+      case RegistrySchemaFormat::kHostname: return IsSchemaHostname(s);
+      case RegistrySchemaFormat::kNone: break;
     }
     return true;
   }
 
-  void CheckEnum(const SchemaNode& node, const Value& v, const JsonPath& path) {
+  void CheckEnum(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     std::string list;
     for (const char* e : node.enum_values) {
       if (v.IsString() && v.text == e) return;
@@ -200,7 +200,7 @@ class Validator {
     Add(v.mark, path, "value must be one of " + list);
   }
 
-  void CheckObject(const SchemaNode& node, const Value& v, const JsonPath& path) {
+  void CheckObject(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     std::vector<const Member*> members = EffectiveMembers(v);
     auto find = [&](const char* name) -> const Member* {
       for (const Member* m : members) {
@@ -216,7 +216,7 @@ class Validator {
     }
     if (!missing.empty()) Add(v.mark, path, "missing properties: " + missing);
     std::unordered_set<std::string_view> declared;
-    for (const SchemaProperty& p : node.properties) {
+    for (const RegistrySchemaProperty& p : node.properties) {
       declared.insert(p.name);
       if (const Member* m = find(p.name)) Validate(*p.node, m->value, path.Key(m->key));
     }
@@ -236,7 +236,7 @@ class Validator {
     if (!extra.empty()) Add(extra_mark, path, "additionalProperties " + extra + " not allowed");
   }
 
-  void CheckArray(const SchemaNode& node, const Value& v, const JsonPath& path) {
+  void CheckArray(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     if (node.min_items >= 0 && v.items.size() < static_cast<size_t>(node.min_items)) {
       Add(v.mark, path, "minimum " + std::to_string(node.min_items) + " items required, but found " +
                             std::to_string(v.items.size()) + " items");
@@ -268,7 +268,7 @@ class Validator {
     }
   }
 
-  void CheckString(const SchemaNode& node, const Value& v, const JsonPath& path) {
+  void CheckString(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     if (node.min_length >= 0 || node.max_length >= 0) {
       size_t n = RuneCount(v.text);
       if (node.min_length >= 0 && n < static_cast<size_t>(node.min_length)) {
@@ -285,7 +285,7 @@ class Validator {
     }
   }
 
-  void CheckNumber(const SchemaNode& node, const Value& v, const JsonPath& path) {
+  void CheckNumber(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     double d = NumberValue(v);
     if (node.has_minimum && d < static_cast<double>(node.minimum)) {
       Add(v.mark, path, "must be >= " + std::to_string(node.minimum) + " but found " + GoFormatV(d));
@@ -296,10 +296,10 @@ class Validator {
   }
 
   // anyOf fails only when every branch fails; its leaves are all branches' errors.
-  void CheckAnyOf(const SchemaNode& node, const Value& v, const JsonPath& path) {
-    std::vector<SchemaError> leaves;
-    for (const SchemaNode* branch : node.any_of) {
-      std::vector<SchemaError> errs;
+  void CheckAnyOf(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
+    std::vector<RegistrySchemaError> leaves;
+    for (const RegistrySchemaNode* branch : node.any_of) {
+      std::vector<RegistrySchemaError> errs;
       Validator(&errs).Validate(*branch, v, path);
       if (errs.empty()) return;
       leaves.insert(leaves.end(), errs.begin(), errs.end());
@@ -307,11 +307,11 @@ class Validator {
     errors_->insert(errors_->end(), leaves.begin(), leaves.end());
   }
 
-  std::vector<SchemaError>* errors_;
+  std::vector<RegistrySchemaError>* errors_;
 };
 
 // Go decodes the whole document into interface{} first; a number beyond float64 fails there.
-bool CheckNumbers(const Value& v, const JsonPath& path, std::vector<SchemaError>* errors) {
+bool CheckNumbers(const Value& v, const JsonPath& path, std::vector<RegistrySchemaError>* errors) {
   if (v.IsNumber()) {
     double d;
     if (ParseGoFloat64(v.text, &d)) return true;
@@ -331,16 +331,16 @@ bool CheckNumbers(const Value& v, const JsonPath& path, std::vector<SchemaError>
 
 }  // namespace
 
-std::vector<SchemaError> ValidateRegistrySchema(const Value& doc) {
-  std::vector<SchemaError> errors;
+std::vector<RegistrySchemaError> ValidateRegistrySchema(const Value& doc) {
+  std::vector<RegistrySchemaError> errors;
   JsonPath root;
   if (!CheckNumbers(doc, root, &errors)) return errors;
   Validator(&errors).Validate(RegistrySchemaRoot(), doc, root);
   return errors;
 }
 
-std::string FormatSchemaErrors(const std::vector<SchemaError>& errors) {
-  auto one = [](const SchemaError& e) {
+std::string FormatRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors) {
+  auto one = [](const RegistrySchemaError& e) {
     return e.pointer.empty() ? e.message : e.message + " at '" + e.pointer + "'";
   };
   if (errors.empty()) return "";
@@ -353,9 +353,9 @@ std::string FormatSchemaErrors(const std::vector<SchemaError>& errors) {
   return out;
 }
 
-void ReportSchemaErrors(const std::vector<SchemaError>& errors, const std::string& file,
+void ReportRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors, const std::string& file,
                         Diagnostics* diags) {
-  for (const SchemaError& e : errors) diags->Error(file, e.mark, e.path, e.message);
+  for (const RegistrySchemaError& e : errors) diags->Error(file, e.mark, e.path, e.message);
 }
 
 }  // namespace thv

@@ -15,7 +15,7 @@
 
 namespace thv {
 
-struct SchemaError {
+struct RegistrySchemaError {
   std::string pointer;  // instance location as jsonschema prints it: /servers/fetch/tier
   std::string path;     // the same as a dotted path: servers.fetch.tier
   Mark mark;
@@ -24,36 +24,36 @@ struct SchemaError {
 
 // Validates a parsed document (duplicate keys: the last wins, as in Go's map decoding).
 // Errors follow the schema's property order, so output is stable.
-std::vector<SchemaError> ValidateRegistrySchema(const Value& doc);
+std::vector<RegistrySchemaError> ValidateRegistrySchema(const Value& doc);
 
 // pkg/registry's error text: "registry schema validation failed: <msg> at '<ptr>'", or
 // "... failed with N errors:\n  1. ...".
-std::string FormatSchemaErrors(const std::vector<SchemaError>& errors);
-void ReportSchemaErrors(const std::vector<SchemaError>& errors, const std::string& file,
+std::string FormatRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors);
+void ReportRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors, const std::string& file,
                         Diagnostics* diags);
 
 // ---- The transcribed schema (exposed for the cross-check test) ----
 
-enum class SchemaType : uint8_t { kAny, kObject, kArray, kString, kInteger, kBoolean };
-enum class SchemaFormat : uint8_t { kNone, kDateTime, kUri, kHostname };
+enum class RegistrySchemaType : uint8_t { kAny, kObject, kArray, kString, kInteger, kBoolean };
+enum class RegistrySchemaFormat : uint8_t { kNone, kDateTime, kUri, kHostname };
 
-struct SchemaPattern {
+struct RegistrySchemaPattern {
   const char* source;  // the regular expression exactly as schema.json spells it
   bool (*match)(std::string_view);
 };
 
-struct SchemaNode;
-struct SchemaProperty {
+struct RegistrySchemaNode;
+struct RegistrySchemaProperty {
   const char* name;
-  const SchemaNode* node;
+  const RegistrySchemaNode* node;
 };
 
-struct SchemaNode {
+struct RegistrySchemaNode {
   const char* ref = nullptr;  // definition name when this node is #/definitions/<ref>
-  SchemaType type = SchemaType::kAny;
+  RegistrySchemaType type = RegistrySchemaType::kAny;
   std::vector<const char*> enum_values;
-  SchemaFormat format = SchemaFormat::kNone;
-  const SchemaPattern* pattern = nullptr;
+  RegistrySchemaFormat format = RegistrySchemaFormat::kNone;
+  const RegistrySchemaPattern* pattern = nullptr;
   int min_length = -1;
   int max_length = -1;
   bool has_minimum = false;
@@ -61,21 +61,21 @@ struct SchemaNode {
   bool has_maximum = false;
   int64_t maximum = 0;
   // arrays
-  const SchemaNode* items = nullptr;
+  const RegistrySchemaNode* items = nullptr;
   int min_items = -1;
   bool unique_items = false;
   // objects
   std::vector<const char*> required;
-  std::vector<SchemaProperty> properties;
-  const SchemaPattern* key_pattern = nullptr;  // the one patternProperties entry
-  const SchemaNode* pattern_node = nullptr;
+  std::vector<RegistrySchemaProperty> properties;
+  const RegistrySchemaPattern* key_pattern = nullptr;  // the one patternProperties entry
+  const RegistrySchemaNode* pattern_node = nullptr;
   bool additional_properties = true;
-  std::vector<const SchemaNode*> any_of;
+  std::vector<const RegistrySchemaNode*> any_of;
 };
 
-const SchemaNode& RegistrySchemaRoot();
+const RegistrySchemaNode& RegistrySchemaRoot();
 // #/definitions/<name>, or nullptr.
-const SchemaNode* RegistrySchemaDefinition(std::string_view name);
+const RegistrySchemaNode* RegistrySchemaDefinition(std::string_view name);
 std::vector<std::string> RegistrySchemaDefinitionNames();
 
 // Format assertions, ported from jsonschema v5's format.go (with Go's net/url and time quirks).

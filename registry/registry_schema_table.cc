@@ -148,85 +148,85 @@ bool MatchImage(std::string_view s) {
   }
 }
 
-const SchemaPattern kVersion{"^\\d+\\.\\d+\\.\\d+$", MatchVersion};
-const SchemaPattern kServerKey{"^[a-z0-9][a-z0-9-]+[a-z0-9]$", MatchServerKey};
-const SchemaPattern kGroupName{"^[a-z0-9][a-z0-9-]*[a-z0-9]$", MatchGroupName};
-const SchemaPattern kTag{"^[a-z0-9][a-z0-9_-]*[a-z0-9]$", MatchTag};
-const SchemaPattern kTool{"^[\\w-]+$", MatchTool};
-const SchemaPattern kEnvName{"^[A-Za-z_][A-Za-z0-9_]*$", MatchEnvName};
-const SchemaPattern kHeaderName{"^[A-Za-z0-9][A-Za-z0-9-]*$", MatchHeaderName};
-const SchemaPattern kMountPath{"^(/[^/\\0]+)+/?$", MatchMountPath};
-const SchemaPattern kHostSuffix{"^\\.[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$", MatchHostSuffix};
-const SchemaPattern kImage{
+const RegistrySchemaPattern kVersion{"^\\d+\\.\\d+\\.\\d+$", MatchVersion};
+const RegistrySchemaPattern kServerKey{"^[a-z0-9][a-z0-9-]+[a-z0-9]$", MatchServerKey};
+const RegistrySchemaPattern kGroupName{"^[a-z0-9][a-z0-9-]*[a-z0-9]$", MatchGroupName};
+const RegistrySchemaPattern kTag{"^[a-z0-9][a-z0-9_-]*[a-z0-9]$", MatchTag};
+const RegistrySchemaPattern kTool{"^[\\w-]+$", MatchTool};
+const RegistrySchemaPattern kEnvName{"^[A-Za-z_][A-Za-z0-9_]*$", MatchEnvName};
+const RegistrySchemaPattern kHeaderName{"^[A-Za-z0-9][A-Za-z0-9-]*$", MatchHeaderName};
+const RegistrySchemaPattern kMountPath{"^(/[^/\\0]+)+/?$", MatchMountPath};
+const RegistrySchemaPattern kHostSuffix{"^\\.[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$", MatchHostSuffix};
+const RegistrySchemaPattern kImage{
     "^[a-z0-9]([a-z0-9._-]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)*(:([a-zA-Z0-9]"
     "[a-zA-Z0-9._-]*))?$",
     MatchImage};
 
 struct Schema {
-  SchemaNode root, server, environment_variable, permissions, network_permissions,
+  RegistrySchemaNode root, server, environment_variable, permissions, network_permissions,
       outbound_permissions, metadata, provenance, verified_attestation, header, oauth_config,
       remote_server, group;
-  std::deque<SchemaNode> pool;  // anonymous nodes; deque keeps their addresses stable
+  std::deque<RegistrySchemaNode> pool;  // anonymous nodes; deque keeps their addresses stable
 
-  const SchemaNode* New(SchemaNode n) {
+  const RegistrySchemaNode* New(RegistrySchemaNode n) {
     pool.push_back(std::move(n));
     return &pool.back();
   }
-  const SchemaNode* Str() { return New(Typed(SchemaType::kString)); }
-  const SchemaNode* Bool() { return New(Typed(SchemaType::kBoolean)); }
-  const SchemaNode* Fmt(SchemaFormat f) {
-    SchemaNode n = Typed(SchemaType::kString);
+  const RegistrySchemaNode* Str() { return New(Typed(RegistrySchemaType::kString)); }
+  const RegistrySchemaNode* Bool() { return New(Typed(RegistrySchemaType::kBoolean)); }
+  const RegistrySchemaNode* Fmt(RegistrySchemaFormat f) {
+    RegistrySchemaNode n = Typed(RegistrySchemaType::kString);
     n.format = f;
     return New(n);
   }
-  const SchemaNode* Pat(const SchemaPattern* p) {
-    SchemaNode n = Typed(SchemaType::kString);
+  const RegistrySchemaNode* Pat(const RegistrySchemaPattern* p) {
+    RegistrySchemaNode n = Typed(RegistrySchemaType::kString);
     n.pattern = p;
     return New(n);
   }
-  const SchemaNode* Len(int min, int max) {
-    SchemaNode n = Typed(SchemaType::kString);
+  const RegistrySchemaNode* Len(int min, int max) {
+    RegistrySchemaNode n = Typed(RegistrySchemaType::kString);
     n.min_length = min;
     n.max_length = max;
     return New(n);
   }
-  const SchemaNode* Enum(std::vector<const char*> values) {
-    SchemaNode n = Typed(SchemaType::kString);
+  const RegistrySchemaNode* Enum(std::vector<const char*> values) {
+    RegistrySchemaNode n = Typed(RegistrySchemaType::kString);
     n.enum_values = std::move(values);
     return New(n);
   }
-  const SchemaNode* Int(bool has_max, int64_t min, int64_t max = 0) {
-    SchemaNode n = Typed(SchemaType::kInteger);
+  const RegistrySchemaNode* Int(bool has_max, int64_t min, int64_t max = 0) {
+    RegistrySchemaNode n = Typed(RegistrySchemaType::kInteger);
     n.has_minimum = true;
     n.minimum = min;
     n.has_maximum = has_max;
     n.maximum = max;
     return New(n);
   }
-  const SchemaNode* Array(const SchemaNode* items, int min_items = -1, bool unique = false) {
-    SchemaNode n = Typed(SchemaType::kArray);
+  const RegistrySchemaNode* Array(const RegistrySchemaNode* items, int min_items = -1, bool unique = false) {
+    RegistrySchemaNode n = Typed(RegistrySchemaType::kArray);
     n.items = items;
     n.min_items = min_items;
     n.unique_items = unique;
     return New(n);
   }
-  const SchemaNode* FreeObject() { return New(Typed(SchemaType::kObject)); }
-  const SchemaNode* Keyed(const SchemaNode* value) {
-    SchemaNode n = Typed(SchemaType::kObject);
+  const RegistrySchemaNode* FreeObject() { return New(Typed(RegistrySchemaType::kObject)); }
+  const RegistrySchemaNode* Keyed(const RegistrySchemaNode* value) {
+    RegistrySchemaNode n = Typed(RegistrySchemaType::kObject);
     n.key_pattern = &kServerKey;
     n.pattern_node = value;
     n.additional_properties = false;
     return New(n);
   }
-  static SchemaNode Typed(SchemaType t) {
-    SchemaNode n;
+  static RegistrySchemaNode Typed(RegistrySchemaType t) {
+    RegistrySchemaNode n;
     n.type = t;
     return n;
   }
-  static void Closed(SchemaNode* n, const char* ref, std::vector<const char*> required,
-                     std::vector<SchemaProperty> props) {
+  static void Closed(RegistrySchemaNode* n, const char* ref, std::vector<const char*> required,
+                     std::vector<RegistrySchemaProperty> props) {
     n->ref = ref;
-    n->type = SchemaType::kObject;
+    n->type = RegistrySchemaType::kObject;
     n->required = std::move(required);
     n->properties = std::move(props);
     n->additional_properties = false;
@@ -238,7 +238,7 @@ struct Schema {
     auto tools = Array(Pat(&kTool), 1, true);
     auto tags = Array(Pat(&kTag), 1, true);
     auto description = Len(10, 500);
-    auto uri = Fmt(SchemaFormat::kUri);
+    auto uri = Fmt(RegistrySchemaFormat::kUri);
     Closed(&server, "server", {"description", "image", "status", "tier", "tools", "transport"},
            {{"args", Array(Str())},
             {"custom_metadata", FreeObject()},
@@ -270,10 +270,10 @@ struct Schema {
             {"write", paths},
             {"privileged", Bool()}});
     Closed(&network_permissions, "network_permissions", {}, {{"outbound", &outbound_permissions}});
-    SchemaNode host = Typed(SchemaType::kString);
-    SchemaNode host_name;
-    host_name.format = SchemaFormat::kHostname;
-    SchemaNode host_suffix;
+    RegistrySchemaNode host = Typed(RegistrySchemaType::kString);
+    RegistrySchemaNode host_name;
+    host_name.format = RegistrySchemaFormat::kHostname;
+    RegistrySchemaNode host_suffix;
     host_suffix.pattern = &kHostSuffix;
     host.any_of = {New(host_name), New(host_suffix)};
     Closed(&outbound_permissions, "outbound_permissions", {},
@@ -281,7 +281,7 @@ struct Schema {
             {"allow_port", Array(Int(true, 1, 65535), -1, true)},
             {"insecure_allow_all", Bool()}});
     Closed(&metadata, "metadata", {},
-           {{"last_updated", Fmt(SchemaFormat::kDateTime)},
+           {{"last_updated", Fmt(RegistrySchemaFormat::kDateTime)},
             {"pulls", Int(false, 0)},
             {"stars", Int(false, 0)}});
     Closed(&provenance, "provenance", {},
@@ -290,10 +290,10 @@ struct Schema {
             {"repository_ref", Str()},
             {"runner_environment", Str()},
             {"signer_identity", Str()},
-            {"sigstore_url", Fmt(SchemaFormat::kHostname)},
+            {"sigstore_url", Fmt(RegistrySchemaFormat::kHostname)},
             {"attestation", &verified_attestation}});
     Closed(&verified_attestation, "verified_attestation", {},
-           {{"predicate_type", uri}, {"predicate", New(SchemaNode())}});
+           {{"predicate_type", uri}, {"predicate", New(RegistrySchemaNode())}});
     Closed(&header, "header", {"name", "description", "required"},
            {{"name", Pat(&kHeaderName)},
             {"description", Len(5, 200)},
@@ -324,7 +324,7 @@ struct Schema {
             {"repository_url", uri},
             {"tags", tags},
             {"custom_metadata", FreeObject()}});
-    SchemaNode group_name = Typed(SchemaType::kString);
+    RegistrySchemaNode group_name = Typed(RegistrySchemaType::kString);
     group_name.pattern = &kGroupName;
     group_name.min_length = 1;
     group_name.max_length = 100;
@@ -333,22 +333,22 @@ struct Schema {
             {"description", description},
             {"servers", Keyed(&server)},
             {"remote_servers", Keyed(&remote_server)}});
-    root.type = SchemaType::kObject;
+    root.type = RegistrySchemaType::kObject;
     root.required = {"last_updated", "servers", "version"};
-    root.properties = {{"last_updated", Fmt(SchemaFormat::kDateTime)},
+    root.properties = {{"last_updated", Fmt(RegistrySchemaFormat::kDateTime)},
                        {"servers", Keyed(&server)},
                        {"remote_servers", Keyed(&remote_server)},
                        {"groups", Array(&group)},
                        {"version", Pat(&kVersion)}};
   }
 
-  const SchemaNode* Definition(std::string_view name) const {
-    for (const SchemaNode* n : Definitions()) {
+  const RegistrySchemaNode* Definition(std::string_view name) const {
+    for (const RegistrySchemaNode* n : Definitions()) {
       if (name == n->ref) return n;
     }
     return nullptr;
   }
-  std::vector<const SchemaNode*> Definitions() const {
+  std::vector<const RegistrySchemaNode*> Definitions() const {
     return {&server,   &environment_variable, &permissions,  &network_permissions,
             &outbound_permissions, &metadata, &provenance, &verified_attestation,
             &header,   &oauth_config,         &remote_server, &group};
@@ -362,15 +362,15 @@ const Schema& TheSchema() {
 
 }  // namespace
 
-const SchemaNode& RegistrySchemaRoot() { return TheSchema().root; }
+const RegistrySchemaNode& RegistrySchemaRoot() { return TheSchema().root; }
 
-const SchemaNode* RegistrySchemaDefinition(std::string_view name) {
+const RegistrySchemaNode* RegistrySchemaDefinition(std::string_view name) {
   return TheSchema().Definition(name);
 }
 
 std::vector<std::string> RegistrySchemaDefinitionNames() {
   std::vector<std::string> names;
-  for (const SchemaNode* n : TheSchema().Definitions()) names.push_back(n->ref);
+  for (const RegistrySchemaNode* n : TheSchema().Definitions()) names.push_back(n->ref);
   return names;
 }
 

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "model/inputs.h"
+#include "model/mcpregistry.h"
 #include "model/mcpserver.h"
 #include "model/references.h"
 #include "render/mcpserver_render.h"
@@ -54,10 +55,15 @@ std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAll
       }
       case ToolhiveKind::kMCPToolConfig:
         break;
-      case ToolhiveKind::kMCPRegistry:
-        diags->Warning(object.origin.file, object.origin.mark, "",
-                       "MCPRegistry " + object.meta.name + ": registry rendering is not available yet; skipped");
+      case ToolhiveKind::kMCPRegistry: {
+        auto content = options.registries.find(object.meta.namespace_ + "/" + object.meta.name);
+        if (content == options.registries.end()) break;  // its fetch failed, already reported
+        Diagnostics ignored;  // DecodeMCPRegistry's findings were reported by the registry stage
+        for (Value& doc : RenderMCPRegistry(DecodeMCPRegistry(object, &ignored), content->second,
+                                            options.render))
+          emit(std::move(doc), object);
         break;
+      }
     }
     if (options.keep_custom_resources) emit(object.doc, object);
   }

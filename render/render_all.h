@@ -2,11 +2,14 @@
 // expanded into its objects, everything else passed through unchanged.
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "core/diagnostics.h"
 #include "core/value.h"
 #include "model/object.h"
+#include "render/mcpregistry_render.h"
 #include "render/options.h"
 
 namespace thv {
@@ -14,6 +17,8 @@ namespace thv {
 struct RenderAllOptions {
   RenderOptions render;
   bool keep_custom_resources = false;
+  // Fetched, filtered registry data by <namespace>/<name> of each MCPRegistry.
+  std::map<std::string, RegistryContent> registries;
 };
 
 // Returns the output documents; problems go to diags (callers must not emit when it has errors).

@@ -18,7 +18,10 @@ for input in "${inputs[@]}"; do
   "$bin" render -o json "$input" >"$work/$name.json" 2>/dev/null
   $validate "$work/$name.json" >/dev/null || fail "kubernetes-models rejected -o json of $input"
 done
-echo "ok: ${#inputs[@]} inputs render to valid Kubernetes objects"
+"$bin" render --offline "$root/testdata/examples/mcp-registries" >"$work/registries.yaml" 2>"$work/registries.err" ||
+  fail "render registries: $(cat "$work/registries.err")"
+$validate "$work/registries.yaml" >/dev/null || fail "kubernetes-models rejected the registry examples"
+echo "ok: ${#inputs[@]} MCPServer inputs and the MCPRegistry examples render to valid Kubernetes objects"
 
 # The whole examples directory at once, into --output-dir, built by kubectl kustomize.
 "$bin" render --output-dir "$work/out" "$root/testdata/examples/mcp-servers/mcpserver_github.yaml" \

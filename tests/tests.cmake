@@ -2,3 +2,5 @@
 add_test(NAME e2e_render COMMAND bash ${CMAKE_SOURCE_DIR}/tests/e2e_test.sh $<TARGET_FILE:thv-render>)
 add_test(NAME k8s_validator_selftest COMMAND bash ${CMAKE_SOURCE_DIR}/tests/k8s_validate_test.sh)
 set_tests_properties(e2e_render k8s_validator_selftest PROPERTIES TIMEOUT 300)
+add_test(NAME e2e_registry_sources COMMAND bash ${CMAKE_SOURCE_DIR}/tests/registry_e2e_test.sh $<TARGET_FILE:thv-render>)
+set_tests_properties(e2e_registry_sources PROPERTIES TIMEOUT 600)

@@ -1,0 +1,284 @@
+// pkg/registry/upstream_conversion.go, rule for rule.
+#include "registry/conversion.h"
+
+#include <ctime>
+
+namespace thv {
+
+std::string ConvertNow(const ConvertOptions& opts) {
+  if (!opts.now.empty()) return opts.now;
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::vector<Header> UpstreamHeadersToToolhive(const std::vector<UpstreamKeyValueInput>& in) {
+  std::vector<Header> out;
+  out.reserve(in.size());
+  for (const UpstreamKeyValueInput& h : in) {
+    out.push_back({h.name, h.description, h.is_required, h.default_value, h.is_secret, h.choices});
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<UpstreamKeyValueInput> ConvertHeadersToUpstream(const std::vector<Header>& in) {
+  std::vector<UpstreamKeyValueInput> out;
+  out.reserve(in.size());
+  for (const Header& h : in) {
+    UpstreamKeyValueInput kv;
+    kv.name = h.name;
+    kv.description = h.description;
+    kv.is_required = h.required;
+    kv.default_value = h.default_value;
+    kv.is_secret = h.secret;
+    kv.choices = h.choices;
+    out.push_back(std::move(kv));
+  }
+  return out;
+}
+
+std::vector<UpstreamKeyValueInput> ConvertEnvVarsToUpstream(const std::vector<EnvVar>& in) {
+  std::vector<UpstreamKeyValueInput> out;
+  out.reserve(in.size());
+  for (const EnvVar& e : in) {
+    UpstreamKeyValueInput kv;
+    kv.name = e.name;
+    kv.description = e.description;
+    kv.is_required = e.required;
+    kv.default_value = e.default_value;
+    kv.is_secret = e.secret;
+    out.push_back(std::move(kv));
+  }
+  return out;
+}
+
+const std::vector<UpstreamKeyValueInput>* PackageEnvVars(const std::vector<UpstreamPackage>& pkgs) {
+  for (const UpstreamPackage& p : pkgs) {
+    if (!p.environment_variables.empty()) return &p.environment_variables;
+  }
+  return nullptr;
+}
+
+// The ToolHive fields shared by both server kinds, with Go's defaults.
+void FillBase(const UpstreamServer& s, const ToolhivePublisherExtension* ext,
+              const ConvertOptions& opts, BaseServerMetadata* b) {
+  b->name = s.name;
+  b->description = s.description;
+  b->tier = ext && !ext->tier.empty() ? ext->tier : "Community";
+  b->status = UpstreamStatusToToolhive(s.status);
+  b->tools = ext && !ext->tools.empty() ? ext->tools : std::vector<std::string>{};
+  b->metadata = ext && ext->metadata ? *ext->metadata : Metadata{0, 0, ConvertNow(opts)};
+  b->repository_url = s.repository ? s.repository->url : "";
+  if (ext && !ext->tags.empty()) b->tags = ext->tags;
+  if (ext && ext->custom_metadata.IsMapping() && !ext->custom_metadata.members.empty()) {
+    b->custom_metadata = ext->custom_metadata;
+  }
+}
+
+}  // namespace
+
+std::string UpstreamStatusToToolhive(const std::string& status) {
+  return status == "deprecated" ? "deprecated" : "active";
+}
+
+std::string ToolhiveStatusToUpstream(const std::string& status) {
+  return status == "deprecated" ? "deprecated" : "active";
+}
+
+std::string UpstreamTransportToToolhive(const std::string& t) {
+  if (t == "sse") return "sse";
+  if (t == "streamable") return "streamable-http";
+  return "stdio";
+}
+
+std::string ToolhiveTransportToUpstream(const std::string& t) {
+  return t == "streamable-http" ? "streamable" : "sse";  // sse is the remote default
+}
+
+std::string FormatImageName(const UpstreamPackage& pkg) {
+  if (pkg.registry_name == "docker") return pkg.name + ":" + pkg.version;
+  if (pkg.registry_name == "npm") return "npx://" + pkg.name + "@" + pkg.version;
+  if (pkg.registry_name == "pypi") return "uvx://" + pkg.name + "@" + pkg.version;
+  return pkg.name;
+}
+
+// strings.Split(image, ":")[0] and [1]: a registry port splits there too, as in Go.
+std::string ExtractImageName(const std::string& image) { return image.substr(0, image.find(':')); }
+
+std::string ExtractImageTag(const std::string& image) {
+  size_t a = image.find(':');
+  if (a == std::string::npos) return "latest";
+  size_t b = image.find(':', a + 1);
+  return image.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
+}
+
+std::string ExtractSourceFromUrl(const std::string& url) {
+  if (url.find("github.com") != std::string::npos) return "github";
+  if (url.find("gitlab.com") != std::string::npos) return "gitlab";
+  return "unknown";
+}
+
+std::vector<std::string> ConvertPackageArguments(const std::vector<UpstreamArgument>& args) {
+  std::vector<std::string> out;
+  for (const UpstreamArgument& a : args) {
+    if (a.type == "positional") {
+      if (!a.value.empty()) {
+        out.push_back(a.value);
+      } else if (!a.value_hint.empty()) {
+        out.push_back(a.value_hint);
+      }
+    } else if (a.type == "named") {
+      if (!a.value.empty()) {
+        out.insert(out.end(), {a.name, a.value});
+      } else if (!a.default_value.empty()) {
+        out.insert(out.end(), {a.name, a.default_value});
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<EnvVar> UpstreamEnvVarsToToolhive(const std::vector<UpstreamKeyValueInput>& in) {
+  std::vector<EnvVar> out;
+  out.reserve(in.size());
+  for (const UpstreamKeyValueInput& e : in) {
+    out.push_back({e.name, e.description, e.is_required, e.default_value, e.is_secret});
+  }
+  return out;
+}
+
+bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& opts,
+                        ConvertedServer* out, std::string* err) {
+  const UpstreamServer& s = in.server;
+  const ToolhivePublisherExtension* ext =
+      in.x_publisher && in.x_publisher->x_dev_toolhive ? &*in.x_publisher->x_dev_toolhive : nullptr;
+  if (!s.remotes.empty()) {
+    out->remote = true;
+    RemoteServerMetadata& r = out->remote_server;
+    FillBase(s, ext, opts, &r);
+    r.transport = UpstreamTransportToToolhive(s.remotes[0].transport_type);
+    r.url = s.remotes[0].url;
+    r.headers = UpstreamHeadersToToolhive(s.remotes[0].headers);
+    if (const auto* env = PackageEnvVars(s.packages)) r.env_vars = UpstreamEnvVarsToToolhive(*env);
+    if (ext && !ext->transport.empty()) r.transport = ext->transport;
+    return true;
+  }
+  if (s.packages.empty()) {
+    *err = "no packages found for container server";
+    return false;
+  }
+  // The primary package: the first docker one, else the first.
+  const UpstreamPackage* primary = &s.packages[0];
+  for (const UpstreamPackage& p : s.packages) {
+    if (p.registry_name == "docker") {
+      primary = &p;
+      break;
+    }
+  }
+  out->remote = false;
+  ImageMetadata& m = out->image;
+  FillBase(s, ext, opts, &m);
+  m.transport = ext && !ext->transport.empty() ? ext->transport : "stdio";
+  m.image = FormatImageName(*primary);
+  if (ext) {
+    m.target_port = ext->target_port;
+    m.permissions = ext->permissions;
+    m.docker_tags = ext->docker_tags;
+    m.provenance = ext->provenance;
+  }
+  m.env_vars = UpstreamEnvVarsToToolhive(primary->environment_variables);
+  m.args = ConvertPackageArguments(primary->package_arguments);
+  return true;
+}
+
+UpstreamServerDetail ConvertImageToUpstream(const ImageMetadata& server) {
+  UpstreamServerDetail d;
+  UpstreamServer& s = d.server;
+  s.name = server.name;
+  s.description = server.description;
+  s.status = ToolhiveStatusToUpstream(server.status);
+  s.version = "1.0.0";  // Go's default; the ToolHive format has no server version
+  if (!server.repository_url.empty()) {
+    s.repository = UpstreamRepository{server.repository_url,
+                                      ExtractSourceFromUrl(server.repository_url), "", ""};
+  }
+  ToolhivePublisherExtension ext;
+  ext.tier = server.tier;
+  ext.transport = server.transport;
+  if (server.tools) ext.tools = *server.tools;
+  ext.metadata = server.metadata;
+  ext.tags = server.tags;
+  ext.custom_metadata = server.custom_metadata;
+  ext.target_port = server.target_port;
+  ext.permissions = server.permissions;
+  ext.docker_tags = server.docker_tags;
+  ext.provenance = server.provenance;
+  UpstreamPackage pkg;
+  pkg.registry_name = "docker";
+  pkg.name = ExtractImageName(server.image);
+  pkg.version = ExtractImageTag(server.image);
+  for (const std::string& a : server.args) {
+    UpstreamArgument arg;
+    arg.type = "positional";
+    arg.value = a;
+    pkg.package_arguments.push_back(std::move(arg));
+  }
+  pkg.environment_variables = ConvertEnvVarsToUpstream(server.env_vars);
+  s.packages.push_back(std::move(pkg));
+  d.x_publisher = UpstreamPublisher{std::move(ext)};
+  return d;
+}
+
+UpstreamServerDetail ConvertRemoteToUpstream(const RemoteServerMetadata& server) {
+  UpstreamServerDetail d;
+  UpstreamServer& s = d.server;
+  s.name = server.name;
+  s.description = server.description;
+  s.status = ToolhiveStatusToUpstream(server.status);
+  s.version = "1.0.0";
+  if (!server.repository_url.empty()) {
+    s.repository = UpstreamRepository{server.repository_url,
+                                      ExtractSourceFromUrl(server.repository_url), "", ""};
+  }
+  ToolhivePublisherExtension ext;
+  ext.tier = server.tier;
+  ext.transport = server.transport;
+  if (server.tools) ext.tools = *server.tools;
+  ext.metadata = server.metadata;
+  ext.tags = server.tags;
+  ext.custom_metadata = server.custom_metadata;
+  s.remotes.push_back({ToolhiveTransportToUpstream(server.transport), server.url,
+                       ConvertHeadersToUpstream(server.headers)});
+  if (!server.env_vars.empty()) {  // env vars travel in a placeholder package
+    UpstreamPackage pkg;
+    pkg.registry_name = "remote";
+    pkg.name = "remote-server";
+    pkg.version = "1.0.0";
+    pkg.environment_variables = ConvertEnvVarsToUpstream(server.env_vars);
+    s.packages.push_back(std::move(pkg));
+  }
+  d.x_publisher = UpstreamPublisher{std::move(ext)};
+  return d;
+}
+
+std::vector<UpstreamServerDetail> ConvertRegistryToUpstream(const Registry& registry) {
+  std::vector<UpstreamServerDetail> out;
+  if (registry.servers) {
+    for (const auto& [key, server] : *registry.servers) {
+      out.push_back(ConvertImageToUpstream(server));
+      if (out.back().server.name.empty()) out.back().server.name = key;
+    }
+  }
+  for (const auto& [key, server] : registry.remote_servers) {
+    out.push_back(ConvertRemoteToUpstream(server));
+    if (out.back().server.name.empty()) out.back().server.name = key;
+  }
+  return out;
+}
+
+}  // namespace thv

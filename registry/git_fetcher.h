@@ -1,0 +1,23 @@
+// One file from a git repository at a branch, tag or commit (libgit2), through a cache of bare
+// clones that concurrent runs share safely.
+#pragma once
+
+#include <string>
+
+namespace thv {
+
+struct GitRequest {
+  std::string repository, branch, tag, commit, path;
+};
+
+struct GitResult {
+  std::string data;    // the file's bytes
+  std::string commit;  // the resolved commit sha
+};
+
+// Precedence as the operator's: commit > branch > tag > default branch. The cache entry for a
+// repository is locked (flock) while it is updated; a corrupt entry is deleted and cloned again.
+bool GitFetchFile(const GitRequest& request, const std::string& cache_dir, GitResult* out,
+                  std::string* err);
+
+}  // namespace thv

@@ -1,0 +1,33 @@
+// HTTP(S) GETs for registry sources (libcurl): TLS always verified, connect and total timeouts,
+// a stall detector, bounded retries with backoff, a redirect limit and a body size limit.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace thv {
+
+struct HttpOptions {
+  long connect_timeout_ms = 10000;
+  long total_timeout_ms = 30000;
+  int max_attempts = 3;
+  long backoff_ms = 1000;
+  long max_redirects = 5;
+  size_t max_bytes = 64u << 20;
+  std::string ca_file;  // extra trust; SSL_CERT_FILE is honoured when empty
+};
+
+struct HttpResult {
+  std::string body;
+  std::string final_url;
+};
+
+// Retries 5xx, 429, timeouts and connection errors; other 4xx fail at once.
+bool HttpGet(const std::string& url, const HttpOptions& options, HttpResult* out, std::string* err);
+
+// Every page of an MCP registry API (<base>/v0/servers, cursor pagination), combined as
+// {"servers": [...]}.
+bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
+                      std::string* servers_json, std::string* err);
+
+}  // namespace thv

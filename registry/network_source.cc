@@ -1,0 +1,52 @@
+#include "registry/network_source.h"
+
+#include <cstdlib>
+
+#include "registry/git_fetcher.h"
+#include "registry/http_fetcher.h"
+
+namespace thv {
+
+std::string DefaultCacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/thv-render";
+  const char* home = std::getenv("HOME");
+  return std::string(home && *home ? home : "/tmp") + "/.cache/thv-render";
+}
+
+bool NetworkSource::Fetch(const RegistrySource& source, const SyncPolicy& retry, FetchedData* out,
+                          std::string* err) {
+  HttpOptions http;
+  http.connect_timeout_ms = options_.connect_timeout_ms;
+  http.total_timeout_ms = source.timeout_ms;
+  http.max_attempts = retry.max_attempts;
+  http.backoff_ms = retry.backoff_ms;
+  http.ca_file = options_.ca_file;
+  switch (source.type) {
+    case SourceType::kUrl: {
+      HttpResult result;
+      if (!HttpGet(source.endpoint, http, &result, err)) return false;
+      out->bytes = std::move(result.body);
+      out->resolved = result.final_url;
+      return true;
+    }
+    case SourceType::kRegistryApi:
+      out->resolved = source.endpoint;
+      return FetchRegistryApi(source.endpoint, http, &out->bytes, err);
+    case SourceType::kGit: {
+      GitRequest request{source.repository, source.branch, source.tag, source.commit, source.path};
+      GitResult result;
+      const std::string cache = options_.cache_dir.empty() ? DefaultCacheDir() : options_.cache_dir;
+      if (!GitFetchFile(request, cache + "/git", &result, err)) return false;
+      out->bytes = std::move(result.data);
+      out->resolved = result.commit;
+      return true;
+    }
+    case SourceType::kConfigMap:
+      break;
+  }
+  *err = "not a remote source";
+  return false;
+}
+
+}  // namespace thv

@@ -1,0 +1,170 @@
+#include "registry/resolve.h"
+
+#include "core/sha256.h"
+#include "model/decode.h"
+#include "model/inputs.h"
+#include "registry/registry_data.h"
+
+namespace thv {
+
+std::string DescribeSource(const RegistrySource& s) {
+  switch (s.type) {
+    case SourceType::kConfigMap:
+      return "configmap " + s.configmap_name + "/" + s.configmap_key;
+    case SourceType::kGit: {
+      std::string ref = !s.commit.empty() ? "commit " + s.commit
+                        : !s.branch.empty() ? "branch " + s.branch
+                        : !s.tag.empty()    ? "tag " + s.tag
+                                            : "default branch";
+      return "git " + s.repository + " " + ref + " path " + s.path;
+    }
+    case SourceType::kUrl:
+      return "url " + s.endpoint;
+    case SourceType::kRegistryApi:
+      return "registry " + s.endpoint;
+  }
+  return "";
+}
+
+namespace {
+
+std::string Key(const Object& o) { return o.meta.namespace_ + "/" + o.meta.name; }
+
+// The ConfigMap source: data from the inputs, in the registry's namespace.
+bool ConfigMapData(const MCPRegistry& r, const std::vector<Object>& objects, std::string* data,
+                   Diagnostics* diags) {
+  const RegistrySource& s = r.source;
+  const std::string& ns = r.object.meta.namespace_;
+  const Object* cm = FindObject(objects, "ConfigMap", ns, s.configmap_name);
+  if (!cm) {
+    diags->Error(r.object.origin.file, s.mark, "spec.source.configmap.name",
+                 "failed to get ConfigMap " + ns + "/" + s.configmap_name +
+                     ": not found among the inputs");
+    return false;
+  }
+  const Value* d = GetObject(cm->doc, "data");
+  const Value* value = d ? d->Find(s.configmap_key) : nullptr;
+  if (!value || !value->IsString()) {
+    diags->Error(r.object.origin.file, s.mark, "spec.source.configmap.key",
+                 "key " + s.configmap_key + " not found in ConfigMap " + ns + "/" + s.configmap_name);
+    return false;
+  }
+  *data = value->text;
+  return true;
+}
+
+}  // namespace
+
+ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterface* disk,
+                                RemoteSource* remote, const ResolveOptions& options,
+                                Diagnostics* diags) {
+  ResolveResult result;
+  if (!options.lock_path.empty() && disk->Stat(options.lock_path) == DiskInterface::Kind::kFile) {
+    std::string text, err;
+    if (!disk->ReadFile(options.lock_path, &text, &err) || !ParseLockFile(text, &result.lock, &err))
+      diags->Error(options.lock_path, Mark{}, "", "invalid lock file: " + err);
+  }
+  for (const Object& object : objects) {
+    if (ToolhiveKindOf(object) != ToolhiveKind::kMCPRegistry) continue;
+    const int errors_before = diags->error_count();
+    MCPRegistry r = DecodeMCPRegistry(object, diags);
+    if (diags->error_count() > errors_before) continue;
+    const std::string key = Key(object);
+    const std::string& file = object.origin.file;
+    ResolvedRegistry resolved;
+    resolved.source_label = DescribeSource(r.source);
+    std::string raw;
+    if (r.source.type == SourceType::kConfigMap) {
+      if (!ConfigMapData(r, objects, &raw, diags)) continue;
+    } else if (options.skip_remote) {
+      continue;
+    } else {
+      const std::string description = DescribeSource(r.source);
+      auto locked = result.lock.entries.find(key);
+      const bool usable = locked != result.lock.entries.end() && locked->second.source == description;
+      bool have = false;
+      if (usable && (options.mode == LockMode::kLocked || options.mode == LockMode::kOffline)) {
+        std::string err;
+        const std::string path = LockContentPath(options.lock_path, locked->second.sha256);
+        if (disk->ReadFile(path, &raw, &err) && Sha256Hex(raw) == locked->second.sha256) {
+          have = true;
+          resolved.fetched_at = locked->second.fetched_at;
+        } else if (options.mode == LockMode::kOffline) {
+          diags->Error(file, r.source.mark, "spec.source",
+                       "MCPRegistry " + key + ": locked content " + path +
+                           " is missing or does not match its sha256; run thv-render sync");
+          result.fetch_failed = true;
+          continue;
+        }
+      }
+      if (!have && options.mode == LockMode::kOffline) {
+        diags->Error(file, r.source.mark, "spec.source",
+                     "MCPRegistry " + key + ": " + description +
+                         " is not in the lock file and --offline forbids fetching; run thv-render sync");
+        result.fetch_failed = true;
+        continue;
+      }
+      if (!have) {
+        FetchedData fetched;
+        std::string err;
+        if (!remote || !remote->Fetch(r.source, r.sync, &fetched, &err)) {
+          diags->Error(file, r.source.mark, "spec.source",
+                       "MCPRegistry " + key + ": cannot fetch " + description + ": " +
+                           (remote ? err : "no network access in this mode"));
+          result.fetch_failed = true;
+          continue;
+        }
+        raw = std::move(fetched.bytes);
+        resolved.fetched_at = options.now;
+        if (options.mode != LockMode::kRefresh) {
+          result.lock.entries[key] = LockEntry{r.source.type_name, description, fetched.resolved,
+                                               Sha256Hex(raw), options.now};
+          result.lock_changed = true;
+        }
+      }
+    }
+
+    Value registry, filtered;
+    std::vector<std::string> warnings, errors;
+    if (!ParseRegistryData(raw, r.source.format, &registry, &warnings, &errors)) {
+      // Bad data from a remote source is the source's failure (exit 3), not the input's.
+      if (r.source.type != SourceType::kConfigMap) result.fetch_failed = true;
+      for (const std::string& e : errors)
+        diags->Error(file, r.source.mark, "spec.source",
+                     "MCPRegistry " + key + ": " + r.source.format + " registry data from " +
+                         resolved.source_label + ": " + e);
+      continue;
+    }
+    for (const std::string& w : warnings)
+      diags->Warning(file, r.source.mark, "spec.source", "MCPRegistry " + key + ": " + w);
+    std::string err;
+    if (!FilterRegistry(registry, r.filter, &filtered, &err)) {
+      diags->Error(file, r.filter.mark, "spec.filter", err);
+      continue;
+    }
+    resolved.content.registry_json = MarshalRegistry(filtered);
+    resolved.content.source_hash = Sha256Hex(raw);
+    resolved.server_count = CountServers(filtered);
+    result.registries[key] = std::move(resolved);
+    result.raw_content[key] = std::move(raw);
+  }
+  return result;
+}
+
+bool WriteLock(DiskInterface* disk, const std::string& lock_path, const ResolveResult& result,
+               std::string* err) {
+  for (const auto& [key, entry] : result.lock.entries) {
+    auto raw = result.raw_content.find(key);
+    if (raw == result.raw_content.end()) continue;
+    const std::string path = LockContentPath(lock_path, entry.sha256);
+    if (disk->Stat(path) == DiskInterface::Kind::kFile) continue;
+    if (!disk->MakeDirs(LockContentDir(lock_path), err)) return false;
+    if (!disk->WriteFile(path + ".tmp", raw->second, err) ||
+        !disk->Rename(path + ".tmp", path, err))
+      return false;
+  }
+  return disk->WriteFile(lock_path + ".tmp", SerializeLockFile(result.lock), err) &&
+         disk->Rename(lock_path + ".tmp", lock_path, err);
+}
+
+}  // namespace thv
