@@ -39,6 +39,7 @@ struct Flags {
   bool offline = false;
   bool refresh = false;
   std::string ca_file;
+  std::vector<std::string> context;
 };
 
 void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
@@ -51,6 +52,9 @@ void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
   cmd->add_flag("--strict", f->strict, "Unknown fields are errors instead of warnings");
   cmd->add_option("--max-input-bytes", f->max_input_bytes, "Largest input file accepted")
       ->capture_default_str();
+  cmd->add_option("--context", f->context,
+                  "Files or directories searched for referenced ConfigMaps and MCPToolConfigs; "
+                  "not rendered (kustomize plugins pass the kustomization directory)");
 }
 
 void AddOperatorFlags(CLI::App* cmd, Flags* f) {
@@ -137,7 +141,12 @@ std::vector<Object> Load(const Flags& f, const CliIo& io, bool namespace_explici
   options.input.strict = f.strict;
   options.max_input_bytes = f.max_input_bytes;
   std::vector<std::string> paths = f.paths.empty() ? std::vector<std::string>{"-"} : f.paths;
-  return LoadObjects(io.disk, paths, io.read_stdin, options, diags);
+  std::vector<Object> objects = LoadObjects(io.disk, paths, io.read_stdin, options, diags);
+  // Context files may hold anything (other generators' configs, kustomization.yaml): only their
+  // ConfigMaps and MCPToolConfigs matter, and problems elsewhere in them are not ours to report.
+  Diagnostics context_diags;
+  AddContextObjects(io.disk, f.context, options, &objects, &context_diags);
+  return objects;
 }
 
 int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {

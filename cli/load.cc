@@ -89,4 +89,18 @@ std::vector<Object> LoadObjects(DiskInterface* disk, const std::vector<std::stri
   return objects;
 }
 
+void AddContextObjects(DiskInterface* disk, const std::vector<std::string>& paths,
+                       const LoadOptions& options, std::vector<Object>* objects,
+                       Diagnostics* diags) {
+  if (paths.empty()) return;
+  std::vector<Object> context =
+      LoadObjects(disk, paths, [] { return std::string(); }, options, diags);
+  for (Object& o : context) {
+    if (o.kind != "ConfigMap" && ToolhiveKindOf(o) != ToolhiveKind::kMCPToolConfig) continue;
+    if (FindObject(*objects, o.kind, o.meta.namespace_, o.meta.name)) continue;
+    o.context_only = true;
+    objects->push_back(std::move(o));
+  }
+}
+
 }  // namespace thv

@@ -28,4 +28,11 @@ std::vector<Object> LoadObjects(DiskInterface* disk, const std::vector<std::stri
                                 const std::function<std::string()>& read_stdin,
                                 const LoadOptions& options, Diagnostics* diags);
 
+// Adds the ConfigMaps and MCPToolConfigs found under context paths (e.g. the kustomization
+// directory a generator plugin runs in) for reference lookups only; objects already among the
+// inputs are not added twice.
+void AddContextObjects(DiskInterface* disk, const std::vector<std::string>& paths,
+                       const LoadOptions& options, std::vector<Object>* objects,
+                       Diagnostics* diags);
+
 }  // namespace thv

@@ -31,6 +31,7 @@ struct Object {
   std::string kind;
   ObjectMeta meta;
   bool namespace_defaulted = false;  // metadata.namespace was absent and filled in
+  bool context_only = false;  // from --context: consulted for references, never emitted
   Value doc;                         // the whole document, as read (after CRD defaulting for ToolHive kinds)
 };
 

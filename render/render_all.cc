@@ -42,6 +42,7 @@ std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAll
   };
 
   for (const Object& object : objects) {
+    if (object.context_only) continue;
     switch (ToolhiveKindOf(object)) {
       case ToolhiveKind::kNone:
         emit(object.doc, object);

@@ -4,3 +4,5 @@ add_test(NAME k8s_validator_selftest COMMAND bash ${CMAKE_SOURCE_DIR}/tests/k8s_
 set_tests_properties(e2e_render k8s_validator_selftest PROPERTIES TIMEOUT 300)
 add_test(NAME e2e_registry_sources COMMAND bash ${CMAKE_SOURCE_DIR}/tests/registry_e2e_test.sh $<TARGET_FILE:thv-render>)
 set_tests_properties(e2e_registry_sources PROPERTIES TIMEOUT 600)
+add_test(NAME e2e_kustomize_plugin COMMAND bash ${CMAKE_SOURCE_DIR}/tests/kustomize_e2e_test.sh $<TARGET_FILE:thv-render>)
+set_tests_properties(e2e_kustomize_plugin PROPERTIES TIMEOUT 300)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The kustomize exec generator plugin with the real kubectl kustomize: installed, composed with
+# namespace, namePrefix, labels and patches, and failing the build on an invalid MCPServer.
+set -euo pipefail
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+command -v kubectl >/dev/null || fail "kubectl is required"
+
+export XDG_CONFIG_HOME="$work/config"
+THV_RENDER="$bin" bash "$root/plugins/kustomize/install" >/dev/null
+[ -x "$XDG_CONFIG_HOME/kustomize/plugin/toolhive.stacklok.dev/v1alpha1/mcpserver/MCPServer" ] ||
+  fail "plugin not installed"
+
+cp -r "$root/plugins/kustomize/example" "$work/app"
+kubectl kustomize --enable-alpha-plugins "$work/app" >"$work/out.yaml" 2>"$work/err" ||
+  fail "kustomize build: $(cat "$work/err")"
+for want in "name: team-fetch" "name: team-fetch-runconfig" "name: team-mcp-fetch-proxy" \
+  "namespace: mcp-servers" "team: platform" "example.com/patched: \"true\"" "serviceAccountName: team-fetch-proxy-runner"; do
+  grep -qF -- "$want" "$work/out.yaml" || fail "kustomized output lacks '$want'"
+done
+grep -q "kind: MCPServer" "$work/out.yaml" && fail "the generator config leaked into the output"
+grep -qF '"tools_filter": [' "$work/out.yaml" || fail "the MCPToolConfig from the kustomization dir was not used"
+node "$root/tests/k8s_validate/validate.mjs" "$work/out.yaml" >/dev/null || fail "kustomized output invalid"
+echo "ok: kubectl kustomize runs the generator and composes namespace, namePrefix, labels, patches"
+
+sed -i 's/  transport: streamable-http/  transport: tcp/' "$work/app/fetch.yaml"
+if kubectl kustomize --enable-alpha-plugins "$work/app" >"$work/out2.yaml" 2>"$work/err2"; then
+  fail "an invalid MCPServer did not fail the build"
+fi
+grep -q "spec.transport" "$work/err2" || fail "the failure does not name the field: $(cat "$work/err2")"
+echo "ok: an invalid MCPServer fails kubectl kustomize with the field named"
