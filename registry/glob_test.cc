@@ -55,4 +55,27 @@ TEST_CASE("filepath.Match table") {
   }
 }
 
+TEST_CASE("filepath.Match: a malformed pattern is an error whatever the name (Go 1.24)") {
+  // After a mismatch Go still parses the rest of the chunk and the remaining chunks.
+  for (const char* p : {"x*[", "a*b[", "[a-", "abc\\", "*[]", "ab[c"}) {
+    CAPTURE(p);
+    bool bad = false;
+    CHECK(!GoFilepathMatch(p, "zzz", &bad));
+    CHECK(bad);
+    CHECK(!GlobValid(p));
+  }
+  for (const char* p : {"", "*", "prod-*", "[!a]", "\\*", "[\\]]", "[^a-c]?*", "a[b-b]c"}) {
+    CAPTURE(p);
+    CHECK(GlobValid(p));
+  }
+  bool bad = true;
+  CHECK(GoFilepathMatch("[!a]b", "!b", &bad));  // '!' is an ordinary class member in Go
+  CHECK(!bad);
+  CHECK(GoFilepathMatch("*", "", &bad));
+  CHECK(!GoFilepathMatch("*", "a/b", &bad));
+  CHECK(GoFilepathMatch("a/*", "a/b", &bad));
+  CHECK(!GoFilepathMatch("[\xff]", "x", &bad));  // invalid UTF-8 in a class is malformed
+  CHECK(bad);
+}
+
 }  // namespace thv

@@ -6,3 +6,6 @@ add_test(NAME e2e_registry_sources COMMAND bash ${CMAKE_SOURCE_DIR}/tests/regist
 set_tests_properties(e2e_registry_sources PROPERTIES TIMEOUT 600)
 add_test(NAME e2e_kustomize_plugin COMMAND bash ${CMAKE_SOURCE_DIR}/tests/kustomize_e2e_test.sh $<TARGET_FILE:thv-render>)
 set_tests_properties(e2e_kustomize_plugin PROPERTIES TIMEOUT 300)
+# Leaks inside system libraries are suppressed (see the file); ours are not.
+set_property(TEST unit e2e_render e2e_registry_sources e2e_kustomize_plugin APPEND PROPERTY
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
