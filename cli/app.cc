@@ -6,6 +6,7 @@
 
 #include <ctime>
 
+#include "cli/krm.h"
 #include "cli/load.h"
 #include "cli/output.h"
 #include "model/inputs.h"
@@ -350,6 +351,13 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   AddInputFlags(sync, &f, true);
   AddRegistryFlags(sync, &f, false);
 
+  CLI::App* krm = app.add_subcommand(
+      "krm", "Run as a KRM function: ResourceList on stdin, ResourceList on stdout");
+  krm->footer(
+      "For standalone kustomize (--enable-alpha-plugins --enable-exec) and kpt; see\n"
+      "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry.");
+  AddOperatorFlags(krm, &f);
+
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   try {
@@ -364,11 +372,21 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   }
 
   CLI::App* chosen = app.get_subcommands().front();
-  const bool namespace_explicit = chosen != version && chosen->count("--namespace") > 0;
+  const bool namespace_explicit =
+      chosen != version && chosen != krm && chosen->count("--namespace") > 0;
   if (*render) return RunRender(f, io, namespace_explicit);
   if (*validate) return RunValidate(f, io, namespace_explicit);
   if (*list) return RunList(f, io, namespace_explicit);
   if (*sync) return RunSync(f, io, namespace_explicit);
+  if (*krm) {
+    RenderAllOptions options;
+    options.render = f.render;
+    options.render.openshift = f.platform == "openshift";
+    std::string out;
+    int code = RunKrmFunction(io.read_stdin(), options, &out);
+    *io.out << out;
+    return code;
+  }
   if (*version) {
     *io.out << "thv-render " << THV_RENDER_VERSION << " (ToolHive operator 7002a239b)\n";
     return kExitOk;
