@@ -6,6 +6,7 @@
 
 #include <ctime>
 
+#include "cli/check.h"
 #include "cli/krm.h"
 #include "cli/load.h"
 #include "cli/output.h"
@@ -41,6 +42,8 @@ struct Flags {
   bool refresh = false;
   std::string ca_file;
   std::vector<std::string> context;
+  bool check = false;
+  std::string check_file;
 };
 
 void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
@@ -179,6 +182,24 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
     }
   }
 
+  if (f.check || !f.check_file.empty()) {
+    std::string diff;
+    if (!f.check_file.empty()) {
+      std::string committed, err;
+      if (!io.disk->ReadFile(f.check_file, &committed, &err)) committed.clear();
+      diff = UnifiedDiff(f.check_file, committed, f.check_file + " (rendered)",
+                         f.output == "json" ? FormatJsonList(docs) : FormatYaml(docs));
+    } else {
+      diff = DiffOutputDir(io.disk, f.output_dir, files);
+    }
+    *io.out << diff;
+    if (!diff.empty()) {
+      *io.err << "rendered output differs from " << (f.check_file.empty() ? f.output_dir : f.check_file)
+              << "; run the same command without --check to update it\n";
+      return kExitInvalidInput;
+    }
+    return kExitOk;
+  }
   if (!f.output_dir.empty()) {
     std::string err;
     if (!WriteOutputDir(io.disk, f.output_dir, files, &err)) {
@@ -330,6 +351,17 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   render->add_option("--output-dir", f.output_dir,
                      "Write one file per object and a kustomization.yaml into DIR (replaced "
                      "atomically)");
+  auto* check = render->add_flag(
+      "--check", f.check,
+      "With --output-dir: compare DIR with a fresh render, print a unified diff, exit 1 on drift; "
+      "write nothing");
+  render->add_option("--check-file", f.check_file,
+                     "Compare FILE with the rendered stream (-o yaml|json) instead of printing it; "
+                     "exit 1 on drift");
+  render->callback([&f, check] {
+    if (*check && f.output_dir.empty())
+      throw CLI::ValidationError("--check", "needs --output-dir (or use --check-file FILE)");
+  });
   render->add_flag("--keep-custom-resources", f.keep_custom_resources,
                    "Also emit the ToolHive custom resources themselves");
 

@@ -177,6 +177,36 @@ TEST_CASE("--output-dir writes one file per object and a kustomization, atomical
   CHECK(disk.files == before);
 }
 
+TEST_CASE("--check reports drift as a unified diff and writes nothing") {
+  MemoryDiskInterface disk;
+  disk.files["in.yaml"] = kServer;
+  REQUIRE(Run(&disk, {"render", "--output-dir", "out", "in.yaml"}).code == 0);
+  auto before = disk.files;
+  Result clean = Run(&disk, {"render", "--check", "--output-dir", "out", "in.yaml"});
+  CHECK(clean.code == 0);
+  CHECK(clean.out.empty());
+  disk.files["in.yaml"] = std::string(kServer) + "  port: 9090\n";
+  before["in.yaml"] = disk.files["in.yaml"];
+  disk.files["out/stale.yaml"] = "old\n";
+  before["out/stale.yaml"] = "old\n";
+  Result drift = Run(&disk, {"render", "--check", "--output-dir", "out", "in.yaml"});
+  CHECK(drift.code == 1);
+  CHECK(drift.out.find("--- out/default_apps_v1_deployment_fetch.yaml\n+++ out/default_apps_v1_deployment_fetch.yaml\n@@ ") !=
+        std::string::npos);
+  CHECK(drift.out.find("\n-        - --proxy-port=8080\n") != std::string::npos);
+  CHECK(drift.out.find("\n+        - --proxy-port=9090\n") != std::string::npos);
+  CHECK(drift.out.find("--- out/stale.yaml\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-old\n") != std::string::npos);
+  CHECK(disk.files == before);
+
+  disk.files["all.yaml"] = Run(&disk, {"render", "in.yaml"}).out;
+  CHECK(Run(&disk, {"render", "--check-file", "all.yaml", "in.yaml"}).code == 0);
+  disk.files["all.yaml"] += "# edited\n";
+  Result file_drift = Run(&disk, {"render", "--check-file", "all.yaml", "in.yaml"});
+  CHECK(file_drift.code == 1);
+  CHECK(file_drift.out.find("-# edited") != std::string::npos);
+  CHECK(Run(&disk, {"render", "--check", "in.yaml"}).code == 2);
+}
+
 TEST_CASE("list shows what kubectl get mcpservers would") {
   MemoryDiskInterface disk;
   disk.files["in.yaml"] = kServer;
