@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <map>
 
+#include <cstdlib>
 #include <ctime>
 
+#include "cli/argocd.h"
 #include "cli/check.h"
 #include "cli/krm.h"
 #include "cli/load.h"
@@ -44,6 +46,7 @@ struct Flags {
   std::vector<std::string> context;
   bool check = false;
   std::string check_file;
+  std::vector<std::string> add_labels;
 };
 
 void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
@@ -58,7 +61,8 @@ void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
       ->capture_default_str();
   cmd->add_option("--context", f->context,
                   "Files or directories searched for referenced ConfigMaps and MCPToolConfigs; "
-                  "not rendered (kustomize plugins pass the kustomization directory)");
+                  "not rendered (kustomize plugins pass the kustomization directory)")
+      ->allow_extra_args(false);
 }
 
 void AddOperatorFlags(CLI::App* cmd, Flags* f) {
@@ -168,6 +172,16 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
   for (const auto& [key, r] : registries.registries) options.registries[key] = r.content;
   std::vector<Value> docs;
   if (!diags.HasErrors()) docs = RenderAll(objects, options, &diags);
+  for (const std::string& label : f.add_labels) {
+    const size_t eq = label.find('=');
+    for (Value& doc : docs) {
+      Value* meta = doc.Find("metadata");
+      if (!meta) continue;
+      Value* labels = meta->Find("labels");
+      if (!labels) labels = &meta->Set("labels", Value::Mapping());
+      labels->Set(label.substr(0, eq), Value::String(label.substr(eq + 1)));
+    }
+  }
 
   std::vector<RenderedFile> files;
   if (!diags.HasErrors() && !f.output_dir.empty()) LayoutOutputDir(docs, &files, &diags);
@@ -362,6 +376,12 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     if (*check && f.output_dir.empty())
       throw CLI::ValidationError("--check", "needs --output-dir (or use --check-file FILE)");
   });
+  render->add_option("--add-label", f.add_labels,
+                     "KEY=VALUE label added to every output object's metadata (repeatable)")
+      ->allow_extra_args(false)
+      ->check([](const std::string& v) -> std::string {
+        return v.find('=') == std::string::npos || v[0] == '=' ? "expected KEY=VALUE" : "";
+      });
   render->add_flag("--keep-custom-resources", f.keep_custom_resources,
                    "Also emit the ToolHive custom resources themselves");
 
@@ -390,6 +410,14 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
       "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry.");
   AddOperatorFlags(krm, &f);
 
+  CLI::App* argocd = app.add_subcommand(
+      "argocd-generate",
+      "Argo CD plugin generate step: render the app path with the plugin's environment");
+  argocd->footer(
+      "Runs in the application's path. Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME and the plugin\n"
+      "parameters (PARAM_* or ARGOCD_ENV_*): PROXY_IMAGE, PLATFORM, STRICT, OFFLINE (default true),\n"
+      "PART_OF_LABEL, PATH. See plugins/argocd/.");
+
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   try {
@@ -404,6 +432,13 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   }
 
   CLI::App* chosen = app.get_subcommands().front();
+  if (chosen == argocd) {
+    std::vector<std::string> args = ArgoCdRenderArgs([](const char* k) { return std::getenv(k); });
+    args.insert(args.begin(), "thv-render");
+    std::vector<const char*> argv;
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    return RunCli(static_cast<int>(argv.size()), argv.data(), io);
+  }
   const bool namespace_explicit =
       chosen != version && chosen != krm && chosen->count("--namespace") > 0;
   if (*render) return RunRender(f, io, namespace_explicit);

@@ -268,6 +268,7 @@ UpstreamServerDetail ConvertRemoteToUpstream(const RemoteServerMetadata& server)
 
 std::vector<UpstreamServerDetail> ConvertRegistryToUpstream(const Registry& registry) {
   std::vector<UpstreamServerDetail> out;
+  out.reserve((registry.servers ? registry.servers->size() : 0) + registry.remote_servers.size());
   if (registry.servers) {
     for (const auto& [key, server] : *registry.servers) {
       out.push_back(ConvertImageToUpstream(server));

@@ -1,6 +1,9 @@
 #include "registry/format_json.h"
 
 #include <algorithm>
+#include <deque>
+#include <iterator>
+#include <vector>
 
 namespace thv {
 
@@ -241,8 +244,26 @@ class Parser {
     return true;
   }
 
+  // Members and items collect in per-depth scratch vectors that keep their capacity, then move
+  // into an exactly sized vector: large documents then allocate once per container.
+  template <typename T>
+  static std::vector<T>& Scratch(std::deque<std::vector<T>>* stacks, int depth) {
+    if (stacks->size() <= static_cast<size_t>(depth)) stacks->resize(depth + 1);
+    std::vector<T>& s = (*stacks)[depth];
+    s.clear();
+    return s;
+  }
+
+  template <typename T>
+  static void Commit(std::vector<T>* scratch, std::vector<T>* out) {
+    out->reserve(scratch->size());
+    std::move(scratch->begin(), scratch->end(), std::back_inserter(*out));
+    scratch->clear();
+  }
+
   bool ParseObject(Value* v, int depth) {
     v->type = Value::Type::kMapping;
+    std::vector<Member>& scratch = Scratch(&member_scratch_, depth);
     SkipWs();
     if (p_ < t_.size() && t_[p_] == '}') {
       ++p_;
@@ -252,8 +273,8 @@ class Parser {
       if (p_ >= t_.size() || t_[p_] != '"') {
         return FailChar("looking for beginning of object key string");
       }
-      v->members.emplace_back();
-      Member& m = v->members.back();
+      scratch.emplace_back();
+      Member& m = scratch.back();
       m.key_mark = Here();
       if (!ParseString(&m.key)) return false;
       SkipWs();
@@ -269,6 +290,7 @@ class Parser {
       }
       if (p_ < t_.size() && t_[p_] == '}') {
         ++p_;
+        Commit(&scratch, &v->members);
         return true;
       }
       return FailChar("after object key:value pair");
@@ -277,14 +299,15 @@ class Parser {
 
   bool ParseArray(Value* v, int depth) {
     v->type = Value::Type::kSequence;
+    std::vector<Value>& scratch = Scratch(&item_scratch_, depth);
     SkipWs();
     if (p_ < t_.size() && t_[p_] == ']') {
       ++p_;
       return true;
     }
     while (true) {
-      v->items.emplace_back();
-      if (!ParseValue(&v->items.back(), depth)) return false;
+      scratch.emplace_back();
+      if (!ParseValue(&scratch.back(), depth)) return false;
       SkipWs();
       if (p_ < t_.size() && t_[p_] == ',') {
         ++p_;
@@ -293,6 +316,7 @@ class Parser {
       }
       if (p_ < t_.size() && t_[p_] == ']') {
         ++p_;
+        Commit(&scratch, &v->items);
         return true;
       }
       return FailChar("after array element");
@@ -305,6 +329,9 @@ class Parser {
   size_t line_start_ = 0;
   size_t col_pos_ = 0;
   int col_ = 1;
+  // deques: growing them keeps references to shallower levels' scratch valid
+  std::deque<std::vector<Member>> member_scratch_;
+  std::deque<std::vector<Value>> item_scratch_;
   std::string error_;
   size_t error_pos_ = 0;
   size_t error_offset_ = 0;

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "registry/format_json.h"
 
@@ -215,15 +214,19 @@ class Validator {
       missing += GoQuoteSingle(r);
     }
     if (!missing.empty()) Add(v.mark, path, "missing properties: " + missing);
-    std::unordered_set<std::string_view> declared;
     for (const RegistrySchemaProperty& p : node.properties) {
-      declared.insert(p.name);
       if (const Member* m = find(p.name)) Validate(*p.node, m->value, path.Key(m->key));
     }
+    auto declared = [&](const std::string& key) {
+      for (const RegistrySchemaProperty& p : node.properties) {
+        if (key == p.name) return true;
+      }
+      return false;
+    };
     std::string extra;
     Mark extra_mark;
     for (const Member* m : members) {
-      if (declared.count(m->key)) continue;
+      if (declared(m->key)) continue;
       if (node.key_pattern && node.key_pattern->match(m->key)) {
         Validate(*node.pattern_node, m->value, path.Key(m->key));
         continue;
@@ -249,6 +252,17 @@ class Validator {
 
   // Reports the first i with an equal earlier j (the smallest such j), as jsonschema does.
   void CheckUnique(const Value& v, const JsonPath& path) {
+    if (v.items.size() <= 20) {  // pairwise, without allocating, as jsonschema does
+      for (size_t i = 1; i < v.items.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (JsonEqual(v.items[j], v.items[i])) {
+            return Add(v.mark, path, "items at index " + std::to_string(j) + " and " +
+                                         std::to_string(i) + " are equal");
+          }
+        }
+      }
+      return;
+    }
     std::unordered_map<std::string, size_t> seen;
     std::string key;
     for (size_t i = 0; i < v.items.size(); ++i) {

@@ -170,7 +170,8 @@ void AppendRemoteServerMetadataJson(const RemoteServerMetadata& s, std::string* 
 
 std::string MarshalToolhiveRegistry(const Registry& registry) {
   std::string out;
-  out.reserve(4096 + 2048 * (registry.servers ? registry.servers->size() : 0));
+  out.reserve(4096 + 2048 * ((registry.servers ? registry.servers->size() : 0) +
+                              registry.remote_servers.size()));
   GoObjectWriter w(&out);
   w.String("version", registry.version);
   w.String("last_updated", registry.last_updated);

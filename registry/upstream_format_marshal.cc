@@ -160,6 +160,7 @@ void AppendDetail(const UpstreamServerDetail& d, std::string* out) {
 
 std::string MarshalUpstreamDraft(const std::vector<UpstreamServerDetail>& servers) {
   std::string out = "[";
+  out.reserve(2048 * servers.size() + 2);
   for (size_t i = 0; i < servers.size(); ++i) {
     if (i) out.push_back(',');
     AppendDetail(servers[i], &out);

@@ -9,3 +9,6 @@ set_tests_properties(e2e_kustomize_plugin PROPERTIES TIMEOUT 300)
 # Leaks inside system libraries are suppressed (see the file); ours are not.
 set_property(TEST unit e2e_render e2e_registry_sources e2e_kustomize_plugin APPEND PROPERTY
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+add_test(NAME e2e_argocd_plugin COMMAND bash ${CMAKE_SOURCE_DIR}/tests/argocd_e2e_test.sh $<TARGET_FILE:thv-render>)
+set_property(TEST e2e_argocd_plugin APPEND PROPERTY
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The Argo CD plugin's generate step run as argocd-cmp-server runs it: working directory = the
+# application path, the application's environment set; the output must be valid Kubernetes.
+set -euo pipefail
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cp -r "$root/testdata/examples/mcp-servers" "$work/app"
+cp -r "$root/testdata/examples/mcp-registries/." "$work/app/"
+cd "$work/app"
+# discover: the plugin's find command prints something for this directory.
+[ -n "$(grep -rlE --include='*.yaml' --include='*.yml' '^apiVersion: *toolhive.stacklok.dev/' . | head -n 1)" ] ||
+  fail "discover found nothing"
+# The examples reuse names across files; keep one of each name.
+rm mcpserver_fetch_tools_filter.yaml mcpserver_yardstick_sse.yaml
+env -i PATH="$PATH" ARGOCD_APP_NAME=mcp ARGOCD_APP_NAMESPACE=apps ARGOCD_APP_SOURCE_PATH=app \
+  ARGOCD_APP_PARAMETERS='[]' PARAM_PART_OF_LABEL=true ARGOCD_ENV_PROXY_IMAGE=ghcr.io/stacklok/toolhive/proxyrunner:v0.3.5 \
+  "$bin" argocd-generate >"$work/out.yaml" 2>"$work/err" || fail "generate: $(cat "$work/err")"
+node "$root/tests/k8s_validate/validate.mjs" "$work/out.yaml" >/dev/null || fail "generate output is invalid"
+grep -q "app.kubernetes.io/part-of: mcp" "$work/out.yaml" || fail "part-of label missing"
+grep -q "image: ghcr.io/stacklok/toolhive/proxyrunner:v0.3.5" "$work/out.yaml" || fail "ARGOCD_ENV_PROXY_IMAGE ignored"
+grep -q "toolhive-git-simple-registry-storage" "$work/out.yaml" || fail "locked git registry not rendered offline"
+grep -A3 "name: github-proxy-runner$" "$work/out.yaml" | grep -q "namespace: toolhive-system" ||
+  fail "inputs with a namespace must keep it"
+# Inputs without a namespace take the application's.
+grep -A3 "name: sample-with-pod-template$" "$work/out.yaml" | grep -q "namespace: apps" ||
+  fail "ARGOCD_APP_NAMESPACE not applied to inputs without a namespace"
+echo "ok: argocd-generate renders the app path with the application's environment, offline"
