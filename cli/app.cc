@@ -9,6 +9,7 @@
 
 #include "cli/argocd.h"
 #include "cli/check.h"
+#include "cli/completion.h"
 #include "cli/krm.h"
 #include "cli/load.h"
 #include "cli/output.h"
@@ -133,12 +134,21 @@ ResolveResult Resolve(const Flags& f, const CliIo& io, const std::vector<Object>
   options.lock_path = LockPath(f, io.disk);
   options.now = NowRfc3339();
   options.skip_remote = skip_remote;
-  return ResolveRegistries(objects, io.disk, &source, options, diags);
+  if (io.tty) {
+    // One line per fetch, overwritten by the next and cleared at the end.
+    options.progress = [&io](const std::string& what) { *io.err << "\r\033[Kfetching " << what << "\r" << std::flush; };
+  }
+  ResolveResult result = ResolveRegistries(objects, io.disk, &source, options, diags);
+  if (io.tty) *io.err << "\r\033[K" << std::flush;
+  return result;
 }
 
-void PrintDiagnostics(const Diagnostics& diags, std::ostream& err) {
-  for (const Diagnostic& d : diags.items()) err << FormatDiagnostic(d) << "\n";
-  if (diags.error_count() > 1) err << diags.error_count() << " errors\n";
+void PrintDiagnostics(const Diagnostics& diags, const CliIo& io) {
+  for (const Diagnostic& d : diags.items()) {
+    if (io.tty) *io.err << (d.severity == Severity::kError ? "\033[31m" : "\033[33m");
+    *io.err << FormatDiagnostic(d) << (io.tty ? "\033[0m\n" : "\n");
+  }
+  if (diags.error_count() > 1) *io.err << diags.error_count() << " errors\n";
 }
 
 std::vector<Object> Load(const Flags& f, const CliIo& io, bool namespace_explicit,
@@ -185,7 +195,7 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
 
   std::vector<RenderedFile> files;
   if (!diags.HasErrors() && !f.output_dir.empty()) LayoutOutputDir(docs, &files, &diags);
-  PrintDiagnostics(diags, *io.err);
+  PrintDiagnostics(diags, io);
   if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
   if (registries.lock_changed) {
@@ -243,7 +253,7 @@ int RunValidate(const Flags& f, const CliIo& io, bool namespace_explicit) {
                         ": the registry API Deployment runs as ServiceAccount toolhive-registry-api, "
                         "which the operator does not create; provide it");
   }
-  PrintDiagnostics(diags, *io.err);
+  PrintDiagnostics(diags, io);
   if (diags.HasErrors()) return kExitInvalidInput;
   std::map<std::string, int> counts;
   for (const Object& o : objects) ++counts[o.kind];
@@ -278,7 +288,7 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows, std::ostream&
 int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
   Diagnostics diags;
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
-  PrintDiagnostics(diags, *io.err);
+  PrintDiagnostics(diags, io);
   if (diags.HasErrors()) return kExitInvalidInput;
   std::vector<std::vector<std::string>> rows = {{"NAME", "NAMESPACE", "TRANSPORT", "PORT", "URL"}};
   for (const Object& o : objects) {
@@ -322,7 +332,7 @@ int RunSync(const Flags& f, const CliIo& io, bool namespace_explicit) {
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
   ResolveResult registries;
   if (!diags.HasErrors()) registries = Resolve(f, io, objects, LockMode::kSync, false, &diags);
-  PrintDiagnostics(diags, *io.err);
+  PrintDiagnostics(diags, io);
   if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
   if (registries.registries.empty()) {
@@ -418,6 +428,14 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
       "parameters (PARAM_* or ARGOCD_ENV_*): PROXY_IMAGE, PLATFORM, STRICT, OFFLINE (default true),\n"
       "PART_OF_LABEL, PATH. See plugins/argocd/.");
 
+  std::string shell;
+  CLI::App* completion = app.add_subcommand("completion", "Print a shell completion script");
+  completion->add_option("SHELL", shell, "bash or zsh")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh"}));
+  completion->footer("Examples:\n  source <(thv-render completion bash)\n"
+                     "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"");
+
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   try {
@@ -440,7 +458,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     return RunCli(static_cast<int>(argv.size()), argv.data(), io);
   }
   const bool namespace_explicit =
-      chosen != version && chosen != krm && chosen->count("--namespace") > 0;
+      chosen->get_option_no_throw("--namespace") && chosen->count("--namespace") > 0;
   if (*render) return RunRender(f, io, namespace_explicit);
   if (*validate) return RunValidate(f, io, namespace_explicit);
   if (*list) return RunList(f, io, namespace_explicit);
@@ -453,6 +471,10 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     int code = RunKrmFunction(io.read_stdin(), options, &out);
     *io.out << out;
     return code;
+  }
+  if (*completion) {
+    *io.out << CompletionScript(app, shell);
+    return kExitOk;
   }
   if (*version) {
     *io.out << "thv-render " << THV_RENDER_VERSION << " (ToolHive operator 7002a239b)\n";

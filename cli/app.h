@@ -16,6 +16,7 @@ struct CliIo {
   std::function<std::string()> read_stdin;
   std::ostream* out;
   std::ostream* err;
+  bool tty = false;  // stderr is a terminal: colored diagnostics and progress lines
 };
 
 int RunCli(int argc, const char* const* argv, const CliIo& io);

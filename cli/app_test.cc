@@ -17,12 +17,13 @@ struct Result {
   std::string err;
 };
 
-Result Run(DiskInterface* disk, std::vector<std::string> args, const std::string& stdin_text = "") {
+Result Run(DiskInterface* disk, std::vector<std::string> args, const std::string& stdin_text = "",
+           bool tty = false) {
   args.insert(args.begin(), "thv-render");
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;
-  CliIo io{disk, [&] { return stdin_text; }, &out, &err};
+  CliIo io{disk, [&] { return stdin_text; }, &out, &err, tty};
   int code = RunCli(static_cast<int>(argv.size()), argv.data(), io);
   return {code, out.str(), err.str()};
 }
@@ -144,6 +145,13 @@ spec:
   CHECK(r.err.find("spec.image") != std::string::npos);
 }
 
+TEST_CASE("diagnostics are colored only on a terminal") {
+  MemoryDiskInterface disk;
+  const std::string bad = std::string(kServer) + "  port: 0\n";
+  CHECK(Run(&disk, {"render"}, bad, true).err.find("\033[31m") == 0);
+  CHECK(Run(&disk, {"render"}, bad, false).err.find('\033') == std::string::npos);
+}
+
 TEST_CASE("usage errors exit 2; help and version exit 0") {
   MemoryDiskInterface disk;
   CHECK(Run(&disk, {}).code == 2);
@@ -205,6 +213,17 @@ TEST_CASE("--check reports drift as a unified diff and writes nothing") {
   CHECK(file_drift.code == 1);
   CHECK(file_drift.out.find("-# edited") != std::string::npos);
   CHECK(Run(&disk, {"render", "--check", "in.yaml"}).code == 2);
+}
+
+TEST_CASE("completion scripts list every subcommand and its flags") {
+  MemoryDiskInterface disk;
+  Result bash = Run(&disk, {"completion", "bash"});
+  CHECK(bash.code == 0);
+  CHECK(bash.out.find("complete -o filenames -F _thv_render thv-render") != std::string::npos);
+  CHECK(bash.out.find("render) flags=\"--help") != std::string::npos);
+  CHECK(bash.out.find("--output-dir") != std::string::npos);
+  CHECK(Run(&disk, {"completion", "zsh"}).out.rfind("#compdef thv-render", 0) == 0);
+  CHECK(Run(&disk, {"completion", "fish"}).code == 2);
 }
 
 TEST_CASE("list shows what kubectl get mcpservers would") {

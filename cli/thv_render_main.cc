@@ -1,3 +1,6 @@
+#include <unistd.h>
+
+#include <cstdlib>
 #include <iostream>
 #include <iterator>
 
@@ -11,6 +14,7 @@ int main(int argc, char** argv) {
                   return std::string(std::istreambuf_iterator<char>(std::cin),
                                      std::istreambuf_iterator<char>());
                 },
-                &std::cout, &std::cerr};
+                &std::cout, &std::cerr,
+                isatty(STDERR_FILENO) == 1 && !std::getenv("NO_COLOR")};
   return thv::RunCli(argc, argv, io);
 }

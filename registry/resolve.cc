@@ -107,6 +107,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
       if (!have) {
         FetchedData fetched;
         std::string err;
+        if (options.progress) options.progress(description);
         if (!remote || !remote->Fetch(r.source, r.sync, &fetched, &err)) {
           diags->Error(file, r.source.mark, "spec.source",
                        "MCPRegistry " + key + ": cannot fetch " + description + ": " +

@@ -3,6 +3,7 @@
 // convert, filter and serialize it.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct ResolveOptions {
   std::string lock_path;  // empty: no lock file
   std::string now;        // RFC 3339 time recorded for new fetches
   bool skip_remote = false;  // validate: check ConfigMap sources only
+  std::function<void(const std::string& what)> progress;  // told before each network fetch
 };
 
 struct ResolvedRegistry {

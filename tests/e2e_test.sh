@@ -33,6 +33,12 @@ files=$(ls "$work/out" | grep -vc kustomization.yaml)
 [ "$count" = "$files" ] || fail "kustomize built $count objects from $files files"
 echo "ok: kubectl kustomize builds $count objects from --output-dir"
 
+# The docs' example manifests are at least well-formed YAML with the kinds they claim.
+for doc in "$root"/docs/*.yaml "$root"/docs/*.yml "$root"/plugins/argocd/*.yaml; do
+  node -e 'const y=require(process.argv[2]); for (const d of y.parseAllDocuments(require("fs").readFileSync(process.argv[1],"utf8"))) if (d.errors.length) { console.error(d.errors[0].message); process.exit(1) }' \
+    "$doc" "$root/tests/k8s_validate/node_modules/yaml" || fail "$doc is not valid YAML"
+done
+
 # Determinism: same input, same bytes.
 "$bin" render "$root/testdata/servers/full" >"$work/again.yaml" 2>/dev/null
 cmp -s "$work/full.yaml" "$work/again.yaml" || fail "two renders differ"
