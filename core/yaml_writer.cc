@@ -46,6 +46,7 @@ bool AllPrintable(const std::string& s, bool newlines) {
 }
 
 bool IsSpecialFloatWord(const std::string& s) {
+  if (s.size() < 4 || s.size() > 5 || std::strchr(".+-", s[0]) == nullptr) return false;
   static const char* const kWords[] = {".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf", "+.INF",
                                        "-.inf", "-.Inf", "-.INF", ".nan",  ".NaN",  ".NAN"};
   for (const char* w : kWords)

@@ -4,7 +4,11 @@
 
 #include <fstream>
 #include <random>
+// GCC 12 reports a false -Wmaybe-uninitialized inside <regex> under sanitizers.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <regex>
+#pragma GCC diagnostic pop
 #include <set>
 #include <sstream>
 

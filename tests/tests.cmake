@@ -12,3 +12,8 @@ set_property(TEST unit e2e_render e2e_registry_sources e2e_kustomize_plugin APPE
 add_test(NAME e2e_argocd_plugin COMMAND bash ${CMAKE_SOURCE_DIR}/tests/argocd_e2e_test.sh $<TARGET_FILE:thv-render>)
 set_property(TEST e2e_argocd_plugin APPEND PROPERTY
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+if(NOT THV_SANITIZE)
+  # Instruction counts only mean something for the optimized build.
+  add_test(NAME perf_guard_callgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/perf_guard_test.sh $<TARGET_FILE:thv-render>)
+  set_tests_properties(perf_guard_callgrind PROPERTIES TIMEOUT 600)
+endif()
