@@ -32,12 +32,20 @@ std::string QuoteChar(unsigned char c) {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 class Parser {
+  // An open container: its elements collect in the scratch vector of its depth. Elements of
+  // deeper containers live in deeper scratch vectors, so pointers into this one stay valid.
+  struct Open {
+    Value* value;
+    std::vector<Member>* members;  // objects
+    std::vector<Value>* items;     // arrays
+  };
+
  public:
   explicit Parser(std::string_view text) : t_(text) {}
 
   bool Parse(Value* out, JsonSyntaxError* err) {
     SkipWs();
-    bool ok = ParseValue(out, 0);
+    bool ok = ParseValue(out);
     if (ok) {
       SkipWs();
       if (p_ < t_.size()) ok = FailChar("after top-level value");
@@ -89,14 +97,52 @@ class Parser {
     }
   }
 
-  bool ParseValue(Value* v, int depth) {
+  // One value: scalars directly, containers through an explicit stack of open containers, so
+  // 10000 levels (Go's limit) cost no native stack even in sanitizer builds.
+  bool ParseValue(Value* root) {
+    Value* target = root;
+    while (true) {
+      if (!StartValue(target)) return false;
+      if (target->IsMapping() || target->IsSequence()) {
+        if (!OpenContainer(target, &target)) return false;
+        if (target) continue;  // the first member or item goes there
+      }
+      // A value is complete: close containers or move to the next element.
+      while (true) {
+        if (open_.empty()) return true;
+        Open& o = open_.back();
+        SkipWs();
+        if (p_ < t_.size() && t_[p_] == ',') {
+          ++p_;
+          SkipWs();
+          if (!NextElement(&o, &target)) return false;
+          break;
+        }
+        if (p_ < t_.size() && t_[p_] == (o.members ? '}' : ']')) {
+          ++p_;
+          if (o.members) {
+            Commit(o.members, &o.value->members);
+          } else {
+            Commit(o.items, &o.value->items);
+          }
+          open_.pop_back();
+          continue;
+        }
+        return FailChar(o.members ? "after object key:value pair" : "after array element");
+      }
+    }
+  }
+
+  // Scalars are read whole; for '{' and '[' only the type is set and the bracket consumed.
+  bool StartValue(Value* v) {
     if (p_ >= t_.size()) return FailChar("looking for beginning of value");
     v->mark = Here();
     char c = t_[p_];
     if (c == '{' || c == '[') {
-      if (depth + 1 > kMaxDepth) return FailChar("exceeded max depth");
+      if (open_.size() + 1 > kMaxDepth) return FailChar("exceeded max depth");
       ++p_;
-      return c == '{' ? ParseObject(v, depth + 1) : ParseArray(v, depth + 1);
+      v->type = c == '{' ? Value::Type::kMapping : Value::Type::kSequence;
+      return true;
     }
     if (c == '"') {
       v->type = Value::Type::kString;
@@ -107,6 +153,44 @@ class Parser {
     if (c == 'f') return ParseLiteral("false", Value::Type::kBool, v);
     if (c == 'n') return ParseLiteral("null", Value::Type::kNull, v);
     return FailChar("looking for beginning of value");
+  }
+
+  // Pushes container v; *next is where its first element goes, or null when it is empty.
+  bool OpenContainer(Value* v, Value** next) {
+    int depth = static_cast<int>(open_.size()) + 1;
+    bool object = v->IsMapping();
+    open_.push_back(Open{v, object ? &Scratch(&member_scratch_, depth) : nullptr,
+                         object ? nullptr : &Scratch(&item_scratch_, depth)});
+    SkipWs();
+    if (p_ < t_.size() && t_[p_] == (object ? '}' : ']')) {
+      ++p_;
+      open_.pop_back();
+      *next = nullptr;
+      return true;
+    }
+    return NextElement(&open_.back(), next);
+  }
+
+  // Starts the next member (reading its key and ':') or item of an open container.
+  bool NextElement(Open* o, Value** next) {
+    if (!o->members) {
+      o->items->emplace_back();
+      *next = &o->items->back();
+      return true;
+    }
+    if (p_ >= t_.size() || t_[p_] != '"') {
+      return FailChar("looking for beginning of object key string");
+    }
+    o->members->emplace_back();
+    Member& m = o->members->back();
+    m.key_mark = Here();
+    if (!ParseString(&m.key)) return false;
+    SkipWs();
+    if (p_ >= t_.size() || t_[p_] != ':') return FailChar("after object key");
+    ++p_;
+    SkipWs();
+    *next = &m.value;
+    return true;
   }
 
   bool ParseLiteral(const char* word, Value::Type type, Value* v) {
@@ -261,68 +345,6 @@ class Parser {
     scratch->clear();
   }
 
-  bool ParseObject(Value* v, int depth) {
-    v->type = Value::Type::kMapping;
-    std::vector<Member>& scratch = Scratch(&member_scratch_, depth);
-    SkipWs();
-    if (p_ < t_.size() && t_[p_] == '}') {
-      ++p_;
-      return true;
-    }
-    while (true) {
-      if (p_ >= t_.size() || t_[p_] != '"') {
-        return FailChar("looking for beginning of object key string");
-      }
-      scratch.emplace_back();
-      Member& m = scratch.back();
-      m.key_mark = Here();
-      if (!ParseString(&m.key)) return false;
-      SkipWs();
-      if (p_ >= t_.size() || t_[p_] != ':') return FailChar("after object key");
-      ++p_;
-      SkipWs();
-      if (!ParseValue(&m.value, depth)) return false;
-      SkipWs();
-      if (p_ < t_.size() && t_[p_] == ',') {
-        ++p_;
-        SkipWs();
-        continue;
-      }
-      if (p_ < t_.size() && t_[p_] == '}') {
-        ++p_;
-        Commit(&scratch, &v->members);
-        return true;
-      }
-      return FailChar("after object key:value pair");
-    }
-  }
-
-  bool ParseArray(Value* v, int depth) {
-    v->type = Value::Type::kSequence;
-    std::vector<Value>& scratch = Scratch(&item_scratch_, depth);
-    SkipWs();
-    if (p_ < t_.size() && t_[p_] == ']') {
-      ++p_;
-      return true;
-    }
-    while (true) {
-      scratch.emplace_back();
-      if (!ParseValue(&scratch.back(), depth)) return false;
-      SkipWs();
-      if (p_ < t_.size() && t_[p_] == ',') {
-        ++p_;
-        SkipWs();
-        continue;
-      }
-      if (p_ < t_.size() && t_[p_] == ']') {
-        ++p_;
-        Commit(&scratch, &v->items);
-        return true;
-      }
-      return FailChar("after array element");
-    }
-  }
-
   std::string_view t_;
   size_t p_ = 0;
   int line_ = 1;
@@ -332,6 +354,7 @@ class Parser {
   // deques: growing them keeps references to shallower levels' scratch valid
   std::deque<std::vector<Member>> member_scratch_;
   std::deque<std::vector<Value>> item_scratch_;
+  std::vector<Open> open_;
   std::string error_;
   size_t error_pos_ = 0;
   size_t error_offset_ = 0;

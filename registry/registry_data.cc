@@ -88,6 +88,15 @@ bool ParseRegistryData(const std::string& raw, const std::string& format, Value*
 }
 
 bool FilterRegistry(const Value& registry, const NameTagFilter& f, Value* out, std::string* err) {
+  // A malformed glob is an error even when no server would reach it.
+  for (const auto* list : {&f.names_include, &f.names_exclude}) {
+    for (const std::string& p : *list) {
+      if (!GlobValid(p)) {
+        *err = "invalid name pattern \"" + p + "\" in spec.filter.names";
+        return false;
+      }
+    }
+  }
   *out = registry;
   for (const char* key : {"servers", "remote_servers"}) {
     Value* map = out->Find(key);

@@ -55,3 +55,34 @@ set -e
 grep -q "bad.yaml:4:" "$work/bad.err" || fail "error has no position: $(cat "$work/bad.err")"
 diff -r "$work/out" "$work/out.before" >/dev/null || fail "--output-dir changed after an error"
 echo "ok: bad input rejected without output"
+
+# Secret values never leave the Secret objects that carry them.
+mkdir -p "$work/secrets"
+cat >"$work/secrets/all.yaml" <<'YAML'
+apiVersion: v1
+kind: Secret
+metadata: {name: api-keys, namespace: mcp}
+stringData: {token: planted-secret-value-1}
+data: {other: cGxhbnRlZC1zZWNyZXQtdmFsdWUtMg==}
+---
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata: {name: uses-secrets, namespace: mcp}
+spec:
+  image: ghcr.io/example/s:1
+  secrets: [{name: api-keys, key: token, targetEnvName: TOKEN}, {name: api-keys, key: other}]
+YAML
+"$bin" render "$work/secrets" >"$work/secrets.yaml" 2>"$work/secrets.err"
+for planted in planted-secret-value-1 cGxhbnRlZC1zZWNyZXQtdmFsdWUtMg==; do
+  n=$(grep -c -- "$planted" "$work/secrets.yaml")
+  [ "$n" = 1 ] || fail "$planted appears $n times in the output (only in its Secret is allowed)"
+  ! grep -q -- "$planted" "$work/secrets.err" || fail "$planted leaked into diagnostics"
+done
+python3 - "$work/secrets.yaml" <<'PY' || fail "a secret value outside its Secret"
+import sys
+docs = open(sys.argv[1]).read().split("\n---\n")
+for d in docs:
+    if "kind: Secret" not in d:
+        assert "planted" not in d and "cGxhbnRlZC1" not in d
+PY
+echo "ok: planted secret values appear only in their Secret"

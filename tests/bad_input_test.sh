@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every case in testdata/bad/: the expected exit code, the expected words on stderr, the file
+# named, nothing on stdout, and an existing --output-dir left exactly as it was.
+set -uo pipefail
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/out" && echo "previous content" >"$work/out/kept.yaml"
+cp -r "$work/out" "$work/out.before"
+failures=0 count=0
+for case in "$root"/testdata/bad/*.yaml; do
+  count=$((count + 1))
+  name=$(basename "$case")
+  want_code=$(sed -n 's/^# expect-exit: //p' "$case")
+  want_text=$(sed -n 's/^# expect-stderr: //p' "$case")
+  read -r -a flags <<<"$(sed -n 's/^# flags: //p' "$case")"
+  timeout 20 "$bin" render "${flags[@]}" --output-dir "$work/out" "$case" >"$work/stdout" 2>"$work/stderr"
+  code=$?
+  problem=""
+  [ "$code" = "$want_code" ] || problem="exit $code, want $want_code"
+  [ -z "$want_text" ] || grep -qF -- "$want_text" "$work/stderr" || problem="$problem; stderr lacks '$want_text'"
+  grep -qF -- "$name" "$work/stderr" || problem="$problem; stderr does not name the file"
+  [ ! -s "$work/stdout" ] || problem="$problem; wrote to stdout"
+  diff -r "$work/out" "$work/out.before" >/dev/null || problem="$problem; --output-dir changed"
+  if [ -n "$problem" ]; then
+    echo "FAIL $name: ${problem#; }"
+    sed 's/^/    /' "$work/stderr" | head -5
+    failures=$((failures + 1))
+  fi
+done
+echo "$((count - failures)) passed, $failures failed"
+[ "$failures" = 0 ]
