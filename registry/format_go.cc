@@ -1,6 +1,7 @@
 #include "registry/format_go.h"
 
 #include <charconv>
+#include <vector>
 
 namespace thv {
 
@@ -146,33 +147,40 @@ void DecodeAny(const Value& v, const JsonPath& path, std::optional<Value>* out,
 }
 
 void AppendGoValue(const Value& v, std::string* out) {
-  switch (v.type) {
-    case Value::Type::kNull:
-      out->append("null");
-      return;
-    case Value::Type::kString:
-      AppendGoString(v.text, out);
-      return;
-    case Value::Type::kSequence:
-      out->push_back('[');
-      for (size_t i = 0; i < v.items.size(); ++i) {
-        if (i) out->push_back(',');
-        AppendGoValue(v.items[i], out);
-      }
-      out->push_back(']');
-      return;
-    case Value::Type::kMapping:
-      out->push_back('{');
-      for (size_t i = 0; i < v.members.size(); ++i) {
-        if (i) out->push_back(',');
-        AppendGoString(v.members[i].key, out);
-        out->push_back(':');
-        AppendGoValue(v.members[i].value, out);
-      }
-      out->push_back('}');
-      return;
-    default:
-      out->append(v.text);
+  // Iterative, like NormalizeGoAny: values may nest 10000 levels deep.
+  struct Frame {
+    const Value* v;
+    size_t next;
+  };
+  std::vector<Frame> stack;
+  auto start = [&](const Value* x) {
+    if (x->IsSequence() || x->IsMapping()) {
+      out->push_back(x->IsSequence() ? '[' : '{');
+      stack.push_back(Frame{x, 0});
+    } else if (x->IsString()) {
+      AppendGoString(x->text, out);
+    } else {
+      out->append(x->IsNull() ? "null" : x->text);
+    }
+  };
+  start(&v);
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    bool seq = f.v->IsSequence();
+    size_t n = seq ? f.v->items.size() : f.v->members.size();
+    if (f.next == n) {
+      out->push_back(seq ? ']' : '}');
+      stack.pop_back();
+      continue;
+    }
+    size_t i = f.next++;
+    if (i) out->push_back(',');
+    const Value* child = seq ? &f.v->items[i] : &f.v->members[i].value;
+    if (!seq) {
+      AppendGoString(f.v->members[i].key, out);
+      out->push_back(':');
+    }
+    start(child);  // may grow the stack; f is not used afterwards
   }
 }
 

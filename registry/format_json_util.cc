@@ -172,53 +172,56 @@ std::string GoJsonFloat64(double d) {
 }
 
 bool NormalizeGoAny(const Value& in, Value* out, std::string* err) {
-  out->mark = in.mark;
-  switch (in.type) {
-    case Value::Type::kInt:
-    case Value::Type::kFloat: {
-      double d = 0;
-      if (!ParseGoFloat64(in.text, &d)) {
-        *err = "json: cannot unmarshal number " + in.text + " into Go value of type float64";
-        return false;
-      }
-      out->type = Value::Type::kFloat;
-      out->text = GoJsonFloat64(d);
-      // Integral values print without a fraction; keep them typed as ints for readers.
-      if (out->text.find_first_of(".e") == std::string::npos) out->type = Value::Type::kInt;
-      return true;
-    }
-    case Value::Type::kSequence:
-      out->type = in.type;
-      out->items.resize(in.items.size());
-      for (size_t i = 0; i < in.items.size(); ++i) {
-        if (!NormalizeGoAny(in.items[i], &out->items[i], err)) return false;
-      }
-      return true;
-    case Value::Type::kMapping: {
-      out->type = in.type;
-      std::vector<size_t> order(in.members.size());
-      std::iota(order.begin(), order.end(), 0);
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return in.members[a].key < in.members[b].key;
-      });
-      out->members.clear();
-      out->members.reserve(order.size());
-      for (size_t i = 0; i < order.size(); ++i) {
-        // Of equal keys, only the last in input order survives.
-        if (i + 1 < order.size() && in.members[order[i + 1]].key == in.members[order[i]].key) {
-          continue;
+  // An explicit work list: `any` values may nest 10000 levels deep (Go's limit).
+  std::vector<std::pair<const Value*, Value*>> work{{&in, out}};
+  std::vector<size_t> order;
+  while (!work.empty()) {
+    auto [src, dst] = work.back();
+    work.pop_back();
+    dst->mark = src->mark;
+    dst->type = src->type;
+    switch (src->type) {
+      case Value::Type::kInt:
+      case Value::Type::kFloat: {
+        double d = 0;
+        if (!ParseGoFloat64(src->text, &d)) {
+          *err = "json: cannot unmarshal number " + src->text + " into Go value of type float64";
+          return false;
         }
-        const Member& m = in.members[order[i]];
-        out->members.push_back(Member{m.key, m.key_mark, Value()});
-        if (!NormalizeGoAny(m.value, &out->members.back().value, err)) return false;
+        dst->text = GoJsonFloat64(d);
+        // Integral values print without a fraction; keep them typed as ints for readers.
+        bool integral = dst->text.find_first_of(".e") == std::string::npos;
+        dst->type = integral ? Value::Type::kInt : Value::Type::kFloat;
+        break;
       }
-      return true;
+      case Value::Type::kSequence:
+        dst->items.clear();
+        dst->items.resize(src->items.size());
+        for (size_t i = 0; i < src->items.size(); ++i) {
+          work.emplace_back(&src->items[i], &dst->items[i]);
+        }
+        break;
+      case Value::Type::kMapping: {
+        const std::vector<Member>& m = src->members;
+        order.resize(m.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](size_t a, size_t b) { return m[a].key < m[b].key; });
+        dst->members.clear();
+        dst->members.reserve(order.size());  // no reallocation: children point into it
+        for (size_t i = 0; i < order.size(); ++i) {
+          // Of equal keys, only the last in input order survives.
+          if (i + 1 < order.size() && m[order[i + 1]].key == m[order[i]].key) continue;
+          dst->members.push_back(Member{m[order[i]].key, m[order[i]].key_mark, Value()});
+          work.emplace_back(&m[order[i]].value, &dst->members.back().value);
+        }
+        break;
+      }
+      default:
+        dst->text = src->text;
     }
-    default:
-      out->type = in.type;
-      out->text = in.text;
-      return true;
   }
+  return true;
 }
 
 std::string GoQuoteSingle(std::string_view s) {

@@ -71,7 +71,8 @@ bool Update(git_repository* repo, const std::string& url, std::string* err) {
   Remote remote(raw);
   const char* specs[] = {"+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"};
   git_strarray refspecs = {const_cast<char**>(specs), 2};
-  git_fetch_options fetch = GIT_FETCH_OPTIONS_INIT;
+  git_fetch_options fetch;
+  git_fetch_options_init(&fetch, GIT_FETCH_OPTIONS_VERSION);
   fetch.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
   fetch.prune = GIT_FETCH_PRUNE;
   if (git_remote_fetch(remote.get(), &refspecs, &fetch, "thv-render fetch") != 0) {
@@ -79,7 +80,8 @@ bool Update(git_repository* repo, const std::string& url, std::string* err) {
     return false;
   }
   git_buf head = GIT_BUF_INIT;
-  git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
+  git_remote_callbacks callbacks;
+  git_remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION);
   if (git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr) == 0) {
     if (git_remote_default_branch(&head, remote.get()) == 0) git_repository_set_head(repo, head.ptr);
     git_buf_dispose(&head);

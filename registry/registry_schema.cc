@@ -85,31 +85,36 @@ std::vector<const Member*> EffectiveMembers(const Value& v) {
   return out;
 }
 
+// Go's reflect-style equality of decoded JSON (numbers as float64); iterative for deep values.
 bool JsonEqual(const Value& a, const Value& b) {
-  if (a.IsNumber() && b.IsNumber()) return NumberValue(a) == NumberValue(b);
-  if (a.type != b.type) return false;
-  switch (a.type) {
-    case Value::Type::kSequence:
-      if (a.items.size() != b.items.size()) return false;
-      for (size_t i = 0; i < a.items.size(); ++i) {
-        if (!JsonEqual(a.items[i], b.items[i])) return false;
-      }
-      return true;
-    case Value::Type::kMapping: {
-      auto ma = EffectiveMembers(a), mb = EffectiveMembers(b);
-      if (ma.size() != mb.size()) return false;
-      for (const Member* m : ma) {
+  std::vector<std::pair<const Value*, const Value*>> work{{&a, &b}};
+  while (!work.empty()) {
+    auto [x, y] = work.back();
+    work.pop_back();
+    if (x->IsNumber() && y->IsNumber()) {
+      if (NumberValue(*x) != NumberValue(*y)) return false;
+      continue;
+    }
+    if (x->type != y->type) return false;
+    if (x->IsSequence()) {
+      if (x->items.size() != y->items.size()) return false;
+      for (size_t i = 0; i < x->items.size(); ++i) work.emplace_back(&x->items[i], &y->items[i]);
+    } else if (x->IsMapping()) {
+      std::vector<const Member*> mx = EffectiveMembers(*x), my = EffectiveMembers(*y);
+      if (mx.size() != my.size()) return false;
+      for (const Member* m : mx) {
         const Member* other = nullptr;
-        for (const Member* n : mb) {
+        for (const Member* n : my) {
           if (n->key == m->key) other = n;
         }
-        if (!other || !JsonEqual(m->value, other->value)) return false;
+        if (!other) return false;
+        work.emplace_back(&m->value, &other->value);
       }
-      return true;
+    } else if (x->text != y->text) {
+      return false;
     }
-    default:
-      return a.text == b.text;
   }
+  return true;
 }
 
 // A hashable identity for scalars, so uniqueItems stays linear on long arrays.
@@ -325,20 +330,40 @@ class Validator {
 };
 
 // Go decodes the whole document into interface{} first; a number beyond float64 fails there.
-bool CheckNumbers(const Value& v, const JsonPath& path, std::vector<RegistrySchemaError>* errors) {
-  if (v.IsNumber()) {
+// Walked with explicit frames (documents nest up to 10000 levels); the path is rebuilt from
+// them only when a number fails.
+bool CheckNumbers(const Value& doc, std::vector<RegistrySchemaError>* errors) {
+  struct Frame {
+    const Value* v;
+    size_t next;
+  };
+  std::vector<Frame> stack{{&doc, 0}};
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const Value* v = f.v;
     double d;
-    if (ParseGoFloat64(v.text, &d)) return true;
-    errors->push_back({FormatJsonPointer(path), FormatJsonPath(path), v.mark,
-                       "failed to parse registry data: json: cannot unmarshal number " + v.text +
-                           " into Go value of type float64"});
-    return false;
-  }
-  for (size_t i = 0; i < v.items.size(); ++i) {
-    if (!CheckNumbers(v.items[i], path.Index(i), errors)) return false;
-  }
-  for (const Member& m : v.members) {
-    if (!CheckNumbers(m.value, path.Key(m.key), errors)) return false;
+    if (v->IsNumber() && !ParseGoFloat64(v->text, &d)) {
+      std::vector<JsonPath> chain;
+      chain.reserve(stack.size());
+      chain.emplace_back();
+      for (size_t i = 0; i + 1 < stack.size(); ++i) {
+        const Value* parent = stack[i].v;
+        size_t child = stack[i].next - 1;
+        chain.push_back(parent->IsSequence() ? chain.back().Index(child)
+                                             : chain.back().Key(parent->members[child].key));
+      }
+      errors->push_back({FormatJsonPointer(chain.back()), FormatJsonPath(chain.back()), v->mark,
+                         "failed to parse registry data: json: cannot unmarshal number " +
+                             v->text + " into Go value of type float64"});
+      return false;
+    }
+    size_t n = v->IsSequence() ? v->items.size() : v->members.size();
+    if (f.next == n) {
+      stack.pop_back();
+      continue;
+    }
+    size_t i = f.next++;
+    stack.push_back(Frame{v->IsSequence() ? &v->items[i] : &v->members[i].value, 0});
   }
   return true;
 }
@@ -348,7 +373,7 @@ bool CheckNumbers(const Value& v, const JsonPath& path, std::vector<RegistrySche
 std::vector<RegistrySchemaError> ValidateRegistrySchema(const Value& doc) {
   std::vector<RegistrySchemaError> errors;
   JsonPath root;
-  if (!CheckNumbers(doc, root, &errors)) return errors;
+  if (!CheckNumbers(doc, &errors)) return errors;
   Validator(&errors).Validate(RegistrySchemaRoot(), doc, root);
   return errors;
 }

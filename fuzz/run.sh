@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang) and runs each for SECONDS (default 60), seeded from
+# testdata/. Crashes are written to fuzz/findings/ and fail the run.
+#   bash fuzz/run.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DTHV_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j2 --target yaml_model_fuzzer registry_json_fuzzer krm_fuzzer >/dev/null
+mkdir -p fuzz/findings build-fuzz/corpus
+seed() {  # seed TARGET DIR...
+  local dir=build-fuzz/corpus/$1
+  mkdir -p "$dir"
+  shift
+  find "$@" -type f \( -name '*.yaml' -o -name '*.json' \) -size -200k -exec cp {} "$dir/" \; 2>/dev/null || true
+}
+seed yaml_model_fuzzer testdata/examples testdata/servers testdata/bad
+seed registry_json_fuzzer testdata/registry
+seed krm_fuzzer fuzz/seeds
+status=0
+for target in yaml_model_fuzzer registry_json_fuzzer krm_fuzzer; do
+  echo "== $target: ${seconds}s"
+  if ! build-fuzz/$target -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      -artifact_prefix=fuzz/findings/$target- -print_final_stats=1 build-fuzz/corpus/$target 2>build-fuzz/$target.log; then
+    status=1
+    tail -30 build-fuzz/$target.log
+  fi
+  grep -E "stat::number_of_executed_runs|cov:" build-fuzz/$target.log | tail -2
+done
+exit $status
