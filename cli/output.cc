@@ -1,6 +1,9 @@
 #include "cli/output.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <set>
@@ -101,9 +104,20 @@ bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
   size_t slash = target.find_last_of('/');
   std::string parent = slash == std::string::npos ? "" : target.substr(0, slash);
   if (!parent.empty() && !disk->MakeDirs(parent, err)) return false;
-  const std::string tmp = (parent.empty() ? "" : parent + "/") + "." +
-                          target.substr(slash == std::string::npos ? 0 : slash + 1) +
-                          ".thv-render-" + std::to_string(getpid());
+  const std::string prefix = "." + target.substr(slash == std::string::npos ? 0 : slash + 1) +
+                             ".thv-render-";
+  const std::string dir_of = parent.empty() ? "." : parent;
+  // A render killed mid-write leaves its temporary directory behind; sweep those of dead runs.
+  std::vector<std::string> names;
+  std::string ignored;
+  if (disk->ListDir(dir_of, &names, &ignored)) {
+    for (const std::string& name : names) {
+      if (name.compare(0, prefix.size(), prefix) != 0) continue;
+      const pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + prefix.size()));
+      if (pid > 0 && kill(pid, 0) != 0 && errno == ESRCH) disk->RemoveTree(dir_of + "/" + name, &ignored);
+    }
+  }
+  const std::string tmp = dir_of + "/" + prefix + std::to_string(getpid());
   disk->RemoveTree(tmp, err);
   bool ok = disk->MakeDirs(tmp, err);
   for (const RenderedFile& f : files) {
