@@ -20,6 +20,23 @@ bool IsNumberKind(std::string_view t) {
 
 bool HasOption(const GoField& f, const char* option) { return std::strstr(f.options, option); }
 
+// A Go map: keys sorted, each value written by append_value.
+template <typename AppendValue>
+void AppendSortedMap(const Value& v, std::string* out, AppendValue append_value) {
+  std::vector<const Member*> members;
+  for (const Member& m : v.members) members.push_back(&m);
+  std::sort(members.begin(), members.end(),
+            [](const Member* a, const Member* b) { return a->key < b->key; });
+  out->push_back('{');
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendGoJsonString(members[i]->key, out);
+    out->push_back(':');
+    append_value(members[i]->value);
+  }
+  out->push_back('}');
+}
+
 // A generic value decoded into `any`: maps sorted, numbers as float64.
 void AppendAny(const Value& v, std::string* out) {
   switch (v.type) {
@@ -35,21 +52,9 @@ void AppendAny(const Value& v, std::string* out) {
       }
       out->push_back(']');
       return;
-    case Value::Type::kMapping: {
-      std::vector<const Member*> members;
-      for (const Member& m : v.members) members.push_back(&m);
-      std::sort(members.begin(), members.end(),
-                [](const Member* a, const Member* b) { return a->key < b->key; });
-      out->push_back('{');
-      for (size_t i = 0; i < members.size(); ++i) {
-        if (i) out->push_back(',');
-        AppendGoJsonString(members[i]->key, out);
-        out->push_back(':');
-        AppendAny(members[i]->value, out);
-      }
-      out->push_back('}');
+    case Value::Type::kMapping:
+      AppendSortedMap(v, out, [out](const Value& member) { AppendAny(member, out); });
       return;
-    }
     default:
       out->append(GoJsonCompact(v));
   }
@@ -138,18 +143,7 @@ void GoTypes::Append(std::string_view type, const Value* v, std::string* out) co
       return;
     }
     std::string_view value_type = type.substr(type.find(']') + 1);
-    std::vector<const Member*> members;
-    for (const Member& m : v->members) members.push_back(&m);
-    std::sort(members.begin(), members.end(),
-              [](const Member* a, const Member* b) { return a->key < b->key; });
-    out->push_back('{');
-    for (size_t i = 0; i < members.size(); ++i) {
-      if (i) out->push_back(',');
-      AppendGoJsonString(members[i]->key, out);
-      out->push_back(':');
-      Append(value_type, &members[i]->value, out);
-    }
-    out->push_back('}');
+    AppendSortedMap(*v, out, [&](const Value& member) { Append(value_type, &member, out); });
     return;
   }
   if (type == "string" || type == "[]byte") {

@@ -193,14 +193,23 @@ Value ContainerSecurityContext(bool openshift) {
               {"allowPrivilegeEscalation", Bool(false)}});
 }
 
+// Object metadata overrides: override labels join the operator's (which win); annotations are
+// the overrides verbatim.
+void ApplyOverrides(const StringMap& ls, const std::optional<StringMap>& label_overrides,
+                    const std::optional<StringMap>& annotation_overrides, StringMap* labels,
+                    StringMap* annotations) {
+  *labels = label_overrides ? MergeDefaultsWin(ls, *label_overrides) : ls;
+  *annotations = annotation_overrides.value_or(StringMap{});
+}
+
 Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions& options) {
   const std::string& name = s.object.meta.name;
   const StringMap ls = CommonLabels(name);
   StringMap labels = ls;
   StringMap annotations;
   if (s.proxy_deployment) {
-    if (s.proxy_deployment->labels) labels = MergeDefaultsWin(ls, *s.proxy_deployment->labels);
-    if (s.proxy_deployment->annotations) annotations = *s.proxy_deployment->annotations;
+    ApplyOverrides(ls, s.proxy_deployment->labels, s.proxy_deployment->annotations, &labels,
+                   &annotations);
     // Quirk kept from the operator: template label overrides land on the Deployment itself.
     if (s.proxy_deployment->pod_template_labels)
       labels = MergeDefaultsWin(ls, *s.proxy_deployment->pod_template_labels);
@@ -296,10 +305,8 @@ Value Service(const MCPServer& s) {
   const StringMap ls = CommonLabels(name);
   StringMap labels = ls;
   StringMap annotations;
-  if (s.proxy_service) {
-    if (s.proxy_service->labels) labels = MergeDefaultsWin(ls, *s.proxy_service->labels);
-    if (s.proxy_service->annotations) annotations = *s.proxy_service->annotations;
-  }
+  if (s.proxy_service)
+    ApplyOverrides(ls, s.proxy_service->labels, s.proxy_service->annotations, &labels, &annotations);
   Value svc = Object("v1", "Service",
                      Metadata("mcp-" + name + "-proxy", s.object.meta.namespace_, &labels, &annotations));
   svc.Set("spec", Obj({{"ports", List({Obj({{"name", Str("http")},
