@@ -20,7 +20,7 @@ seed krm_fuzzer fuzz/seeds
 status=0
 for target in yaml_model_fuzzer registry_json_fuzzer krm_fuzzer; do
   echo "== $target: ${seconds}s"
-  if ! build-fuzz/$target -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  if ! build-fuzz/$target -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=2048 \
       -artifact_prefix=fuzz/findings/$target- -print_final_stats=1 build-fuzz/corpus/$target 2>build-fuzz/$target.log; then
     status=1
     tail -30 build-fuzz/$target.log

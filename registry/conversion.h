@@ -53,8 +53,8 @@ std::vector<UpstreamServerDetail> ConvertRegistryToUpstream(const Registry& regi
 // validateUpstreamFormatAndParse: the ToolHive registry for an upstream document. Warnings
 // name skipped servers. False with *err (Go's wording) on an invalid document.
 // *error_entry (if given) receives the failing entry's index, or SIZE_MAX for the document.
-bool ConvertUpstreamDocument(const UpstreamDocument& doc, const ConvertOptions& opts,
-                             Registry* out, std::vector<std::string>* warnings, std::string* err,
+bool ConvertUpstreamDocument(const UpstreamDocument& doc, const ConvertOptions& opts, Registry* out,
+                             std::vector<std::string>* warnings, std::string* err,
                              size_t* error_entry = nullptr);
 
 // The rules' helpers, exposed for tests.
@@ -81,7 +81,7 @@ enum class RegistryFormat { kToolhive, kUpstream };
 // data is rejected; ToolHive data is schema-checked (pkg/registry/schema_validation.go) and
 // decoded; upstream data is parsed and converted. Errors go to diags with positions and paths.
 bool LoadRegistryData(std::string_view data, RegistryFormat format, const std::string& file,
-                      const ConvertOptions& opts, Registry* out,
-                      std::vector<std::string>* warnings, Diagnostics* diags);
+                      const ConvertOptions& opts, Registry* out, std::vector<std::string>* warnings,
+                      Diagnostics* diags);
 
 }  // namespace thv

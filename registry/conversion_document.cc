@@ -8,21 +8,23 @@
 
 namespace thv {
 
-bool ConvertUpstreamDocument(const UpstreamDocument& doc, const ConvertOptions& opts,
-                             Registry* out, std::vector<std::string>* warnings, std::string* err,
+bool ConvertUpstreamDocument(const UpstreamDocument& doc, const ConvertOptions& opts, Registry* out,
+                             std::vector<std::string>* warnings, std::string* err,
                              size_t* error_entry) {
   auto fail = [&](size_t index, std::string message) {
     *err = std::move(message);
     if (error_entry) *error_entry = index;
     return false;
   };
-  if (doc.servers.empty()) return fail(SIZE_MAX, "upstream registry must contain at least one server");
+  if (doc.servers.empty())
+    return fail(SIZE_MAX, "upstream registry must contain at least one server");
   for (size_t i = 0; i < doc.servers.size(); ++i) {
     const UpstreamServer& s = doc.servers[i].server;
-    if (s.name.empty()) return fail(i, "server at index " + std::to_string(i) + ": name is required");
+    if (s.name.empty())
+      return fail(i, "server at index " + std::to_string(i) + ": name is required");
     if (s.description.empty()) {
-      return fail(i, "server at index " + std::to_string(i) + " (" + s.name +
-                         "): description is required");
+      return fail(
+          i, "server at index " + std::to_string(i) + " (" + s.name + "): description is required");
     }
   }
   // The registry API lists every version of a server; where one is marked latest, it wins.
@@ -59,8 +61,8 @@ bool ConvertUpstreamDocument(const UpstreamDocument& doc, const ConvertOptions& 
 }
 
 bool LoadRegistryData(std::string_view data, RegistryFormat format, const std::string& file,
-                      const ConvertOptions& opts, Registry* out,
-                      std::vector<std::string>* warnings, Diagnostics* diags) {
+                      const ConvertOptions& opts, Registry* out, std::vector<std::string>* warnings,
+                      Diagnostics* diags) {
   if (data.empty()) {
     diags->Error(file, Mark{}, "", "data cannot be empty");
     return false;
@@ -88,7 +90,8 @@ bool LoadRegistryData(std::string_view data, RegistryFormat format, const std::s
   std::vector<std::string> local;
   std::string err;
   size_t entry = SIZE_MAX;
-  bool ok = ConvertUpstreamDocument(upstream, opts, out, warnings ? warnings : &local, &err, &entry);
+  bool ok =
+      ConvertUpstreamDocument(upstream, opts, out, warnings ? warnings : &local, &err, &entry);
   if (!warnings) {
     for (const std::string& w : local) diags->Warning(file, Mark{}, "", w);
   }

@@ -57,8 +57,8 @@ bool TagsPass(const std::vector<std::string>& tags, const IncludeExclude& f, con
     return false;
   }
   if (!f.exclude.empty()) {
-    SetReason(reason, "no matching tags in exclude list " + GoList(f.exclude) + " (server tags: " +
-                          GoList(tags) + ")");
+    SetReason(reason, "no matching tags in exclude list " + GoList(f.exclude) +
+                          " (server tags: " + GoList(tags) + ")");
     return true;
   }
   SetReason(reason, "no tag filters specified");

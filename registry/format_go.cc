@@ -87,8 +87,9 @@ void DecodeInt(const Value& v, const JsonPath& path, int64_t* out, DecodeContext
 
 void DecodeStrings(const Value& v, const JsonPath& path, std::vector<std::string>* out,
                    DecodeContext* ctx) {
-  DecodeSlice(v, path, out, ctx, false,
-              [&](const Value& e, const JsonPath& p, std::string* s) { DecodeString(e, p, s, ctx); });
+  DecodeSlice(v, path, out, ctx, false, [&](const Value& e, const JsonPath& p, std::string* s) {
+    DecodeString(e, p, s, ctx);
+  });
 }
 
 void DecodeStrings(const Value& v, const JsonPath& path,
@@ -206,11 +207,11 @@ void GoObjectWriter::String(std::string_view key, const std::string& v) {
   AppendGoString(v, Field(key));
 }
 
-void GoObjectWriter::Bool(std::string_view key, bool v) { Field(key)->append(v ? "true" : "false"); }
-
-void GoObjectWriter::Int(std::string_view key, int64_t v) {
-  Field(key)->append(std::to_string(v));
+void GoObjectWriter::Bool(std::string_view key, bool v) {
+  Field(key)->append(v ? "true" : "false");
 }
+
+void GoObjectWriter::Int(std::string_view key, int64_t v) { Field(key)->append(std::to_string(v)); }
 
 void GoObjectWriter::Strings(std::string_view key,
                              const std::optional<std::vector<std::string>>& v) {

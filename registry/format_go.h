@@ -69,8 +69,7 @@ void DecodeStringMap(const Value& v, const JsonPath& path, std::map<std::string,
 // map[string]any: *out becomes a normalized mapping (merged with what it held) or null.
 void DecodeAnyMap(const Value& v, const JsonPath& path, Value* out, DecodeContext* ctx);
 // any: null clears it, anything else is normalized.
-void DecodeAny(const Value& v, const JsonPath& path, std::optional<Value>* out,
-               DecodeContext* ctx);
+void DecodeAny(const Value& v, const JsonPath& path, std::optional<Value>* out, DecodeContext* ctx);
 
 // *T fields: null clears, anything else decodes into the (possibly existing) value.
 template <typename T, typename F>

@@ -67,7 +67,8 @@ TEST_CASE("json: syntax errors use Go's wording, offsets and line:column") {
   CHECK(SyntaxError("[tru]").message == "invalid character ']' in literal true (expecting 'e')");
   CHECK(SyntaxError("01").message == "invalid character '1' after top-level value");
   CHECK(SyntaxError("-x").message == "invalid character 'x' in numeric literal");
-  CHECK(SyntaxError("1.x").message == "invalid character 'x' after decimal point in numeric literal");
+  CHECK(SyntaxError("1.x").message ==
+        "invalid character 'x' after decimal point in numeric literal");
   CHECK(SyntaxError("1ex").message == "invalid character 'x' in exponent of numeric literal");
   CHECK(SyntaxError("\"a\nb\"").message == "invalid character '\\n' in string literal");
   CHECK(SyntaxError("\"\\q\"").message == "invalid character 'q' in string escape code");
@@ -144,8 +145,11 @@ TEST_CASE("json: Go string escaping and quoting") {
 TEST_CASE("json: Go field-name matching folds case") {
   CHECK(GoKeyMatches("Description", "description"));
   CHECK(GoKeyMatches("TOOLS", "tools"));
-  CHECK(GoKeyMatches("\xC5\xBFtars", "stars"));         // U+017F folds to s
-  CHECK(GoKeyMatches("\xE2\x84\xAA" "ey", "key"));      // U+212A folds to k
+  CHECK(GoKeyMatches("\xC5\xBFtars", "stars"));  // U+017F folds to s
+  CHECK(
+      GoKeyMatches("\xE2\x84\xAA"
+                   "ey",
+                   "key"));  // U+212A folds to k
   CHECK(!GoKeyMatches("repositoryurl", "repository_url"));
   CHECK(!GoKeyMatches("tool", "tools"));
 }

@@ -21,10 +21,14 @@ int32_t DecodeRune(std::string_view s, size_t* width) {
   }
   *width = static_cast<size_t>(n);
   switch (n) {
-    case 1: return p[0];
-    case 2: return (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-    case 3: return (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-    default: return (p[0] & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+    case 1:
+      return p[0];
+    case 2:
+      return (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+    case 3:
+      return (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+    default:
+      return (p[0] & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
   }
 }
 

@@ -13,25 +13,37 @@ namespace {
 
 const char* TypeName(RegistrySchemaType t) {
   switch (t) {
-    case RegistrySchemaType::kObject: return "object";
-    case RegistrySchemaType::kArray: return "array";
-    case RegistrySchemaType::kString: return "string";
-    case RegistrySchemaType::kInteger: return "integer";
-    case RegistrySchemaType::kBoolean: return "boolean";
-    case RegistrySchemaType::kAny: break;
+    case RegistrySchemaType::kObject:
+      return "object";
+    case RegistrySchemaType::kArray:
+      return "array";
+    case RegistrySchemaType::kString:
+      return "string";
+    case RegistrySchemaType::kInteger:
+      return "integer";
+    case RegistrySchemaType::kBoolean:
+      return "boolean";
+    case RegistrySchemaType::kAny:
+      break;
   }
   return "any";
 }
 
 const char* InstanceType(const Value& v) {
   switch (v.type) {
-    case Value::Type::kNull: return "null";
-    case Value::Type::kBool: return "boolean";
+    case Value::Type::kNull:
+      return "null";
+    case Value::Type::kBool:
+      return "boolean";
     case Value::Type::kInt:
-    case Value::Type::kFloat: return "number";
-    case Value::Type::kString: return "string";
-    case Value::Type::kSequence: return "array";
-    case Value::Type::kMapping: return "object";
+    case Value::Type::kFloat:
+      return "number";
+    case Value::Type::kString:
+      return "string";
+    case Value::Type::kSequence:
+      return "array";
+    case Value::Type::kMapping:
+      return "object";
   }
   return "null";
 }
@@ -72,7 +84,8 @@ std::vector<const Member*> EffectiveMembers(const Value& v) {
   if (v.members.size() <= 8) {
     for (size_t i = 0; i < v.members.size(); ++i) {
       bool later = false;
-      for (size_t j = i + 1; j < v.members.size(); ++j) later |= v.members[j].key == v.members[i].key;
+      for (size_t j = i + 1; j < v.members.size(); ++j)
+        later |= v.members[j].key == v.members[i].key;
       if (!later) out.push_back(&v.members[i]);
     }
     return out;
@@ -139,12 +152,14 @@ class Validator {
 
   void Validate(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     if (!TypeMatches(node.type, v)) {
-      return Add(v.mark, path, std::string("expected ") + TypeName(node.type) + ", but got " +
-                                   InstanceType(v));
+      return Add(v.mark, path,
+                 std::string("expected ") + TypeName(node.type) + ", but got " + InstanceType(v));
     }
     if (!node.enum_values.empty()) CheckEnum(node, v, path);
-    if (node.format != RegistrySchemaFormat::kNone && v.IsString() && !FormatOk(node.format, v.text)) {
-      Add(v.mark, path, GoQuoteSingle(v.text) + " is not valid " + GoQuoteSingle(FormatName(node.format)));
+    if (node.format != RegistrySchemaFormat::kNone && v.IsString() &&
+        !FormatOk(node.format, v.text)) {
+      Add(v.mark, path,
+          GoQuoteSingle(v.text) + " is not valid " + GoQuoteSingle(FormatName(node.format)));
     }
     if (v.IsMapping()) CheckObject(node, v, path);
     if (v.IsSequence()) CheckArray(node, v, path);
@@ -160,11 +175,16 @@ class Validator {
 
   static bool TypeMatches(RegistrySchemaType t, const Value& v) {
     switch (t) {
-      case RegistrySchemaType::kAny: return true;
-      case RegistrySchemaType::kObject: return v.IsMapping();
-      case RegistrySchemaType::kArray: return v.IsSequence();
-      case RegistrySchemaType::kString: return v.IsString();
-      case RegistrySchemaType::kBoolean: return v.IsBool();
+      case RegistrySchemaType::kAny:
+        return true;
+      case RegistrySchemaType::kObject:
+        return v.IsMapping();
+      case RegistrySchemaType::kArray:
+        return v.IsSequence();
+      case RegistrySchemaType::kString:
+        return v.IsString();
+      case RegistrySchemaType::kBoolean:
+        return v.IsBool();
       case RegistrySchemaType::kInteger: {
         if (!v.IsNumber()) return false;
         double d = NumberValue(v);
@@ -176,20 +196,28 @@ class Validator {
 
   static const char* FormatName(RegistrySchemaFormat f) {
     switch (f) {
-      case RegistrySchemaFormat::kDateTime: return "date-time";
-      case RegistrySchemaFormat::kUri: return "uri";
-      case RegistrySchemaFormat::kHostname: return "hostname";
-      case RegistrySchemaFormat::kNone: break;
+      case RegistrySchemaFormat::kDateTime:
+        return "date-time";
+      case RegistrySchemaFormat::kUri:
+        return "uri";
+      case RegistrySchemaFormat::kHostname:
+        return "hostname";
+      case RegistrySchemaFormat::kNone:
+        break;
     }
     return "";
   }
 
   static bool FormatOk(RegistrySchemaFormat f, const std::string& s) {
     switch (f) {
-      case RegistrySchemaFormat::kDateTime: return IsSchemaDateTime(s);
-      case RegistrySchemaFormat::kUri: return IsSchemaUri(s);
-      case RegistrySchemaFormat::kHostname: return IsSchemaHostname(s);
-      case RegistrySchemaFormat::kNone: break;
+      case RegistrySchemaFormat::kDateTime:
+        return IsSchemaDateTime(s);
+      case RegistrySchemaFormat::kUri:
+        return IsSchemaUri(s);
+      case RegistrySchemaFormat::kHostname:
+        return IsSchemaHostname(s);
+      case RegistrySchemaFormat::kNone:
+        break;
     }
     return true;
   }
@@ -246,8 +274,9 @@ class Validator {
 
   void CheckArray(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     if (node.min_items >= 0 && v.items.size() < static_cast<size_t>(node.min_items)) {
-      Add(v.mark, path, "minimum " + std::to_string(node.min_items) + " items required, but found " +
-                            std::to_string(v.items.size()) + " items");
+      Add(v.mark, path,
+          "minimum " + std::to_string(node.min_items) + " items required, but found " +
+              std::to_string(v.items.size()) + " items");
     }
     if (node.unique_items) CheckUnique(v, path);
     if (node.items) {
@@ -261,8 +290,9 @@ class Validator {
       for (size_t i = 1; i < v.items.size(); ++i) {
         for (size_t j = 0; j < i; ++j) {
           if (JsonEqual(v.items[j], v.items[i])) {
-            return Add(v.mark, path, "items at index " + std::to_string(j) + " and " +
-                                         std::to_string(i) + " are equal");
+            return Add(
+                v.mark, path,
+                "items at index " + std::to_string(j) + " and " + std::to_string(i) + " are equal");
           }
         }
       }
@@ -281,8 +311,9 @@ class Validator {
         }
       }
       if (dup != i) {
-        return Add(v.mark, path, "items at index " + std::to_string(dup) + " and " +
-                                     std::to_string(i) + " are equal");
+        return Add(
+            v.mark, path,
+            "items at index " + std::to_string(dup) + " and " + std::to_string(i) + " are equal");
       }
     }
   }
@@ -291,12 +322,14 @@ class Validator {
     if (node.min_length >= 0 || node.max_length >= 0) {
       size_t n = RuneCount(v.text);
       if (node.min_length >= 0 && n < static_cast<size_t>(node.min_length)) {
-        Add(v.mark, path, "length must be >= " + std::to_string(node.min_length) + ", but got " +
-                              std::to_string(n));
+        Add(v.mark, path,
+            "length must be >= " + std::to_string(node.min_length) + ", but got " +
+                std::to_string(n));
       }
       if (node.max_length >= 0 && n > static_cast<size_t>(node.max_length)) {
-        Add(v.mark, path, "length must be <= " + std::to_string(node.max_length) + ", but got " +
-                              std::to_string(n));
+        Add(v.mark, path,
+            "length must be <= " + std::to_string(node.max_length) + ", but got " +
+                std::to_string(n));
       }
     }
     if (node.pattern && !node.pattern->match(v.text)) {
@@ -307,10 +340,12 @@ class Validator {
   void CheckNumber(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     double d = NumberValue(v);
     if (node.has_minimum && d < static_cast<double>(node.minimum)) {
-      Add(v.mark, path, "must be >= " + std::to_string(node.minimum) + " but found " + GoFormatV(d));
+      Add(v.mark, path,
+          "must be >= " + std::to_string(node.minimum) + " but found " + GoFormatV(d));
     }
     if (node.has_maximum && d > static_cast<double>(node.maximum)) {
-      Add(v.mark, path, "must be <= " + std::to_string(node.maximum) + " but found " + GoFormatV(d));
+      Add(v.mark, path,
+          "must be <= " + std::to_string(node.maximum) + " but found " + GoFormatV(d));
     }
   }
 
@@ -329,72 +364,11 @@ class Validator {
   std::vector<RegistrySchemaError>* errors_;
 };
 
-// Go decodes the whole document into interface{} first; a number beyond float64 fails there.
-// Walked with explicit frames (documents nest up to 10000 levels); the path is rebuilt from
-// them only when a number fails.
-bool CheckNumbers(const Value& doc, std::vector<RegistrySchemaError>* errors) {
-  struct Frame {
-    const Value* v;
-    size_t next;
-  };
-  std::vector<Frame> stack{{&doc, 0}};
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    const Value* v = f.v;
-    double d;
-    if (v->IsNumber() && !ParseGoFloat64(v->text, &d)) {
-      std::vector<JsonPath> chain;
-      chain.reserve(stack.size());
-      chain.emplace_back();
-      for (size_t i = 0; i + 1 < stack.size(); ++i) {
-        const Value* parent = stack[i].v;
-        size_t child = stack[i].next - 1;
-        chain.push_back(parent->IsSequence() ? chain.back().Index(child)
-                                             : chain.back().Key(parent->members[child].key));
-      }
-      errors->push_back({FormatJsonPointer(chain.back()), FormatJsonPath(chain.back()), v->mark,
-                         "failed to parse registry data: json: cannot unmarshal number " +
-                             v->text + " into Go value of type float64"});
-      return false;
-    }
-    size_t n = v->IsSequence() ? v->items.size() : v->members.size();
-    if (f.next == n) {
-      stack.pop_back();
-      continue;
-    }
-    size_t i = f.next++;
-    stack.push_back(Frame{v->IsSequence() ? &v->items[i] : &v->members[i].value, 0});
-  }
-  return true;
-}
-
 }  // namespace
 
-std::vector<RegistrySchemaError> ValidateRegistrySchema(const Value& doc) {
-  std::vector<RegistrySchemaError> errors;
-  JsonPath root;
-  if (!CheckNumbers(doc, &errors)) return errors;
-  Validator(&errors).Validate(RegistrySchemaRoot(), doc, root);
-  return errors;
-}
-
-std::string FormatRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors) {
-  auto one = [](const RegistrySchemaError& e) {
-    return e.pointer.empty() ? e.message : e.message + " at '" + e.pointer + "'";
-  };
-  if (errors.empty()) return "";
-  if (errors.size() == 1) return "registry schema validation failed: " + one(errors[0]);
-  std::string out = "registry schema validation failed with " + std::to_string(errors.size()) +
-                    " errors:";
-  for (size_t i = 0; i < errors.size(); ++i) {
-    out += "\n  " + std::to_string(i + 1) + ". " + one(errors[i]);
-  }
-  return out;
-}
-
-void ReportRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors, const std::string& file,
-                        Diagnostics* diags) {
-  for (const RegistrySchemaError& e : errors) diags->Error(file, e.mark, e.path, e.message);
+void ValidateRegistrySchemaNode(const RegistrySchemaNode& node, const Value& v,
+                                const JsonPath& path, std::vector<RegistrySchemaError>* errors) {
+  Validator(errors).Validate(node, v, path);
 }
 
 }  // namespace thv

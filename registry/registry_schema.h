@@ -12,6 +12,7 @@
 
 #include "core/diagnostics.h"
 #include "core/value.h"
+#include "registry/format_json.h"
 
 namespace thv {
 
@@ -29,8 +30,8 @@ std::vector<RegistrySchemaError> ValidateRegistrySchema(const Value& doc);
 // pkg/registry's error text: "registry schema validation failed: <msg> at '<ptr>'", or
 // "... failed with N errors:\n  1. ...".
 std::string FormatRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors);
-void ReportRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors, const std::string& file,
-                        Diagnostics* diags);
+void ReportRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors,
+                                const std::string& file, Diagnostics* diags);
 
 // ---- The transcribed schema (exposed for the cross-check test) ----
 
@@ -77,6 +78,10 @@ const RegistrySchemaNode& RegistrySchemaRoot();
 // #/definitions/<name>, or nullptr.
 const RegistrySchemaNode* RegistrySchemaDefinition(std::string_view name);
 std::vector<std::string> RegistrySchemaDefinitionNames();
+
+// Validates v against one node (the engine behind ValidateRegistrySchema).
+void ValidateRegistrySchemaNode(const RegistrySchemaNode& node, const Value& v,
+                                const JsonPath& path, std::vector<RegistrySchemaError>* errors);
 
 // Format assertions, ported from jsonschema v5's format.go (with Go's net/url and time quirks).
 bool IsSchemaDateTime(std::string_view s);

@@ -100,9 +100,27 @@ bool IsTime(std::string_view str) {
 bool HostByteNeedsEscape(char c) {
   if (IsAlpha(c) || IsDigit(c)) return false;
   switch (c) {
-    case '!': case '$': case '&': case '\'': case '(': case ')': case '*': case '+': case ',':
-    case ';': case '=': case ':': case '[': case ']': case '<': case '>': case '"': case '-':
-    case '_': case '.': case '~':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '"':
+    case '-':
+    case '_':
+    case '.':
+    case '~':
       return false;
     default:
       return true;
@@ -168,8 +186,24 @@ bool ValidUserinfo(std::string_view s) {
   for (char c : s) {
     if (IsAlpha(c) || IsDigit(c)) continue;
     switch (c) {
-      case '-': case '.': case '_': case ':': case '~': case '!': case '$': case '&': case '\'':
-      case '(': case ')': case '*': case '+': case ',': case ';': case '=': case '%': case '@':
+      case '-':
+      case '.':
+      case '_':
+      case ':':
+      case '~':
+      case '!':
+      case '$':
+      case '&':
+      case '\'':
+      case '(':
+      case ')':
+      case '*':
+      case '+':
+      case ',':
+      case ';':
+      case '=':
+      case '%':
+      case '@':
         continue;
       default:
         return false;  // includes every byte of a non-ASCII rune

@@ -44,12 +44,14 @@ bool MatchVersion(std::string_view s) {
 
 // ^[a-z0-9][a-z0-9-]+[a-z0-9]$
 bool MatchServerKey(std::string_view s) {
-  return Shape(s, 3, LowerDigit, [](char c) { return LowerDigit(c) || c == '-'; }, LowerDigit);
+  return Shape(
+      s, 3, LowerDigit, [](char c) { return LowerDigit(c) || c == '-'; }, LowerDigit);
 }
 
 // ^[a-z0-9][a-z0-9-]*[a-z0-9]$
 bool MatchGroupName(std::string_view s) {
-  return Shape(s, 2, LowerDigit, [](char c) { return LowerDigit(c) || c == '-'; }, LowerDigit);
+  return Shape(
+      s, 2, LowerDigit, [](char c) { return LowerDigit(c) || c == '-'; }, LowerDigit);
 }
 
 // ^[a-z0-9][a-z0-9_-]*[a-z0-9]$
@@ -98,8 +100,8 @@ bool MatchMountPath(std::string_view s) {
 // ^\.[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$
 bool MatchHostSuffix(std::string_view s) {
   if (s.size() < 2 || s[0] != '.') return false;
-  return Shape(s.substr(1), 1, Alnum, [](char c) { return Alnum(c) || c == '.' || c == '-'; },
-               Alnum);
+  return Shape(
+      s.substr(1), 1, Alnum, [](char c) { return Alnum(c) || c == '.' || c == '-'; }, Alnum);
 }
 
 // [a-z0-9]([a-z0-9._-]*[a-z0-9])?
@@ -156,7 +158,8 @@ const RegistrySchemaPattern kTool{"^[\\w-]+$", MatchTool};
 const RegistrySchemaPattern kEnvName{"^[A-Za-z_][A-Za-z0-9_]*$", MatchEnvName};
 const RegistrySchemaPattern kHeaderName{"^[A-Za-z0-9][A-Za-z0-9-]*$", MatchHeaderName};
 const RegistrySchemaPattern kMountPath{"^(/[^/\\0]+)+/?$", MatchMountPath};
-const RegistrySchemaPattern kHostSuffix{"^\\.[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$", MatchHostSuffix};
+const RegistrySchemaPattern kHostSuffix{"^\\.[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$",
+                                        MatchHostSuffix};
 const RegistrySchemaPattern kImage{
     "^[a-z0-9]([a-z0-9._-]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)*(:([a-zA-Z0-9]"
     "[a-zA-Z0-9._-]*))?$",
@@ -203,7 +206,8 @@ struct Schema {
     n.maximum = max;
     return New(n);
   }
-  const RegistrySchemaNode* Array(const RegistrySchemaNode* items, int min_items = -1, bool unique = false) {
+  const RegistrySchemaNode* Array(const RegistrySchemaNode* items, int min_items = -1,
+                                  bool unique = false) {
     RegistrySchemaNode n = Typed(RegistrySchemaType::kArray);
     n.items = items;
     n.min_items = min_items;
@@ -349,9 +353,18 @@ struct Schema {
     return nullptr;
   }
   std::vector<const RegistrySchemaNode*> Definitions() const {
-    return {&server,   &environment_variable, &permissions,  &network_permissions,
-            &outbound_permissions, &metadata, &provenance, &verified_attestation,
-            &header,   &oauth_config,         &remote_server, &group};
+    return {&server,
+            &environment_variable,
+            &permissions,
+            &network_permissions,
+            &outbound_permissions,
+            &metadata,
+            &provenance,
+            &verified_attestation,
+            &header,
+            &oauth_config,
+            &remote_server,
+            &group};
   }
 };
 

@@ -154,8 +154,7 @@ void DecodeHeader(const Value& v, const JsonPath& path, Header* out, DecodeConte
 void DecodePermissions(const Value& v, const JsonPath& path, PermissionProfile* out,
                        DecodeContext* ctx);
 void DecodeProvenance(const Value& v, const JsonPath& path, Provenance* out, DecodeContext* ctx);
-void DecodeOAuthConfig(const Value& v, const JsonPath& path, OAuthConfig* out,
-                       DecodeContext* ctx);
+void DecodeOAuthConfig(const Value& v, const JsonPath& path, OAuthConfig* out, DecodeContext* ctx);
 void DecodeImageMetadata(const Value& v, const JsonPath& path, ImageMetadata* out,
                          DecodeContext* ctx);
 void DecodeRemoteServerMetadata(const Value& v, const JsonPath& path, RemoteServerMetadata* out,

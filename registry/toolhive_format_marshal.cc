@@ -171,7 +171,7 @@ void AppendRemoteServerMetadataJson(const RemoteServerMetadata& s, std::string* 
 std::string MarshalToolhiveRegistry(const Registry& registry) {
   std::string out;
   out.reserve(4096 + 2048 * ((registry.servers ? registry.servers->size() : 0) +
-                              registry.remote_servers.size()));
+                             registry.remote_servers.size()));
   GoObjectWriter w(&out);
   w.String("version", registry.version);
   w.String("last_updated", registry.last_updated);
@@ -193,7 +193,8 @@ std::string MarshalToolhiveRegistry(const Registry& registry) {
       gw.String("name", g.name);
       gw.String("description", g.description);
       if (!g.servers.empty()) AppendServers(g.servers, gw.Field("servers"));
-      if (!g.remote_servers.empty()) AppendRemoteServers(g.remote_servers, gw.Field("remote_servers"));
+      if (!g.remote_servers.empty())
+        AppendRemoteServers(g.remote_servers, gw.Field("remote_servers"));
       gw.Close();
     }
     s->push_back(']');

@@ -12,31 +12,34 @@ const char* const kInputDraft[] = {"description", "is_required", "format", "valu
                                    "is_secret",   "default",     "choices"};
 const char* const kInputCamel[] = {"description", "isRequired", "format", "value",
                                    "isSecret",    "default",    "choices"};
-const char* const kKeyValueDraft[] = {"name",  "description", "is_required",
-                                      "format", "value",      "is_secret",
-                                      "default", "choices",   "variables"};
-const char* const kKeyValueCamel[] = {"name",   "description", "isRequired", "format",   "value",
-                                      "isSecret", "default",   "choices",    "variables"};
-const char* const kArgumentDraft[] = {"type",   "name",  "value_hint", "description",
-                                      "is_required", "is_repeated", "format", "value",
-                                      "is_secret", "default", "choices", "variables"};
-const char* const kArgumentCamel[] = {"type",   "name",  "valueHint", "description",
-                                      "isRequired", "isRepeated", "format", "value",
-                                      "isSecret", "default", "choices", "variables"};
-const char* const kPackageDraft[] = {"registry_name",     "name",
-                                     "version",           "runtime_hint",
-                                     "runtime_arguments", "package_arguments",
+const char* const kKeyValueDraft[] = {"name",    "description", "is_required",
+                                      "format",  "value",       "is_secret",
+                                      "default", "choices",     "variables"};
+const char* const kKeyValueCamel[] = {"name",     "description", "isRequired", "format",   "value",
+                                      "isSecret", "default",     "choices",    "variables"};
+const char* const kArgumentDraft[] = {"type",        "name",        "value_hint", "description",
+                                      "is_required", "is_repeated", "format",     "value",
+                                      "is_secret",   "default",     "choices",    "variables"};
+const char* const kArgumentCamel[] = {"type",       "name",       "valueHint", "description",
+                                      "isRequired", "isRepeated", "format",    "value",
+                                      "isSecret",   "default",    "choices",   "variables"};
+const char* const kPackageDraft[] = {"registry_name",
+                                     "name",
+                                     "version",
+                                     "runtime_hint",
+                                     "runtime_arguments",
+                                     "package_arguments",
                                      "environment_variables"};
-const char* const kPackageCamel[] = {"registryType",     "identifier",       "version",
-                                     "runtimeHint",      "runtimeArguments", "packageArguments",
-                                     "environmentVariables", "registryBaseUrl", "transport"};
+const char* const kPackageCamel[] = {"registryType",         "identifier",       "version",
+                                     "runtimeHint",          "runtimeArguments", "packageArguments",
+                                     "environmentVariables", "registryBaseUrl",  "transport"};
 const char* const kRemoteDraft[] = {"transport_type", "url", "headers"};
 const char* const kRemoteCamel[] = {"type", "url", "headers"};
 const char* const kRepositoryFields[] = {"url", "source", "id", "subfolder"};
-const char* const kServerDraft[] = {"name",           "description", "status",  "repository",
+const char* const kServerDraft[] = {"name",           "description", "status", "repository",
                                     "version_detail", "packages",    "remotes"};
-const char* const kServerCamel[] = {"name",     "description", "status", "repository",
-                                    "version",  "packages",    "remotes", "title"};
+const char* const kServerCamel[] = {"name",    "description", "status",  "repository",
+                                    "version", "packages",    "remotes", "title"};
 
 // Runs DecodeFields with the shape's table.
 template <size_t N, size_t M, typename F>
@@ -54,13 +57,20 @@ void DecodeInput(const Value& v, const JsonPath& path, bool camel, UpstreamInput
   ShapeFields(v, path, camel, kInputDraft, kInputCamel, ctx,
               [&](size_t i, const Value& f, const JsonPath& p) {
                 switch (i) {
-                  case 0: return DecodeString(f, p, &out->description, ctx);
-                  case 1: return DecodeBool(f, p, &out->is_required, ctx);
-                  case 2: return DecodeString(f, p, &out->format, ctx);
-                  case 3: return DecodeString(f, p, &out->value, ctx);
-                  case 4: return DecodeBool(f, p, &out->is_secret, ctx);
-                  case 5: return DecodeString(f, p, &out->default_value, ctx);
-                  case 6: return DecodeStrings(f, p, &out->choices, ctx);
+                  case 0:
+                    return DecodeString(f, p, &out->description, ctx);
+                  case 1:
+                    return DecodeBool(f, p, &out->is_required, ctx);
+                  case 2:
+                    return DecodeString(f, p, &out->format, ctx);
+                  case 3:
+                    return DecodeString(f, p, &out->value, ctx);
+                  case 4:
+                    return DecodeBool(f, p, &out->is_secret, ctx);
+                  case 5:
+                    return DecodeString(f, p, &out->default_value, ctx);
+                  case 6:
+                    return DecodeStrings(f, p, &out->choices, ctx);
                 }
               });
 }
@@ -82,15 +92,24 @@ void DecodeKeyValue(const Value& v, const JsonPath& path, bool camel, UpstreamKe
   ShapeFields(v, path, camel, kKeyValueDraft, kKeyValueCamel, ctx,
               [&](size_t i, const Value& f, const JsonPath& p) {
                 switch (i) {
-                  case 0: return DecodeString(f, p, &out->name, ctx);
-                  case 1: return DecodeString(f, p, &out->description, ctx);
-                  case 2: return DecodeBool(f, p, &out->is_required, ctx);
-                  case 3: return DecodeString(f, p, &out->format, ctx);
-                  case 4: return DecodeString(f, p, &out->value, ctx);
-                  case 5: return DecodeBool(f, p, &out->is_secret, ctx);
-                  case 6: return DecodeString(f, p, &out->default_value, ctx);
-                  case 7: return DecodeStrings(f, p, &out->choices, ctx);
-                  case 8: return DecodeVariables(f, p, camel, &out->variables, ctx);
+                  case 0:
+                    return DecodeString(f, p, &out->name, ctx);
+                  case 1:
+                    return DecodeString(f, p, &out->description, ctx);
+                  case 2:
+                    return DecodeBool(f, p, &out->is_required, ctx);
+                  case 3:
+                    return DecodeString(f, p, &out->format, ctx);
+                  case 4:
+                    return DecodeString(f, p, &out->value, ctx);
+                  case 5:
+                    return DecodeBool(f, p, &out->is_secret, ctx);
+                  case 6:
+                    return DecodeString(f, p, &out->default_value, ctx);
+                  case 7:
+                    return DecodeStrings(f, p, &out->choices, ctx);
+                  case 8:
+                    return DecodeVariables(f, p, camel, &out->variables, ctx);
                 }
               });
 }
@@ -108,27 +127,40 @@ void DecodeArgument(const Value& v, const JsonPath& path, bool camel, UpstreamAr
   ShapeFields(v, path, camel, kArgumentDraft, kArgumentCamel, ctx,
               [&](size_t i, const Value& f, const JsonPath& p) {
                 switch (i) {
-                  case 0: return DecodeString(f, p, &out->type, ctx);
-                  case 1: return DecodeString(f, p, &out->name, ctx);
-                  case 2: return DecodeString(f, p, &out->value_hint, ctx);
-                  case 3: return DecodeString(f, p, &out->description, ctx);
-                  case 4: return DecodeBool(f, p, &out->is_required, ctx);
-                  case 5: return DecodeBool(f, p, &out->is_repeated, ctx);
-                  case 6: return DecodeString(f, p, &out->format, ctx);
-                  case 7: return DecodeString(f, p, &out->value, ctx);
-                  case 8: return DecodeBool(f, p, &out->is_secret, ctx);
-                  case 9: return DecodeString(f, p, &out->default_value, ctx);
-                  case 10: return DecodeStrings(f, p, &out->choices, ctx);
-                  case 11: return DecodeVariables(f, p, camel, &out->variables, ctx);
+                  case 0:
+                    return DecodeString(f, p, &out->type, ctx);
+                  case 1:
+                    return DecodeString(f, p, &out->name, ctx);
+                  case 2:
+                    return DecodeString(f, p, &out->value_hint, ctx);
+                  case 3:
+                    return DecodeString(f, p, &out->description, ctx);
+                  case 4:
+                    return DecodeBool(f, p, &out->is_required, ctx);
+                  case 5:
+                    return DecodeBool(f, p, &out->is_repeated, ctx);
+                  case 6:
+                    return DecodeString(f, p, &out->format, ctx);
+                  case 7:
+                    return DecodeString(f, p, &out->value, ctx);
+                  case 8:
+                    return DecodeBool(f, p, &out->is_secret, ctx);
+                  case 9:
+                    return DecodeString(f, p, &out->default_value, ctx);
+                  case 10:
+                    return DecodeStrings(f, p, &out->choices, ctx);
+                  case 11:
+                    return DecodeVariables(f, p, camel, &out->variables, ctx);
                 }
               });
 }
 
 void DecodeArguments(const Value& v, const JsonPath& path, bool camel,
                      std::vector<UpstreamArgument>* out, DecodeContext* ctx) {
-  DecodeSlice(v, path, out, ctx, false, [&](const Value& e, const JsonPath& p, UpstreamArgument* a) {
-    DecodeArgument(e, p, camel, a, ctx);
-  });
+  DecodeSlice(v, path, out, ctx, false,
+              [&](const Value& e, const JsonPath& p, UpstreamArgument* a) {
+                DecodeArgument(e, p, camel, a, ctx);
+              });
 }
 
 // Today's package transport: {type, url, headers}.
@@ -145,15 +177,24 @@ void DecodePackage(const Value& v, const JsonPath& path, bool camel, UpstreamPac
   ShapeFields(v, path, camel, kPackageDraft, kPackageCamel, ctx,
               [&](size_t i, const Value& f, const JsonPath& p) {
                 switch (i) {
-                  case 0: return DecodeString(f, p, &out->registry_name, ctx);
-                  case 1: return DecodeString(f, p, &out->name, ctx);
-                  case 2: return DecodeString(f, p, &out->version, ctx);
-                  case 3: return DecodeString(f, p, &out->runtime_hint, ctx);
-                  case 4: return DecodeArguments(f, p, camel, &out->runtime_arguments, ctx);
-                  case 5: return DecodeArguments(f, p, camel, &out->package_arguments, ctx);
-                  case 6: return DecodeKeyValues(f, p, camel, &out->environment_variables, ctx);
-                  case 7: return DecodeString(f, p, &out->registry_base_url, ctx);
-                  case 8: return DecodeTransport(f, p, out, ctx);
+                  case 0:
+                    return DecodeString(f, p, &out->registry_name, ctx);
+                  case 1:
+                    return DecodeString(f, p, &out->name, ctx);
+                  case 2:
+                    return DecodeString(f, p, &out->version, ctx);
+                  case 3:
+                    return DecodeString(f, p, &out->runtime_hint, ctx);
+                  case 4:
+                    return DecodeArguments(f, p, camel, &out->runtime_arguments, ctx);
+                  case 5:
+                    return DecodeArguments(f, p, camel, &out->package_arguments, ctx);
+                  case 6:
+                    return DecodeKeyValues(f, p, camel, &out->environment_variables, ctx);
+                  case 7:
+                    return DecodeString(f, p, &out->registry_base_url, ctx);
+                  case 8:
+                    return DecodeTransport(f, p, out, ctx);
                 }
               });
 }
@@ -163,9 +204,12 @@ void DecodeRemote(const Value& v, const JsonPath& path, bool camel, UpstreamRemo
   ShapeFields(v, path, camel, kRemoteDraft, kRemoteCamel, ctx,
               [&](size_t i, const Value& f, const JsonPath& p) {
                 switch (i) {
-                  case 0: return DecodeString(f, p, &out->transport_type, ctx);
-                  case 1: return DecodeString(f, p, &out->url, ctx);
-                  case 2: return DecodeKeyValues(f, p, camel, &out->headers, ctx);
+                  case 0:
+                    return DecodeString(f, p, &out->transport_type, ctx);
+                  case 1:
+                    return DecodeString(f, p, &out->url, ctx);
+                  case 2:
+                    return DecodeKeyValues(f, p, camel, &out->headers, ctx);
                 }
               });
 }
@@ -174,9 +218,12 @@ void DecodeRepository(const Value& v, const JsonPath& path, bool camel, Upstream
                       DecodeContext* ctx) {
   DecodeFields(v, path, kRepositoryFields, ctx, [&](size_t i, const Value& f, const JsonPath& p) {
     switch (i) {
-      case 0: return DecodeString(f, p, &out->url, ctx);
-      case 1: return DecodeString(f, p, &out->source, ctx);
-      case 2: return DecodeString(f, p, &out->id, ctx);
+      case 0:
+        return DecodeString(f, p, &out->url, ctx);
+      case 1:
+        return DecodeString(f, p, &out->source, ctx);
+      case 2:
+        return DecodeString(f, p, &out->id, ctx);
       case 3:
         if (camel) DecodeString(f, p, &out->subfolder, ctx);
         return;
@@ -193,9 +240,12 @@ void DecodeUpstreamServer(const Value& v, const JsonPath& path, UpstreamServerDe
   ShapeFields(v, path, camel, kServerDraft, kServerCamel, ctx,
               [&](size_t i, const Value& f, const JsonPath& p) {
                 switch (i) {
-                  case 0: return DecodeString(f, p, &out->name, ctx);
-                  case 1: return DecodeString(f, p, &out->description, ctx);
-                  case 2: return DecodeString(f, p, &out->status, ctx);
+                  case 0:
+                    return DecodeString(f, p, &out->name, ctx);
+                  case 1:
+                    return DecodeString(f, p, &out->description, ctx);
+                  case 2:
+                    return DecodeString(f, p, &out->status, ctx);
                   case 3:
                     return DecodeOptional(f, &out->repository, [&](UpstreamRepository& r) {
                       DecodeRepository(f, p, camel, &r, ctx);
@@ -210,39 +260,49 @@ void DecodeUpstreamServer(const Value& v, const JsonPath& path, UpstreamServerDe
                                           });
                     }
                   case 5:
-                    return DecodeSlice(f, p, &out->packages, ctx, false,
-                                       [&](const Value& e, const JsonPath& ep, UpstreamPackage* pk) {
-                                         DecodePackage(e, ep, camel, pk, ctx);
-                                       });
+                    return DecodeSlice(
+                        f, p, &out->packages, ctx, false,
+                        [&](const Value& e, const JsonPath& ep, UpstreamPackage* pk) {
+                          DecodePackage(e, ep, camel, pk, ctx);
+                        });
                   case 6:
                     return DecodeSlice(f, p, &out->remotes, ctx, false,
                                        [&](const Value& e, const JsonPath& ep, UpstreamRemote* r) {
                                          DecodeRemote(e, ep, camel, r, ctx);
                                        });
-                  case 7: return DecodeString(f, p, &out->title, ctx);
+                  case 7:
+                    return DecodeString(f, p, &out->title, ctx);
                 }
               });
 }
 
 void DecodeToolhiveExtension(const Value& v, const JsonPath& path, ToolhivePublisherExtension* out,
                              DecodeContext* ctx) {
-  static const char* const kFields[] = {"tier",     "transport",   "tools",       "metadata",
-                                        "tags",     "custom_metadata", "permissions", "target_port",
-                                        "docker_tags", "provenance"};
+  static const char* const kFields[] = {
+      "tier",        "transport",   "tools",       "metadata",  "tags", "custom_metadata",
+      "permissions", "target_port", "docker_tags", "provenance"};
   DecodeFields(v, path, kFields, ctx, [&](size_t i, const Value& f, const JsonPath& p) {
     switch (i) {
-      case 0: return DecodeString(f, p, &out->tier, ctx);
-      case 1: return DecodeString(f, p, &out->transport, ctx);
-      case 2: return DecodeStrings(f, p, &out->tools, ctx);
+      case 0:
+        return DecodeString(f, p, &out->tier, ctx);
+      case 1:
+        return DecodeString(f, p, &out->transport, ctx);
+      case 2:
+        return DecodeStrings(f, p, &out->tools, ctx);
       case 3:
-        return DecodeOptional(f, &out->metadata, [&](Metadata& m) { DecodeMetadata(f, p, &m, ctx); });
-      case 4: return DecodeStrings(f, p, &out->tags, ctx);
-      case 5: return DecodeAnyMap(f, p, &out->custom_metadata, ctx);
+        return DecodeOptional(f, &out->metadata,
+                              [&](Metadata& m) { DecodeMetadata(f, p, &m, ctx); });
+      case 4:
+        return DecodeStrings(f, p, &out->tags, ctx);
+      case 5:
+        return DecodeAnyMap(f, p, &out->custom_metadata, ctx);
       case 6:
         return DecodeOptional(f, &out->permissions,
                               [&](PermissionProfile& pp) { DecodePermissions(f, p, &pp, ctx); });
-      case 7: return DecodeInt(f, p, &out->target_port, ctx);
-      case 8: return DecodeStrings(f, p, &out->docker_tags, ctx);
+      case 7:
+        return DecodeInt(f, p, &out->target_port, ctx);
+      case 8:
+        return DecodeStrings(f, p, &out->docker_tags, ctx);
       case 9:
         return DecodeOptional(f, &out->provenance,
                               [&](Provenance& pr) { DecodeProvenance(f, p, &pr, ctx); });
@@ -252,34 +312,41 @@ void DecodeToolhiveExtension(const Value& v, const JsonPath& path, ToolhivePubli
 
 void DecodeStacklokExtensions(const Value& v, const JsonPath& path, StacklokExtensions* out,
                               DecodeContext* ctx) {
-  static const char* const kFields[] = {"status",      "tier",        "tools",    "tags",
-                                        "metadata",    "custom_metadata", "permissions", "args",
-                                        "provenance",  "docker_tags", "oauth_config", "env_vars"};
+  static const char* const kFields[] = {
+      "status",      "tier", "tools",      "tags",        "metadata",     "custom_metadata",
+      "permissions", "args", "provenance", "docker_tags", "oauth_config", "env_vars"};
   DecodeFields(v, path, kFields, ctx, [&](size_t i, const Value& f, const JsonPath& p) {
     switch (i) {
-      case 0: return DecodeString(f, p, &out->status, ctx);
-      case 1: return DecodeString(f, p, &out->tier, ctx);
-      case 2: return DecodeStrings(f, p, &out->tools, ctx);
-      case 3: return DecodeStrings(f, p, &out->tags, ctx);
+      case 0:
+        return DecodeString(f, p, &out->status, ctx);
+      case 1:
+        return DecodeString(f, p, &out->tier, ctx);
+      case 2:
+        return DecodeStrings(f, p, &out->tools, ctx);
+      case 3:
+        return DecodeStrings(f, p, &out->tags, ctx);
       case 4:
-        return DecodeOptional(f, &out->metadata, [&](Metadata& m) { DecodeMetadata(f, p, &m, ctx); });
-      case 5: return DecodeAnyMap(f, p, &out->custom_metadata, ctx);
+        return DecodeOptional(f, &out->metadata,
+                              [&](Metadata& m) { DecodeMetadata(f, p, &m, ctx); });
+      case 5:
+        return DecodeAnyMap(f, p, &out->custom_metadata, ctx);
       case 6:
         return DecodeOptional(f, &out->permissions,
                               [&](PermissionProfile& pp) { DecodePermissions(f, p, &pp, ctx); });
-      case 7: return DecodeStrings(f, p, &out->args, ctx);
+      case 7:
+        return DecodeStrings(f, p, &out->args, ctx);
       case 8:
         return DecodeOptional(f, &out->provenance,
                               [&](Provenance& pr) { DecodeProvenance(f, p, &pr, ctx); });
-      case 9: return DecodeStrings(f, p, &out->docker_tags, ctx);
+      case 9:
+        return DecodeStrings(f, p, &out->docker_tags, ctx);
       case 10:
         return DecodeOptional(f, &out->oauth_config,
                               [&](OAuthConfig& o) { DecodeOAuthConfig(f, p, &o, ctx); });
       case 11:
-        return DecodeSlice(f, p, &out->env_vars, ctx, true,
-                           [&](const Value& e, const JsonPath& ep, EnvVar* ev) {
-                             DecodeEnvVar(e, ep, ev, ctx);
-                           });
+        return DecodeSlice(
+            f, p, &out->env_vars, ctx, true,
+            [&](const Value& e, const JsonPath& ep, EnvVar* ev) { DecodeEnvVar(e, ep, ev, ctx); });
     }
   });
 }

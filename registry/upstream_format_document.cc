@@ -99,9 +99,8 @@ void DecodeMeta(const Value& v, const JsonPath& path, UpstreamServerDetail* out,
 void DecodeMetaOf(const Value& v, const JsonPath& path, UpstreamServerDetail* out,
                   DecodeContext* ctx) {
   static const char* const kFields[] = {"_meta"};
-  DecodeFields(v, path, kFields, ctx, [&](size_t, const Value& f, const JsonPath& p) {
-    DecodeMeta(f, p, out, ctx);
-  });
+  DecodeFields(v, path, kFields, ctx,
+               [&](size_t, const Value& f, const JsonPath& p) { DecodeMeta(f, p, out, ctx); });
 }
 
 void DecodeEntry(const Value& e, const JsonPath& path, UpstreamServerDetail* out,

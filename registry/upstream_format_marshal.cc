@@ -81,8 +81,10 @@ void AppendPackage(const UpstreamPackage& p, std::string* out) {
   w.String("name", p.name);
   w.String("version", p.version);
   w.StringOmitEmpty("runtime_hint", p.runtime_hint);
-  if (!p.runtime_arguments.empty()) AppendArguments(p.runtime_arguments, w.Field("runtime_arguments"));
-  if (!p.package_arguments.empty()) AppendArguments(p.package_arguments, w.Field("package_arguments"));
+  if (!p.runtime_arguments.empty())
+    AppendArguments(p.runtime_arguments, w.Field("runtime_arguments"));
+  if (!p.package_arguments.empty())
+    AppendArguments(p.package_arguments, w.Field("package_arguments"));
   if (!p.environment_variables.empty()) {
     AppendKeyValues(p.environment_variables, w.Field("environment_variables"));
   }
@@ -139,7 +141,8 @@ void AppendDetail(const UpstreamServerDetail& d, std::string* out) {
         GoObjectWriter rw(r);
         rw.String("transport_type", s.remotes[i].transport_type);
         rw.String("url", s.remotes[i].url);
-        if (!s.remotes[i].headers.empty()) AppendKeyValues(s.remotes[i].headers, rw.Field("headers"));
+        if (!s.remotes[i].headers.empty())
+          AppendKeyValues(s.remotes[i].headers, rw.Field("headers"));
         rw.Close();
       }
       r->push_back(']');

@@ -164,7 +164,8 @@ TEST_CASE("upstream: errors name the path and position") {
   CHECK(FirstError("[{\"server\": }]") ==
         "up.json:1:13: invalid upstream format: invalid character '}' looking for beginning of "
         "value");
-  CHECK(FirstError(R"({"servers": [{"server": {"name": "a", "packages": [{"registryType": 3}]}}]})") ==
+  CHECK(FirstError(
+            R"({"servers": [{"server": {"name": "a", "packages": [{"registryType": 3}]}}]})") ==
         "up.json:1:69: servers[0].server.packages[0].registryType: expected string, got number");
 }
 
