@@ -26,6 +26,22 @@ grep -qF '"tools_filter": [' "$work/out.yaml" || fail "the MCPToolConfig from th
 node "$root/tests/k8s_validate/validate.mjs" "$work/out.yaml" >/dev/null || fail "kustomized output invalid"
 echo "ok: kubectl kustomize runs the generator and composes namespace, namePrefix, labels, patches"
 
+# An MCPRegistry generator whose ConfigMap source sits in the kustomization directory.
+mkdir -p "$work/reg"
+cp "$root/testdata/examples/mcp-registries/mcpregistry-minimal.yaml" "$work/reg/registry.yaml"
+printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ngenerators:\n- generator.yaml\nresources:\n- data.yaml\n' >"$work/reg/kustomization.yaml"
+python3 - "$work/reg" <<'PY'
+import sys
+d = sys.argv[1]
+docs = open(d + "/registry.yaml").read().split("\n---\n")
+open(d + "/data.yaml", "w").write(docs[0] + "\n")
+open(d + "/generator.yaml", "w").write(docs[1] + "\n")
+PY
+kubectl kustomize --enable-alpha-plugins "$work/reg" >"$work/reg.yaml" 2>"$work/err" || fail "registry build: $(cat "$work/err")"
+grep -q "name: minimal-registry-registry-storage" "$work/reg.yaml" || fail "no storage ConfigMap from the registry generator"
+grep -q "name: minimal-registry-data" "$work/reg.yaml" || fail "the data ConfigMap resource is missing"
+echo "ok: an MCPRegistry generator finds its ConfigMap source in the kustomization directory"
+
 sed -i 's/  transport: streamable-http/  transport: tcp/' "$work/app/fetch.yaml"
 if kubectl kustomize --enable-alpha-plugins "$work/app" >"$work/out2.yaml" 2>"$work/err2"; then
   fail "an invalid MCPServer did not fail the build"

@@ -152,6 +152,8 @@ expect 0 "" -- "$bin" render --refresh "$work/f/reg.yaml"
 grep -qF '"github":{' "$work/out" || fail "commit wins over branch"
 gitreg "file://$repo" ", branch: nope"
 expect 3 "branch nope not found" -- "$bin" render --refresh "$work/f/reg.yaml"
+gitreg "file://$repo" ", commit: 0123456789abcdef0123456789abcdef01234567"
+expect 3 "commit 0123456789abcdef0123456789abcdef01234567 not found" -- "$bin" render --refresh "$work/f/reg.yaml"
 gitreg "file://$repo" ", tag: v9"
 expect 3 "tag v9 not found" -- "$bin" render --refresh "$work/f/reg.yaml"
 mcpregistry g "    type: git
