@@ -87,6 +87,12 @@ void AppendGoJsonString(const std::string& s, std::string* out) {
       case '\t':
         out->append("\\t");
         continue;
+      case '\b':  // Go 1.22+ (the operator is built with 1.24) writes \b and \f short
+        out->append("\\b");
+        continue;
+      case '\f':
+        out->append("\\f");
+        continue;
       default:
         break;
     }

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <istream>
 #include <streambuf>
 #include <unordered_map>
@@ -561,6 +562,85 @@ struct ParseJob {
   std::condition_variable finished;
 };
 
+// yaml-cpp 0.7 loops forever when a ',' starts a token outside any flow collection: at the
+// start of a line, or right after a quoted scalar or a closed [...] / {...} (fuzzing found `,`,
+// `"",` and `- a\n,`). That is invalid YAML, so it is rejected here, with its position, before
+// yaml-cpp sees it. Plain scalars may contain commas; block scalar bodies are skipped.
+Mark StrayComma(const std::string& text) {
+  int depth = 0, line = 1, col = 0, indent = 0;
+  int block_indent = -1;  // lines indented more than this are a block scalar's body
+  char quote = 0;
+  char last = '\n';      // last non-blank character outside quotes ('\n' at a line start)
+  bool after_token = true;  // nothing since the line start, a closing quote or a closed flow
+  size_t line_start = 0;
+  bool in_indent = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      // A line ending in | or > (with chomping or indentation indicators) opens a block scalar.
+      std::string content = text.substr(line_start, i - line_start);
+      size_t comment = content.find(" #");
+      if (comment != std::string::npos) content.resize(comment);
+      while (!content.empty() && (content.back() == ' ' || content.back() == '\r')) content.pop_back();
+      size_t k = content.size();
+      while (k > 0 && (content[k - 1] == '-' || content[k - 1] == '+' || isdigit(content[k - 1]))) --k;
+      if (quote == 0 && depth == 0 && k > 0 && (content[k - 1] == '|' || content[k - 1] == '>') &&
+          (k == 1 || content[k - 2] == ' '))
+        block_indent = indent;
+      ++line, col = 0, indent = 0, line_start = i + 1, in_indent = true;
+      if (quote == 0) last = '\n', after_token = true;
+      continue;
+    }
+    ++col;
+    if (in_indent) {
+      if (c == ' ') {
+        indent = col;
+        continue;
+      }
+      in_indent = false;
+      if (block_indent >= 0 && indent > block_indent) {  // skip a block scalar body line
+        size_t eol = text.find('\n', i);
+        if (eol == std::string::npos) break;
+        col += static_cast<int>(eol - i) - 1;
+        i = eol - 1;
+        continue;
+      }
+      block_indent = -1;
+    }
+    if (quote) {
+      if (c == '\\' && quote == '"') {
+        ++i, ++col;
+      } else if (c == quote && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i, ++col;
+      } else if (c == quote) {
+        quote = 0;
+        last = c;
+        after_token = depth == 0;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') continue;
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      size_t eol = text.find('\n', i);
+      if (eol == std::string::npos) break;
+      col += static_cast<int>(eol - i) - 1;
+      i = eol - 1;
+      continue;
+    }
+    if (c == ',' && depth == 0 && after_token) return Mark{line, col};
+    after_token = false;
+    if ((c == '"' || c == '\'') && std::strchr("\n:-?[{,", last) != nullptr) {
+      quote = c;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      after_token = --depth == 0;
+    }
+    last = c;
+  }
+  return Mark{};
+}
+
 }  // namespace
 
 // yaml-cpp 0.7 loops forever on some malformed input (fuzzing found a stray ',' outside any flow
@@ -568,6 +648,11 @@ struct ParseJob {
 // honest parse; past it the input is rejected, and the stuck thread dies with the process.
 bool ReadYamlDocuments(const std::string& file, const std::string& text, std::vector<Value>* docs,
                        Diagnostics* diags, const ReadLimits& limits) {
+  if (Mark comma = StrayComma(text); comma.line > 0) {
+    diags->Error(file, comma, "",
+                 "YAML syntax error: ',' outside [...] or {...} cannot start a node");
+    return false;
+  }
   auto job = std::make_shared<ParseJob>();
   job->file = file;
   job->text = text;

@@ -1,19 +1,9 @@
 // pkg/registry/upstream_conversion.go, rule for rule.
 #include "registry/conversion.h"
 
-#include <ctime>
-
 namespace thv {
 
-std::string ConvertNow(const ConvertOptions& opts) {
-  if (!opts.now.empty()) return opts.now;
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string ConvertNow(const ConvertOptions& opts) { return opts.now; }
 
 std::vector<Header> UpstreamHeadersToToolhive(const std::vector<UpstreamKeyValueInput>& in) {
   std::vector<Header> out;

@@ -21,9 +21,8 @@
 namespace thv {
 
 struct ConvertOptions {
-  // metadata.last_updated for servers that carry no ToolHive metadata. Go uses time.Now();
-  // a renderer passes a fixed instant (e.g. the lock file's fetch time) to stay reproducible.
-  // Empty: the current UTC time, RFC 3339.
+  // metadata.last_updated for servers that carry no ToolHive metadata. Go uses time.Now(); a
+  // reproducible render passes a fixed instant (the lock file's fetch time) or leaves it empty.
   std::string now;
 };
 
@@ -69,7 +68,7 @@ std::string ExtractSourceFromUrl(const std::string& url);
 std::vector<std::string> ConvertPackageArguments(const std::vector<UpstreamArgument>& args);
 std::vector<Header> UpstreamHeadersToToolhive(const std::vector<UpstreamKeyValueInput>& in);
 std::vector<EnvVar> UpstreamEnvVarsToToolhive(const std::vector<UpstreamKeyValueInput>& in);
-// opts.now, or the current UTC time in RFC 3339.
+// opts.now: the instant stamped on converted servers' metadata.
 std::string ConvertNow(const ConvertOptions& opts);
 // The image of an oci package in today's shape: identifier, plus ":version" unless the
 // identifier already names a tag or digest.

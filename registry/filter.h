@@ -38,7 +38,8 @@ bool ShouldIncludeTags(const std::vector<std::string>& tags, const IncludeExclud
 std::vector<std::string> ValidateRegistryFilter(const RegistryFilter& filter);
 
 // ApplyFilters in place. No filter (nullptr) leaves the registry untouched; with one, servers
-// becomes a (possibly empty) map, and version, last_updated and groups are kept. False with
+// becomes a (possibly empty) map, and version, last_updated and groups are kept. For
+// schema-valid data an empty filter and no filter write the same registry.json. False with
 // *errors when a glob is malformed (the registry is then unchanged).
 bool ApplyRegistryFilter(const RegistryFilter* filter, Registry* registry,
                          std::vector<std::string>* errors);

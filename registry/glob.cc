@@ -151,6 +151,10 @@ ChunkResult MatchChunk(std::string_view chunk, std::string_view s, std::string_v
 
 bool Match(std::string_view pattern, std::string_view name, bool* bad) {
   *bad = false;
+  auto bad_pattern = [&] {
+    *bad = true;
+    return false;
+  };
   while (!pattern.empty()) {
     Chunk c = ScanChunk(pattern);
     pattern = c.rest;
@@ -164,7 +168,7 @@ bool Match(std::string_view pattern, std::string_view name, bool* bad) {
       name = t;
       continue;
     }
-    if (res == ChunkResult::kBad) return !(*bad = true);
+    if (res == ChunkResult::kBad) return bad_pattern();
     bool advanced = false;
     if (c.star) {
       // Let the star eat i+1 bytes (never a '/').
@@ -176,7 +180,7 @@ bool Match(std::string_view pattern, std::string_view name, bool* bad) {
           advanced = true;
           break;
         }
-        if (res == ChunkResult::kBad) return !(*bad = true);
+        if (res == ChunkResult::kBad) return bad_pattern();
       }
     }
     if (advanced) continue;
@@ -184,7 +188,7 @@ bool Match(std::string_view pattern, std::string_view name, bool* bad) {
     while (!pattern.empty()) {
       Chunk rest = ScanChunk(pattern);
       pattern = rest.rest;
-      if (MatchChunk(rest.chunk, "", &t) == ChunkResult::kBad) return !(*bad = true);
+      if (MatchChunk(rest.chunk, "", &t) == ChunkResult::kBad) return bad_pattern();
     }
     return false;
   }

@@ -66,6 +66,11 @@ TEST_CASE("filepath.Match table") {
       {"a[", "x", false, true},
       {"a/b[", "x", false, true},
       {"*x", "xxx", true, false},
+      {"[a-\u03b6]*", "\u03b1", true, false},
+      {"*[a-\u03b6]", "A", false, false},
+      {"a?b", "a/b", false, false},
+      {"a*b", "a/b", false, false},
+      {"[\\]a]", "]", true, false},
       {"prod-*", "prod-filesystem", true, false},
       {"*-legacy", "xml-parser", false, false},
   };

@@ -7,8 +7,8 @@
 #include <mutex>
 #include <thread>
 
-#include "core/json_reader.h"
 #include "core/json_writer.h"
+#include "registry/format_json.h"
 
 namespace thv {
 
@@ -165,9 +165,10 @@ bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
     HttpResult result;
     if (!HttpGet(url, options, &result, err)) return false;
     Value doc;
-    std::string parse_err;
-    if (!ReadJson(result.body, &doc, &parse_err)) {
-      *err = url + ": response is not JSON: " + parse_err;
+    JsonSyntaxError parse_err;
+    if (!ParseJson(result.body, &doc, &parse_err)) {
+      *err = url + ": response is not JSON: " + std::to_string(parse_err.mark.line) + ":" +
+             std::to_string(parse_err.mark.column) + ": " + parse_err.message;
       return false;
     }
     const Value* servers = doc.Find("servers");

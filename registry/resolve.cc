@@ -3,7 +3,9 @@
 #include "core/sha256.h"
 #include "model/decode.h"
 #include "model/inputs.h"
-#include "registry/registry_data.h"
+#include "registry/conversion.h"
+#include "registry/filter.h"
+#include "registry/toolhive_format.h"
 
 namespace thv {
 
@@ -125,27 +127,48 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
       }
     }
 
-    Value registry, filtered;
-    std::vector<std::string> warnings, errors;
-    if (!ParseRegistryData(raw, r.source.format, &registry, &warnings, &errors)) {
+    // The data: parsed in its format, schema-checked or converted, then filtered. The fetch
+    // time stands in for the operator's time.Now() in converted metadata, keeping renders
+    // reproducible.
+    Registry registry;
+    std::vector<std::string> warnings;
+    Diagnostics data_diags;
+    const RegistryFormat format =
+        r.source.format == "upstream" ? RegistryFormat::kUpstream : RegistryFormat::kToolhive;
+    const std::string where = "MCPRegistry " + key + ": " + r.source.format + " registry data from " +
+                              resolved.source_label;
+    if (!LoadRegistryData(raw, format, "", ConvertOptions{resolved.fetched_at}, &registry,
+                          &warnings, &data_diags)) {
       // Bad data from a remote source is the source's failure (exit 3), not the input's.
       if (r.source.type != SourceType::kConfigMap) result.fetch_failed = true;
-      for (const std::string& e : errors)
+      for (const Diagnostic& d : data_diags.items()) {
+        if (d.severity != Severity::kError) continue;
+        std::string at = d.mark.line > 0 ? " (" + std::to_string(d.mark.line) + ":" +
+                                               std::to_string(d.mark.column) + ")"
+                                         : "";
         diags->Error(file, r.source.mark, "spec.source",
-                     "MCPRegistry " + key + ": " + r.source.format + " registry data from " +
-                         resolved.source_label + ": " + e);
+                     where + at + ": " + (d.path.empty() ? "" : d.path + ": ") + d.message);
+      }
       continue;
     }
     for (const std::string& w : warnings)
       diags->Warning(file, r.source.mark, "spec.source", "MCPRegistry " + key + ": " + w);
-    std::string err;
-    if (!FilterRegistry(registry, r.filter, &filtered, &err)) {
-      diags->Error(file, r.filter.mark, "spec.filter", err);
+    RegistryFilter filter;
+    if (!r.filter.names_include.empty() || !r.filter.names_exclude.empty())
+      filter.names = IncludeExclude{r.filter.names_include, r.filter.names_exclude};
+    if (!r.filter.tags_include.empty() || !r.filter.tags_exclude.empty())
+      filter.tags = IncludeExclude{r.filter.tags_include, r.filter.tags_exclude};
+    const bool filtered = filter.names || filter.tags;
+    std::vector<std::string> filter_errors;
+    if (!ApplyRegistryFilter(filtered ? &filter : nullptr, &registry, &filter_errors)) {
+      for (const std::string& e : filter_errors)
+        diags->Error(file, r.filter.mark, "spec.filter", e);
       continue;
     }
-    resolved.content.registry_json = MarshalRegistry(filtered);
+    resolved.content.registry_json = MarshalToolhiveRegistry(registry);
     resolved.content.source_hash = Sha256Hex(raw);
-    resolved.server_count = CountServers(filtered);
+    resolved.server_count =
+        (registry.servers ? registry.servers->size() : 0) + registry.remote_servers.size();
     result.registries[key] = std::move(resolved);
     result.raw_content[key] = std::move(raw);
   }

@@ -1,5 +1,9 @@
 // Upstream documents: which top-level shape holds the entries, which shape each entry is in,
 // and today's `_meta` blocks.
+#include <initializer_list>
+#include <string>
+#include <vector>
+
 #include "registry/upstream_format.h"
 
 namespace thv {

@@ -84,7 +84,7 @@ fault /drip "timed out"
 fault /truncated "closed before the whole body"
 fault /loop "too many redirects"
 fault /big "larger than"
-fault /notjson "not valid JSON"
+fault /notjson "failed to parse registry data"
 fault /missing "HTTP 404"
 mcpregistry f "    type: url
     url: {endpoint: http://127.0.0.1:1/x.json, timeout: 2s}" >"$work/f/reg.yaml"
