@@ -15,10 +15,10 @@
 #include "cli/output.h"
 #include "model/inputs.h"
 #include "model/mcpserver.h"
-#include "render/mcpserver_render.h"
 #include "registry/network_source.h"
 #include "registry/resolve.h"
 #include "render/mcpregistry_render.h"
+#include "render/mcpserver_render.h"
 #include "render/render_all.h"
 
 #ifndef THV_RENDER_VERSION
@@ -136,7 +136,9 @@ ResolveResult Resolve(const Flags& f, const CliIo& io, const std::vector<Object>
   options.skip_remote = skip_remote;
   if (io.tty) {
     // One line per fetch, overwritten by the next and cleared at the end.
-    options.progress = [&io](const std::string& what) { *io.err << "\r\033[Kfetching " << what << "\r" << std::flush; };
+    options.progress = [&io](const std::string& what) {
+      *io.err << "\r\033[Kfetching " << what << "\r" << std::flush;
+    };
   }
   ResolveResult result = ResolveRegistries(objects, io.disk, &source, options, diags);
   if (io.tty) *io.err << "\r\033[K" << std::flush;
@@ -172,7 +174,9 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
   ResolveResult registries;
   if (!diags.HasErrors()) {
-    LockMode mode = f.offline ? LockMode::kOffline : f.refresh ? LockMode::kRefresh : LockMode::kLocked;
+    LockMode mode = f.offline   ? LockMode::kOffline
+                    : f.refresh ? LockMode::kRefresh
+                                : LockMode::kLocked;
     registries = Resolve(f, io, objects, mode, false, &diags);
   }
   RenderAllOptions options;
@@ -218,7 +222,8 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
     }
     *io.out << diff;
     if (!diff.empty()) {
-      *io.err << "rendered output differs from " << (f.check_file.empty() ? f.output_dir : f.check_file)
+      *io.err << "rendered output differs from "
+              << (f.check_file.empty() ? f.output_dir : f.check_file)
               << "; run the same command without --check to update it\n";
       return kExitInvalidInput;
     }
@@ -248,10 +253,11 @@ int RunValidate(const Flags& f, const CliIo& io, bool namespace_explicit) {
   }
   for (const Object& o : objects) {
     if (ToolhiveKindOf(o) == ToolhiveKind::kMCPRegistry)
-      diags.Warning(o.origin.file, o.origin.mark, "",
-                    "MCPRegistry " + o.meta.name +
-                        ": the registry API Deployment runs as ServiceAccount toolhive-registry-api, "
-                        "which the operator does not create; provide it");
+      diags.Warning(
+          o.origin.file, o.origin.mark, "",
+          "MCPRegistry " + o.meta.name +
+              ": the registry API Deployment runs as ServiceAccount toolhive-registry-api, "
+              "which the operator does not create; provide it");
   }
   PrintDiagnostics(diags, io);
   if (diags.HasErrors()) return kExitInvalidInput;
@@ -294,7 +300,8 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
   for (const Object& o : objects) {
     if (ToolhiveKindOf(o) != ToolhiveKind::kMCPServer) continue;
     MCPServer s = DecodeMCPServer(o);
-    rows.push_back({o.meta.name, o.meta.namespace_, s.transport, std::to_string(s.port), ServiceUrl(s)});
+    rows.push_back(
+        {o.meta.name, o.meta.namespace_, s.transport, std::to_string(s.port), ServiceUrl(s)});
   }
   if (rows.size() > 1) PrintTable(rows, *io.out);
 
@@ -309,13 +316,16 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
       MCPRegistry r = DecodeMCPRegistry(o, &ignored);
       auto it = resolved.registries.find(o.meta.namespace_ + "/" + o.meta.name);
       const bool remote = r.source.type != SourceType::kConfigMap;
-      std::string next = !remote ? "on render" : !r.sync.automatic ? "manual" : "every " + r.sync.interval;
-      table.push_back({o.meta.name, o.meta.namespace_, DescribeSource(r.source), r.source.format,
-                       it == resolved.registries.end() ? "?" : std::to_string(it->second.server_count),
-                       it == resolved.registries.end() || it->second.fetched_at.empty()
-                           ? (remote ? "never" : "-")
-                           : it->second.fetched_at,
-                       next});
+      std::string next = !remote             ? "on render"
+                         : !r.sync.automatic ? "manual"
+                                             : "every " + r.sync.interval;
+      table.push_back(
+          {o.meta.name, o.meta.namespace_, DescribeSource(r.source), r.source.format,
+           it == resolved.registries.end() ? "?" : std::to_string(it->second.server_count),
+           it == resolved.registries.end() || it->second.fetched_at.empty()
+               ? (remote ? "never" : "-")
+               : it->second.fetched_at,
+           next});
     }
     if (rows.size() > 1) *io.out << "\n";
     PrintTable(table, *io.out);
@@ -345,15 +355,17 @@ int RunSync(const Flags& f, const CliIo& io, bool namespace_explicit) {
     *io.err << "error: " << err << "\n";
     return kExitInvalidInput;
   }
-  *io.out << "synced " << registries.lock.entries.size() << " remote source(s) into " << lock << "\n";
+  *io.out << "synced " << registries.lock.entries.size() << " remote source(s) into " << lock
+          << "\n";
   return kExitOk;
 }
 
 }  // namespace
 
 int RunCli(int argc, const char* const* argv, const CliIo& io) {
-  CLI::App app{"thv-render: render ToolHive MCPServer and MCPRegistry resources into the plain\n"
-               "Kubernetes manifests the ToolHive operator would create, offline."};
+  CLI::App app{
+      "thv-render: render ToolHive MCPServer and MCPRegistry resources into the plain\n"
+      "Kubernetes manifests the ToolHive operator would create, offline."};
   app.name("thv-render");
   app.require_subcommand(1);
   Flags f;
@@ -364,7 +376,8 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
       "  thv-render render servers/                     # every *.yaml below, to stdout\n"
       "  thv-render render -n mcp fetch.yaml | kubectl apply -f -\n"
       "  cat fetch.yaml | thv-render render -o json -\n"
-      "  thv-render render --output-dir rendered/ servers/   # one file per object + kustomization.yaml\n"
+      "  thv-render render --output-dir rendered/ servers/   # one file per object + "
+      "kustomization.yaml\n"
       "\nExit codes: 0 ok, 1 invalid input, 2 usage error, 3 a source could not be fetched.");
   AddInputFlags(render, &f, false);
   AddOperatorFlags(render, &f);
@@ -386,8 +399,9 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     if (*check && f.output_dir.empty())
       throw CLI::ValidationError("--check", "needs --output-dir (or use --check-file FILE)");
   });
-  render->add_option("--add-label", f.add_labels,
-                     "KEY=VALUE label added to every output object's metadata (repeatable)")
+  render
+      ->add_option("--add-label", f.add_labels,
+                   "KEY=VALUE label added to every output object's metadata (repeatable)")
       ->allow_extra_args(false)
       ->check([](const std::string& v) -> std::string {
         return v.find('=') == std::string::npos || v[0] == '=' ? "expected KEY=VALUE" : "";
@@ -396,7 +410,8 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
                    "Also emit the ToolHive custom resources themselves");
 
   CLI::App* validate = app.add_subcommand("validate", "Check inputs without rendering output");
-  validate->footer("Examples:\n  thv-render validate servers/\n  thv-render validate --strict fetch.yaml");
+  validate->footer(
+      "Examples:\n  thv-render validate servers/\n  thv-render validate --strict fetch.yaml");
   AddInputFlags(validate, &f, true);
 
   CLI::App* list = app.add_subcommand("list", "List MCPServers as kubectl get would, offline");
@@ -425,7 +440,8 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
       "Argo CD plugin generate step: render the app path with the plugin's environment");
   argocd->footer(
       "Runs in the application's path. Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME and the plugin\n"
-      "parameters (PARAM_* or ARGOCD_ENV_*): PROXY_IMAGE, PLATFORM, STRICT, OFFLINE (default true),\n"
+      "parameters (PARAM_* or ARGOCD_ENV_*): PROXY_IMAGE, PLATFORM, STRICT, OFFLINE (default "
+      "true),\n"
       "PART_OF_LABEL, PATH. See plugins/argocd/.");
 
   std::string shell;
@@ -433,8 +449,9 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   completion->add_option("SHELL", shell, "bash or zsh")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh"}));
-  completion->footer("Examples:\n  source <(thv-render completion bash)\n"
-                     "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"");
+  completion->footer(
+      "Examples:\n  source <(thv-render completion bash)\n"
+      "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"");
 
   CLI::App* version = app.add_subcommand("version", "Print the version");
 

@@ -92,10 +92,10 @@ TEST_CASE("objects come out in the documented order") {
   Result r = Run(&disk, {"render"}, kServer);
   REQUIRE(r.code == 0);
   size_t last = 0;
-  for (const char* kind : {"kind: ServiceAccount\nmetadata:\n  name: fetch-proxy-runner",
-                           "kind: ServiceAccount\nmetadata:\n  name: fetch-sa", "kind: Role\n",
-                           "kind: RoleBinding\n", "kind: ConfigMap\n", "kind: Service\n",
-                           "kind: Deployment\n"}) {
+  for (const char* kind :
+       {"kind: ServiceAccount\nmetadata:\n  name: fetch-proxy-runner",
+        "kind: ServiceAccount\nmetadata:\n  name: fetch-sa", "kind: Role\n", "kind: RoleBinding\n",
+        "kind: ConfigMap\n", "kind: Service\n", "kind: Deployment\n"}) {
     size_t at = r.out.find(kind);
     CAPTURE(kind);
     REQUIRE(at != std::string::npos);
@@ -139,7 +139,8 @@ spec:
   Result r = Run(&disk, {"render", "bad.yaml"});
   CHECK(r.code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err.find("bad.yaml:4:9: metadata.name: Invalid value: \"Bad_Name\"") != std::string::npos);
+  CHECK(r.err.find("bad.yaml:4:9: metadata.name: Invalid value: \"Bad_Name\"") !=
+        std::string::npos);
   CHECK(r.err.find("spec.transport") != std::string::npos);
   CHECK(r.err.find("spec.port") != std::string::npos);
   CHECK(r.err.find("spec.image") != std::string::npos);
@@ -199,11 +200,12 @@ TEST_CASE("--check reports drift as a unified diff and writes nothing") {
   before["out/stale.yaml"] = "old\n";
   Result drift = Run(&disk, {"render", "--check", "--output-dir", "out", "in.yaml"});
   CHECK(drift.code == 1);
-  CHECK(drift.out.find("--- out/default_apps_v1_deployment_fetch.yaml\n+++ out/default_apps_v1_deployment_fetch.yaml\n@@ ") !=
-        std::string::npos);
+  CHECK(drift.out.find("--- out/default_apps_v1_deployment_fetch.yaml\n+++ "
+                       "out/default_apps_v1_deployment_fetch.yaml\n@@ ") != std::string::npos);
   CHECK(drift.out.find("\n-        - --proxy-port=8080\n") != std::string::npos);
   CHECK(drift.out.find("\n+        - --proxy-port=9090\n") != std::string::npos);
-  CHECK(drift.out.find("--- out/stale.yaml\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-old\n") != std::string::npos);
+  CHECK(drift.out.find("--- out/stale.yaml\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-old\n") !=
+        std::string::npos);
   CHECK(disk.files == before);
 
   disk.files["all.yaml"] = Run(&disk, {"render", "in.yaml"}).out;
@@ -233,7 +235,8 @@ TEST_CASE("list shows what kubectl get mcpservers would") {
   REQUIRE(r.code == 0);
   CHECK(r.out ==
         "NAME    NAMESPACE   TRANSPORT   PORT   URL\n"
-        "fetch   default     stdio       8080   http://mcp-fetch-proxy.default.svc.cluster.local:8080\n");
+        "fetch   default     stdio       8080   "
+        "http://mcp-fetch-proxy.default.svc.cluster.local:8080\n");
 }
 
 TEST_CASE("validate checks references without rendering") {

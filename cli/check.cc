@@ -40,8 +40,8 @@ std::string UnifiedDiff(const std::string& old_name, const std::string& old_text
   size_t begin = prefix > context ? prefix - context : 0;
   size_t a_end = std::min(a.size(), a.size() - suffix + context);
   size_t b_end = std::min(b.size(), b.size() - suffix + context);
-  std::string out = "--- " + old_name + "\n+++ " + new_name + "\n@@ -" + Range(begin, a_end - begin) +
-                    " +" + Range(begin, b_end - begin) + " @@\n";
+  std::string out = "--- " + old_name + "\n+++ " + new_name + "\n@@ -" +
+                    Range(begin, a_end - begin) + " +" + Range(begin, b_end - begin) + " @@\n";
   for (size_t i = begin; i < prefix; ++i) out += " " + a[i] + "\n";
   for (size_t i = prefix; i < a.size() - suffix; ++i) out += "-" + a[i] + "\n";
   for (size_t i = prefix; i < b.size() - suffix; ++i) out += "+" + b[i] + "\n";

@@ -27,15 +27,19 @@ std::string CompletionScript(const CLI::App& app, const std::string& shell) {
   std::string names;
   for (const auto& [name, flags] : commands) names += (names.empty() ? "" : " ") + name;
   std::string cases;
-  for (const auto& [name, flags] : commands) cases += "    " + name + ") flags=\"" + flags + "\" ;;\n";
+  for (const auto& [name, flags] : commands)
+    cases += "    " + name + ") flags=\"" + flags + "\" ;;\n";
   std::string bash =
       "_thv_render() {\n"
       "  local cur=${COMP_WORDS[COMP_CWORD]} cmd=${COMP_WORDS[1]} flags\n"
       "  if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
-      "    COMPREPLY=($(compgen -W \"" + names + "\" -- \"$cur\"))\n"
+      "    COMPREPLY=($(compgen -W \"" +
+      names +
+      "\" -- \"$cur\"))\n"
       "    return\n"
       "  fi\n"
-      "  case \"$cmd\" in\n" + cases +
+      "  case \"$cmd\" in\n" +
+      cases +
       "    *) flags=\"--help\" ;;\n"
       "  esac\n"
       "  if [[ $cur == -* ]]; then\n"
@@ -44,10 +48,12 @@ std::string CompletionScript(const CLI::App& app, const std::string& shell) {
       "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
       "  fi\n"
       "}\n";
-  if (shell == "bash") return "# bash completion for thv-render: source <(thv-render completion bash)\n" +
-                              bash + "complete -o filenames -F _thv_render thv-render\n";
+  if (shell == "bash")
+    return "# bash completion for thv-render: source <(thv-render completion bash)\n" + bash +
+           "complete -o filenames -F _thv_render thv-render\n";
   if (shell == "zsh")
-    return "#compdef thv-render\n# zsh completion for thv-render: source <(thv-render completion zsh)\n"
+    return "#compdef thv-render\n# zsh completion for thv-render: source <(thv-render completion "
+           "zsh)\n"
            "autoload -U +X bashcompinit && bashcompinit\n" +
            bash + "complete -o filenames -F _thv_render thv-render\n";
   return "";

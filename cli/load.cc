@@ -93,8 +93,8 @@ void AddContextObjects(DiskInterface* disk, const std::vector<std::string>& path
                        const LoadOptions& options, std::vector<Object>* objects,
                        Diagnostics* diags) {
   if (paths.empty()) return;
-  std::vector<Object> context =
-      LoadObjects(disk, paths, [] { return std::string(); }, options, diags);
+  std::vector<Object> context = LoadObjects(
+      disk, paths, [] { return std::string(); }, options, diags);
   for (Object& o : context) {
     if (o.kind != "ConfigMap" && ToolhiveKindOf(o) != ToolhiveKind::kMCPToolConfig) continue;
     if (FindObject(*objects, o.kind, o.meta.namespace_, o.meta.name)) continue;

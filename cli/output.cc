@@ -61,7 +61,8 @@ std::string ObjectFileName(const Value& doc, std::string* err) {
     *err = "cannot use namespace \"" + ns + "\" in a file name under --output-dir";
     return "";
   }
-  std::string file = (ns.empty() ? "" : ns + "_") + group_version + "_" + kind + "_" + name + ".yaml";
+  std::string file =
+      (ns.empty() ? "" : ns + "_") + group_version + "_" + kind + "_" + name + ".yaml";
   return Lower(file);
 }
 
@@ -87,7 +88,8 @@ bool LayoutOutputDir(const std::vector<Value>& docs, std::vector<RenderedFile>* 
     files->push_back({name, std::move(contents)});
     kustomization += "- " + name + "\n";
   }
-  if (docs.empty()) kustomization.replace(kustomization.find("resources:\n"), 11, "resources: []\n");
+  if (docs.empty())
+    kustomization.replace(kustomization.find("resources:\n"), 11, "resources: []\n");
   files->push_back({"kustomization.yaml", kustomization});
   return !diags->HasErrors();
 }
@@ -104,8 +106,8 @@ bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
   size_t slash = target.find_last_of('/');
   std::string parent = slash == std::string::npos ? "" : target.substr(0, slash);
   if (!parent.empty() && !disk->MakeDirs(parent, err)) return false;
-  const std::string prefix = "." + target.substr(slash == std::string::npos ? 0 : slash + 1) +
-                             ".thv-render-";
+  const std::string prefix =
+      "." + target.substr(slash == std::string::npos ? 0 : slash + 1) + ".thv-render-";
   const std::string dir_of = parent.empty() ? "." : parent;
   // A render killed mid-write leaves its temporary directory behind; sweep those of dead runs.
   std::vector<std::string> names;
@@ -114,7 +116,8 @@ bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
     for (const std::string& name : names) {
       if (name.compare(0, prefix.size(), prefix) != 0) continue;
       const pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + prefix.size()));
-      if (pid > 0 && kill(pid, 0) != 0 && errno == ESRCH) disk->RemoveTree(dir_of + "/" + name, &ignored);
+      if (pid > 0 && kill(pid, 0) != 0 && errno == ESRCH)
+        disk->RemoveTree(dir_of + "/" + name, &ignored);
     }
   }
   const std::string tmp = dir_of + "/" + prefix + std::to_string(getpid());

@@ -14,7 +14,6 @@ int main(int argc, char** argv) {
                   return std::string(std::istreambuf_iterator<char>(std::cin),
                                      std::istreambuf_iterator<char>());
                 },
-                &std::cout, &std::cerr,
-                isatty(STDERR_FILENO) == 1 && !std::getenv("NO_COLOR")};
+                &std::cout, &std::cerr, isatty(STDERR_FILENO) == 1 && !std::getenv("NO_COLOR")};
   return thv::RunCli(argc, argv, io);
 }

@@ -17,8 +17,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   return out;
 }
 
-void Diagnostics::Error(const std::string& file, Mark mark, std::string path,
-                        std::string message) {
+void Diagnostics::Error(const std::string& file, Mark mark, std::string path, std::string message) {
   Add({Severity::kError, file, mark, std::move(path), std::move(message)});
 }
 

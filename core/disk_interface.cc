@@ -124,7 +124,8 @@ bool RealDiskInterface::ReplaceDir(const std::string& from, const std::string& t
   // half-written; the old content ends up at `from` and is removed afterwards.
   if (Stat(to) == Kind::kDirectory) {
     constexpr unsigned kRenameExchange = 1 << 1;
-    if (syscall(SYS_renameat2, AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), kRenameExchange) != 0) {
+    if (syscall(SYS_renameat2, AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), kRenameExchange) !=
+        0) {
       *err = ErrnoText("cannot replace", to);
       return false;
     }
@@ -165,7 +166,8 @@ DiskInterface::Kind MemoryDiskInterface::Stat(const std::string& path) {
   if (std::find(dirs.begin(), dirs.end(), path) != dirs.end()) return Kind::kDirectory;
   const std::string prefix = path + "/";
   auto it = files.lower_bound(prefix);
-  if (it != files.end() && it->first.compare(0, prefix.size(), prefix) == 0) return Kind::kDirectory;
+  if (it != files.end() && it->first.compare(0, prefix.size(), prefix) == 0)
+    return Kind::kDirectory;
   return Kind::kMissing;
 }
 
@@ -212,8 +214,7 @@ bool MemoryDiskInterface::MakeDirs(const std::string& path, std::string*) {
   return true;
 }
 
-bool MemoryDiskInterface::Rename(const std::string& from, const std::string& to,
-                                 std::string* err) {
+bool MemoryDiskInterface::Rename(const std::string& from, const std::string& to, std::string* err) {
   auto it = files.find(from);
   if (it == files.end()) {
     *err = "cannot rename " + from + ": No such file or directory";

@@ -15,7 +15,8 @@ struct DiskInterface {
   // Reads a whole file; on failure returns false and sets *err.
   virtual bool ReadFile(const std::string& path, std::string* contents, std::string* err) = 0;
   // Writes a whole file, creating it or replacing its contents.
-  virtual bool WriteFile(const std::string& path, const std::string& contents, std::string* err) = 0;
+  virtual bool WriteFile(const std::string& path, const std::string& contents,
+                         std::string* err) = 0;
   // Names (not paths) of a directory's entries, sorted.
   virtual bool ListDir(const std::string& path, std::vector<std::string>* names,
                        std::string* err) = 0;

@@ -132,8 +132,8 @@ std::string GoFloat(double d) {
   // Go uses %f-style for 1e-6 <= |d| < 1e21 and exponent form otherwise, both shortest.
   char buf[64];
   double a = std::fabs(d);
-  std::chars_format fmt =
-      (a != 0 && (a < 1e-6 || a >= 1e21)) ? std::chars_format::scientific : std::chars_format::fixed;
+  std::chars_format fmt = (a != 0 && (a < 1e-6 || a >= 1e21)) ? std::chars_format::scientific
+                                                              : std::chars_format::fixed;
   auto res = std::to_chars(buf, buf + sizeof buf, d, fmt);
   std::string s(buf, res.ptr);
   if (fmt == std::chars_format::scientific) {

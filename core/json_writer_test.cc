@@ -13,8 +13,11 @@ TEST_CASE("Go json.Marshal escaping") {
 }
 
 TEST_CASE("compact and indented forms match Go") {
-  Value v = Obj({{"b", Int(1)}, {"a", List({Str("x"), Bool(true)})}, {"e", Value::Mapping()},
-                 {"l", Value::Sequence()}, {"n", Value::Null()}});
+  Value v = Obj({{"b", Int(1)},
+                 {"a", List({Str("x"), Bool(true)})},
+                 {"e", Value::Mapping()},
+                 {"l", Value::Sequence()},
+                 {"n", Value::Null()}});
   CHECK(GoJsonCompact(v) == R"({"b":1,"a":["x",true],"e":{},"l":[],"n":null})");
   CHECK(GoJsonIndent(v, "  ") ==
         "{\n  \"b\": 1,\n  \"a\": [\n    \"x\",\n    true\n  ],\n  \"e\": {},\n  \"l\": [],\n"

@@ -73,8 +73,8 @@ Value& Value::Set(const std::string& key, Value value) {
 }
 
 bool Value::Erase(const std::string& key) {
-  auto it = std::find_if(members.begin(), members.end(),
-                         [&](const Member& m) { return m.key == key; });
+  auto it =
+      std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.key == key; });
   if (it == members.end()) return false;
   members.erase(it);
   return true;

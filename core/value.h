@@ -26,8 +26,8 @@ struct Value {
   // Scalars: kBool "true"/"false"; kInt and kFloat the number as written (JSON-compatible);
   // kString the decoded string.
   std::string text;
-  std::vector<Value> items;      // kSequence
-  std::vector<Member> members;   // kMapping, in input order
+  std::vector<Value> items;     // kSequence
+  std::vector<Member> members;  // kMapping, in input order
   Mark mark;
 
   Value() = default;

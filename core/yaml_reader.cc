@@ -570,7 +570,7 @@ Mark StrayComma(const std::string& text) {
   int depth = 0, line = 1, col = 0, indent = 0;
   int block_indent = -1;  // lines indented more than this are a block scalar's body
   char quote = 0;
-  char last = '\n';      // last non-blank character outside quotes ('\n' at a line start)
+  char last = '\n';         // last non-blank character outside quotes ('\n' at a line start)
   bool after_token = true;  // nothing since the line start, a closing quote or a closed flow
   size_t line_start = 0;
   bool in_indent = true;
@@ -581,9 +581,11 @@ Mark StrayComma(const std::string& text) {
       std::string content = text.substr(line_start, i - line_start);
       size_t comment = content.find(" #");
       if (comment != std::string::npos) content.resize(comment);
-      while (!content.empty() && (content.back() == ' ' || content.back() == '\r')) content.pop_back();
+      while (!content.empty() && (content.back() == ' ' || content.back() == '\r'))
+        content.pop_back();
       size_t k = content.size();
-      while (k > 0 && (content[k - 1] == '-' || content[k - 1] == '+' || isdigit(content[k - 1]))) --k;
+      while (k > 0 && (content[k - 1] == '-' || content[k - 1] == '+' || isdigit(content[k - 1])))
+        --k;
       if (quote == 0 && depth == 0 && k > 0 && (content[k - 1] == '|' || content[k - 1] == '>') &&
           (k == 1 || content[k - 2] == ' '))
         block_indent = indent;
@@ -658,7 +660,8 @@ bool ReadYamlDocuments(const std::string& file, const std::string& text, std::ve
   job->text = text;
   job->limits = limits;
   std::thread([job] {
-    bool ok = ReadYamlDocumentsUnguarded(job->file, job->text, &job->docs, &job->diags, job->limits);
+    bool ok =
+        ReadYamlDocumentsUnguarded(job->file, job->text, &job->docs, &job->diags, job->limits);
     std::lock_guard<std::mutex> lock(job->mutex);
     job->ok = ok;
     job->done = true;
@@ -668,9 +671,10 @@ bool ReadYamlDocuments(const std::string& file, const std::string& text, std::ve
                         std::chrono::seconds(text.size() >> 20) * 5;
   std::unique_lock<std::mutex> lock(job->mutex);
   if (!job->finished.wait_for(lock, deadline, [&] { return job->done; })) {
-    diags->Error(file, Mark{}, "",
-                 "YAML syntax error: the parser did not finish (yaml-cpp 0.7 loops on some malformed "
-                 "input, e.g. a ',' outside [...] or {...}); input rejected");
+    diags->Error(
+        file, Mark{}, "",
+        "YAML syntax error: the parser did not finish (yaml-cpp 0.7 loops on some malformed "
+        "input, e.g. a ',' outside [...] or {...}); input rejected");
     return false;
   }
   for (Value& doc : job->docs) docs->push_back(std::move(doc));
@@ -686,7 +690,14 @@ bool ReadYamlDocumentsUnguarded(const std::string& file, const std::string& text
   Builder builder(file, text, limits, docs, diags);
   try {
     YAML::Parser parser(in);
+    // Every document takes at least one byte of input; yaml-cpp 0.7 can report documents
+    // forever on some malformed input (found by fuzzing), which this bound turns into an error.
+    size_t documents = 0;
     while (parser.HandleNextDocument(builder)) {
+      if (++documents > text.size() + 1) {
+        diags->Error(file, Mark{}, "", "YAML syntax error: the parser stopped making progress");
+        return false;
+      }
     }
   } catch (const ReadAbort&) {
   } catch (const YAML::ParserException& e) {

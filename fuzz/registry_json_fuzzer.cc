@@ -3,19 +3,25 @@
 #include <cstdint>
 #include <string>
 
-#include "registry/registry_data.h"
+#include "registry/conversion.h"
+#include "registry/filter.h"
+#include "registry/toolhive_format.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const std::string raw(reinterpret_cast<const char*>(data), size);
-  for (const char* format : {"toolhive", "upstream"}) {
-    thv::Value registry, filtered;
+  const std::string_view raw(reinterpret_cast<const char*>(data), size);
+  for (thv::RegistryFormat format :
+       {thv::RegistryFormat::kToolhive, thv::RegistryFormat::kUpstream}) {
+    thv::Registry registry;
     std::vector<std::string> warnings, errors;
-    if (!thv::ParseRegistryData(raw, format, &registry, &warnings, &errors)) continue;
-    thv::NameTagFilter filter;
-    filter.names_exclude = {"*-legacy"};
-    filter.tags_include = {"api", "files"};
-    std::string err;
-    if (thv::FilterRegistry(registry, filter, &filtered, &err)) (void)thv::MarshalRegistry(filtered);
+    thv::Diagnostics diags;
+    if (!thv::LoadRegistryData(raw, format, "fuzz.json", {"2025-01-01T00:00:00Z"}, &registry,
+                               &warnings, &diags))
+      continue;
+    thv::RegistryFilter filter;
+    filter.names = thv::IncludeExclude{{"*"}, {"*-legacy"}};
+    filter.tags = thv::IncludeExclude{{"api", "files"}, {}};
+    if (thv::ApplyRegistryFilter(&filter, &registry, &errors))
+      (void)thv::MarshalToolhiveRegistry(registry);
   }
   return 0;
 }

@@ -30,8 +30,7 @@ bool ReadIdentity(const std::string& file, const Value& doc, Object* object, Dia
       diags->Error(file, doc.mark, key, "Required value: every object needs " + std::string(key));
       ok = false;
     } else if (!v->IsString()) {
-      diags->Error(file, v->mark, key,
-                   std::string("must be a string, not ") + TypeName(v->type));
+      diags->Error(file, v->mark, key, std::string("must be a string, not ") + TypeName(v->type));
       ok = false;
     } else {
       *out = v->text;
@@ -81,9 +80,9 @@ bool ReadIdentity(const std::string& file, const Value& doc, Object* object, Dia
     }
     for (const Member& m : map->members) {
       if (!m.value.IsString()) {
-        diags->Error(file, m.value.mark, std::string("metadata.") + key + "." + m.key,
-                     std::string("must be a string, not ") + TypeName(m.value.type) +
-                         " (quote the value)");
+        diags->Error(
+            file, m.value.mark, std::string("metadata.") + key + "." + m.key,
+            std::string("must be a string, not ") + TypeName(m.value.type) + " (quote the value)");
         ok = false;
       }
     }
@@ -104,12 +103,26 @@ ToolhiveKind ToolhiveKindOf(const Object& object) {
 }
 
 bool IsNamespacedKind(const std::string& kind) {
-  static const std::set<std::string> kClusterScoped = {
-      "Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding",
-      "CustomResourceDefinition", "StorageClass", "PriorityClass", "IngressClass",
-      "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService",
-      "RuntimeClass", "CSIDriver", "CSINode", "VolumeAttachment", "PodSecurityPolicy",
-      "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "ComponentStatus"};
+  static const std::set<std::string> kClusterScoped = {"Namespace",
+                                                       "Node",
+                                                       "PersistentVolume",
+                                                       "ClusterRole",
+                                                       "ClusterRoleBinding",
+                                                       "CustomResourceDefinition",
+                                                       "StorageClass",
+                                                       "PriorityClass",
+                                                       "IngressClass",
+                                                       "ValidatingWebhookConfiguration",
+                                                       "MutatingWebhookConfiguration",
+                                                       "APIService",
+                                                       "RuntimeClass",
+                                                       "CSIDriver",
+                                                       "CSINode",
+                                                       "VolumeAttachment",
+                                                       "PodSecurityPolicy",
+                                                       "ValidatingAdmissionPolicy",
+                                                       "ValidatingAdmissionPolicyBinding",
+                                                       "ComponentStatus"};
   return kClusterScoped.count(kind) == 0;
 }
 

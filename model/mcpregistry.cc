@@ -67,9 +67,12 @@ MCPRegistry DecodeMCPRegistry(Object object, Diagnostics* diags) {
   s.mark = src.mark;
   s.type_name = GetString(src, "type");
   if (s.type_name.empty()) s.type_name = "configmap";
-  if (s.type_name == "git") s.type = SourceType::kGit;
-  else if (s.type_name == "url") s.type = SourceType::kUrl;
-  else if (s.type_name == "registry" || s.type_name == "api") s.type = SourceType::kRegistryApi;
+  if (s.type_name == "git")
+    s.type = SourceType::kGit;
+  else if (s.type_name == "url")
+    s.type = SourceType::kUrl;
+  else if (s.type_name == "registry" || s.type_name == "api")
+    s.type = SourceType::kRegistryApi;
 
   // Both shapes may name the format; they must agree.
   const std::string readme_format = GetString(spec, "format");
@@ -105,13 +108,14 @@ MCPRegistry DecodeMCPRegistry(Object object, Diagnostics* diags) {
         s.commit = GetString(*git, "commit");
         s.path = GetString(*git, "path");
         if (s.path.empty()) s.path = "registry.json";
-        const bool traversal = s.path[0] == '/' || s.path == ".." || s.path.rfind("../", 0) == 0 ||
-                               s.path.find("/../") != std::string::npos ||
-                               (s.path.size() >= 3 && s.path.compare(s.path.size() - 3, 3, "/..") == 0);
+        const bool traversal =
+            s.path[0] == '/' || s.path == ".." || s.path.rfind("../", 0) == 0 ||
+            s.path.find("/../") != std::string::npos ||
+            (s.path.size() >= 3 && s.path.compare(s.path.size() - 3, 3, "/..") == 0);
         if (traversal) {
-          diags->Error(file, git->Find("path") ? git->Find("path")->mark : git->mark,
-                       "spec.source.git.path",
-                       "Invalid value: \"" + s.path + "\": must be a relative path inside the repository");
+          diags->Error(
+              file, git->Find("path") ? git->Find("path")->mark : git->mark, "spec.source.git.path",
+              "Invalid value: \"" + s.path + "\": must be a relative path inside the repository");
         }
       }
       break;
@@ -158,7 +162,8 @@ MCPRegistry DecodeMCPRegistry(Object object, Diagnostics* diags) {
                    "Required value: automatic sync needs an interval");
     }
     if (const Value* retry = GetObject(*sync, "retryPolicy")) {
-      if (retry->Find("maxAttempts")) r.sync.max_attempts = static_cast<int>(GetInt(*retry, "maxAttempts"));
+      if (retry->Find("maxAttempts"))
+        r.sync.max_attempts = static_cast<int>(GetInt(*retry, "maxAttempts"));
       CheckDuration(file, *retry, "backoffInterval", "spec.syncPolicy.retryPolicy.backoffInterval",
                     &r.sync.backoff_ms, diags);
     }

@@ -41,21 +41,20 @@ OidcConfig DecodeOidc(const Value& v) {
   o.resource_url = GetString(v, "resourceUrl");
   o.mark = v.mark;
   if (const Value* k = GetObject(v, "kubernetes")) {
-    o.kubernetes = KubernetesOidc{GetString(*k, "serviceAccount"), GetString(*k, "namespace"),
-                                  GetString(*k, "audience"),       GetString(*k, "issuer"),
-                                  GetString(*k, "jwksUrl"),        GetString(*k, "introspectionUrl"),
+    o.kubernetes = KubernetesOidc{GetString(*k, "serviceAccount"),
+                                  GetString(*k, "namespace"),
+                                  GetString(*k, "audience"),
+                                  GetString(*k, "issuer"),
+                                  GetString(*k, "jwksUrl"),
+                                  GetString(*k, "introspectionUrl"),
                                   GetOptionalBool(*k, "useClusterAuth")};
   }
   o.config_map = DecodeConfigMapRef(v);
   if (const Value* i = GetObject(v, "inline")) {
-    o.inline_ = InlineOidc{GetString(*i, "issuer"),
-                           GetString(*i, "audience"),
-                           GetString(*i, "jwksUrl"),
-                           GetString(*i, "introspectionUrl"),
-                           GetString(*i, "clientId"),
-                           GetString(*i, "clientSecret"),
-                           GetString(*i, "thvCABundlePath"),
-                           GetString(*i, "jwksAuthTokenPath"),
+    o.inline_ = InlineOidc{GetString(*i, "issuer"),          GetString(*i, "audience"),
+                           GetString(*i, "jwksUrl"),         GetString(*i, "introspectionUrl"),
+                           GetString(*i, "clientId"),        GetString(*i, "clientSecret"),
+                           GetString(*i, "thvCABundlePath"), GetString(*i, "jwksAuthTokenPath"),
                            GetBool(*i, "jwksAllowPrivateIP")};
   }
   return o;
@@ -138,16 +137,19 @@ MCPServer DecodeMCPServer(Object object) {
       s.secrets.push_back(std::move(ref));
     }
   }
-  if (const Value* sa = spec.Find("serviceAccount"); sa && sa->IsString()) s.service_account = sa->text;
+  if (const Value* sa = spec.Find("serviceAccount"); sa && sa->IsString())
+    s.service_account = sa->text;
   if (const Value* p = GetObject(spec, "permissionProfile")) {
-    s.permission_profile =
-        PermissionProfileRef{GetString(*p, "type"), GetString(*p, "name"), GetString(*p, "key"), p->mark};
+    s.permission_profile = PermissionProfileRef{GetString(*p, "type"), GetString(*p, "name"),
+                                                GetString(*p, "key"), p->mark};
   }
   if (const Value* p = GetObject(spec, "podTemplateSpec")) s.pod_template_spec = *p;
   if (const Value* ro = GetObject(spec, "resourceOverrides")) {
-    if (const Value* d = GetObject(*ro, "proxyDeployment")) s.proxy_deployment = DecodeProxyDeployment(*d);
+    if (const Value* d = GetObject(*ro, "proxyDeployment"))
+      s.proxy_deployment = DecodeProxyDeployment(*d);
     if (const Value* svc = GetObject(*ro, "proxyService")) {
-      s.proxy_service = ServiceOverrides{OptionalMap(*svc, "labels"), OptionalMap(*svc, "annotations")};
+      s.proxy_service =
+          ServiceOverrides{OptionalMap(*svc, "labels"), OptionalMap(*svc, "annotations")};
     }
   }
   if (const Value* o = GetObject(spec, "oidcConfig")) s.oidc = DecodeOidc(*o);

@@ -1,5 +1,6 @@
-// Typed model of toolhive.stacklok.dev/v1alpha1 MCPServer (cmd/thv-operator/api/v1alpha1/mcpserver_types.go).
-// Decoded from a document that already passed CRD validation and defaulting.
+// Typed model of toolhive.stacklok.dev/v1alpha1 MCPServer
+// (cmd/thv-operator/api/v1alpha1/mcpserver_types.go). Decoded from a document that already passed
+// CRD validation and defaulting.
 #pragma once
 
 #include <optional>

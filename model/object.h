@@ -31,8 +31,8 @@ struct Object {
   std::string kind;
   ObjectMeta meta;
   bool namespace_defaulted = false;  // metadata.namespace was absent and filled in
-  bool context_only = false;  // from --context: consulted for references, never emitted
-  Value doc;                         // the whole document, as read (after CRD defaulting for ToolHive kinds)
+  bool context_only = false;         // from --context: consulted for references, never emitted
+  Value doc;  // the whole document, as read (after CRD defaulting for ToolHive kinds)
 };
 
 constexpr const char kToolhiveApiVersion[] = "toolhive.stacklok.dev/v1alpha1";

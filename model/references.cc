@@ -147,9 +147,9 @@ ServerRefs ResolveServerRefs(const MCPServer& server, const std::vector<Object>&
   if (server.tool_config_ref) {
     const Object* tc = FindObject(objects, "MCPToolConfig", ns, *server.tool_config_ref);
     if (!tc || ToolhiveKindOf(*tc) != ToolhiveKind::kMCPToolConfig) {
-      diags->Error(file, server.tool_config_ref_mark, "spec.toolConfigRef.name",
-                   "MCPToolConfig " + ns + "/" + *server.tool_config_ref +
-                       " not found among the inputs");
+      diags->Error(
+          file, server.tool_config_ref_mark, "spec.toolConfigRef.name",
+          "MCPToolConfig " + ns + "/" + *server.tool_config_ref + " not found among the inputs");
     } else {
       refs.tool_config = DecodeMCPToolConfig(*tc);
       for (const auto& [tool, o] : refs.tool_config->tools_override) {

@@ -13,9 +13,9 @@ namespace thv {
 
 struct ServerRefs {
   std::optional<MCPToolConfig> tool_config;
-  std::optional<Value> authz_config;        // authz.Config, in Go field order
+  std::optional<Value> authz_config;         // authz.Config, in Go field order
   std::optional<StringMap> oidc_config_map;  // data of the OIDC ConfigMap
-  std::optional<Value> permission_profile;  // permissions.Profile, in Go field order
+  std::optional<Value> permission_profile;   // permissions.Profile, in Go field order
 };
 
 ServerRefs ResolveServerRefs(const MCPServer& server, const std::vector<Object>& objects,

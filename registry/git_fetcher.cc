@@ -34,7 +34,8 @@ using Blob = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
 // An exclusive flock held for the lifetime of the object.
 class FileLock {
  public:
-  explicit FileLock(const std::string& path) : fd_(open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+  explicit FileLock(const std::string& path)
+      : fd_(open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
     if (fd_ >= 0) flock(fd_, LOCK_EX);
   }
   ~FileLock() {
@@ -51,7 +52,8 @@ bool SafePath(const std::string& path) {
   size_t start = 0;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
-    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string part =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (part == ".." || part == ".") return false;
     if (slash == std::string::npos) break;
     start = slash + 1;
@@ -83,7 +85,8 @@ bool Update(git_repository* repo, const std::string& url, std::string* err) {
   git_remote_callbacks callbacks;
   git_remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION);
   if (git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr) == 0) {
-    if (git_remote_default_branch(&head, remote.get()) == 0) git_repository_set_head(repo, head.ptr);
+    if (git_remote_default_branch(&head, remote.get()) == 0)
+      git_repository_set_head(repo, head.ptr);
     git_buf_dispose(&head);
     git_remote_disconnect(remote.get());
   }

@@ -14,7 +14,7 @@ std::string DescribeSource(const RegistrySource& s) {
     case SourceType::kConfigMap:
       return "configmap " + s.configmap_name + "/" + s.configmap_key;
     case SourceType::kGit: {
-      std::string ref = !s.commit.empty() ? "commit " + s.commit
+      std::string ref = !s.commit.empty()   ? "commit " + s.commit
                         : !s.branch.empty() ? "branch " + s.branch
                         : !s.tag.empty()    ? "tag " + s.tag
                                             : "default branch";
@@ -39,16 +39,17 @@ bool ConfigMapData(const MCPRegistry& r, const std::vector<Object>& objects, std
   const std::string& ns = r.object.meta.namespace_;
   const Object* cm = FindObject(objects, "ConfigMap", ns, s.configmap_name);
   if (!cm) {
-    diags->Error(r.object.origin.file, s.mark, "spec.source.configmap.name",
-                 "failed to get ConfigMap " + ns + "/" + s.configmap_name +
-                     ": not found among the inputs");
+    diags->Error(
+        r.object.origin.file, s.mark, "spec.source.configmap.name",
+        "failed to get ConfigMap " + ns + "/" + s.configmap_name + ": not found among the inputs");
     return false;
   }
   const Value* d = GetObject(cm->doc, "data");
   const Value* value = d ? d->Find(s.configmap_key) : nullptr;
   if (!value || !value->IsString()) {
-    diags->Error(r.object.origin.file, s.mark, "spec.source.configmap.key",
-                 "key " + s.configmap_key + " not found in ConfigMap " + ns + "/" + s.configmap_name);
+    diags->Error(
+        r.object.origin.file, s.mark, "spec.source.configmap.key",
+        "key " + s.configmap_key + " not found in ConfigMap " + ns + "/" + s.configmap_name);
     return false;
   }
   *data = value->text;
@@ -83,7 +84,8 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
     } else {
       const std::string description = DescribeSource(r.source);
       auto locked = result.lock.entries.find(key);
-      const bool usable = locked != result.lock.entries.end() && locked->second.source == description;
+      const bool usable =
+          locked != result.lock.entries.end() && locked->second.source == description;
       bool have = false;
       if (usable && (options.mode == LockMode::kLocked || options.mode == LockMode::kOffline)) {
         std::string err;
@@ -100,9 +102,10 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
         }
       }
       if (!have && options.mode == LockMode::kOffline) {
-        diags->Error(file, r.source.mark, "spec.source",
-                     "MCPRegistry " + key + ": " + description +
-                         " is not in the lock file and --offline forbids fetching; run thv-render sync");
+        diags->Error(
+            file, r.source.mark, "spec.source",
+            "MCPRegistry " + key + ": " + description +
+                " is not in the lock file and --offline forbids fetching; run thv-render sync");
         result.fetch_failed = true;
         continue;
       }
@@ -135,8 +138,8 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
     Diagnostics data_diags;
     const RegistryFormat format =
         r.source.format == "upstream" ? RegistryFormat::kUpstream : RegistryFormat::kToolhive;
-    const std::string where = "MCPRegistry " + key + ": " + r.source.format + " registry data from " +
-                              resolved.source_label;
+    const std::string where = "MCPRegistry " + key + ": " + r.source.format +
+                              " registry data from " + resolved.source_label;
     if (!LoadRegistryData(raw, format, "", ConvertOptions{resolved.fetched_at}, &registry,
                           &warnings, &data_diags)) {
       // Bad data from a remote source is the source's failure (exit 3), not the input's.

@@ -16,7 +16,10 @@ const GoTypes& CoreV1Types() {
   static const std::vector<GoStruct> kStructs = {
 #define K8S_GO_STRUCT(name) {#name, {
 #define K8S_GO_FIELD(json, type, options) {json, type, options},
-#define K8S_GO_END() }},
+#define K8S_GO_END() \
+  }                  \
+  }                  \
+  ,
 #define K8S_GO_ALIAS(name, underlying)
 #include "render/k8s_go_types.inc"
 #undef K8S_GO_STRUCT

@@ -20,7 +20,9 @@ Value Yaml(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the spec's pod patch examples") {
-  Value empty = Obj({{"spec", Obj({{"containers", Value::Sequence()}, {"serviceAccountName", Str("fetch-sa")}})}});
+  Value empty =
+      Obj({{"spec",
+            Obj({{"containers", Value::Sequence()}, {"serviceAccountName", Str("fetch-sa")}})}});
   CHECK(MarshalPodTemplateSpec(empty) ==
         R"({"metadata":{},"spec":{"containers":[],"serviceAccountName":"fetch-sa"}})");
   Value secret = Yaml(R"(spec:
@@ -60,14 +62,15 @@ TEST_CASE("Go field order, omitempty, quantities and unknown fields") {
     ports: [{containerPort: 8080, protocol: TCP}]
   serviceAccountName: sample-with-pod-template-sa
 )");
-  CHECK(MarshalPodTemplateSpec(tmpl) ==
-        R"({"metadata":{},"spec":{"containers":[{"name":"mcp","ports":[{"containerPort":8080,"protocol":"TCP"}],)"
-        R"("resources":{"limits":{"cpu":"500m","memory":"512Mi"},"requests":{"cpu":"100m","memory":"128Mi"}},)"
-        R"("securityContext":{"capabilities":{"drop":["ALL"]},"runAsUser":1000,"allowPrivilegeEscalation":false}}],)"
-        R"("nodeSelector":{"kubernetes.io/os":"linux","node-type":"mcp-server"},)"
-        R"("serviceAccountName":"sample-with-pod-template-sa",)"
-        R"("securityContext":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}},)"
-        R"("tolerations":[{"key":"dedicated","operator":"Equal","value":"mcp-servers","effect":"NoSchedule"}]}})");
+  CHECK(
+      MarshalPodTemplateSpec(tmpl) ==
+      R"({"metadata":{},"spec":{"containers":[{"name":"mcp","ports":[{"containerPort":8080,"protocol":"TCP"}],)"
+      R"("resources":{"limits":{"cpu":"500m","memory":"512Mi"},"requests":{"cpu":"100m","memory":"128Mi"}},)"
+      R"("securityContext":{"capabilities":{"drop":["ALL"]},"runAsUser":1000,"allowPrivilegeEscalation":false}}],)"
+      R"("nodeSelector":{"kubernetes.io/os":"linux","node-type":"mcp-server"},)"
+      R"("serviceAccountName":"sample-with-pod-template-sa",)"
+      R"("securityContext":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}},)"
+      R"("tolerations":[{"key":"dedicated","operator":"Equal","value":"mcp-servers","effect":"NoSchedule"}]}})");
 }
 
 TEST_CASE("nil slices are null, metadata and volume sources inline as Go does") {
@@ -80,9 +83,10 @@ spec:
   - name: port-probe
     emptyDir: {}
 )");
-  CHECK(MarshalPodTemplateSpec(tmpl) ==
-        R"({"metadata":{"annotations":{"a":"b"}},"spec":{"volumes":[{"name":"cfg","configMap":{"name":"c","defaultMode":420}},)"
-        R"({"name":"port-probe","emptyDir":{}}],"containers":null}})");
+  CHECK(
+      MarshalPodTemplateSpec(tmpl) ==
+      R"({"metadata":{"annotations":{"a":"b"}},"spec":{"volumes":[{"name":"cfg","configMap":{"name":"c","defaultMode":420}},)"
+      R"({"name":"port-probe","emptyDir":{}}],"containers":null}})");
 }
 
 }  // namespace thv

@@ -53,9 +53,11 @@ std::vector<Value> RenderMCPRegistry(const MCPRegistry& r, const RegistryContent
   Value container = Obj(
       {{"name", Str("registry-api")},
        {"image", Str(options.registry_api_image)},
-       {"args", StrList({"serve", "--from-file=/data/registry/registry.json",
-                         "--registry-name=" + name})},
-       {"ports", List({Obj({{"name", Str("http")}, {"containerPort", Int(8080)}, {"protocol", Str("TCP")}})})},
+       {"args",
+        StrList({"serve", "--from-file=/data/registry/registry.json", "--registry-name=" + name})},
+       {"ports",
+        List({Obj(
+            {{"name", Str("http")}, {"containerPort", Int(8080)}, {"protocol", Str("TCP")}})})},
        {"resources", Obj({{"limits", Obj({{"cpu", Str("500m")}, {"memory", Str("512Mi")}})},
                           {"requests", Obj({{"cpu", Str("100m")}, {"memory", Str("128Mi")}})}})},
        {"volumeMounts", List({Obj({{"name", Str("registry-data")},
@@ -67,17 +69,18 @@ std::vector<Value> RenderMCPRegistry(const MCPRegistry& r, const RegistryContent
                                                {"configMap", Obj({{"name", Str(storage)}})}})})},
                         {"containers", List({container})},
                         {"serviceAccountName", Str("toolhive-registry-api")}});
-  Value deployment = Obj(
-      {{"apiVersion", Str("apps/v1")},
-       {"kind", Str("Deployment")},
-       {"metadata", Meta(api, ns, labels)},
-       {"spec", Obj({{"replicas", Int(1)},
-                     {"selector", Obj({{"matchLabels", StrMap(selector)}})},
-                     {"template", Obj({{"metadata", Obj({{"labels", StrMap(labels)},
-                                                         {"annotations",
-                                                          Obj({{"toolhive.stacklok.dev/config-hash",
-                                                                Str(content.source_hash)}})}})},
-                                       {"spec", pod_spec}})}})}});
+  Value deployment =
+      Obj({{"apiVersion", Str("apps/v1")},
+           {"kind", Str("Deployment")},
+           {"metadata", Meta(api, ns, labels)},
+           {"spec",
+            Obj({{"replicas", Int(1)},
+                 {"selector", Obj({{"matchLabels", StrMap(selector)}})},
+                 {"template",
+                  Obj({{"metadata", Obj({{"labels", StrMap(labels)},
+                                         {"annotations", Obj({{"toolhive.stacklok.dev/config-hash",
+                                                               Str(content.source_hash)}})}})},
+                       {"spec", pod_spec}})}})}});
 
   Value service = Obj({{"apiVersion", Str("v1")},
                        {"kind", Str("Service")},

@@ -62,9 +62,9 @@ Value ProxyRole(const std::string& name, const std::string& ns) {
 
 Value ProxyRoleBinding(const std::string& name, const std::string& ns) {
   Value binding = Object("rbac.authorization.k8s.io/v1", "RoleBinding", Metadata(name, ns));
-  binding.Set("subjects", List({Obj({{"kind", Str("ServiceAccount")},
-                                     {"name", Str(name)},
-                                     {"namespace", Str(ns)}})}));
+  binding.Set(
+      "subjects",
+      List({Obj({{"kind", Str("ServiceAccount")}, {"name", Str(name)}, {"namespace", Str(ns)}})}));
   binding.Set("roleRef", Obj({{"apiGroup", Str("rbac.authorization.k8s.io")},
                               {"kind", Str("Role")},
                               {"name", Str(name)}}));
@@ -74,15 +74,16 @@ Value ProxyRoleBinding(const std::string& name, const std::string& ns) {
 Value AuthzInlineConfigMap(const MCPServer& s) {
   const InlineAuthz& in = *s.authz->inline_;
   // Compact JSON with sorted keys, as the operator marshals a map.
-  Value content =
-      Obj({{"cedar", Obj({{"entities_json", Str(in.entities_json.empty() ? "[]" : in.entities_json)},
-                          {"policies", StrList(in.policies)}})},
-           {"type", Str("cedarv1")},
-           {"version", Str("1.0")}});
+  Value content = Obj(
+      {{"cedar", Obj({{"entities_json", Str(in.entities_json.empty() ? "[]" : in.entities_json)},
+                      {"policies", StrList(in.policies)}})},
+       {"type", Str("cedarv1")},
+       {"version", Str("1.0")}});
   StringMap labels = CommonLabels(s.object.meta.name);
   labels["toolhive.stacklok.io/authz"] = "inline";
-  Value cm = Object("v1", "ConfigMap",
-                    Metadata(s.object.meta.name + "-authz-inline", s.object.meta.namespace_, &labels));
+  Value cm =
+      Object("v1", "ConfigMap",
+             Metadata(s.object.meta.name + "-authz-inline", s.object.meta.namespace_, &labels));
   cm.Set("data", Obj({{"authz.json", Str(GoJsonCompact(content))}}));
   return cm;
 }
@@ -92,18 +93,20 @@ std::vector<std::string> OidcArgs(const MCPServer& s, const ServerRefs& refs) {
   const OidcConfig& o = *s.oidc;
   if (o.type == "kubernetes") {
     KubernetesOidc k = o.kubernetes.value_or(KubernetesOidc{});
-    args.push_back("--oidc-issuer=" + (k.issuer.empty() ? "https://kubernetes.default.svc" : k.issuer));
+    args.push_back("--oidc-issuer=" +
+                   (k.issuer.empty() ? "https://kubernetes.default.svc" : k.issuer));
     args.push_back("--oidc-audience=" + (k.audience.empty() ? "toolhive" : k.audience));
     if (!k.jwks_url.empty()) args.push_back("--oidc-jwks-url=" + k.jwks_url);
-    if (!k.introspection_url.empty()) args.push_back("--oidc-introspection-url=" + k.introspection_url);
+    if (!k.introspection_url.empty())
+      args.push_back("--oidc-introspection-url=" + k.introspection_url);
     if (k.use_cluster_auth.value_or(true)) {
       args.push_back("--thv-ca-bundle=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt");
       args.push_back("--jwks-auth-token-file=/var/run/secrets/kubernetes.io/serviceaccount/token");
       args.push_back("--jwks-allow-private-ip");
     }
-    args.push_back("--oidc-client-id=" + (k.service_account.empty() ? "default" : k.service_account) +
-                   "." + (k.namespace_.empty() ? s.object.meta.namespace_ : k.namespace_) +
-                   ".svc.cluster.local");
+    args.push_back(
+        "--oidc-client-id=" + (k.service_account.empty() ? "default" : k.service_account) + "." +
+        (k.namespace_.empty() ? s.object.meta.namespace_ : k.namespace_) + ".svc.cluster.local");
   } else if (o.type == "configMap" && refs.oidc_config_map) {
     const StringMap& data = *refs.oidc_config_map;
     auto add = [&](const char* key, const char* flag) {
@@ -125,7 +128,8 @@ std::vector<std::string> OidcArgs(const MCPServer& s, const ServerRefs& refs) {
     if (!i.issuer.empty()) args.push_back("--oidc-issuer=" + i.issuer);
     if (!i.audience.empty()) args.push_back("--oidc-audience=" + i.audience);
     if (!i.jwks_url.empty()) args.push_back("--oidc-jwks-url=" + i.jwks_url);
-    if (!i.introspection_url.empty()) args.push_back("--oidc-introspection-url=" + i.introspection_url);
+    if (!i.introspection_url.empty())
+      args.push_back("--oidc-introspection-url=" + i.introspection_url);
     if (!i.thv_ca_bundle_path.empty()) args.push_back("--thv-ca-bundle=" + i.thv_ca_bundle_path);
     if (!i.jwks_auth_token_path.empty())
       args.push_back("--jwks-auth-token-file=" + i.jwks_auth_token_path);
@@ -160,7 +164,8 @@ Value HttpProbe(int initial_delay, int period, int timeout) {
 Value ResourceList(const CpuMemory& r) {
   Value list = Value::Mapping();
   std::string canonical, err;
-  if (!r.cpu.empty()) list.Set("cpu", Str(CanonicalQuantity(r.cpu, &canonical, &err) ? canonical : r.cpu));
+  if (!r.cpu.empty())
+    list.Set("cpu", Str(CanonicalQuantity(r.cpu, &canonical, &err) ? canonical : r.cpu));
   if (!r.memory.empty())
     list.Set("memory", Str(CanonicalQuantity(r.memory, &canonical, &err) ? canonical : r.memory));
   return list;
@@ -168,7 +173,8 @@ Value ResourceList(const CpuMemory& r) {
 
 Value PodSecurityContext(bool openshift) {
   if (openshift) {
-    return Obj({{"runAsNonRoot", Bool(true)}, {"seccompProfile", Obj({{"type", Str("RuntimeDefault")}})}});
+    return Obj(
+        {{"runAsNonRoot", Bool(true)}, {"seccompProfile", Obj({{"type", Str("RuntimeDefault")}})}});
   }
   return Obj({{"runAsUser", Int(1000)},
               {"runAsGroup", Int(1000)},
@@ -259,14 +265,16 @@ Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions
     const std::string cm = inline_authz ? name + "-authz-inline" : s.authz->config_map->name;
     const std::string key =
         inline_authz || s.authz->config_map->key.empty() ? "authz.json" : s.authz->config_map->key;
-    volumes.Append(Obj({{"name", Str("authz-config")},
-                        {"configMap", Obj({{"name", Str(cm)},
-                                           {"items", List({Obj({{"key", Str(key)},
-                                                                {"path", Str("authz.json")}})})}})}}));
+    volumes.Append(
+        Obj({{"name", Str("authz-config")},
+             {"configMap",
+              Obj({{"name", Str(cm)},
+                   {"items", List({Obj({{"key", Str(key)}, {"path", Str("authz.json")}})})}})}}));
   }
 
   Value resources = Value::Mapping();
-  if (!s.limits.cpu.empty() || !s.limits.memory.empty()) resources.Set("limits", ResourceList(s.limits));
+  if (!s.limits.cpu.empty() || !s.limits.memory.empty())
+    resources.Set("limits", ResourceList(s.limits));
   if (!s.requests.cpu.empty() || !s.requests.memory.empty())
     resources.Set("requests", ResourceList(s.requests));
 
@@ -306,9 +314,11 @@ Value Service(const MCPServer& s) {
   StringMap labels = ls;
   StringMap annotations;
   if (s.proxy_service)
-    ApplyOverrides(ls, s.proxy_service->labels, s.proxy_service->annotations, &labels, &annotations);
-  Value svc = Object("v1", "Service",
-                     Metadata("mcp-" + name + "-proxy", s.object.meta.namespace_, &labels, &annotations));
+    ApplyOverrides(ls, s.proxy_service->labels, s.proxy_service->annotations, &labels,
+                   &annotations);
+  Value svc =
+      Object("v1", "Service",
+             Metadata("mcp-" + name + "-proxy", s.object.meta.namespace_, &labels, &annotations));
   svc.Set("spec", Obj({{"ports", List({Obj({{"name", Str("http")},
                                             {"protocol", Str("TCP")},
                                             {"port", Int(s.port)},
@@ -340,10 +350,11 @@ std::string PodPatchJson(const MCPServer& s, bool with_service_account) {
     for (const SecretRef& secret : s.secrets) {
       env.Append(Obj({{"name", Str(secret.target_env_name)},
                       {"valueFrom", Obj({{"secretKeyRef", Obj({{"name", Str(secret.name)},
-                                                                {"key", Str(secret.key)}})}})}}));
+                                                               {"key", Str(secret.key)}})}})}}));
     }
     Value* containers = spec->Find("containers");
-    if (!containers || !containers->IsSequence()) containers = &spec->Set("containers", Value::Sequence());
+    if (!containers || !containers->IsSequence())
+      containers = &spec->Set("containers", Value::Sequence());
     auto mcp = std::find_if(containers->items.begin(), containers->items.end(), [](const Value& c) {
       const Value* n = c.Find("name");
       return n && n->text == "mcp";
@@ -383,12 +394,14 @@ std::vector<std::string> ProxyArgs(const MCPServer& s, const ServerRefs& refs,
     args.push_back("--k8s-pod-patch=" + patch);
   if (s.permission_profile) {
     args.push_back(s.permission_profile->type == "configmap"
-                       ? "--permission-profile-path=/etc/toolhive/profiles/" + s.permission_profile->key
+                       ? "--permission-profile-path=/etc/toolhive/profiles/" +
+                             s.permission_profile->key
                        : "--permission-profile=" + s.permission_profile->name);
   }
   if (s.oidc) {
     for (std::string& a : OidcArgs(s, refs)) args.push_back(std::move(a));
-    args.push_back("--resource-url=" + (s.oidc->resource_url.empty() ? ServiceUrl(s) : s.oidc->resource_url));
+    args.push_back("--resource-url=" +
+                   (s.oidc->resource_url.empty() ? ServiceUrl(s) : s.oidc->resource_url));
   }
   if (HasAuthzVolume(s)) args.push_back("--authz-config=/etc/toolhive/authz/authz.json");
   if (s.audit_enabled.value_or(false)) args.push_back("--enable-audit");
@@ -415,7 +428,8 @@ std::vector<std::string> ProxyArgs(const MCPServer& s, const ServerRefs& refs,
       }
     }
     if (o.metrics_enabled)
-      args.push_back(std::string("--otel-metrics-enabled=") + (*o.metrics_enabled ? "true" : "false"));
+      args.push_back(std::string("--otel-metrics-enabled=") +
+                     (*o.metrics_enabled ? "true" : "false"));
   }
   if (s.telemetry && s.telemetry->prometheus_enabled.value_or(false))
     args.push_back("--enable-prometheus-metrics-path");
@@ -425,7 +439,8 @@ std::vector<std::string> ProxyArgs(const MCPServer& s, const ServerRefs& refs,
     for (const std::string& a : s.args) args.push_back(a);
   }
   const StringMap template_annotations = TemplateAnnotations(s);
-  if (HasVaultAgentInjection(&template_annotations)) args.push_back("--env-file-dir=/vault/secrets");
+  if (HasVaultAgentInjection(&template_annotations))
+    args.push_back("--env-file-dir=/vault/secrets");
   return args;
 }
 
@@ -439,8 +454,9 @@ std::vector<Value> RenderMCPServer(const MCPServer& s, const ServerRefs& refs,
   if ((s.transport == "sse" || s.transport == "streamable-http") && s.target_port == 0) {
     diags->Warning(file, mark, "spec.targetPort",
                    "the operator (7002a239b) refuses to create the RunConfig ConfigMap and "
-                   "Deployment without it for transport " + s.transport +
-                       ": \"target port is required for transport type " + s.transport + "\"");
+                   "Deployment without it for transport " +
+                       s.transport + ": \"target port is required for transport type " +
+                       s.transport + "\"");
   }
   if (s.oidc && s.oidc->inline_ && !s.oidc->inline_->client_secret.empty()) {
     diags->Warning(file, s.oidc->mark, "spec.oidcConfig.inline.clientSecret",
@@ -470,7 +486,8 @@ std::vector<Value> RenderMCPServer(const MCPServer& s, const ServerRefs& refs,
   if (!s.service_account) out.push_back(ServiceAccount(name + "-sa", ns));
   out.push_back(ProxyRole(runner, ns));
   out.push_back(ProxyRoleBinding(runner, ns));
-  if (s.authz && s.authz->type == "inline" && s.authz->inline_) out.push_back(AuthzInlineConfigMap(s));
+  if (s.authz && s.authz->type == "inline" && s.authz->inline_)
+    out.push_back(AuthzInlineConfigMap(s));
   out.push_back(RunConfigConfigMap(s, BuildRunConfig(s, refs, options)));
   out.push_back(Service(s));
   out.push_back(Deployment(s, refs, options));

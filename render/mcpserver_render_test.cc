@@ -48,8 +48,12 @@ const Value& Get(const std::vector<Value>& docs, const std::string& kind, const 
 }
 
 const Value& Container(const std::vector<Value>& docs, const std::string& name) {
-  return Get(docs, "Deployment", name).Find("spec")->Find("template")->Find("spec")->Find(
-      "containers")->items.at(0);
+  return Get(docs, "Deployment", name)
+      .Find("spec")
+      ->Find("template")
+      ->Find("spec")
+      ->Find("containers")
+      ->items.at(0);
 }
 
 std::vector<std::string> Strings(const Value* list) {
@@ -79,7 +83,8 @@ std::string RunConfigJson(const std::vector<Value>& docs, const std::string& nam
 
 std::map<std::string, std::string> EnvMap(const Value& container) {
   std::map<std::string, std::string> out;
-  for (const Value& e : container.Find("env")->items) out[e.Find("name")->text] = e.Find("value")->text;
+  for (const Value& e : container.Find("env")->items)
+    out[e.Find("name")->text] = e.Find("value")->text;
   return out;
 }
 
@@ -102,16 +107,18 @@ TEST_CASE("fact 1-3: proxy RBAC objects share the <name>-proxy-runner name and e
   CHECK(sa.Find("metadata")->Find("namespace")->text == "default");
   CHECK(sa.Find("metadata")->Find("labels") == nullptr);
   const Value& role = Get(docs, "Role", "test-server-proxy-runner");
-  CHECK(GoJsonCompact(*role.Find("rules")) ==
-        R"([{"verbs":["get","list","watch","create","update","patch","delete","apply"],"apiGroups":["apps"],"resources":["statefulsets"]},)"
-        R"({"verbs":["get","list","watch","create","update","patch","delete","apply"],"apiGroups":[""],"resources":["services"]},)"
-        R"({"verbs":["get","list","watch"],"apiGroups":[""],"resources":["pods"]},)"
-        R"({"verbs":["get"],"apiGroups":[""],"resources":["pods/log"]},)"
-        R"({"verbs":["create","get"],"apiGroups":[""],"resources":["pods/attach"]},)"
-        R"({"verbs":["get","list","watch"],"apiGroups":[""],"resources":["configmaps"]}])");
+  CHECK(
+      GoJsonCompact(*role.Find("rules")) ==
+      R"([{"verbs":["get","list","watch","create","update","patch","delete","apply"],"apiGroups":["apps"],"resources":["statefulsets"]},)"
+      R"({"verbs":["get","list","watch","create","update","patch","delete","apply"],"apiGroups":[""],"resources":["services"]},)"
+      R"({"verbs":["get","list","watch"],"apiGroups":[""],"resources":["pods"]},)"
+      R"({"verbs":["get"],"apiGroups":[""],"resources":["pods/log"]},)"
+      R"({"verbs":["create","get"],"apiGroups":[""],"resources":["pods/attach"]},)"
+      R"({"verbs":["get","list","watch"],"apiGroups":[""],"resources":["configmaps"]}])");
   const Value& rb = Get(docs, "RoleBinding", "test-server-proxy-runner");
-  CHECK(GoJsonCompact(*rb.Find("roleRef")) ==
-        R"({"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"test-server-proxy-runner"})");
+  CHECK(
+      GoJsonCompact(*rb.Find("roleRef")) ==
+      R"({"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"test-server-proxy-runner"})");
   CHECK(GoJsonCompact(*rb.Find("subjects")) ==
         R"([{"kind":"ServiceAccount","name":"test-server-proxy-runner","namespace":"default"}])");
 }
@@ -120,7 +127,8 @@ TEST_CASE("fact 4: rendering is idempotent and namespaces get their own copies")
   auto a = Render(WithSpec("s", "ns-a", "  image: i\n"));
   auto b = Render(WithSpec("s", "ns-a", "  image: i\n"));
   CHECK(a == b);
-  auto c = Render(WithSpec("s", "ns-a", "  image: i\n") + "---\n" + WithSpec("s", "ns-b", "  image: i\n"));
+  auto c = Render(WithSpec("s", "ns-a", "  image: i\n") + "---\n" +
+                  WithSpec("s", "ns-b", "  image: i\n"));
   CHECK(Get(c, "Role", "s-proxy-runner").Find("metadata")->Find("namespace")->text == "ns-a");
   int roles = 0;
   for (const Value& d : c) roles += d.Find("kind")->text == "Role";
@@ -200,7 +208,8 @@ TEST_CASE("fact 10: on a conflict the operator's map wins, override-only keys st
         annotations: {shared: from-template, only: template}
 )"));
   const Value& tmpl = *Get(docs, "Deployment", "test-server").Find("spec")->Find("template");
-  CHECK(LabelsText(tmpl.Find("metadata")->Find("annotations")) == "only=template;shared=from-deployment;");
+  CHECK(LabelsText(tmpl.Find("metadata")->Find("annotations")) ==
+        "only=template;shared=from-deployment;");
 }
 
 TEST_CASE("fact 11 and 35: identical input renders byte-identical output") {
@@ -222,8 +231,8 @@ TEST_CASE("fact 12 and 15: tools are sorted in --tools, env becomes --env args")
   CHECK(Has(args, "--env=B=2"));
   CHECK(EnvMap(Container(docs, "test-server")).count("API_KEY") == 0);
   // RunConfig keeps the spec order.
-  CHECK(RunConfigJson(docs, "test-server").find("\"tools_filter\": [\n    \"zeta\",\n    \"alpha\",") !=
-        std::string::npos);
+  CHECK(RunConfigJson(docs, "test-server")
+            .find("\"tools_filter\": [\n    \"zeta\",\n    \"alpha\",") != std::string::npos);
 }
 
 TEST_CASE("fact 13: podTemplateSpec goes into the pod patch, not the proxy pod") {
@@ -237,7 +246,8 @@ TEST_CASE("fact 13: podTemplateSpec goes into the pod patch, not the proxy pod")
   std::string patch = Patch(Args(docs, "test-server"));
   CHECK(patch.find(R"("nodeSelector":{"disktype":"ssd"})") != std::string::npos);
   CHECK(patch.find(R"("tolerations":[{"key":"k","operator":"Exists"}])") != std::string::npos);
-  const Value& pod = *Get(docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
+  const Value& pod =
+      *Get(docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
   CHECK(pod.Find("nodeSelector") == nullptr);
   CHECK(pod.Find("tolerations") == nullptr);
 }
@@ -249,17 +259,19 @@ TEST_CASE("fact 14 and 21: secrets become secretKeyRef env of container mcp, nev
   - {name: other, key: api-token}
 )"));
   auto args = Args(docs, "test-server");
-  CHECK(Patch(args) ==
-        R"({"metadata":{},"spec":{"containers":[{"name":"mcp","env":[)"
-        R"({"name":"GITHUB_TOKEN","valueFrom":{"secretKeyRef":{"name":"github-token","key":"token"}}},)"
-        R"({"name":"api-token","valueFrom":{"secretKeyRef":{"name":"other","key":"api-token"}}}],)"
-        R"("resources":{}}],"serviceAccountName":"test-server-sa"}})");
+  CHECK(
+      Patch(args) ==
+      R"({"metadata":{},"spec":{"containers":[{"name":"mcp","env":[)"
+      R"({"name":"GITHUB_TOKEN","valueFrom":{"secretKeyRef":{"name":"github-token","key":"token"}}},)"
+      R"({"name":"api-token","valueFrom":{"secretKeyRef":{"name":"other","key":"api-token"}}}],)"
+      R"("resources":{}}],"serviceAccountName":"test-server-sa"}})");
   for (const std::string& a : args) CHECK(a.rfind("--secret", 0) != 0);
   CHECK(RunConfigJson(docs, "test-server").find("secrets") == std::string::npos);
 }
 
 TEST_CASE("fact 16: proxyMode streamable-http is passed through") {
-  auto docs = Render(WithSpec("test-server", "default", "  image: i\n  proxyMode: streamable-http\n"));
+  auto docs =
+      Render(WithSpec("test-server", "default", "  image: i\n  proxyMode: streamable-http\n"));
   CHECK(Has(Args(docs, "test-server"), "--proxy-mode=streamable-http"));
   CHECK(RunConfigJson(docs, "test-server").find(R"("toolhive-transport": "streamable-http")") !=
         std::string::npos);
@@ -267,7 +279,8 @@ TEST_CASE("fact 16: proxyMode streamable-http is passed through") {
 
 TEST_CASE("fact 17 and 19: Kubernetes security contexts") {
   auto docs = Render(kMinimal);
-  const Value& pod = *Get(docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
+  const Value& pod =
+      *Get(docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
   CHECK(GoJsonCompact(*pod.Find("securityContext")) ==
         R"({"runAsUser":1000,"runAsGroup":1000,"runAsNonRoot":true,"fsGroup":1000})");
   CHECK(GoJsonCompact(*Container(docs, "test-server").Find("securityContext")) ==
@@ -279,7 +292,8 @@ TEST_CASE("fact 18: OpenShift security contexts") {
   RenderOptions options;
   options.openshift = true;
   auto docs = Render(kMinimal, options);
-  const Value& pod = *Get(docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
+  const Value& pod =
+      *Get(docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
   CHECK(GoJsonCompact(*pod.Find("securityContext")) ==
         R"({"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}})");
   CHECK(GoJsonCompact(*Container(docs, "test-server").Find("securityContext")) ==
@@ -319,18 +333,18 @@ TEST_CASE("fact 22: secrets append to an existing mcp container; the SA override
 }
 
 TEST_CASE("fact 23: kubernetes OIDC defaults") {
-  auto docs = Render(WithSpec("test-server", "default", "  image: i\n  oidcConfig: {type: kubernetes}\n"));
+  auto docs =
+      Render(WithSpec("test-server", "default", "  image: i\n  oidcConfig: {type: kubernetes}\n"));
   auto args = Args(docs, "test-server");
   auto first = std::find(args.begin(), args.end(), "--oidc-issuer=https://kubernetes.default.svc");
   REQUIRE(first != args.end());
   CHECK(std::vector<std::string>(first, first + 7) ==
-        std::vector<std::string>{"--oidc-issuer=https://kubernetes.default.svc",
-                                 "--oidc-audience=toolhive",
-                                 "--thv-ca-bundle=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt",
-                                 "--jwks-auth-token-file=/var/run/secrets/kubernetes.io/serviceaccount/token",
-                                 "--jwks-allow-private-ip",
-                                 "--oidc-client-id=default.default.svc.cluster.local",
-                                 "--resource-url=http://mcp-test-server-proxy.default.svc.cluster.local:8080"});
+        std::vector<std::string>{
+            "--oidc-issuer=https://kubernetes.default.svc", "--oidc-audience=toolhive",
+            "--thv-ca-bundle=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt",
+            "--jwks-auth-token-file=/var/run/secrets/kubernetes.io/serviceaccount/token",
+            "--jwks-allow-private-ip", "--oidc-client-id=default.default.svc.cluster.local",
+            "--resource-url=http://mcp-test-server-proxy.default.svc.cluster.local:8080"});
 }
 
 TEST_CASE("fact 24: custom kubernetes OIDC") {
@@ -350,7 +364,8 @@ TEST_CASE("fact 24: custom kubernetes OIDC") {
   auto first = std::find(args.begin(), args.end(), "--oidc-issuer=https://custom-issuer.com");
   REQUIRE(first != args.end());
   CHECK(std::vector<std::string>(first, first + 5) ==
-        std::vector<std::string>{"--oidc-issuer=https://custom-issuer.com", "--oidc-audience=custom-audience",
+        std::vector<std::string>{"--oidc-issuer=https://custom-issuer.com",
+                                 "--oidc-audience=custom-audience",
                                  "--oidc-jwks-url=https://custom-issuer.com/jwks",
                                  "--oidc-client-id=custom-sa.custom-namespace.svc.cluster.local",
                                  "--resource-url=https://mcp.example.com"});
@@ -407,12 +422,15 @@ TEST_CASE("fact 26-28: authz args, inline ConfigMap content and volumes") {
 )"));
   CHECK(Has(Args(docs, "test-server"), "--authz-config=/etc/toolhive/authz/authz.json"));
   const Value& cm = Get(docs, "ConfigMap", "test-server-authz-inline");
-  CHECK(cm.Find("data")->Find("authz.json")->text ==
-        R"({"cedar":{"entities_json":"[]","policies":["permit(principal, action, resource);"]},"type":"cedarv1","version":"1.0"})");
+  CHECK(
+      cm.Find("data")->Find("authz.json")->text ==
+      R"({"cedar":{"entities_json":"[]","policies":["permit(principal, action, resource);"]},"type":"cedarv1","version":"1.0"})");
   CHECK(cm.Find("metadata")->Find("labels")->Find("toolhive.stacklok.io/authz")->text == "inline");
-  const Value& pod = *Get(docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
-  CHECK(GoJsonCompact(*pod.Find("volumes")) ==
-        R"([{"name":"authz-config","configMap":{"name":"test-server-authz-inline","items":[{"key":"authz.json","path":"authz.json"}]}}])");
+  const Value& pod =
+      *Get(docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
+  CHECK(
+      GoJsonCompact(*pod.Find("volumes")) ==
+      R"([{"name":"authz-config","configMap":{"name":"test-server-authz-inline","items":[{"key":"authz.json","path":"authz.json"}]}}])");
   CHECK(RunConfigJson(docs, "test-server").find(R"("version": "v1",
     "type": "cedarv1")") != std::string::npos);
 
@@ -431,8 +449,9 @@ data:
 )"));
   const Value& cm_pod =
       *Get(cm_docs, "Deployment", "test-server").Find("spec")->Find("template")->Find("spec");
-  CHECK(GoJsonCompact(*cm_pod.Find("volumes")) ==
-        R"([{"name":"authz-config","configMap":{"name":"my-authz","items":[{"key":"policy.yaml","path":"authz.json"}]}}])");
+  CHECK(
+      GoJsonCompact(*cm_pod.Find("volumes")) ==
+      R"([{"name":"authz-config","configMap":{"name":"my-authz","items":[{"key":"policy.yaml","path":"authz.json"}]}}])");
   CHECK(Has(Args(cm_docs, "test-server"), "--authz-config=/etc/toolhive/authz/authz.json"));
 }
 
@@ -448,8 +467,8 @@ TEST_CASE("fact 29-30: OpenTelemetry and Prometheus args and env") {
     prometheus: {enabled: true}
 )"));
   auto args = Args(docs, "test-server");
-  for (const char* a : {"--otel-endpoint=https://otel:4317", "--otel-headers=a=b", "--otel-headers=c=d",
-                        "--otel-insecure", "--otel-tracing-enabled=true",
+  for (const char* a : {"--otel-endpoint=https://otel:4317", "--otel-headers=a=b",
+                        "--otel-headers=c=d", "--otel-insecure", "--otel-tracing-enabled=true",
                         "--otel-tracing-sampling-rate=0.1", "--enable-prometheus-metrics-path"})
     CHECK(Has(args, a));
   CHECK(EnvMap(Container(docs, "test-server"))["OTEL_RESOURCE_ATTRIBUTES"] ==
@@ -457,7 +476,8 @@ TEST_CASE("fact 29-30: OpenTelemetry and Prometheus args and env") {
   std::string rc = RunConfigJson(docs, "test-server");
   CHECK(rc.find(R"("endpoint": "otel:4317")") != std::string::npos);
   CHECK(rc.find(R"("samplingRate": 0.1)") != std::string::npos);
-  CHECK(rc.find("\"headers\": {\n      \"a\": \"b\",\n      \"c\": \"d\"\n    }") != std::string::npos);
+  CHECK(rc.find("\"headers\": {\n      \"a\": \"b\",\n      \"c\": \"d\"\n    }") !=
+        std::string::npos);
 }
 
 TEST_CASE("fact 31: minimal RunConfig") {
@@ -519,10 +539,10 @@ TEST_CASE("fact 33: volumes in RunConfig and the permission profile") {
   - {name: v2, hostPath: /host/path2, mountPath: /mount/path2, readOnly: true}
 )"));
   std::string rc = RunConfigJson(docs, "test-server");
-  CHECK(rc.find("\"volumes\": [\n    \"/host/path1:/mount/path1\",\n    \"/host/path2:/mount/path2:ro\"\n  ]") !=
-        std::string::npos);
-  CHECK(rc.find("\"read\": [\n      \"/host/path2:/mount/path2\"\n    ],\n    \"write\": [\n      \"/host/path1:/mount/path1\"") !=
-        std::string::npos);
+  CHECK(rc.find("\"volumes\": [\n    \"/host/path1:/mount/path1\",\n    "
+                "\"/host/path2:/mount/path2:ro\"\n  ]") != std::string::npos);
+  CHECK(rc.find("\"read\": [\n      \"/host/path2:/mount/path2\"\n    ],\n    \"write\": [\n      "
+                "\"/host/path1:/mount/path1\"") != std::string::npos);
 }
 
 TEST_CASE("fact 34: telemetry endpoint stripped, sampling rate parsed, headers mapped") {
@@ -541,7 +561,8 @@ TEST_CASE("fact 34: telemetry endpoint stripped, sampling rate parsed, headers m
   telemetry:
     openTelemetry: {enabled: true, endpoint: collector:4318}
 )"));
-  CHECK(RunConfigJson(defaults, "test-server").find(R"("samplingRate": 0.05)") != std::string::npos);
+  CHECK(RunConfigJson(defaults, "test-server").find(R"("samplingRate": 0.05)") !=
+        std::string::npos);
 }
 
 TEST_CASE("worked example: fetch RunConfig checksum matches the spec") {
@@ -559,14 +580,17 @@ spec:
     requests: {cpu: 50m, memory: 64Mi}
 )");
   const Value& cm = Get(docs, "ConfigMap", "fetch-runconfig");
-  CHECK(cm.Find("metadata")->Find("annotations")->Find("toolhive.stacklok.dev/content-checksum")->text ==
-        "92a578f5baf328fdc7cbbd1db2e07523de0bf46cd7709f6e99d5d72888877c77");
-  CHECK(Args(docs, "fetch") ==
-        std::vector<std::string>{
-            "run", "--foreground=true", "--proxy-port=8080", "--name=fetch", "--transport=stdio",
-            "--host=0.0.0.0", "--proxy-mode=sse",
-            R"(--k8s-pod-patch={"metadata":{},"spec":{"containers":[],"serviceAccountName":"fetch-sa"}})",
-            "--permission-profile=network", "docker.io/mcp/fetch"});
+  CHECK(cm.Find("metadata")
+            ->Find("annotations")
+            ->Find("toolhive.stacklok.dev/content-checksum")
+            ->text == "92a578f5baf328fdc7cbbd1db2e07523de0bf46cd7709f6e99d5d72888877c77");
+  CHECK(
+      Args(docs, "fetch") ==
+      std::vector<std::string>{
+          "run", "--foreground=true", "--proxy-port=8080", "--name=fetch", "--transport=stdio",
+          "--host=0.0.0.0", "--proxy-mode=sse",
+          R"(--k8s-pod-patch={"metadata":{},"spec":{"containers":[],"serviceAccountName":"fetch-sa"}})",
+          "--permission-profile=network", "docker.io/mcp/fetch"});
   CHECK(ServiceUrl(ServerFromYaml(R"(
 apiVersion: toolhive.stacklok.dev/v1alpha1
 kind: MCPServer

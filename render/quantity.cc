@@ -18,10 +18,11 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The suffix's base, exponent and format (suffix.go).
 bool ParseSuffix(const std::string& s, int* base, int* exponent, Format* format) {
-  static const std::pair<const char*, int> kDecimal[] = {
-      {"", 0}, {"n", -9}, {"u", -6}, {"m", -3}, {"k", 3}, {"M", 6}, {"G", 9}, {"T", 12}, {"P", 15}, {"E", 18}};
-  static const std::pair<const char*, int> kBinary[] = {
-      {"Ki", 10}, {"Mi", 20}, {"Gi", 30}, {"Ti", 40}, {"Pi", 50}, {"Ei", 60}};
+  static const std::pair<const char*, int> kDecimal[] = {{"", 0},   {"n", -9}, {"u", -6}, {"m", -3},
+                                                         {"k", 3},  {"M", 6},  {"G", 9},  {"T", 12},
+                                                         {"P", 15}, {"E", 18}};
+  static const std::pair<const char*, int> kBinary[] = {{"Ki", 10}, {"Mi", 20}, {"Gi", 30},
+                                                        {"Ti", 40}, {"Pi", 50}, {"Ei", 60}};
   for (const auto& [name, exp] : kDecimal) {
     if (s == name) {
       *base = 10, *exponent = exp, *format = Format::kDecimalSI;
@@ -101,9 +102,10 @@ bool CanonicalQuantity(const std::string& text, std::string* canonical, std::str
   for (char c : shifted) digits_value = digits_value * 10 + (c - '0');
   const Int kMaxInt64 = INT64_MAX;
   if (format == Format::kBinarySI) {
-    int precision = exponent >= 0 && denom.empty()
-                        ? 15 - static_cast<int>(num.size()) - static_cast<int>(float(exponent) * 3 / 10) - 1
-                        : -1;
+    int precision =
+        exponent >= 0 && denom.empty()
+            ? 15 - static_cast<int>(num.size()) - static_cast<int>(float(exponent) * 3 / 10) - 1
+            : -1;
     if (precision >= 0 && digits_value <= kMaxInt64 && (digits_value << exponent) <= kMaxInt64 &&
         exponent % 10 == 0 && (digits_value & 7) != 0) {
       *canonical = text;

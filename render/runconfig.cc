@@ -16,8 +16,8 @@ bool IsHttpTransport(const std::string& t) { return t == "sse" || t == "streamab
 Value BuiltinProfile(const std::string& name) {
   Value outbound = Value::Mapping();
   if (name == "network") outbound.Set("insecure_allow_all", Bool(true));
-  return Obj({{"name", Str(name == "stdio" ? "none" : name)},
-              {"network", Obj({{"outbound", outbound}})}});
+  return Obj(
+      {{"name", Str(name == "stdio" ? "none" : name)}, {"network", Obj({{"outbound", outbound}})}});
 }
 
 // The mount target of "source:target" (permissions.MountDeclaration.Parse for plain paths).

@@ -1,4 +1,5 @@
-// The RunConfig JSON the operator stores in <name>-runconfig (pkg/runner.RunConfig, Go field order).
+// The RunConfig JSON the operator stores in <name>-runconfig (pkg/runner.RunConfig, Go field
+// order).
 #pragma once
 
 #include <string>
