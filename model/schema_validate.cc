@@ -8,7 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
-#include <regex>
+#include <regex.h>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -101,19 +101,29 @@ Value DefaultValue(const char* json) {
   return it->second;
 }
 
-// CRD patterns are RE2; the ones ToolHive uses mean the same in ECMAScript (schemagen refuses
-// patterns std::regex cannot compile). std::regex works on bytes, so "µ" matches literally.
+// CRD patterns are RE2; the ones ToolHive uses mean the same as POSIX extended regular
+// expressions, matched byte-wise ("µ" literally). glibc's matcher is used rather than
+// std::regex, whose recursive matcher overflows the stack on long strings (found by fuzzing).
 bool MatchesPattern(const char* pattern, const std::string& s) {
   static std::mutex mu;
-  static auto* cache = new std::unordered_map<const char*, std::unique_ptr<std::regex>>();
-  const std::regex* re;
+  static auto* cache = new std::unordered_map<const char*, std::unique_ptr<regex_t>>();
+  const regex_t* re;
   {
     std::lock_guard<std::mutex> lock(mu);
-    std::unique_ptr<std::regex>& slot = (*cache)[pattern];
-    if (!slot) slot = std::make_unique<std::regex>(pattern, std::regex::ECMAScript);
+    std::unique_ptr<regex_t>& slot = (*cache)[pattern];
+    if (!slot) {
+      slot = std::make_unique<regex_t>();
+      if (regcomp(slot.get(), pattern, REG_EXTENDED | REG_NOSUB) != 0) {
+        slot.reset();
+        return true;  // schemagen only admits patterns that compile; never reject on our error
+      }
+    }
     re = slot.get();
   }
-  return std::regex_search(s, *re);
+  regmatch_t range[1];
+  range[0].rm_so = 0;
+  range[0].rm_eo = static_cast<regoff_t>(s.size());
+  return regexec(re, s.c_str(), 1, range, REG_STARTEND) == 0;
 }
 
 int64_t CodePoints(const std::string& s) {
