@@ -2,13 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <regex.h>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
-#include <regex.h>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>

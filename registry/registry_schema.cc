@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "registry/format_go.h"
 #include "registry/format_json.h"
 
 namespace thv {
@@ -27,25 +28,6 @@ const char* TypeName(RegistrySchemaType t) {
       break;
   }
   return "any";
-}
-
-const char* InstanceType(const Value& v) {
-  switch (v.type) {
-    case Value::Type::kNull:
-      return "null";
-    case Value::Type::kBool:
-      return "boolean";
-    case Value::Type::kInt:
-    case Value::Type::kFloat:
-      return "number";
-    case Value::Type::kString:
-      return "string";
-    case Value::Type::kSequence:
-      return "array";
-    case Value::Type::kMapping:
-      return "object";
-  }
-  return "null";
 }
 
 double NumberValue(const Value& v) {
@@ -153,7 +135,7 @@ class Validator {
   void Validate(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     if (!TypeMatches(node.type, v)) {
       return Add(v.mark, path,
-                 std::string("expected ") + TypeName(node.type) + ", but got " + InstanceType(v));
+                 std::string("expected ") + TypeName(node.type) + ", but got " + JsonTypeName(v));
     }
     if (!node.enum_values.empty()) CheckEnum(node, v, path);
     if (node.format != RegistrySchemaFormat::kNone && v.IsString() &&
