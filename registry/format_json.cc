@@ -9,7 +9,9 @@ namespace thv {
 
 namespace {
 
-constexpr int kMaxDepth = 10000;  // encoding/json's maxNestingDepth
+// Go allows 10000 (encoding/json maxNestingDepth); thv-render stops at 1000 because decoded
+// values are freed and written recursively, and 10000 levels overflow a sanitizer build.
+constexpr int kMaxDepth = 1000;
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
 

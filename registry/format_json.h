@@ -19,8 +19,8 @@ struct JsonSyntaxError {
 
 // Parses one JSON document. Objects keep every member in input order, duplicates included:
 // callers apply Go's rules (last wins for maps, merge for structs). Strings decode as Go does:
-// invalid UTF-8 and unpaired surrogate escapes become U+FFFD. Nesting deeper than 10000 fails
-// as in Go. Messages use Go's wording ("invalid character 'x' after object key").
+// invalid UTF-8 and unpaired surrogate escapes become U+FFFD. Nesting deeper than 1000 fails
+// (Go allows 10000). Messages use Go's wording ("invalid character 'x' after object key").
 bool ParseJson(std::string_view text, Value* out, JsonSyntaxError* err);
 
 // 1-based line and column (in code points) of a byte offset.

@@ -92,11 +92,11 @@ TEST_CASE("json: strings decode as Go does") {
   CHECK(v.text == "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");
 }
 
-TEST_CASE("json: nesting is limited to Go's 10000 levels") {
+TEST_CASE("json: nesting is limited to 1000 levels (Go allows 10000)") {
   Value v;
   JsonSyntaxError err;
-  CHECK(ParseJson(std::string(10000, '[') + std::string(10000, ']'), &v, &err));
-  CHECK(!ParseJson(std::string(10001, '[') + std::string(10001, ']'), &v, &err));
+  CHECK(ParseJson(std::string(1000, '[') + std::string(1000, ']'), &v, &err));
+  CHECK(!ParseJson(std::string(1001, '[') + std::string(1001, ']'), &v, &err));
   CHECK(err.message == "invalid character '[' exceeded max depth");
 }
 
