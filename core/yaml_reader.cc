@@ -668,7 +668,7 @@ bool ReadYamlDocuments(const std::string& file, const std::string& text, std::ve
     job->finished.notify_all();
   }).detach();
   const auto deadline = std::chrono::seconds(limits.parse_deadline_seconds) +
-                        std::chrono::seconds(text.size() >> 20) * 5;
+                        std::chrono::seconds(text.size() >> 20) * 20;
   std::unique_lock<std::mutex> lock(job->mutex);
   if (!job->finished.wait_for(lock, deadline, [&] { return job->done; })) {
     diags->Error(
