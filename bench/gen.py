@@ -71,6 +71,7 @@ def registry(n):
             "tags": sorted(rng.sample(TAGS, rng.randint(1, 4))),
         }
         if i % 10 == 9:
+            entry["transport"] = rng.choice(["sse", "streamable-http"])
             entry["url"] = f"https://mcp.example.com/{name}"
             out["remote_servers"][name] = entry
         else:
