@@ -86,3 +86,9 @@ for d in docs:
         assert "planted" not in d and "cGxhbnRlZC1" not in d
 PY
 echo "ok: planted secret values appear only in their Secret"
+
+# The README's quick-start render works as written.
+quick=$(sed -n 's/^    bash scripts\/setup.sh && \.\/build\/thv-render //p' "$root/README.md")
+[ -n "$quick" ] || fail "README quick-start command not found"
+(cd "$root" && "$bin" $quick >/dev/null) || fail "README quick-start render failed: $quick"
+echo "ok: the README quick-start render succeeds"
