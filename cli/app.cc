@@ -169,6 +169,18 @@ std::vector<Object> Load(const Flags& f, const CliIo& io, bool namespace_explici
   return objects;
 }
 
+// --add-label KEY=VALUE on every rendered object that has metadata.
+void AddLabels(const std::vector<std::string>& labels, Value* doc) {
+  Value* meta = doc->Find("metadata");
+  if (!meta) return;
+  for (const std::string& label : labels) {
+    const size_t eq = label.find('=');
+    Value* existing = meta->Find("labels");
+    if (!existing) existing = &meta->Set("labels", Value::Mapping());
+    existing->Set(label.substr(0, eq), Value::String(label.substr(eq + 1)));
+  }
+}
+
 int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
   Diagnostics diags;
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
@@ -184,21 +196,15 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
   options.render.openshift = f.platform == "openshift";
   options.keep_custom_resources = f.keep_custom_resources;
   for (const auto& [key, r] : registries.registries) options.registries[key] = r.content;
-  std::vector<Value> docs;
-  if (!diags.HasErrors()) docs = RenderAll(objects, options, &diags);
-  for (const std::string& label : f.add_labels) {
-    const size_t eq = label.find('=');
-    for (Value& doc : docs) {
-      Value* meta = doc.Find("metadata");
-      if (!meta) continue;
-      Value* labels = meta->Find("labels");
-      if (!labels) labels = &meta->Set("labels", Value::Mapping());
-      labels->Set(label.substr(0, eq), Value::String(label.substr(eq + 1)));
-    }
+  RenderedOutput output(!f.output_dir.empty() ? RenderedOutput::Format::kDir
+                        : f.output == "json"  ? RenderedOutput::Format::kJson
+                                              : RenderedOutput::Format::kYaml);
+  if (!diags.HasErrors()) {
+    RenderAll(objects, options, &diags, [&](Value doc) {
+      AddLabels(f.add_labels, &doc);
+      output.Add(std::move(doc), &diags);
+    });
   }
-
-  std::vector<RenderedFile> files;
-  if (!diags.HasErrors() && !f.output_dir.empty()) LayoutOutputDir(docs, &files, &diags);
   PrintDiagnostics(diags, io);
   if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
@@ -215,10 +221,9 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
     if (!f.check_file.empty()) {
       std::string committed, err;
       if (!io.disk->ReadFile(f.check_file, &committed, &err)) committed.clear();
-      diff = UnifiedDiff(f.check_file, committed, f.check_file + " (rendered)",
-                         f.output == "json" ? FormatJsonList(docs) : FormatYaml(docs));
+      diff = UnifiedDiff(f.check_file, committed, f.check_file + " (rendered)", output.TakeText());
     } else {
-      diff = DiffOutputDir(io.disk, f.output_dir, files);
+      diff = DiffOutputDir(io.disk, f.output_dir, output.TakeFiles());
     }
     *io.out << diff;
     if (!diff.empty()) {
@@ -231,13 +236,13 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
   }
   if (!f.output_dir.empty()) {
     std::string err;
-    if (!WriteOutputDir(io.disk, f.output_dir, files, &err)) {
+    if (!WriteOutputDir(io.disk, f.output_dir, output.TakeFiles(), &err)) {
       *io.err << "error: " << err << "\n";
       return kExitInvalidInput;
     }
     return kExitOk;
   }
-  *io.out << (f.output == "json" ? FormatJsonList(docs) : FormatYaml(docs));
+  *io.out << output.TakeText();
   io.out->flush();
   return kExitOk;
 }

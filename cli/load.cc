@@ -95,12 +95,16 @@ void AddContextObjects(DiskInterface* disk, const std::vector<std::string>& path
   if (paths.empty()) return;
   std::vector<Object> context = LoadObjects(
       disk, paths, [] { return std::string(); }, options, diags);
+  // Duplicates within the context are reported by LoadObjects; inputs win over context.
+  const ObjectIndex inputs(*objects);
+  std::vector<Object> added;
   for (Object& o : context) {
     if (o.kind != "ConfigMap" && ToolhiveKindOf(o) != ToolhiveKind::kMCPToolConfig) continue;
-    if (FindObject(*objects, o.kind, o.meta.namespace_, o.meta.name)) continue;
+    if (inputs.Find(o.kind, o.meta.namespace_, o.meta.name)) continue;
     o.context_only = true;
-    objects->push_back(std::move(o));
+    added.push_back(std::move(o));
   }
+  for (Object& o : added) objects->push_back(std::move(o));
 }
 
 }  // namespace thv

@@ -31,18 +31,6 @@ std::string Lower(std::string s) {
 
 }  // namespace
 
-std::string FormatYaml(const std::vector<Value>& docs) { return ToYamlStream(docs); }
-
-std::string FormatJsonList(const std::vector<Value>& docs) {
-  Value list = Value::Mapping();
-  list.Set("apiVersion", Value::String("v1"));
-  Value& items = list.Set("items", Value::Sequence());
-  items.items = docs;
-  list.Set("kind", Value::String("List"));
-  list.Set("metadata", Value::Mapping());
-  return GoJsonIndent(list, "    ") + "\n";
-}
-
 std::string ObjectFileName(const Value& doc, std::string* err) {
   const Value* meta = doc.Find("metadata");
   const std::string api = Text(doc.Find("apiVersion"));
@@ -66,32 +54,52 @@ std::string ObjectFileName(const Value& doc, std::string* err) {
   return Lower(file);
 }
 
-bool LayoutOutputDir(const std::vector<Value>& docs, std::vector<RenderedFile>* files,
-                     Diagnostics* diags) {
-  std::set<std::string> seen = {"kustomization.yaml"};
-  std::string kustomization =
-      "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n";
-  for (const Value& doc : docs) {
-    std::string err;
-    std::string name = ObjectFileName(doc, &err);
-    if (name.empty()) {
-      diags->Error("", doc.mark, "metadata.name", err);
-      continue;
-    }
-    if (!seen.insert(name).second) {
-      diags->Error("", doc.mark, "metadata.name",
-                   "two objects map to the same file " + name + " under --output-dir");
-      continue;
-    }
-    std::string contents;
-    AppendYaml(doc, &contents);
-    files->push_back({name, std::move(contents)});
-    kustomization += "- " + name + "\n";
+void RenderedOutput::Add(Value doc, Diagnostics* diags) {
+  switch (format_) {
+    case Format::kYaml:
+      if (!yaml_.empty()) yaml_.append("---\n");
+      AppendYaml(doc, &yaml_);
+      return;
+    case Format::kJson:
+      json_items_.push_back(std::move(doc));
+      return;
+    case Format::kDir:
+      break;
   }
-  if (docs.empty())
-    kustomization.replace(kustomization.find("resources:\n"), 11, "resources: []\n");
-  files->push_back({"kustomization.yaml", kustomization});
-  return !diags->HasErrors();
+  std::string err;
+  std::string name = ObjectFileName(doc, &err);
+  if (name.empty()) {
+    diags->Error("", doc.mark, "metadata.name", err);
+    return;
+  }
+  if (name == "kustomization.yaml" || !file_names_.insert(name).second) {
+    diags->Error("", doc.mark, "metadata.name",
+                 "two objects map to the same file " + name + " under --output-dir");
+    return;
+  }
+  std::string contents;
+  AppendYaml(doc, &contents);
+  files_.push_back({std::move(name), std::move(contents)});
+}
+
+std::string RenderedOutput::TakeText() {
+  if (format_ != Format::kJson) return std::move(yaml_);
+  Value list = Value::Mapping();
+  list.Set("apiVersion", Value::String("v1"));
+  list.Set("items", Value::Sequence()).items = std::move(json_items_);
+  list.Set("kind", Value::String("List"));
+  list.Set("metadata", Value::Mapping());
+  return GoJsonIndent(list, "    ") + "\n";
+}
+
+std::vector<RenderedFile> RenderedOutput::TakeFiles() {
+  std::string kustomization =
+      "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:";
+  if (files_.empty()) kustomization += " []";
+  kustomization += "\n";
+  for (const RenderedFile& f : files_) kustomization += "- " + f.name + "\n";
+  files_.push_back({"kustomization.yaml", std::move(kustomization)});
+  return std::move(files_);
 }
 
 bool WriteOutputDir(DiskInterface* disk, const std::string& dir,

@@ -1,6 +1,7 @@
 // The output edge: documents to a YAML stream, a JSON List, or a directory of files.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,22 +11,40 @@
 
 namespace thv {
 
-std::string FormatYaml(const std::vector<Value>& docs);
-// A v1 List, indented as kubectl -o json does.
-std::string FormatJsonList(const std::vector<Value>& docs);
-
 // Stable file name for an object: [<namespace>_]<group>_<version>_<kind>_<name>.yaml, lowercase,
 // as kustomize build -o names them (plus the namespace, so names never collide). Empty and an
 // error when the object's identity cannot be a safe file name.
 std::string ObjectFileName(const Value& doc, std::string* err);
 
-// One file per object plus kustomization.yaml listing them, in memory.
 struct RenderedFile {
   std::string name;
   std::string contents;
 };
-bool LayoutOutputDir(const std::vector<Value>& docs, std::vector<RenderedFile>* files,
-                     Diagnostics* diags);
+
+// Formats rendered objects as they arrive (see RenderSink), so only the bytes are kept.
+class RenderedOutput {
+ public:
+  enum class Format {
+    kYaml,  // one YAML stream
+    kJson,  // a v1 List, indented as kubectl -o json does
+    kDir,   // one file per object plus kustomization.yaml listing them
+  };
+  explicit RenderedOutput(Format format) : format_(format) {}
+
+  // Reports objects whose identity can't be a file name, or two mapping to one file (kDir).
+  void Add(Value doc, Diagnostics* diags);
+  // The YAML stream or JSON List; call once.
+  std::string TakeText();
+  // The files of kDir, kustomization.yaml last; call once.
+  std::vector<RenderedFile> TakeFiles();
+
+ private:
+  Format format_;
+  std::string yaml_;
+  std::vector<Value> json_items_;  // the List is indented as a whole
+  std::vector<RenderedFile> files_;
+  std::set<std::string> file_names_;
+};
 
 // Replaces dir with exactly files, atomically: written to a sibling temporary directory, then
 // swapped into place. On failure dir is untouched.

@@ -2,10 +2,10 @@
 
 namespace thv {
 
-Value Obj(std::initializer_list<std::pair<const char*, Value>> members) {
+Value Obj(std::initializer_list<Field> members) {
   Value v = Value::Mapping();
   v.members.reserve(members.size());
-  for (const auto& [key, value] : members) v.members.push_back(Member{key, Mark{}, value});
+  for (const Field& f : members) v.members.push_back(Member{f.key, Mark{}, std::move(f.value)});
   return v;
 }
 

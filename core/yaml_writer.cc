@@ -1,5 +1,6 @@
 #include "core/yaml_writer.h"
 
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 
@@ -54,14 +55,20 @@ bool IsSpecialFloatWord(const std::string& s) {
   return false;
 }
 
-bool NeedsSingleQuotes(const std::string& s) {
+// s is printable and on one line; ": " or " #" somewhere inside it are given.
+bool NeedsSingleQuotes(const std::string& s, bool indicator_inside) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return true;
   // "-x" is plain (kubectl writes args like --port=1 so); "- x", "-" and "---" are not.
   bool dash_ok = s.front() == '-' && s.size() > 1 && s[1] != ' ' && s.compare(0, 3, "---") != 0;
   if (!dash_ok && std::strchr("-?:,[]{}#&*!|>'\"%@`", s.front()) != nullptr) return true;
-  if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos) return true;
+  if (indicator_inside) return true;
   // "..." ends a document; "<<" is a merge key; .inf/.nan are floats to other readers.
   if (s.compare(0, 3, "...") == 0 || s == "<<" || IsSpecialFloatWord(s)) return true;
+  // Only these first characters can start a null, a bool (words of at most 5 letters) or a
+  // number; everything else stays a string without resolving it.
+  const bool letter = std::isalpha(static_cast<unsigned char>(s.front()));
+  if (std::strchr("~nNyYtTfFoO.+-0123456789", s.front()) == nullptr || (letter && s.size() > 5))
+    return false;
   return ResolvePlainScalar(s).type != Value::Type::kString;
 }
 
@@ -76,11 +83,18 @@ bool CanUseLiteral(const std::string& s) {
 }
 
 Style ChooseStyle(const std::string& s, bool is_key) {
-  if (s.find('\n') != std::string::npos) {
-    return !is_key && CanUseLiteral(s) ? Style::kLiteral : Style::kDouble;
+  // One scan settles the common case, printable ASCII on one line.
+  bool ascii_printable = true;
+  bool indicator_inside = false;  // ": " or " #"
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\n') return !is_key && CanUseLiteral(s) ? Style::kLiteral : Style::kDouble;
+    if (c < 0x20 || c == 0x7f) ascii_printable = false;  // c < 0: a UTF-8 byte
+    if (c == ' ' && i > 0 && (s[i - 1] == ':' || (i + 1 < s.size() && s[i + 1] == '#')))
+      indicator_inside = true;
   }
-  if (!AllPrintable(s, false)) return Style::kDouble;
-  return NeedsSingleQuotes(s) ? Style::kSingle : Style::kPlain;
+  if (!ascii_printable && !AllPrintable(s, false)) return Style::kDouble;
+  return NeedsSingleQuotes(s, indicator_inside) ? Style::kSingle : Style::kPlain;
 }
 
 void AppendDoubleQuoted(const std::string& s, std::string* out) {

@@ -203,12 +203,25 @@ void CheckDuplicates(const std::vector<Object>& objects, Diagnostics* diags) {
   }
 }
 
-const Object* FindObject(const std::vector<Object>& objects, const std::string& kind,
-                         const std::string& namespace_, const std::string& name) {
-  for (const Object& o : objects) {
-    if (o.kind == kind && o.meta.name == name && o.meta.namespace_ == namespace_) return &o;
-  }
-  return nullptr;
+namespace {
+
+std::string IndexKey(const std::string& kind, const std::string& namespace_,
+                     const std::string& name) {
+  return kind + '\0' + namespace_ + '\0' + name;
+}
+
+}  // namespace
+
+ObjectIndex::ObjectIndex(const std::vector<Object>& objects) {
+  by_key_.reserve(objects.size());
+  for (const Object& o : objects)
+    by_key_.emplace(IndexKey(o.kind, o.meta.namespace_, o.meta.name), &o);
+}
+
+const Object* ObjectIndex::Find(const std::string& kind, const std::string& namespace_,
+                                const std::string& name) const {
+  auto it = by_key_.find(IndexKey(kind, namespace_, name));
+  return it == by_key_.end() ? nullptr : it->second;
 }
 
 }  // namespace thv

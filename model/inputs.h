@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -26,9 +27,19 @@ void CollectObjects(const std::string& file, std::vector<Value> docs, const Inpu
 // Checks the whole set: no two objects with the same group, kind, namespace and name.
 void CheckDuplicates(const std::vector<Object>& objects, Diagnostics* diags);
 
-// Finds an input object by kind, namespace and name; nullptr when absent.
-const Object* FindObject(const std::vector<Object>& objects, const std::string& kind,
-                         const std::string& namespace_, const std::string& name);
+// Input objects by kind, namespace and name, for the references between them. Built once per
+// render: scanning every object for each reference made large renders quadratic.
+class ObjectIndex {
+ public:
+  // Keeps pointers into objects, which must outlive the index and not grow.
+  explicit ObjectIndex(const std::vector<Object>& objects);
+  // The first object with that kind, namespace and name; nullptr when absent.
+  const Object* Find(const std::string& kind, const std::string& namespace_,
+                     const std::string& name) const;
+
+ private:
+  std::unordered_map<std::string, const Object*> by_key_;
+};
 
 // Whether kind is namespaced; unknown kinds are assumed namespaced (as for custom resources).
 bool IsNamespacedKind(const std::string& kind);

@@ -138,14 +138,14 @@ bool ParseAuthzConfig(const std::string& text, Value* config, std::string* err) 
   return true;
 }
 
-ServerRefs ResolveServerRefs(const MCPServer& server, const std::vector<Object>& objects,
+ServerRefs ResolveServerRefs(const MCPServer& server, const ObjectIndex& objects,
                              Diagnostics* diags) {
   ServerRefs refs;
   const std::string& ns = server.object.meta.namespace_;
   const std::string& file = server.object.origin.file;
 
   if (server.tool_config_ref) {
-    const Object* tc = FindObject(objects, "MCPToolConfig", ns, *server.tool_config_ref);
+    const Object* tc = objects.Find("MCPToolConfig", ns, *server.tool_config_ref);
     if (!tc || ToolhiveKindOf(*tc) != ToolhiveKind::kMCPToolConfig) {
       diags->Error(
           file, server.tool_config_ref_mark, "spec.toolConfigRef.name",
@@ -163,7 +163,7 @@ ServerRefs ResolveServerRefs(const MCPServer& server, const std::vector<Object>&
 
   auto lookup = [&](const ConfigMapRef& ref, const std::string& key, const std::string& field,
                     const std::string& what) -> const Value* {
-    const Object* cm = FindObject(objects, "ConfigMap", ns, ref.name);
+    const Object* cm = objects.Find("ConfigMap", ns, ref.name);
     const Value* data = ConfigMapData(cm);
     if (!cm) {
       diags->Error(file, ref.mark, field + ".name",
@@ -197,7 +197,7 @@ ServerRefs ResolveServerRefs(const MCPServer& server, const std::vector<Object>&
 
   if (server.oidc && server.oidc->type == "configMap" && server.oidc->config_map) {
     const ConfigMapRef& ref = *server.oidc->config_map;
-    const Object* cm = FindObject(objects, "ConfigMap", ns, ref.name);
+    const Object* cm = objects.Find("ConfigMap", ns, ref.name);
     if (!cm) {
       diags->Error(file, ref.mark, "spec.oidcConfig.configMap.name",
                    "OIDC ConfigMap " + ns + "/" + ref.name + " not found among the inputs");

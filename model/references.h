@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "model/inputs.h"
 #include "model/mcpserver.h"
 #include "model/mcptoolconfig.h"
 
@@ -18,7 +19,7 @@ struct ServerRefs {
   std::optional<Value> permission_profile;   // permissions.Profile, in Go field order
 };
 
-ServerRefs ResolveServerRefs(const MCPServer& server, const std::vector<Object>& objects,
+ServerRefs ResolveServerRefs(const MCPServer& server, const ObjectIndex& objects,
                              Diagnostics* diags);
 
 // Parses a permission profile (JSON) into permissions.Profile field order; false and *err on error.

@@ -37,7 +37,7 @@ bool ConfigMapData(const MCPRegistry& r, const std::vector<Object>& objects, std
                    Diagnostics* diags) {
   const RegistrySource& s = r.source;
   const std::string& ns = r.object.meta.namespace_;
-  const Object* cm = FindObject(objects, "ConfigMap", ns, s.configmap_name);
+  const Object* cm = ObjectIndex(objects).Find("ConfigMap", ns, s.configmap_name);
   if (!cm) {
     diags->Error(
         r.object.origin.file, s.mark, "spec.source.configmap.name",

@@ -284,16 +284,16 @@ Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions
                          {"ports", List({Obj({{"name", Str("http")},
                                               {"containerPort", Int(s.port)},
                                               {"protocol", Str("TCP")}})})},
-                         {"env", env},
-                         {"resources", resources}});
-  if (!mounts.items.empty()) container.Set("volumeMounts", mounts);
+                         {"env", std::move(env)},
+                         {"resources", std::move(resources)}});
+  if (!mounts.items.empty()) container.Set("volumeMounts", std::move(mounts));
   container.Set("livenessProbe", HttpProbe(30, 10, 5));
   container.Set("readinessProbe", HttpProbe(5, 5, 3));
   container.Set("securityContext", ContainerSecurityContext(options.openshift));
 
   Value pod_spec = Value::Mapping();
-  if (!volumes.items.empty()) pod_spec.Set("volumes", volumes);
-  pod_spec.Set("containers", List({container}));
+  if (!volumes.items.empty()) pod_spec.Set("volumes", std::move(volumes));
+  pod_spec.Set("containers", Value::Sequence()).Append(std::move(container));
   pod_spec.Set("serviceAccountName", Str(name + "-proxy-runner"));
   pod_spec.Set("securityContext", PodSecurityContext(options.openshift));
 
@@ -304,7 +304,8 @@ Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions
                      Metadata(name, s.object.meta.namespace_, &labels, &annotations));
   dep.Set("spec", Obj({{"replicas", Int(1)},
                        {"selector", Obj({{"matchLabels", StrMap(ls)}})},
-                       {"template", Obj({{"metadata", template_meta}, {"spec", pod_spec}})}}));
+                       {"template", Obj({{"metadata", std::move(template_meta)},
+                                         {"spec", std::move(pod_spec)}})}}));
   return dep;
 }
 

@@ -24,11 +24,11 @@ std::string Identity(const Value& doc) {
 
 }  // namespace
 
-std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAllOptions& options,
-                             Diagnostics* diags) {
-  std::vector<Value> out;
+void RenderAll(const std::vector<Object>& objects, const RenderAllOptions& options,
+               Diagnostics* diags, const RenderSink& sink) {
   // Which input produced each output, so a collision names both.
   std::map<std::string, const Object*> produced_by;
+  const ObjectIndex index(objects);
   auto emit = [&](Value doc, const Object& source) {
     auto [it, inserted] = produced_by.emplace(Identity(doc), &source);
     if (!inserted) {
@@ -38,7 +38,7 @@ std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAll
                        std::to_string(first.mark.line) + " also defines or renders");
       return;
     }
-    out.push_back(std::move(doc));
+    sink(std::move(doc));
   };
 
   for (const Object& object : objects) {
@@ -49,7 +49,7 @@ std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAll
         continue;
       case ToolhiveKind::kMCPServer: {
         MCPServer server = DecodeMCPServer(object);
-        ServerRefs refs = ResolveServerRefs(server, objects, diags);
+        ServerRefs refs = ResolveServerRefs(server, index, diags);
         for (Value& doc : RenderMCPServer(server, refs, options.render, diags))
           emit(std::move(doc), object);
         break;
@@ -68,6 +68,12 @@ std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAll
     }
     if (options.keep_custom_resources) emit(object.doc, object);
   }
+}
+
+std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAllOptions& options,
+                             Diagnostics* diags) {
+  std::vector<Value> out;
+  RenderAll(objects, options, diags, [&out](Value doc) { out.push_back(std::move(doc)); });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // expanded into its objects, everything else passed through unchanged.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,7 +22,12 @@ struct RenderAllOptions {
   std::map<std::string, RegistryContent> registries;
 };
 
-// Returns the output documents; problems go to diags (callers must not emit when it has errors).
+// Hands each output document to sink as soon as it is rendered, so a large set is never held
+// whole; problems go to diags (callers must not emit when it has errors).
+using RenderSink = std::function<void(Value doc)>;
+void RenderAll(const std::vector<Object>& objects, const RenderAllOptions& options,
+               Diagnostics* diags, const RenderSink& sink);
+// The same, collected.
 std::vector<Value> RenderAll(const std::vector<Object>& objects, const RenderAllOptions& options,
                              Diagnostics* diags);
 
