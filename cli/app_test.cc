@@ -186,6 +186,35 @@ TEST_CASE("--output-dir writes one file per object and a kustomization, atomical
   CHECK(disk.files == before);
 }
 
+TEST_CASE("--output-dir writes nothing when the directory already holds the output") {
+  struct CountingDisk : MemoryDiskInterface {
+    int writes = 0;
+    bool WriteFile(const std::string& path, const std::string& contents,
+                   std::string* err) override {
+      ++writes;
+      return MemoryDiskInterface::WriteFile(path, contents, err);
+    }
+  } disk;
+  disk.files["in.yaml"] = kServer;
+  REQUIRE(Run(&disk, {"render", "--output-dir", "out", "in.yaml"}).code == 0);
+  const int first = disk.writes;
+  CHECK(first > 1);
+  const auto rendered = disk.files;
+  REQUIRE(Run(&disk, {"render", "--output-dir", "out", "in.yaml"}).code == 0);
+  CHECK(disk.writes == first);
+  CHECK(disk.files == rendered);
+
+  // Any difference, even an extra file or one changed byte, rewrites the whole directory.
+  disk.files["out/stale.yaml"] = "old\n";
+  REQUIRE(Run(&disk, {"render", "--output-dir", "out", "in.yaml"}).code == 0);
+  CHECK(disk.writes == 2 * first);
+  CHECK(disk.files == rendered);
+  disk.files["out/kustomization.yaml"] += " ";
+  REQUIRE(Run(&disk, {"render", "--output-dir", "out", "in.yaml"}).code == 0);
+  CHECK(disk.writes == 3 * first);
+  CHECK(disk.files == rendered);
+}
+
 TEST_CASE("--check reports drift as a unified diff and writes nothing") {
   MemoryDiskInterface disk;
   disk.files["in.yaml"] = kServer;

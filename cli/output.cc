@@ -102,6 +102,28 @@ std::vector<RenderedFile> RenderedOutput::TakeFiles() {
   return std::move(files_);
 }
 
+namespace {
+
+// Whether dir already holds exactly files, byte for byte, and nothing else.
+bool HoldsExactly(DiskInterface* disk, const std::string& dir,
+                  const std::vector<RenderedFile>& files) {
+  std::vector<std::string> names, wanted;
+  std::string err;
+  if (disk->Stat(dir) != DiskInterface::Kind::kDirectory || !disk->ListDir(dir, &names, &err))
+    return false;
+  for (const RenderedFile& f : files) wanted.push_back(f.name);
+  std::sort(wanted.begin(), wanted.end());
+  if (names != wanted) return false;
+  std::string contents;
+  for (const RenderedFile& f : files) {
+    if (!disk->ReadFile(dir + "/" + f.name, &contents, &err) || contents != f.contents)
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
                     const std::vector<RenderedFile>& files, std::string* err) {
   std::string target = dir;
@@ -128,6 +150,9 @@ bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
         disk->RemoveTree(dir_of + "/" + name, &ignored);
     }
   }
+  // A re-render that changes nothing writes nothing: the common case in CI, several times
+  // cheaper than rewriting every file, and mtimes stay put for tools watching the directory.
+  if (HoldsExactly(disk, target, files)) return true;
   const std::string tmp = dir_of + "/" + prefix + std::to_string(getpid());
   disk->RemoveTree(tmp, err);
   bool ok = disk->MakeDirs(tmp, err);

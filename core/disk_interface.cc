@@ -138,21 +138,57 @@ bool RealDiskInterface::ReplaceDir(const std::string& from, const std::string& t
   return true;
 }
 
-bool RealDiskInterface::RemoveTree(const std::string& path, std::string* err) {
-  struct stat st;
-  if (lstat(path.c_str(), &st) != 0) return errno == ENOENT;
-  if (S_ISDIR(st.st_mode)) {
-    std::vector<std::string> names;
-    if (!ListDir(path, &names, err)) return false;
-    for (const std::string& n : names)
-      if (!RemoveTree(path + "/" + n, err)) return false;
-    if (rmdir(path.c_str()) != 0) {
-      *err = ErrnoText("cannot remove", path);
-      return false;
-    }
-    return true;
+namespace {
+
+// Removes the entries of the open directory dir_fd (path names it, for errors) and closes it.
+// Entry types come from readdir, so a file costs one unlinkat and no stat.
+bool RemoveEntries(int dir_fd, const std::string& path, std::string* err) {
+  DIR* dir = fdopendir(dir_fd);
+  if (!dir) {
+    *err = ErrnoText("cannot list", path);
+    close(dir_fd);
+    return false;
   }
-  if (unlink(path.c_str()) != 0) {
+  bool ok = true;
+  while (dirent* e = readdir(dir)) {
+    const char* name = e->d_name;
+    if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+    bool is_dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN) {
+      struct stat st;
+      is_dir = fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (is_dir) {
+      int child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      ok = child >= 0 ? RemoveEntries(child, path + "/" + name, err)
+                      : (*err = ErrnoText("cannot open", path + "/" + name), false);
+    }
+    if (ok && unlinkat(dirfd(dir), name, is_dir ? AT_REMOVEDIR : 0) != 0) {
+      *err = ErrnoText("cannot remove", path + "/" + name);
+      ok = false;
+    }
+    if (!ok) break;
+  }
+  closedir(dir);
+  return ok;
+}
+
+}  // namespace
+
+bool RealDiskInterface::RemoveTree(const std::string& path, std::string* err) {
+  if (unlink(path.c_str()) == 0) return true;
+  if (errno == ENOENT) return true;
+  if (errno != EISDIR && errno != EPERM) {
+    *err = ErrnoText("cannot remove", path);
+    return false;
+  }
+  int fd = open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    *err = ErrnoText("cannot remove", path);
+    return false;
+  }
+  if (!RemoveEntries(fd, path, err)) return false;
+  if (rmdir(path.c_str()) != 0) {
     *err = ErrnoText("cannot remove", path);
     return false;
   }

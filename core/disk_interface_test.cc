@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 namespace thv {
 
@@ -36,6 +37,28 @@ TEST_CASE("ReplaceDir swaps a directory for another, on disk and in memory") {
   CHECK(real.Stat(tmpl) == DiskInterface::Kind::kMissing);
   MemoryDiskInterface memory;
   CheckReplaceDir(&memory, "/m");
+}
+
+TEST_CASE("RemoveTree removes nested directories but never follows a symlink out of the tree") {
+  char tmpl[] = "/tmp/thv-disk-XXXXXX";
+  REQUIRE(mkdtemp(tmpl) != nullptr);
+  const std::string root = tmpl;
+  RealDiskInterface disk;
+  std::string err;
+  REQUIRE(disk.MakeDirs(root + "/outside", &err));
+  REQUIRE(disk.WriteFile(root + "/outside/keep.yaml", "keep", &err));
+  REQUIRE(disk.MakeDirs(root + "/tree/a/b", &err));
+  REQUIRE(disk.WriteFile(root + "/tree/x.yaml", "x", &err));
+  REQUIRE(disk.WriteFile(root + "/tree/a/b/y.yaml", "y", &err));
+  REQUIRE(symlink((root + "/outside").c_str(), (root + "/tree/a/link").c_str()) == 0);
+  REQUIRE_MESSAGE(disk.RemoveTree(root + "/tree", &err), err);
+  CHECK(disk.Stat(root + "/tree") == DiskInterface::Kind::kMissing);
+  CHECK(disk.Stat(root + "/outside/keep.yaml") == DiskInterface::Kind::kFile);
+  CHECK(disk.RemoveTree(root + "/tree", &err));  // already gone: nothing to do
+  REQUIRE(disk.WriteFile(root + "/file", "f", &err));
+  CHECK(disk.RemoveTree(root + "/file", &err));
+  CHECK(disk.Stat(root + "/file") == DiskInterface::Kind::kMissing);
+  CHECK(disk.RemoveTree(root, &err));
 }
 
 TEST_CASE("ListDir is sorted and ReadFile reports missing files") {
