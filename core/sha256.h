@@ -8,4 +8,9 @@ namespace thv {
 // Lowercase hex digest of data.
 std::string Sha256Hex(const std::string& data);
 
+// Whether Sha256Hex uses the CPU's SHA instructions; Sha256HexPortable never does (tests
+// compare the two).
+bool Sha256UsesCpuExtensions();
+std::string Sha256HexPortable(const std::string& data);
+
 }  // namespace thv

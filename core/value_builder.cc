@@ -9,9 +9,10 @@ Value Obj(std::initializer_list<Field> members) {
   return v;
 }
 
-Value List(std::vector<Value> items) {
+Value List(std::initializer_list<Item> items) {
   Value v = Value::Sequence();
-  v.items = std::move(items);
+  v.items.reserve(items.size());
+  for (const Item& item : items) v.items.push_back(std::move(item.value));
   return v;
 }
 

@@ -14,17 +14,22 @@ inline Value Str(std::string s) { return Value::String(std::move(s)); }
 inline Value Int(int64_t i) { return Value::Int(i); }
 inline Value Bool(bool b) { return Value::Bool(b); }
 
-// One member of Obj(...). The value is mutable so Obj can move it out of the initializer list,
-// whose elements are const: copying would copy every nested object once per level.
+// Elements of Obj(...) and List(...). Their values are mutable so they can be moved out of the
+// initializer list, whose elements are const: copying would copy every nested object once per
+// level of nesting.
 struct Field {
   Field(const char* k, Value v) : key(k), value(std::move(v)) {}
   const char* key;
   mutable Value value;
 };
+struct Item {
+  Item(Value v) : value(std::move(v)) {}  // NOLINT(google-explicit-constructor): List({a, b})
+  mutable Value value;
+};
 
 // A mapping with members in the given order.
 Value Obj(std::initializer_list<Field> members);
-Value List(std::vector<Value> items);
+Value List(std::initializer_list<Item> items);
 Value StrList(const std::vector<std::string>& items);
 // A mapping from a sorted string map (Go marshals map keys sorted).
 template <typename Map>

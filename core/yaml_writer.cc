@@ -35,6 +35,10 @@ size_t PrintableRun(const std::string& s, size_t i) {
 // True when every character is printable, allowing '\n' only if newlines is set.
 bool AllPrintable(const std::string& s, bool newlines) {
   for (size_t i = 0; i < s.size();) {
+    if (s[i] >= 0x20 && s[i] < 0x7f) {  // printable ASCII, most of any text
+      ++i;
+      continue;
+    }
     if (s[i] == '\n' && newlines) {
       ++i;
       continue;

@@ -76,7 +76,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
     const std::string& file = object.origin.file;
     ResolvedRegistry resolved;
     resolved.source_label = DescribeSource(r.source);
-    std::string raw;
+    std::string raw, raw_sha;  // the hash of megabytes of data is computed once
     if (r.source.type == SourceType::kConfigMap) {
       if (!ConfigMapData(r, objects, &raw, diags)) continue;
     } else if (options.skip_remote) {
@@ -90,7 +90,8 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
       if (usable && (options.mode == LockMode::kLocked || options.mode == LockMode::kOffline)) {
         std::string err;
         const std::string path = LockContentPath(options.lock_path, locked->second.sha256);
-        if (disk->ReadFile(path, &raw, &err) && Sha256Hex(raw) == locked->second.sha256) {
+        if (disk->ReadFile(path, &raw, &err) &&
+            (raw_sha = Sha256Hex(raw)) == locked->second.sha256) {
           have = true;
           resolved.fetched_at = locked->second.fetched_at;
         } else if (options.mode == LockMode::kOffline) {
@@ -121,10 +122,11 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
           continue;
         }
         raw = std::move(fetched.bytes);
+        raw_sha = Sha256Hex(raw);
         resolved.fetched_at = options.now;
         if (options.mode != LockMode::kRefresh) {
-          result.lock.entries[key] = LockEntry{r.source.type_name, description, fetched.resolved,
-                                               Sha256Hex(raw), options.now};
+          result.lock.entries[key] =
+              LockEntry{r.source.type_name, description, fetched.resolved, raw_sha, options.now};
           result.lock_changed = true;
         }
       }
@@ -169,7 +171,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
       continue;
     }
     resolved.content.registry_json = MarshalToolhiveRegistry(registry);
-    resolved.content.source_hash = Sha256Hex(raw);
+    resolved.content.source_hash = raw_sha.empty() ? Sha256Hex(raw) : raw_sha;
     resolved.server_count =
         (registry.servers ? registry.servers->size() : 0) + registry.remote_servers.size();
     result.registries[key] = std::move(resolved);

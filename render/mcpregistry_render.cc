@@ -67,7 +67,7 @@ std::vector<Value> RenderMCPRegistry(const MCPRegistry& r, const RegistryContent
        {"readinessProbe", Probe("/readiness", 5, 5)}});
   Value pod_spec = Obj({{"volumes", List({Obj({{"name", Str("registry-data")},
                                                {"configMap", Obj({{"name", Str(storage)}})}})})},
-                        {"containers", List({container})},
+                        {"containers", List({std::move(container)})},
                         {"serviceAccountName", Str("toolhive-registry-api")}});
   Value deployment =
       Obj({{"apiVersion", Str("apps/v1")},

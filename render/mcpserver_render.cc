@@ -36,7 +36,8 @@ Value Metadata(const std::string& name, const std::string& ns, const StringMap* 
 }
 
 Value Object(const char* api_version, const char* kind, Value metadata) {
-  return Obj({{"apiVersion", Str(api_version)}, {"kind", Str(kind)}, {"metadata", metadata}});
+  return Obj(
+      {{"apiVersion", Str(api_version)}, {"kind", Str(kind)}, {"metadata", std::move(metadata)}});
 }
 
 Value ServiceAccount(const std::string& name, const std::string& ns) {
