@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks thv-render against its yardsticks, side by side in one run (see README.md).
-#   bash bench/run.sh            # all cases; writes bench/results.md
-#   RUNS=5 bash bench/run.sh     # fewer runs
+# Benchmarks thv-render side by side with its yardsticks, in one run (see README.md), and
+# rewrites the results table in bench/README.md.
+#   bash bench/run.sh            # every case, 10 runs each
+#   RUNS=3 bash bench/run.sh     # fewer runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${THV_RENDER:-build/thv-render}
@@ -9,46 +10,67 @@ bin=${THV_RENDER:-build/thv-render}
 runs=${RUNS:-10}
 out=bench/out
 mkdir -p "$out"
-results=bench/results.md
+rows=$out/rows.md
+: >"$rows"
 
-measure() {  # measure NAME -- command...: hyperfine median (ms) and peak RSS (MB)
-  local name=$1
-  shift 2
-  hyperfine -N --style none --warmup 2 --runs "$runs" --export-json "$out/$name.json" -- "$*" >/dev/null 2>&1
-  local median rss
-  median=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.2f %.2f" % (r["median"]*1000, (r["user"]+r["system"])*1000))' "$out/$name.json")
-  rss=$( { /usr/bin/time -f %M sh -c "$* >/dev/null" ; } 2>&1 | tail -1)
-  echo "$median $((rss / 1024))"
+# measure NAME PREPARE COMMAND: prints "median_ms cpu_ms rss_mb" (hyperfine median, user+system
+# of the median-ish mean, peak RSS from GNU time). PREPARE runs before every timed run.
+measure() {
+  local name=$1 prepare=$2 cmd=$3
+  local args=(-N --style none --warmup 2 --runs "$runs" --export-json "$out/$name.json")
+  [ -n "$prepare" ] && args+=(--prepare "$prepare")
+  hyperfine "${args[@]}" -- "$cmd" >/dev/null 2>&1
+  [ -n "$prepare" ] && sh -c "$prepare"
+  local rss
+  rss=$( { /usr/bin/time -f %M sh -c "exec $cmd >/dev/null"; } 2>&1 | tail -1)
+  python3 - "$out/$name.json" "$rss" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.1f %.1f %d" % (r["median"] * 1000, (r["user"] + r["system"]) * 1000, int(sys.argv[2]) // 1024))
+PY
 }
 
-{
-  echo "# thv-render benchmark results"
-  echo
-  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs). $(date -u +%F)."
-  echo "Median of $runs runs (hyperfine -N, 2 warm-ups); CPU = user+system; RSS = peak (GNU time)."
-  echo
-  echo "| case | thv-render wall ms | CPU ms | peak RSS MB | yardstick | yardstick wall ms | ratio |"
-  echo "|---|---|---|---|---|---|---|"
-} >"$results"
+ratio() { python3 -c "print('%.1fx' % ($1 / $2))"; }
+
+# row CASE COMMAND WALL CPU RSS [YARDSTICK YARD_COMMAND YARD_WALL RATIO]
+row() {
+  printf '| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$5" \
+    "${6:-}" "${7:+\`$7\`}" "${8:-}" "${9:-}" >>"$rows"
+}
 
 declare -A wall
 for n in 1 100 1000 10000; do
   python3 bench/gen.py servers "$n" "$out/servers-$n.yaml"
   "$bin" render "$out/servers-$n.yaml" >"$out/rendered-$n.yaml"
   rm -rf "$out/dir-$n" && "$bin" render --output-dir "$out/dir-$n" "$out/servers-$n.yaml"
-  read -r ms cpu rss < <(measure "render-$n" -- "$bin" render "$out/servers-$n.yaml")
+
+  cmd="$bin render $out/servers-$n.yaml"
+  read -r ms cpu rss < <(measure "render-$n" "" "$cmd")
   wall[$n]=$ms
-  read -r cat_ms _ _ < <(measure "cat-$n" -- cat "$out/rendered-$n.yaml")
-  echo "| $n MCPServers, render to stdout | $ms | $cpu | $rss | cat of the output | $cat_ms | $(python3 -c "print('%.1fx' % ($ms/$cat_ms))") |" >>"$results"
+  cat_cmd="cat $out/rendered-$n.yaml"
+  read -r cat_ms _ _ < <(measure "cat-$n" "" "$cat_cmd")
+  row "$n MCPServers to stdout" "$cmd" "$ms" "$cpu" "$rss" "I/O floor" "$cat_cmd" "$cat_ms" \
+    "$(ratio "$ms" "$cat_ms") of it"
   if [ "$n" -le 100 ]; then
-    read -r k_ms _ _ < <(measure "kustomize-$n" -- kubectl kustomize "$out/dir-$n")
-    echo "| $n MCPServers | $ms | $cpu | $rss | kubectl kustomize of the same output | $k_ms | $(python3 -c "print('%.1fx faster' % ($k_ms/$ms))") |" >>"$results"
+    k_cmd="kubectl kustomize $out/dir-$n"
+    read -r k_ms _ _ < <(measure "kustomize-$n" "" "$k_cmd")
+    row "$n MCPServers to stdout" "$cmd" "$ms" "$cpu" "$rss" "kustomize over the output" \
+      "$k_cmd" "$k_ms" "$(ratio "$k_ms" "$ms") faster"
   fi
-  read -r d_ms _ d_rss < <(measure "outdir-$n" -- "$bin" render --output-dir "$out/dir-$n" "$out/servers-$n.yaml")
-  echo "| $n MCPServers, --output-dir | $d_ms | | $d_rss | | | |" >>"$results"
+
+  # --output-dir into an empty directory, against copying the same files; then a re-render
+  # into a directory that already holds the output (the usual CI run), which writes nothing.
+  cmd="$bin render --output-dir $out/new-$n $out/servers-$n.yaml"
+  read -r ms cpu rss < <(measure "outdir-$n" "rm -rf $out/new-$n" "$cmd")
+  cp_cmd="cp -r $out/dir-$n $out/copy-$n"
+  read -r cp_ms _ _ < <(measure "cp-$n" "rm -rf $out/copy-$n" "$cp_cmd")
+  row "$n MCPServers, --output-dir (new)" "$cmd" "$ms" "$cpu" "$rss" "writing the same files" \
+    "$cp_cmd" "$cp_ms" "$(ratio "$ms" "$cp_ms") of it"
+  cmd="$bin render --output-dir $out/dir-$n $out/servers-$n.yaml"
+  read -r ms cpu rss < <(measure "outdir-same-$n" "" "$cmd")
+  row "$n MCPServers, --output-dir (unchanged)" "$cmd" "$ms" "$cpu" "$rss"
+  rm -rf "$out/new-$n" "$out/copy-$n"
 done
-echo >>"$results"
-echo "Scaling 1000 -> 10000 servers: $(python3 -c "print('%.1fx' % (${wall[10000]}/${wall[1000]}))") the wall time (linear would be 10x)." >>"$results"
 
 # Registry: 10,000 servers, filtered and converted, rendered into the storage ConfigMap.
 python3 bench/gen.py registry 10000 "$out/registry.json"
@@ -87,13 +109,40 @@ for kind in toolhive upstream; do
   endpoint=$([ $kind = upstream ] && echo unused-upstream || echo unused)
   printf '{"version": 1, "sources": {"mcp/big": {"type": "url", "source": "url http://127.0.0.1:1/%s", "resolved": "x", "sha256": "%s", "fetchedAt": "t"}}}\n' "$endpoint" "$sha" >"$out/reg-$kind/thv-render.lock"
 done
-read -r ms cpu rss < <(measure registry-toolhive -- "$bin" render --offline "$out/reg-toolhive")
-echo "| 10,000-server ToolHive registry: validate, filter, storage ConfigMap | $ms | $cpu | $rss | | | |" >>"$results"
-read -r ms cpu rss < <(measure registry-upstream -- "$bin" render --offline "$out/reg-upstream")
-echo "| 10,000-server upstream registry: convert, filter, storage ConfigMap | $ms | $cpu | $rss | | | |" >>"$results"
+cmd="$bin render --offline $out/reg-toolhive"
+read -r ms cpu rss < <(measure registry-toolhive "" "$cmd")
+row "10,000-server ToolHive registry: validate, filter, storage ConfigMap" "$cmd" "$ms" "$cpu" "$rss"
+locked=$ms
+cmd="$bin render --offline $out/reg-upstream"
+read -r ms cpu rss < <(measure registry-upstream "" "$cmd")
+row "10,000-server upstream registry: convert, filter, storage ConfigMap" "$cmd" "$ms" "$cpu" "$rss"
 export XDG_CACHE_HOME="$PWD/$out/cache"
 "$bin" render --refresh "$out/reg-git" >/dev/null  # warms the clone cache
-read -r ms cpu rss < <(measure registry-git -- "$bin" render --refresh "$out/reg-git")
-read -r locked _ _ < <(measure registry-git-locked -- "$bin" render --offline --lock "$out/reg-toolhive/thv-render.lock" "$out/reg-toolhive")
-echo "| same registry from git, warm cache (--refresh) | $ms | $cpu | $rss | same data from the lock | $locked | git adds $(python3 -c "print('%.0f' % ($ms-$locked))") ms |" >>"$results"
-cat "$results"
+cmd="$bin render --refresh $out/reg-git"
+read -r ms cpu rss < <(measure registry-git "" "$cmd")
+row "the ToolHive registry from git, warm cache" "$cmd" "$ms" "$cpu" "$rss" "the same from the lock" \
+  "$bin render --offline $out/reg-toolhive" "$locked" \
+  "git adds $(python3 -c "print('%.0f' % ($ms - $locked))") ms"
+
+# The table goes into README.md between its markers.
+{
+  echo "Measured $(date -u +%F) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+  echo "by \`RUNS=$runs bash bench/run.sh\`: median wall time of $runs runs (hyperfine -N, 2 warm-ups),"
+  echo "CPU = user + system, peak RSS from GNU time."
+  echo
+  echo "| case | command | wall ms | CPU ms | peak RSS MB | yardstick | yardstick command | yardstick wall ms | ratio |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  cat "$rows"
+  echo
+  echo "Scaling from 1000 to 10000 servers: $(ratio "${wall[10000]}" "${wall[1000]}") the wall time (linear: 10x)."
+} >"$out/table.md"
+python3 - "$out/table.md" <<'PY'
+import re, sys
+table = open(sys.argv[1]).read()
+readme = open("bench/README.md").read()
+start, end = "<!-- results -->\n", "<!-- /results -->\n"
+before, rest = readme.split(start, 1)
+after = rest.split(end, 1)[1]
+open("bench/README.md", "w").write(before + start + table + end + after)
+PY
+cat "$out/table.md"

@@ -44,19 +44,19 @@ Value Value::Mapping() {
   return v;
 }
 
-const Member* Value::FindMember(const std::string& key) const {
+const Member* Value::FindMember(std::string_view key) const {
   if (type != Type::kMapping) return nullptr;
   for (const Member& m : members)
     if (m.key == key) return &m;
   return nullptr;
 }
 
-const Value* Value::Find(const std::string& key) const {
+const Value* Value::Find(std::string_view key) const {
   const Member* m = FindMember(key);
   return m ? &m->value : nullptr;
 }
 
-Value* Value::Find(const std::string& key) {
+Value* Value::Find(std::string_view key) {
   return const_cast<Value*>(static_cast<const Value*>(this)->Find(key));
 }
 

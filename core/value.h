@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -49,10 +50,11 @@ struct Value {
   bool IsScalar() const { return type != Type::kSequence && type != Type::kMapping; }
   bool AsBool() const { return type == Type::kBool && text == "true"; }
 
-  // Mapping access. Find returns nullptr when absent (or when this is not a mapping).
-  const Value* Find(const std::string& key) const;
-  Value* Find(const std::string& key);
-  const Member* FindMember(const std::string& key) const;
+  // Mapping access (keys are string_views: most lookups use literals). Find returns nullptr when
+  // absent (or when this is not a mapping).
+  const Value* Find(std::string_view key) const;
+  Value* Find(std::string_view key);
+  const Member* FindMember(std::string_view key) const;
   // Sets key (replacing an existing value in place, else appending) and returns the value.
   Value& Set(const std::string& key, Value value);
   bool Erase(const std::string& key);
