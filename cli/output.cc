@@ -104,22 +104,25 @@ std::vector<RenderedFile> RenderedOutput::TakeFiles() {
 
 namespace {
 
-// Whether dir already holds exactly files, byte for byte, and nothing else.
-bool HoldsExactly(DiskInterface* disk, const std::string& dir,
-                  const std::vector<RenderedFile>& files) {
-  std::vector<std::string> names, wanted;
-  std::string err;
+// Which files dir already holds byte for byte, and whether it holds nothing else.
+std::vector<bool> UnchangedFiles(DiskInterface* disk, const std::string& dir,
+                                 const std::vector<RenderedFile>& files, bool* nothing_else) {
+  std::vector<bool> unchanged(files.size(), false);
+  std::vector<std::string> names;
+  std::string err, contents;
+  *nothing_else = false;
   if (disk->Stat(dir) != DiskInterface::Kind::kDirectory || !disk->ListDir(dir, &names, &err))
-    return false;
-  for (const RenderedFile& f : files) wanted.push_back(f.name);
-  std::sort(wanted.begin(), wanted.end());
-  if (names != wanted) return false;
-  std::string contents;
-  for (const RenderedFile& f : files) {
-    if (!disk->ReadFile(dir + "/" + f.name, &contents, &err) || contents != f.contents)
-      return false;
+    return unchanged;
+  std::set<std::string> old(names.begin(), names.end());
+  size_t found = 0;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!old.count(files[i].name)) continue;
+    ++found;
+    unchanged[i] =
+        disk->ReadFile(dir + "/" + files[i].name, &contents, &err) && contents == files[i].contents;
   }
-  return true;
+  *nothing_else = found == names.size();
+  return unchanged;
 }
 
 }  // namespace
@@ -150,15 +153,21 @@ bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
         disk->RemoveTree(dir_of + "/" + name, &ignored);
     }
   }
-  // A re-render that changes nothing writes nothing: the common case in CI, several times
-  // cheaper than rewriting every file, and mtimes stay put for tools watching the directory.
-  if (HoldsExactly(disk, target, files)) return true;
+  // A re-render usually changes few files or none. Nothing changed: nothing is written (and
+  // mtimes stay put for tools watching the directory). Otherwise unchanged files are hard-linked
+  // from the old directory: no new inodes, no data written, several times cheaper.
+  bool nothing_else = false;
+  const std::vector<bool> unchanged = UnchangedFiles(disk, target, files, &nothing_else);
+  if (nothing_else && std::all_of(unchanged.begin(), unchanged.end(), [](bool u) { return u; }))
+    return true;
   const std::string tmp = dir_of + "/" + prefix + std::to_string(getpid());
   disk->RemoveTree(tmp, err);
   bool ok = disk->MakeDirs(tmp, err);
-  for (const RenderedFile& f : files) {
-    if (!ok) break;
-    ok = disk->WriteFile(tmp + "/" + f.name, f.contents, err);
+  for (size_t i = 0; ok && i < files.size(); ++i) {
+    const std::string path = tmp + "/" + files[i].name;
+    std::string ignored;
+    ok = (unchanged[i] && disk->Link(target + "/" + files[i].name, path, &ignored)) ||
+         disk->WriteFile(path, files[i].contents, err);
   }
   if (ok) ok = disk->ReplaceDir(tmp, target, err);
   if (!ok) {

@@ -118,6 +118,19 @@ bool RealDiskInterface::Rename(const std::string& from, const std::string& to, s
   return true;
 }
 
+bool RealDiskInterface::Link(const std::string& from, const std::string& to, std::string* err) {
+  struct stat st;
+  if (lstat(from.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {  // never link a symlink
+    *err = "cannot link " + from + ": not a regular file";
+    return false;
+  }
+  if (link(from.c_str(), to.c_str()) != 0) {
+    *err = ErrnoText("cannot link " + from + " to", to);
+    return false;
+  }
+  return true;
+}
+
 bool RealDiskInterface::ReplaceDir(const std::string& from, const std::string& to,
                                    std::string* err) {
   // renameat2(RENAME_EXCHANGE) swaps both names in one step, so `to` is never missing or
@@ -247,6 +260,16 @@ bool MemoryDiskInterface::ListDir(const std::string& path, std::vector<std::stri
 
 bool MemoryDiskInterface::MakeDirs(const std::string& path, std::string*) {
   if (Stat(path) != Kind::kDirectory) dirs.push_back(path);
+  return true;
+}
+
+bool MemoryDiskInterface::Link(const std::string& from, const std::string& to, std::string* err) {
+  auto it = files.find(from);
+  if (it == files.end() || files.count(to)) {
+    *err = "cannot link " + from + " to " + to;
+    return false;
+  }
+  files[to] = it->second;  // a copy: nothing rewrites a file in place
   return true;
 }
 

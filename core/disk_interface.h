@@ -23,6 +23,8 @@ struct DiskInterface {
   virtual bool MakeDirs(const std::string& path, std::string* err) = 0;
   // Atomically renames a file over another.
   virtual bool Rename(const std::string& from, const std::string& to, std::string* err) = 0;
+  // Makes `to` a second name of the existing file `from` (a hard link); `to` must not exist.
+  virtual bool Link(const std::string& from, const std::string& to, std::string* err) = 0;
   // Atomically replaces `to` by `from`; `to` may be an existing directory.
   virtual bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) = 0;
   virtual bool RemoveTree(const std::string& path, std::string* err) = 0;
@@ -36,6 +38,7 @@ struct RealDiskInterface : DiskInterface {
   bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;
   bool Rename(const std::string& from, const std::string& to, std::string* err) override;
+  bool Link(const std::string& from, const std::string& to, std::string* err) override;
   bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) override;
   bool RemoveTree(const std::string& path, std::string* err) override;
 };
@@ -51,6 +54,7 @@ struct MemoryDiskInterface : DiskInterface {
   bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;
   bool Rename(const std::string& from, const std::string& to, std::string* err) override;
+  bool Link(const std::string& from, const std::string& to, std::string* err) override;
   bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) override;
   bool RemoveTree(const std::string& path, std::string* err) override;
 };

@@ -61,6 +61,24 @@ TEST_CASE("RemoveTree removes nested directories but never follows a symlink out
   CHECK(disk.RemoveTree(root, &err));
 }
 
+TEST_CASE("Link gives a regular file a second name, and refuses symlinks") {
+  char tmpl[] = "/tmp/thv-disk-XXXXXX";
+  REQUIRE(mkdtemp(tmpl) != nullptr);
+  const std::string root = tmpl;
+  RealDiskInterface disk;
+  std::string err, contents;
+  REQUIRE(disk.WriteFile(root + "/a", "data", &err));
+  REQUIRE_MESSAGE(disk.Link(root + "/a", root + "/b", &err), err);
+  REQUIRE(disk.ReadFile(root + "/b", &contents, &err));
+  CHECK(contents == "data");
+  CHECK(!disk.Link(root + "/a", root + "/b", &err));  // b exists
+  REQUIRE(symlink((root + "/a").c_str(), (root + "/s").c_str()) == 0);
+  CHECK(!disk.Link(root + "/s", root + "/c", &err));
+  CHECK(err.find("not a regular file") != std::string::npos);
+  CHECK(disk.Stat(root + "/c") == DiskInterface::Kind::kMissing);
+  CHECK(disk.RemoveTree(root, &err));
+}
+
 TEST_CASE("ListDir is sorted and ReadFile reports missing files") {
   MemoryDiskInterface disk;
   disk.files["d/b.yaml"] = "";
