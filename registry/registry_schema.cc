@@ -1,6 +1,7 @@
 // A validator for the transcribed schema with jsonschema v5's keyword order and messages.
 #include "registry/registry_schema.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
@@ -215,33 +216,33 @@ class Validator {
   }
 
   void CheckObject(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
-    std::vector<const Member*> members = EffectiveMembers(v);
-    auto find = [&](const char* name) -> const Member* {
-      for (const Member* m : members) {
-        if (m->key == name) return m;
-      }
-      return nullptr;
-    };
+    const std::vector<const Member*> members = EffectiveMembers(v);
+    // Each member is matched to its declared property once; the rest keep their order.
+    std::vector<const Member*> by_property(node.properties.size(), nullptr);
+    std::vector<const Member*> undeclared;
+    for (const Member* m : members) {
+      size_t i = 0;
+      while (i < node.properties.size() && m->key != node.properties[i].name) ++i;
+      if (i < node.properties.size())
+        by_property[i] = m;
+      else
+        undeclared.push_back(m);
+    }
     std::string missing;
     for (const char* r : node.required) {
-      if (find(r)) continue;
+      auto present = [r](const Member* m) { return m->key == r; };
+      if (std::any_of(members.begin(), members.end(), present)) continue;
       if (!missing.empty()) missing += ", ";
       missing += GoQuoteSingle(r);
     }
     if (!missing.empty()) Add(v.mark, path, "missing properties: " + missing);
-    for (const RegistrySchemaProperty& p : node.properties) {
-      if (const Member* m = find(p.name)) Validate(*p.node, m->value, path.Key(m->key));
+    for (size_t i = 0; i < node.properties.size(); ++i) {
+      if (const Member* m = by_property[i])
+        Validate(*node.properties[i].node, m->value, path.Key(m->key));
     }
-    auto declared = [&](const std::string& key) {
-      for (const RegistrySchemaProperty& p : node.properties) {
-        if (key == p.name) return true;
-      }
-      return false;
-    };
     std::string extra;
     Mark extra_mark;
-    for (const Member* m : members) {
-      if (declared(m->key)) continue;
+    for (const Member* m : undeclared) {
       if (node.key_pattern && node.key_pattern->match(m->key)) {
         Validate(*node.pattern_node, m->value, path.Key(m->key));
         continue;
