@@ -1,5 +1,7 @@
 #include "core/yaml_reader.h"
 
+#include "core/yaml_subset_parser.h"
+
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -650,6 +652,7 @@ Mark StrayComma(const std::string& text) {
 // honest parse; past it the input is rejected, and the stuck thread dies with the process.
 bool ReadYamlDocuments(const std::string& file, const std::string& text, std::vector<Value>* docs,
                        Diagnostics* diags, const ReadLimits& limits) {
+  if (ReadYamlSubsetDocuments(file, text, docs, limits)) return true;
   if (Mark comma = StrayComma(text); comma.line > 0) {
     diags->Error(file, comma, "",
                  "YAML syntax error: ',' outside [...] or {...} cannot start a node");
@@ -680,6 +683,21 @@ bool ReadYamlDocuments(const std::string& file, const std::string& text, std::ve
   for (Value& doc : job->docs) docs->push_back(std::move(doc));
   for (const Diagnostic& d : job->diags.items()) diags->Add(d);
   return job->ok;
+}
+
+bool ReadYamlSubsetDocuments(const std::string& file, const std::string& text,
+                             std::vector<Value>* docs, const ReadLimits& limits) {
+  std::vector<Value> read;
+  Diagnostics errors;
+  Builder builder(file, text, limits, &read, &errors);
+  try {
+    if (!ParseYamlSubset(text, &builder)) return false;
+  } catch (const ReadAbort&) {
+    return false;
+  }
+  if (builder.failed() || !errors.items().empty()) return false;
+  for (Value& doc : read) docs->push_back(std::move(doc));
+  return true;
 }
 
 bool ReadYamlDocumentsUnguarded(const std::string& file, const std::string& text,

@@ -22,7 +22,14 @@ struct ReadLimits {
 bool ReadYamlDocuments(const std::string& file, const std::string& text, std::vector<Value>* docs,
                        Diagnostics* diags, const ReadLimits& limits = {});
 
-// The same without the guard against yaml-cpp's endless loops (see the .cc); for tests.
+// The fast path of ReadYamlDocuments: reads text with the subset parser (yaml_subset_parser.h)
+// on the calling thread. Returns true, having appended the documents, only when the whole input
+// is in the subset and without a single diagnostic; otherwise leaves docs alone.
+bool ReadYamlSubsetDocuments(const std::string& file, const std::string& text,
+                             std::vector<Value>* docs, const ReadLimits& limits = {});
+
+// ReadYamlDocuments through yaml-cpp alone, without the guard against its endless loops (see the
+// .cc); for tests.
 bool ReadYamlDocumentsUnguarded(const std::string& file, const std::string& text,
                                 std::vector<Value>* docs, Diagnostics* diags,
                                 const ReadLimits& limits = {});

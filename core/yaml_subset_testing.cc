@@ -1,0 +1,56 @@
+#include "core/yaml_subset_testing.h"
+
+#include <vector>
+
+#include "core/yaml_reader.h"
+
+namespace thv {
+namespace {
+
+// Every node with its type, text and position.
+void Dump(const Value& v, std::string* out) {
+  *out += TypeName(v.type);
+  *out += "@" + std::to_string(v.mark.line) + ":" + std::to_string(v.mark.column);
+  if (v.IsScalar()) *out += " [" + v.text + "]";
+  *out += "\n";
+  for (const Value& item : v.items) {
+    *out += "- ";
+    Dump(item, out);
+  }
+  for (const Member& m : v.members) {
+    *out += "key [" + m.key + "]@" + std::to_string(m.key_mark.line) + ":" +
+            std::to_string(m.key_mark.column) + " = ";
+    Dump(m.value, out);
+  }
+}
+
+std::string Dump(const std::vector<Value>& docs) {
+  std::string out;
+  for (const Value& doc : docs) {
+    out += "---\n";
+    Dump(doc, &out);
+  }
+  return out;
+}
+
+}  // namespace
+
+SubsetComparison CompareSubsetWithYamlCpp(const std::string& text, std::string* why) {
+  std::vector<Value> subset_docs;
+  if (!ReadYamlSubsetDocuments("in.yaml", text, &subset_docs)) {
+    return SubsetComparison::kLeftToYamlCpp;
+  }
+  std::vector<Value> docs;
+  Diagnostics diags;
+  if (!ReadYamlDocumentsUnguarded("in.yaml", text, &docs, &diags) || diags.HasErrors()) {
+    *why = "the subset parser took input that yaml-cpp rejects";
+    for (const Diagnostic& d : diags.items()) *why += "\n" + FormatDiagnostic(d);
+    return SubsetComparison::kDiffers;
+  }
+  const std::string want = Dump(docs), got = Dump(subset_docs);
+  if (want == got) return SubsetComparison::kSame;
+  *why = "yaml-cpp read:\n" + want + "the subset parser read:\n" + got;
+  return SubsetComparison::kDiffers;
+}
+
+}  // namespace thv
