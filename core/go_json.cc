@@ -14,10 +14,6 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-bool IsNumberKind(std::string_view t) {
-  return t == "int32" || t == "int64" || t == "int" || t == "float64";
-}
-
 bool HasOption(const GoField& f, const char* option) { return std::strstr(f.options, option); }
 
 // A Go map: keys sorted, each value written by append_value.
@@ -62,122 +58,217 @@ void AppendAny(const Value& v, std::string* out) {
 
 }  // namespace
 
+struct GoTypes::Field {
+  std::string_view json;
+  std::string key;  // "json": as written
+  const Type* type;
+  bool omitempty;
+  bool omitzero;
+};
+
+struct GoTypes::Type {
+  enum class Kind {
+    kPointer,
+    kAny,
+    kSlice,
+    kMap,
+    kString,
+    kBytes,
+    kBool,
+    kInt,
+    kFloat64,
+    kQuantity,
+    kIntOrString,
+    kTime,
+    kStruct
+  };
+  Kind kind = Kind::kStruct;
+  const Type* elem = nullptr;  // kPointer, kSlice, kMap: the pointee, element or value type
+  bool known = false;          // kStruct: the tables define it; other names are empty structs
+  std::vector<Field> fields;   // kStruct, with embedded structs' fields inlined
+};
+
 GoTypes::GoTypes(const std::vector<GoStruct>& structs,
                  const std::vector<std::pair<const char*, const char*>>& aliases,
                  QuantityFormatter quantity)
     : quantity_(quantity) {
   for (const GoStruct& s : structs) structs_[s.name] = &s;
   for (const auto& [name, underlying] : aliases) aliases_[name] = underlying;
+  for (const GoStruct& s : structs) Compile(s.name);
+  for (const auto& alias : aliases) Compile(alias.first);
 }
 
-std::string_view GoTypes::Resolve(std::string_view type) const {
-  while (true) {
-    auto it = aliases_.find(type);
-    if (it == aliases_.end()) return type;
-    type = it->second;
+GoTypes::~GoTypes() = default;
+
+const GoTypes::Type* GoTypes::Compile(std::string_view expr) {
+  for (auto alias = aliases_.find(expr); alias != aliases_.end(); alias = aliases_.find(expr))
+    expr = alias->second;
+  if (auto it = types_.find(expr); it != types_.end()) return it->second.get();
+  // Registered before its parts are compiled: a struct may refer to itself.
+  Type* t = types_.emplace(std::string(expr), std::make_unique<Type>()).first->second.get();
+  using Kind = Type::Kind;
+  if (expr == "any") {
+    t->kind = Kind::kAny;
+  } else if (expr == "[]byte") {
+    t->kind = Kind::kBytes;
+  } else if (expr[0] == '*') {
+    t->kind = Kind::kPointer;
+    t->elem = Compile(expr.substr(1));
+  } else if (StartsWith(expr, "[]")) {
+    t->kind = Kind::kSlice;
+    t->elem = Compile(expr.substr(2));
+  } else if (StartsWith(expr, "map[")) {
+    t->kind = Kind::kMap;
+    t->elem = Compile(expr.substr(expr.find(']') + 1));
+  } else if (expr == "string") {
+    t->kind = Kind::kString;
+  } else if (expr == "bool") {
+    t->kind = Kind::kBool;
+  } else if (expr == "float64") {
+    t->kind = Kind::kFloat64;
+  } else if (expr == "int32" || expr == "int64" || expr == "int") {
+    t->kind = Kind::kInt;
+  } else if (expr == "resource.Quantity") {
+    t->kind = Kind::kQuantity;
+  } else if (expr == "intstr.IntOrString") {
+    t->kind = Kind::kIntOrString;
+  } else if (expr == "Time") {
+    t->kind = Kind::kTime;
+  } else if (auto s = structs_.find(expr); s != structs_.end()) {
+    t->known = true;
+    CompileFields(*s->second, &t->fields);
+  }
+  return t;
+}
+
+void GoTypes::CompileFields(const GoStruct& s, std::vector<Field>* out) {
+  for (const GoField& f : s.fields) {
+    if (!*f.json) {
+      if (auto it = structs_.find(f.type); it != structs_.end()) CompileFields(*it->second, out);
+      continue;
+    }
+    std::string key;
+    AppendGoJsonString(f.json, &key);
+    key.push_back(':');
+    out->push_back(Field{f.json, std::move(key), Compile(f.type), HasOption(f, "omitempty"),
+                         HasOption(f, "omitzero")});
   }
 }
 
 // Go's "empty" for omitempty: false, 0, "", nil pointer or interface, nil or empty slice/map.
 // Structs are never empty.
-bool GoTypes::IsEmpty(std::string_view type, const Value* v) const {
-  type = Resolve(type);
-  const bool container = type[0] == '*' || StartsWith(type, "[]") || StartsWith(type, "map[");
-  if (!v || v->IsNull()) return container || type == "any" || structs_.count(type) == 0;
-  if (type[0] == '*') return false;
-  if (container) return v->IsEmpty();
-  if (type == "string" || type == "[]byte") return v->text.empty();
-  if (type == "bool") return !v->AsBool();
-  if (IsNumberKind(type)) return std::strtod(v->text.c_str(), nullptr) == 0;
-  return false;
-}
-
-void GoTypes::AppendFields(const GoStruct& s, const Value* v, bool* first, std::string* out) const {
-  for (const GoField& f : s.fields) {
-    if (!*f.json) {
-      auto it = structs_.find(f.type);
-      if (it != structs_.end()) AppendFields(*it->second, v, first, out);
-      continue;
-    }
-    const Value* field = v && v->IsMapping() ? v->Find(f.json) : nullptr;
-    if (HasOption(f, "omitempty") && IsEmpty(f.type, field)) continue;
-    // omitzero: the zero value of a struct (in practice metav1.Time) is left out.
-    if (HasOption(f, "omitzero") && (!field || field->IsNull() || field->IsEmpty())) continue;
-    if (!*first) out->push_back(',');
-    *first = false;
-    AppendGoJsonString(f.json, out);
-    out->push_back(':');
-    Append(f.type, field, out);
+bool GoTypes::IsEmpty(const Type& type, const Value* v) {
+  using Kind = Type::Kind;
+  const Kind k = type.kind;
+  const bool container =
+      k == Kind::kPointer || k == Kind::kSlice || k == Kind::kBytes || k == Kind::kMap;
+  if (!v || v->IsNull()) return container || !(k == Kind::kStruct && type.known);
+  switch (k) {
+    case Kind::kPointer:
+      return false;
+    case Kind::kSlice:
+    case Kind::kBytes:
+    case Kind::kMap:
+      return v->IsEmpty();
+    case Kind::kString:
+      return v->text.empty();
+    case Kind::kBool:
+      return !v->AsBool();
+    case Kind::kInt:
+    case Kind::kFloat64:
+      return std::strtod(v->text.c_str(), nullptr) == 0;
+    default:
+      return false;
   }
 }
 
-void GoTypes::Append(std::string_view type, const Value* v, std::string* out) const {
-  type = Resolve(type);
+void GoTypes::Append(const Type& type, const Value* v, std::string* out) const {
+  using Kind = Type::Kind;
   const bool null = !v || v->IsNull();
-  if (type[0] == '*' || type == "any") {
-    if (null) {
-      out->append("null");
-    } else if (type == "any") {
-      AppendAny(*v, out);
-    } else {
-      Append(type.substr(1), v, out);
-    }
-    return;
-  }
-  if (StartsWith(type, "[]") && type != "[]byte") {
-    if (null || !v->IsSequence()) {
-      out->append("null");
+  switch (type.kind) {
+    case Kind::kPointer:
+    case Kind::kAny:
+      if (null) {
+        out->append("null");
+      } else if (type.kind == Kind::kAny) {
+        AppendAny(*v, out);
+      } else {
+        Append(*type.elem, v, out);
+      }
       return;
-    }
-    out->push_back('[');
-    for (size_t i = 0; i < v->items.size(); ++i) {
-      if (i) out->push_back(',');
-      Append(type.substr(2), &v->items[i], out);
-    }
-    out->push_back(']');
-    return;
-  }
-  if (StartsWith(type, "map[")) {
-    if (null || !v->IsMapping()) {
-      out->append("null");
+    case Kind::kSlice:
+      if (null || !v->IsSequence()) {
+        out->append("null");
+        return;
+      }
+      out->push_back('[');
+      for (size_t i = 0; i < v->items.size(); ++i) {
+        if (i) out->push_back(',');
+        Append(*type.elem, &v->items[i], out);
+      }
+      out->push_back(']');
       return;
-    }
-    std::string_view value_type = type.substr(type.find(']') + 1);
-    AppendSortedMap(*v, out, [&](const Value& member) { Append(value_type, &member, out); });
-    return;
-  }
-  if (type == "string" || type == "[]byte") {
-    AppendGoJsonString(null ? "" : v->text, out);
-  } else if (type == "bool") {
-    out->append(!null && v->AsBool() ? "true" : "false");
-  } else if (type == "float64") {
-    out->append(null ? "0" : GoFloat(std::strtod(v->text.c_str(), nullptr)));
-  } else if (IsNumberKind(type)) {
-    out->append(null ? "0" : v->text);
-  } else if (type == "resource.Quantity") {
-    AppendGoJsonString(null ? "0" : quantity_ ? quantity_(v->text) : v->text, out);
-  } else if (type == "intstr.IntOrString") {
-    if (!null && v->IsString())
-      AppendGoJsonString(v->text, out);
-    else
+    case Kind::kMap:
+      if (null || !v->IsMapping()) {
+        out->append("null");
+        return;
+      }
+      AppendSortedMap(*v, out, [&](const Value& member) { Append(*type.elem, &member, out); });
+      return;
+    case Kind::kString:
+    case Kind::kBytes:
+      AppendGoJsonString(null ? "" : v->text, out);
+      return;
+    case Kind::kBool:
+      out->append(!null && v->AsBool() ? "true" : "false");
+      return;
+    case Kind::kFloat64:
+      out->append(null ? "0" : GoFloat(std::strtod(v->text.c_str(), nullptr)));
+      return;
+    case Kind::kInt:
       out->append(null ? "0" : v->text);
-  } else if (type == "Time") {
-    if (null || v->text.empty())
-      out->append("null");
-    else
-      AppendGoJsonString(v->text, out);
-  } else {
-    auto it = structs_.find(type);
-    out->push_back('{');
-    bool first = true;
-    if (it != structs_.end()) AppendFields(*it->second, null ? nullptr : v, &first, out);
-    out->push_back('}');
+      return;
+    case Kind::kQuantity:
+      AppendGoJsonString(null ? "0" : quantity_ ? quantity_(v->text) : v->text, out);
+      return;
+    case Kind::kIntOrString:
+      if (!null && v->IsString())
+        AppendGoJsonString(v->text, out);
+      else
+        out->append(null ? "0" : v->text);
+      return;
+    case Kind::kTime:
+      if (null || v->text.empty())
+        out->append("null");
+      else
+        AppendGoJsonString(v->text, out);
+      return;
+    case Kind::kStruct:
+      break;
   }
+  out->push_back('{');
+  bool first = true;
+  const Value* object = !null && v->IsMapping() ? v : nullptr;
+  for (const Field& f : type.fields) {
+    const Value* field = object ? object->Find(f.json) : nullptr;
+    if (f.omitempty && IsEmpty(*f.type, field)) continue;
+    // omitzero: the zero value of a struct (in practice metav1.Time) is left out.
+    if (f.omitzero && (!field || field->IsNull() || field->IsEmpty())) continue;
+    if (!first) out->push_back(',');
+    first = false;
+    out->append(f.key);
+    Append(*f.type, field, out);
+  }
+  out->push_back('}');
 }
 
-std::string GoTypes::Marshal(std::string_view type, const Value& v) const {
+std::string GoTypes::Marshal(std::string_view name, const Value& v) const {
+  for (auto alias = aliases_.find(name); alias != aliases_.end(); alias = aliases_.find(name))
+    name = alias->second;
+  auto it = types_.find(name);
+  if (it == types_.end()) return "{}";
   std::string out;
-  Append(type, &v, &out);
+  Append(*it->second, &v, &out);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,25 +26,33 @@ struct GoStruct {
 
 // Named types: structs, and aliases for non-struct types (type Protocol string). Built-in
 // names: string, bool, int, int32, int64, float64, any, []byte, Time, resource.Quantity,
-// intstr.IntOrString.
+// intstr.IntOrString. Every type expression is compiled once, when the tables are read, so
+// marshalling walks resolved types instead of parsing names.
 class GoTypes {
  public:
   using QuantityFormatter = std::string (*)(const std::string& text);
   GoTypes(const std::vector<GoStruct>& structs,
           const std::vector<std::pair<const char*, const char*>>& aliases,
           QuantityFormatter quantity = nullptr);
+  ~GoTypes();
+  GoTypes(const GoTypes&) = delete;
+  GoTypes& operator=(const GoTypes&) = delete;
 
-  // json.Marshal of a value of Go type `type` decoded from v (null means the zero value).
-  std::string Marshal(std::string_view type, const Value& v) const;
-  void Append(std::string_view type, const Value* v, std::string* out) const;
+  // json.Marshal of a value of the named struct or alias decoded from v (null means the zero
+  // value); a name the tables lack marshals as an empty struct.
+  std::string Marshal(std::string_view name, const Value& v) const;
 
  private:
-  std::string_view Resolve(std::string_view type) const;
-  bool IsEmpty(std::string_view type, const Value* v) const;
-  void AppendFields(const GoStruct& s, const Value* v, bool* first, std::string* out) const;
+  struct Type;
+  struct Field;
+  const Type* Compile(std::string_view expr);
+  void CompileFields(const GoStruct& s, std::vector<Field>* out);
+  void Append(const Type& type, const Value* v, std::string* out) const;
+  static bool IsEmpty(const Type& type, const Value* v);
 
   std::map<std::string_view, const GoStruct*> structs_;
   std::map<std::string_view, std::string_view> aliases_;
+  std::map<std::string, std::unique_ptr<Type>, std::less<>> types_;  // by type expression
   QuantityFormatter quantity_;
 };
 

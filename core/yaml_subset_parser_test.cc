@@ -131,15 +131,15 @@ TEST_CASE("the YAML subset parser takes the common forms") {
 
 TEST_CASE("the YAML subset parser leaves what it does not read exactly to yaml-cpp") {
   for (const char* text : {
-           "a: b\n  c\n",           // multi-line plain scalar
-           "a: \"x\n  y\"\n",       // multi-line quoted scalar
-           "a: &x 1\nb: *x\n",      // anchors and aliases
-           "a: !!str 1\n",          // tags
-           "a: >\n  folded\n",      // folded block scalar
-           "a:\tb\n",               // tab
-           "a: caf\xc3\xa9\n",      // UTF-8
-           "a: 1\na: 2\n",          // an error: yaml-cpp's path words it
-           "a: b: c\n",             // an error
+           "a: b\n  c\n",       // multi-line plain scalar
+           "a: \"x\n  y\"\n",   // multi-line quoted scalar
+           "a: &x 1\nb: *x\n",  // anchors and aliases
+           "a: !!str 1\n",      // tags
+           "a: >\n  folded\n",  // folded block scalar
+           "a:\tb\n",           // tab
+           "a: caf\xc3\xa9\n",  // UTF-8
+           "a: 1\na: 2\n",      // an error: yaml-cpp's path words it
+           "a: b: c\n",         // an error
        }) {
     INFO(text);
     std::vector<Value> docs;
