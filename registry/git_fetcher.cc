@@ -1,35 +1,38 @@
 #include "registry/git_fetcher.h"
 
 #include <fcntl.h>
-#include <git2.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <memory>
-#include <mutex>
 
 #include "core/disk_interface.h"
 #include "core/sha256.h"
+#include "registry/net_libs.h"
 
 namespace thv {
 
 namespace {
 
+// Set by GitFetchFile before anything below runs.
+const Git2Api* git = nullptr;
+
 std::string GitError(const std::string& what) {
-  const git_error* e = git_error_last();
+  const git_error* e = git->error_last();
   return what + (e && e->message ? ": " + std::string(e->message) : "");
 }
 
-template <typename T, void (*Free)(T*)>
+// Free is a member of Git2Api, e.g. &Git2Api::repository_free.
+template <typename T, auto Free>
 struct Deleter {
-  void operator()(T* p) const { Free(p); }
+  void operator()(T* p) const { (git->*Free)(p); }
 };
-using Repo = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
-using Remote = std::unique_ptr<git_remote, Deleter<git_remote, git_remote_free>>;
-using Object = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
-using Tree = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
-using Entry = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
-using Blob = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
+using Repo = std::unique_ptr<git_repository, Deleter<git_repository, &Git2Api::repository_free>>;
+using Remote = std::unique_ptr<git_remote, Deleter<git_remote, &Git2Api::remote_free>>;
+using Object = std::unique_ptr<git_object, Deleter<git_object, &Git2Api::object_free>>;
+using Tree = std::unique_ptr<git_tree, Deleter<git_tree, &Git2Api::tree_free>>;
+using Entry = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, &Git2Api::tree_entry_free>>;
+using Blob = std::unique_ptr<git_blob, Deleter<git_blob, &Git2Api::blob_free>>;
 
 // An exclusive flock held for the lifetime of the object.
 class FileLock {
@@ -65,8 +68,8 @@ bool SafePath(const std::string& path) {
 // branch, so branch, tag and default-branch lookups all see the remote's current state.
 bool Update(git_repository* repo, const std::string& url, std::string* err) {
   git_remote* raw = nullptr;
-  if (git_remote_lookup(&raw, repo, "origin") != 0 &&
-      git_remote_create(&raw, repo, "origin", url.c_str()) != 0) {
+  if (git->remote_lookup(&raw, repo, "origin") != 0 &&
+      git->remote_create(&raw, repo, "origin", url.c_str()) != 0) {
     *err = GitError("cannot set up remote " + url);
     return false;
   }
@@ -74,21 +77,21 @@ bool Update(git_repository* repo, const std::string& url, std::string* err) {
   const char* specs[] = {"+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"};
   git_strarray refspecs = {const_cast<char**>(specs), 2};
   git_fetch_options fetch;
-  git_fetch_options_init(&fetch, GIT_FETCH_OPTIONS_VERSION);
+  git->fetch_options_init(&fetch, GIT_FETCH_OPTIONS_VERSION);
   fetch.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
   fetch.prune = GIT_FETCH_PRUNE;
-  if (git_remote_fetch(remote.get(), &refspecs, &fetch, "thv-render fetch") != 0) {
+  if (git->remote_fetch(remote.get(), &refspecs, &fetch, "thv-render fetch") != 0) {
     *err = GitError("cannot fetch " + url);
     return false;
   }
   git_buf head = GIT_BUF_INIT;
   git_remote_callbacks callbacks;
-  git_remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION);
-  if (git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr) == 0) {
-    if (git_remote_default_branch(&head, remote.get()) == 0)
-      git_repository_set_head(repo, head.ptr);
-    git_buf_dispose(&head);
-    git_remote_disconnect(remote.get());
+  git->remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION);
+  if (git->remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr) == 0) {
+    if (git->remote_default_branch(&head, remote.get()) == 0)
+      git->repository_set_head(repo, head.ptr);
+    git->buf_dispose(&head);
+    git->remote_disconnect(remote.get());
   }
   return true;
 }
@@ -97,7 +100,7 @@ bool OpenOrClone(const std::string& url, const std::string& dir, Repo* repo, std
   RealDiskInterface disk;
   git_repository* raw = nullptr;
   if (disk.Stat(dir) == DiskInterface::Kind::kDirectory) {
-    if (git_repository_open_bare(&raw, dir.c_str()) == 0) {
+    if (git->repository_open_bare(&raw, dir.c_str()) == 0) {
       repo->reset(raw);
       if (Update(repo->get(), url, err)) return true;
       // A cache that cannot be updated may be corrupt: start over once from a fresh clone.
@@ -109,7 +112,7 @@ bool OpenOrClone(const std::string& url, const std::string& dir, Repo* repo, std
   const std::string tmp = dir + ".tmp-" + std::to_string(getpid());
   std::string ignored;
   disk.RemoveTree(tmp, &ignored);
-  if (git_repository_init(&raw, tmp.c_str(), /*is_bare=*/1) != 0) {
+  if (git->repository_init(&raw, tmp.c_str(), /*is_bare=*/1) != 0) {
     *err = GitError("cannot create cache " + tmp);
     return false;
   }
@@ -120,7 +123,7 @@ bool OpenOrClone(const std::string& url, const std::string& dir, Repo* repo, std
     return false;
   }
   fresh.reset();
-  if (!disk.Rename(tmp, dir, err) || git_repository_open_bare(&raw, dir.c_str()) != 0) {
+  if (!disk.Rename(tmp, dir, err) || git->repository_open_bare(&raw, dir.c_str()) != 0) {
     if (err->empty()) *err = GitError("cannot open cache " + dir);
     return false;
   }
@@ -132,8 +135,8 @@ bool OpenOrClone(const std::string& url, const std::string& dir, Repo* repo, std
 
 bool GitFetchFile(const GitRequest& r, const std::string& cache_dir, GitResult* out,
                   std::string* err) {
-  static std::once_flag init;
-  std::call_once(init, [] { git_libgit2_init(); });
+  git = LoadGit2(err);
+  if (!git) return false;
   const std::string where = r.repository;
   if (!SafePath(r.path)) {
     *err = "path \"" + r.path + "\" must be a relative path inside the repository";
@@ -165,34 +168,34 @@ bool GitFetchFile(const GitRequest& r, const std::string& cache_dir, GitResult* 
     what = "the default branch";
   }
   git_object* raw = nullptr;
-  if (git_revparse_single(&raw, repo.get(), spec.c_str()) != 0) {
+  if (git->revparse_single(&raw, repo.get(), spec.c_str()) != 0) {
     *err = where + ": " + what + " not found";
     return false;
   }
   Object commit(raw);
   char sha[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(sha, sizeof sha, git_object_id(commit.get()));
+  git->oid_tostr(sha, sizeof sha, git->object_id(commit.get()));
   git_tree* tree_raw = nullptr;
-  if (git_commit_tree(&tree_raw, reinterpret_cast<git_commit*>(commit.get())) != 0) {
+  if (git->commit_tree(&tree_raw, reinterpret_cast<git_commit*>(commit.get())) != 0) {
     *err = GitError(where + ": cannot read the tree of " + sha);
     return false;
   }
   Tree tree(tree_raw);
   git_tree_entry* entry_raw = nullptr;
-  if (git_tree_entry_bypath(&entry_raw, tree.get(), r.path.c_str()) != 0) {
+  if (git->tree_entry_bypath(&entry_raw, tree.get(), r.path.c_str()) != 0) {
     *err = where + ": " + r.path + " not found at " + what + " (" + sha + ")";
     return false;
   }
   Entry entry(entry_raw);
   git_blob* blob_raw = nullptr;
-  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB ||
-      git_blob_lookup(&blob_raw, repo.get(), git_tree_entry_id(entry.get())) != 0) {
+  if (git->tree_entry_type(entry.get()) != GIT_OBJECT_BLOB ||
+      git->blob_lookup(&blob_raw, repo.get(), git->tree_entry_id(entry.get())) != 0) {
     *err = where + ": " + r.path + " is not a file at " + what;
     return false;
   }
   Blob blob(blob_raw);
-  out->data.assign(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                   static_cast<size_t>(git_blob_rawsize(blob.get())));
+  out->data.assign(static_cast<const char*>(git->blob_rawcontent(blob.get())),
+                   static_cast<size_t>(git->blob_rawsize(blob.get())));
   out->commit = sha;
   return true;
 }

@@ -1,14 +1,12 @@
 #include "registry/http_fetcher.h"
 
-#include <curl/curl.h>
-
 #include <chrono>
 #include <cstdlib>
-#include <mutex>
 #include <thread>
 
 #include "core/json_writer.h"
 #include "registry/format_json.h"
+#include "registry/net_libs.h"
 
 namespace thv {
 
@@ -38,12 +36,10 @@ std::string Seconds(long ms) {
 }
 
 // One attempt. Returns true on a 2xx; *retry says whether another attempt may help.
-bool Attempt(const std::string& url, const HttpOptions& o, HttpResult* out, std::string* err,
-             bool* retry) {
-  static std::once_flag init;
-  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  CURL* curl = curl_easy_init();
-  if (!curl) {
+bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, HttpResult* out,
+             std::string* err, bool* retry) {
+  CURL* easy = curl.easy_init();
+  if (!easy) {
     *err = "cannot initialise libcurl";
     *retry = false;
     return false;
@@ -51,37 +47,37 @@ bool Attempt(const std::string& url, const HttpOptions& o, HttpResult* out, std:
   out->body.clear();
   Body body{&out->body, o.max_bytes};
   char error_buffer[CURL_ERROR_SIZE] = "";
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, o.max_redirects);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, o.connect_timeout_ms);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, o.total_timeout_ms);
+  curl.easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
+  curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl.easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+  curl.easy_setopt(easy, CURLOPT_MAXREDIRS, o.max_redirects);
+  curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, o.connect_timeout_ms);
+  curl.easy_setopt(easy, CURLOPT_TIMEOUT_MS, o.total_timeout_ms);
   // A server that stalls or drips slower than 1 byte/s for 10 s is given up on early.
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, 10L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl.easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl.easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, 10L);
+  curl.easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl.easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
   std::string ca = o.ca_file;
   if (ca.empty())
     if (const char* env = std::getenv("SSL_CERT_FILE")) ca = env;
-  if (!ca.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, ca.c_str());
-  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Write);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "thv-render");
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
+  if (!ca.empty()) curl.easy_setopt(easy, CURLOPT_CAINFO, ca.c_str());
+  curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
+  curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, Write);
+  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &body);
+  curl.easy_setopt(easy, CURLOPT_USERAGENT, "thv-render");
+  curl.easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
 
-  CURLcode rc = curl_easy_perform(curl);
+  CURLcode rc = curl.easy_perform(easy);
   long status = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   char* effective = nullptr;
-  curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective);
+  curl.easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
   out->final_url = effective ? effective : url;
-  curl_easy_cleanup(curl);
+  curl.easy_cleanup(easy);
 
   *retry = false;
   if (body.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
@@ -118,7 +114,7 @@ bool Attempt(const std::string& url, const HttpOptions& o, HttpResult* out, std:
       *retry = true;
       return false;
     default:
-      *err = curl_easy_strerror(rc) + std::string(": ") + error_buffer;
+      *err = curl.easy_strerror(rc) + std::string(": ") + error_buffer;
       *retry = true;
       return false;
   }
@@ -134,11 +130,17 @@ bool Attempt(const std::string& url, const HttpOptions& o, HttpResult* out, std:
 
 bool HttpGet(const std::string& url, const HttpOptions& options, HttpResult* out,
              std::string* err) {
+  std::string load_error;
+  const CurlApi* curl = LoadCurl(&load_error);
+  if (!curl) {
+    *err = url + ": " + load_error;
+    return false;
+  }
   const int attempts = options.max_attempts < 1 ? 1 : options.max_attempts;
   for (int attempt = 1;; ++attempt) {
     bool retry = false;
     std::string attempt_err;
-    if (Attempt(url, options, out, &attempt_err, &retry)) return true;
+    if (Attempt(*curl, url, options, out, &attempt_err, &retry)) return true;
     if (!retry || attempt >= attempts) {
       *err = url + ": " + attempt_err +
              (attempt > 1 ? " (after " + std::to_string(attempt) + " attempts)" : "");
@@ -158,9 +160,12 @@ bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
   for (int page = 0; page < kMaxPages; ++page) {
     std::string url = base + "/v0/servers?limit=100";
     if (!cursor.empty()) {
-      char* escaped = curl_easy_escape(nullptr, cursor.c_str(), static_cast<int>(cursor.size()));
+      // Already loaded by the first page's HttpGet: this only looks the table up.
+      const CurlApi* curl = LoadCurl(err);
+      if (!curl) return false;
+      char* escaped = curl->easy_escape(nullptr, cursor.c_str(), static_cast<int>(cursor.size()));
       url += "&cursor=" + std::string(escaped);
-      curl_free(escaped);
+      curl->free(escaped);
     }
     HttpResult result;
     if (!HttpGet(url, options, &result, err)) return false;
