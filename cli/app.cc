@@ -242,7 +242,7 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
     }
     return kExitOk;
   }
-  *io.out << output.TakeText();
+  output.WriteText(io.out);
   io.out->flush();
   return kExitOk;
 }

@@ -57,8 +57,13 @@ std::string ObjectFileName(const Value& doc, std::string* err) {
 void RenderedOutput::Add(Value doc, Diagnostics* diags) {
   switch (format_) {
     case Format::kYaml:
-      if (!yaml_.empty()) yaml_.append("---\n");
-      AppendYaml(doc, &yaml_);
+      // Chunks, not one growing string: doubling it would copy and touch twice the output.
+      if (yaml_.empty() || yaml_.back().size() >= kYamlChunkBytes) {
+        yaml_.emplace_back();
+        yaml_.back().reserve(2 * kYamlChunkBytes);
+      }
+      if (yaml_.size() > 1 || !yaml_.back().empty()) yaml_.back().append("---\n");
+      AppendYaml(doc, &yaml_.back());
       return;
     case Format::kJson:
       json_items_.push_back(std::move(doc));
@@ -82,8 +87,22 @@ void RenderedOutput::Add(Value doc, Diagnostics* diags) {
   files_.push_back({std::move(name), std::move(contents)});
 }
 
+void RenderedOutput::WriteText(std::ostream* out) {
+  if (format_ == Format::kJson) {
+    *out << TakeText();
+    return;
+  }
+  for (const std::string& chunk : yaml_) *out << chunk;
+  yaml_.clear();
+}
+
 std::string RenderedOutput::TakeText() {
-  if (format_ != Format::kJson) return std::move(yaml_);
+  if (format_ != Format::kJson) {
+    std::string text;
+    for (const std::string& chunk : yaml_) text += chunk;
+    yaml_.clear();
+    return text;
+  }
   Value list = Value::Mapping();
   list.Set("apiVersion", Value::String("v1"));
   list.Set("items", Value::Sequence()).items = std::move(json_items_);

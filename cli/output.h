@@ -1,6 +1,7 @@
 // The output edge: documents to a YAML stream, a JSON List, or a directory of files.
 #pragma once
 
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,14 +34,16 @@ class RenderedOutput {
 
   // Reports objects whose identity can't be a file name, or two mapping to one file (kDir).
   void Add(Value doc, Diagnostics* diags);
-  // The YAML stream or JSON List; call once.
+  // The YAML stream or JSON List; call one of these once.
   std::string TakeText();
+  void WriteText(std::ostream* out);
   // The files of kDir, kustomization.yaml last; call once.
   std::vector<RenderedFile> TakeFiles();
 
  private:
   Format format_;
-  std::string yaml_;
+  static constexpr size_t kYamlChunkBytes = 1 << 20;
+  std::vector<std::string> yaml_;  // the stream in chunks of about kYamlChunkBytes
   std::vector<Value> json_items_;  // the List is indented as a whole
   std::vector<RenderedFile> files_;
   std::set<std::string> file_names_;
