@@ -41,10 +41,14 @@ bool RealDiskInterface::ReadFile(const std::string& path, std::string* contents,
     *err = ErrnoText("cannot open", path);
     return false;
   }
-  contents->clear();
-  char buf[1 << 16];
+  // Read straight into the string, sized from fstat (pipes and /proc files report 0 and grow).
+  struct stat st;
+  size_t size = fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
+  contents->resize(size + 1);  // one spare byte: a read filling it means the file grew
+  size_t done = 0;
   while (true) {
-    ssize_t n = read(fd, buf, sizeof buf);
+    if (done == contents->size()) contents->resize(2 * done + (1 << 16));
+    ssize_t n = read(fd, &(*contents)[done], contents->size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       *err = ErrnoText("cannot read", path);
@@ -52,8 +56,9 @@ bool RealDiskInterface::ReadFile(const std::string& path, std::string* contents,
       return false;
     }
     if (n == 0) break;
-    contents->append(buf, static_cast<size_t>(n));
+    done += static_cast<size_t>(n);
   }
+  contents->resize(done);
   close(fd);
   return true;
 }

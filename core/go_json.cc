@@ -83,9 +83,11 @@ struct GoTypes::Type {
     kStruct
   };
   Kind kind = Kind::kStruct;
-  const Type* elem = nullptr;  // kPointer, kSlice, kMap: the pointee, element or value type
-  bool known = false;          // kStruct: the tables define it; other names are empty structs
-  std::vector<Field> fields;   // kStruct, with embedded structs' fields inlined
+  const Type* elem = nullptr;       // kPointer, kSlice, kMap: the pointee, element or value type
+  const GoStruct* known = nullptr;  // kStruct: its table; other names are empty structs
+  // kStruct: compiled on first use, with embedded structs' fields inlined.
+  mutable bool fields_compiled = false;
+  mutable std::vector<Field> fields;
 };
 
 GoTypes::GoTypes(const std::vector<GoStruct>& structs,
@@ -94,18 +96,15 @@ GoTypes::GoTypes(const std::vector<GoStruct>& structs,
     : quantity_(quantity) {
   for (const GoStruct& s : structs) structs_[s.name] = &s;
   for (const auto& [name, underlying] : aliases) aliases_[name] = underlying;
-  for (const GoStruct& s : structs) Compile(s.name);
-  for (const auto& alias : aliases) Compile(alias.first);
 }
 
 GoTypes::~GoTypes() = default;
 
-const GoTypes::Type* GoTypes::Compile(std::string_view expr) {
+const GoTypes::Type* GoTypes::Compile(std::string_view expr) const {
   for (auto alias = aliases_.find(expr); alias != aliases_.end(); alias = aliases_.find(expr))
     expr = alias->second;
   if (auto it = types_.find(expr); it != types_.end()) return it->second.get();
-  // Registered before its parts are compiled: a struct may refer to itself.
-  Type* t = types_.emplace(std::string(expr), std::make_unique<Type>()).first->second.get();
+  Type* t = types_.emplace(expr, std::make_unique<Type>()).first->second.get();
   using Kind = Type::Kind;
   if (expr == "any") {
     t->kind = Kind::kAny;
@@ -135,13 +134,18 @@ const GoTypes::Type* GoTypes::Compile(std::string_view expr) {
   } else if (expr == "Time") {
     t->kind = Kind::kTime;
   } else if (auto s = structs_.find(expr); s != structs_.end()) {
-    t->known = true;
-    CompileFields(*s->second, &t->fields);
+    t->known = s->second;
   }
   return t;
 }
 
-void GoTypes::CompileFields(const GoStruct& s, std::vector<Field>* out) {
+const std::vector<GoTypes::Field>& GoTypes::FieldsOf(const Type& type) const {
+  if (!type.fields_compiled && type.known) CompileFields(*type.known, &type.fields);
+  type.fields_compiled = true;
+  return type.fields;
+}
+
+void GoTypes::CompileFields(const GoStruct& s, std::vector<Field>* out) const {
   for (const GoField& f : s.fields) {
     if (!*f.json) {
       if (auto it = structs_.find(f.type); it != structs_.end()) CompileFields(*it->second, out);
@@ -162,7 +166,7 @@ bool GoTypes::IsEmpty(const Type& type, const Value* v) {
   const Kind k = type.kind;
   const bool container =
       k == Kind::kPointer || k == Kind::kSlice || k == Kind::kBytes || k == Kind::kMap;
-  if (!v || v->IsNull()) return container || !(k == Kind::kStruct && type.known);
+  if (!v || v->IsNull()) return container || !(k == Kind::kStruct && type.known != nullptr);
   switch (k) {
     case Kind::kPointer:
       return false;
@@ -249,7 +253,7 @@ void GoTypes::Append(const Type& type, const Value* v, std::string* out) const {
   out->push_back('{');
   bool first = true;
   const Value* object = !null && v->IsMapping() ? v : nullptr;
-  for (const Field& f : type.fields) {
+  for (const Field& f : FieldsOf(type)) {
     const Value* field = object ? object->Find(f.json) : nullptr;
     if (f.omitempty && IsEmpty(*f.type, field)) continue;
     // omitzero: the zero value of a struct (in practice metav1.Time) is left out.
@@ -263,12 +267,16 @@ void GoTypes::Append(const Type& type, const Value* v, std::string* out) const {
 }
 
 std::string GoTypes::Marshal(std::string_view name, const Value& v) const {
-  for (auto alias = aliases_.find(name); alias != aliases_.end(); alias = aliases_.find(name))
-    name = alias->second;
-  auto it = types_.find(name);
-  if (it == types_.end()) return "{}";
+  // Compile keeps views of the expressions it is given: pass it the tables' own copy of name.
+  if (auto alias = aliases_.find(name); alias != aliases_.end()) {
+    name = alias->first;
+  } else if (auto s = structs_.find(name); s != structs_.end()) {
+    name = s->first;
+  } else {
+    return "{}";
+  }
   std::string out;
-  Append(*it->second, &v, &out);
+  Append(*Compile(name), &v, &out);
   return out;
 }
 

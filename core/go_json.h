@@ -3,10 +3,10 @@
 // fields dropped. Used where bytes must equal what the operator's json.Marshal produces.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/value.h"
@@ -26,8 +26,8 @@ struct GoStruct {
 
 // Named types: structs, and aliases for non-struct types (type Protocol string). Built-in
 // names: string, bool, int, int32, int64, float64, any, []byte, Time, resource.Quantity,
-// intstr.IntOrString. Every type expression is compiled once, when the tables are read, so
-// marshalling walks resolved types instead of parsing names.
+// intstr.IntOrString. Each type expression is compiled once, when first marshalled, so
+// marshalling walks resolved types instead of parsing names (a cache: not thread-safe).
 class GoTypes {
  public:
   using QuantityFormatter = std::string (*)(const std::string& text);
@@ -45,14 +45,16 @@ class GoTypes {
  private:
   struct Type;
   struct Field;
-  const Type* Compile(std::string_view expr);
-  void CompileFields(const GoStruct& s, std::vector<Field>* out);
+  const Type* Compile(std::string_view expr) const;
+  const std::vector<Field>& FieldsOf(const Type& type) const;
+  void CompileFields(const GoStruct& s, std::vector<Field>* out) const;
   void Append(const Type& type, const Value* v, std::string* out) const;
   static bool IsEmpty(const Type& type, const Value* v);
 
-  std::map<std::string_view, const GoStruct*> structs_;
-  std::map<std::string_view, std::string_view> aliases_;
-  std::map<std::string, std::unique_ptr<Type>, std::less<>> types_;  // by type expression
+  // Keys view the tables' strings, which outlive this.
+  std::unordered_map<std::string_view, const GoStruct*> structs_;
+  std::unordered_map<std::string_view, std::string_view> aliases_;
+  mutable std::unordered_map<std::string_view, std::unique_ptr<Type>> types_;  // by expression
   QuantityFormatter quantity_;
 };
 
