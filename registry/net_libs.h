@@ -25,6 +25,7 @@ namespace thv {
 
 #define THV_GIT2_FUNCTIONS(X) \
   X(libgit2_init)             \
+  X(libgit2_opts)             \
   X(error_last)               \
   X(repository_init)          \
   X(repository_open_bare)     \
