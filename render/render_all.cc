@@ -1,7 +1,7 @@
 #include "render/render_all.h"
 
-#include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "model/inputs.h"
 #include "model/mcpregistry.h"
@@ -27,7 +27,7 @@ std::string Identity(const Value& doc) {
 void RenderAll(const std::vector<Object>& objects, const RenderAllOptions& options,
                Diagnostics* diags, const RenderSink& sink) {
   // Which input produced each output, so a collision names both.
-  std::map<std::string, const Object*> produced_by;
+  std::unordered_map<std::string, const Object*> produced_by;
   const ObjectIndex index(objects);
   auto emit = [&](Value doc, const Object& source) {
     auto [it, inserted] = produced_by.emplace(Identity(doc), &source);
