@@ -56,15 +56,17 @@ std::string ObjectFileName(const Value& doc, std::string* err) {
 
 void RenderedOutput::Add(Value doc, Diagnostics* diags) {
   switch (format_) {
-    case Format::kYaml:
+    case Format::kYaml: {
+      const bool first = yaml_.empty();
       // Chunks, not one growing string: doubling it would copy and touch twice the output.
-      if (yaml_.empty() || yaml_.back().size() >= kYamlChunkBytes) {
+      if (first || yaml_.back().size() >= kYamlChunkBytes) {
         yaml_.emplace_back();
         yaml_.back().reserve(2 * kYamlChunkBytes);
       }
-      if (yaml_.size() > 1 || !yaml_.back().empty()) yaml_.back().append("---\n");
+      if (!first) yaml_.back().append("---\n");
       AppendYaml(doc, &yaml_.back());
       return;
+    }
     case Format::kJson:
       json_items_.push_back(std::move(doc));
       return;

@@ -219,14 +219,19 @@ class SubsetParser {
     return false;
   }
 
-  std::string ParseQuoted() {
+  // A one-line quoted scalar, sent as a non-plain scalar.
+  void ParseQuoted() {
+    const YAML::Mark mark = Here();
     const char quote = text_[pos_++];
     std::string value;
     while (true) {
       if (AtEnd() || Peek() == '\n') Leave();  // multi-line quoted scalars fold
       const char c = text_[pos_++];
       if (c == quote) {
-        if (quote == '"' || Peek() != '\'') return value;
+        if (quote == '"' || Peek() != '\'') {
+          out_->OnScalar(mark, kNonPlainTag, YAML::NullAnchor, value);
+          return;
+        }
         ++pos_;
         value += '\'';
       } else if (c == '\\' && quote == '"') {
@@ -259,10 +264,10 @@ class SubsetParser {
   }
 
   void ParseBlockKey() {  // AtKey() holds
-    const YAML::Mark mark = Here();
     if (Peek() == '"' || Peek() == '\'') {
-      out_->OnScalar(mark, kNonPlainTag, YAML::NullAnchor, ParseQuoted());
+      ParseQuoted();
     } else {
+      const YAML::Mark mark = Here();
       const size_t start = pos_;
       size_t end = pos_;
       for (; Peek() != ':' || !IsBlankOrEnd(At(pos_ + 1)); ++pos_) {
@@ -313,7 +318,6 @@ class SubsetParser {
 
   // A scalar or flow collection (with the rest of its line), or a literal block scalar.
   void ParseInlineNode(int top) {
-    const YAML::Mark mark = Here();
     switch (Peek()) {
       case '[':
         ParseFlowSequence();
@@ -323,7 +327,7 @@ class SubsetParser {
         break;
       case '"':
       case '\'':
-        out_->OnScalar(mark, kNonPlainTag, YAML::NullAnchor, ParseQuoted());
+        ParseQuoted();
         break;
       case '|':
         return ParseLiteral(top);
@@ -467,11 +471,11 @@ class SubsetParser {
   }
 
   void ParseFlowKey() {
-    const YAML::Mark mark = Here();
     if (Peek() == '"' || Peek() == '\'') {
-      out_->OnScalar(mark, kNonPlainTag, YAML::NullAnchor, ParseQuoted());
+      ParseQuoted();
     } else {
       if (!CanStartPlain()) Leave();
+      const YAML::Mark mark = Here();
       EmitPlain(mark, ScanPlainInFlow());
     }
     if (Peek() != ':' || !IsBlankOrEnd(At(pos_ + 1))) Leave();
@@ -479,7 +483,6 @@ class SubsetParser {
   }
 
   void ParseFlowNode() {
-    const YAML::Mark mark = Here();
     switch (Peek()) {
       case '[':
         return ParseFlowSequence();
@@ -487,10 +490,12 @@ class SubsetParser {
         return ParseFlowMapping();
       case '"':
       case '\'':
-        return out_->OnScalar(mark, kNonPlainTag, YAML::NullAnchor, ParseQuoted());
-      default:
+        return ParseQuoted();
+      default: {
         if (!CanStartPlain()) Leave();
+        const YAML::Mark mark = Here();
         EmitPlain(mark, ScanPlainInFlow());
+      }
     }
   }
 

@@ -25,6 +25,13 @@ std::string DebianPackage(const std::string& soname) {
   return name + (isdigit(static_cast<unsigned char>(name.back())) ? "-" : "") + version;
 }
 
+template <typename Api>
+const Api* Usable(const Loaded<Api>& loaded, std::string* error) {
+  if (loaded.error.empty()) return &loaded.api;
+  *error = loaded.error;
+  return nullptr;
+}
+
 void* Symbol(void* library, const std::string& name, const char* soname, std::string* error) {
   void* symbol = dlsym(library, name.c_str());
   if (!symbol && error->empty())
@@ -58,11 +65,7 @@ const CurlApi* LoadCurl(std::string* error) {
       l.error = "cannot initialise libcurl";
     return l;
   }();
-  if (!curl.error.empty()) {
-    *error = curl.error;
-    return nullptr;
-  }
-  return &curl.api;
+  return Usable(curl, error);
 }
 
 const Git2Api* LoadGit2(std::string* error) {
@@ -82,11 +85,7 @@ const Git2Api* LoadGit2(std::string* error) {
     if (l.error.empty()) l.api.libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
     return l;
   }();
-  if (!git.error.empty()) {
-    *error = git.error;
-    return nullptr;
-  }
-  return &git.api;
+  return Usable(git, error);
 }
 
 }  // namespace thv
