@@ -58,10 +58,12 @@ void RenderedOutput::Add(Value doc, Diagnostics* diags) {
   switch (format_) {
     case Format::kYaml: {
       const bool first = yaml_.empty();
-      // Chunks, not one growing string: doubling it would copy and touch twice the output.
+      // Chunks, not one growing string: doubling it would copy and touch twice the output. The
+      // first starts small, as most renders are: its reserve would span more of the huge-page
+      // heap, each 2 MiB of which costs a fault and zeroing when first touched.
       if (first || yaml_.back().size() >= kYamlChunkBytes) {
         yaml_.emplace_back();
-        yaml_.back().reserve(2 * kYamlChunkBytes);
+        yaml_.back().reserve(first ? kFirstYamlChunkBytes : 2 * kYamlChunkBytes);
       }
       if (!first) yaml_.back().append("---\n");
       AppendYaml(doc, &yaml_.back());
