@@ -48,6 +48,7 @@ struct Flags {
   bool check = false;
   std::string check_file;
   std::vector<std::string> add_labels;
+  std::string shell;  // completion
 };
 
 void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
@@ -365,6 +366,95 @@ int RunSync(const Flags& f, const CliIo& io, bool namespace_explicit) {
   return kExitOk;
 }
 
+void AddRenderFlags(CLI::App* render, Flags* f) {
+  AddInputFlags(render, f, false);
+  AddOperatorFlags(render, f);
+  AddRegistryFlags(render, f, true);
+  render->add_option("-o,--output", f->output, "Output format")
+      ->check(CLI::IsMember({"yaml", "json"}))
+      ->capture_default_str();
+  render->add_option("--output-dir", f->output_dir,
+                     "Write one file per object and a kustomization.yaml into DIR (replaced "
+                     "atomically)");
+  auto* check = render->add_flag(
+      "--check", f->check,
+      "With --output-dir: compare DIR with a fresh render, print a unified diff, exit 1 on drift; "
+      "write nothing");
+  render->add_option("--check-file", f->check_file,
+                     "Compare FILE with the rendered stream (-o yaml|json) instead of printing it; "
+                     "exit 1 on drift");
+  render->callback([f, check] {
+    if (*check && f->output_dir.empty())
+      throw CLI::ValidationError("--check", "needs --output-dir (or use --check-file FILE)");
+  });
+  render
+      ->add_option("--add-label", f->add_labels,
+                   "KEY=VALUE label added to every output object's metadata (repeatable)")
+      ->allow_extra_args(false)
+      ->check([](const std::string& v) -> std::string {
+        return v.find('=') == std::string::npos || v[0] == '=' ? "expected KEY=VALUE" : "";
+      });
+  render->add_flag("--keep-custom-resources", f->keep_custom_resources,
+                   "Also emit the ToolHive custom resources themselves");
+}
+
+void AddCompletionFlags(CLI::App* completion, Flags* f) {
+  completion->add_option("SHELL", f->shell, "bash or zsh")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh"}));
+}
+
+struct Command {
+  const char* name;
+  const char* description;
+  const char* footer;
+  void (*add_flags)(CLI::App*, Flags*);
+};
+
+const Command kCommands[] = {
+    {"render", "Render inputs to Kubernetes manifests",
+     "Examples:\n"
+     "  thv-render render servers/                     # every *.yaml below, to stdout\n"
+     "  thv-render render -n mcp fetch.yaml | kubectl apply -f -\n"
+     "  cat fetch.yaml | thv-render render -o json -\n"
+     "  thv-render render --output-dir rendered/ servers/   # one file per object + "
+     "kustomization.yaml\n"
+     "\nExit codes: 0 ok, 1 invalid input, 2 usage error, 3 a source could not be fetched.",
+     AddRenderFlags},
+    {"validate", "Check inputs without rendering output",
+     "Examples:\n  thv-render validate servers/\n  thv-render validate --strict fetch.yaml",
+     [](CLI::App* cmd, Flags* f) { AddInputFlags(cmd, f, true); }},
+    {"list", "List MCPServers as kubectl get would, offline",
+     "Example:\n  thv-render list servers/",
+     [](CLI::App* cmd, Flags* f) {
+       AddInputFlags(cmd, f, true);
+       AddRegistryFlags(cmd, f, false);
+     }},
+    {"sync", "Fetch every remote MCPRegistry source anew and update the lock file",
+     "Run on the schedule the registries' syncPolicy.interval states (e.g. a scheduled CI job),\n"
+     "then commit the lock file and its .d/ directory. Example:\n  thv-render sync registries/",
+     [](CLI::App* cmd, Flags* f) {
+       AddInputFlags(cmd, f, true);
+       AddRegistryFlags(cmd, f, false);
+     }},
+    {"krm", "Run as a KRM function: ResourceList on stdin, ResourceList on stdout",
+     "For standalone kustomize (--enable-alpha-plugins --enable-exec) and kpt; see\n"
+     "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry.",
+     AddOperatorFlags},
+    {"argocd-generate",
+     "Argo CD plugin generate step: render the app path with the plugin's environment",
+     "Runs in the application's path. Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME and the plugin\n"
+     "parameters (PARAM_* or ARGOCD_ENV_*): PROXY_IMAGE, PLATFORM, STRICT, OFFLINE (default "
+     "true),\n"
+     "PART_OF_LABEL, PATH. See plugins/argocd/.",
+     nullptr},
+    {"completion", "Print a shell completion script",
+     "Examples:\n  source <(thv-render completion bash)\n"
+     "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"",
+     AddCompletionFlags},
+    {"version", "Print the version", "", nullptr},
+};
+
 }  // namespace
 
 int RunCli(int argc, const char* const* argv, const CliIo& io) {
@@ -374,91 +464,15 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   app.name("thv-render");
   app.require_subcommand(1);
   Flags f;
-
-  CLI::App* render = app.add_subcommand("render", "Render inputs to Kubernetes manifests");
-  render->footer(
-      "Examples:\n"
-      "  thv-render render servers/                     # every *.yaml below, to stdout\n"
-      "  thv-render render -n mcp fetch.yaml | kubectl apply -f -\n"
-      "  cat fetch.yaml | thv-render render -o json -\n"
-      "  thv-render render --output-dir rendered/ servers/   # one file per object + "
-      "kustomization.yaml\n"
-      "\nExit codes: 0 ok, 1 invalid input, 2 usage error, 3 a source could not be fetched.");
-  AddInputFlags(render, &f, false);
-  AddOperatorFlags(render, &f);
-  AddRegistryFlags(render, &f, true);
-  render->add_option("-o,--output", f.output, "Output format")
-      ->check(CLI::IsMember({"yaml", "json"}))
-      ->capture_default_str();
-  render->add_option("--output-dir", f.output_dir,
-                     "Write one file per object and a kustomization.yaml into DIR (replaced "
-                     "atomically)");
-  auto* check = render->add_flag(
-      "--check", f.check,
-      "With --output-dir: compare DIR with a fresh render, print a unified diff, exit 1 on drift; "
-      "write nothing");
-  render->add_option("--check-file", f.check_file,
-                     "Compare FILE with the rendered stream (-o yaml|json) instead of printing it; "
-                     "exit 1 on drift");
-  render->callback([&f, check] {
-    if (*check && f.output_dir.empty())
-      throw CLI::ValidationError("--check", "needs --output-dir (or use --check-file FILE)");
-  });
-  render
-      ->add_option("--add-label", f.add_labels,
-                   "KEY=VALUE label added to every output object's metadata (repeatable)")
-      ->allow_extra_args(false)
-      ->check([](const std::string& v) -> std::string {
-        return v.find('=') == std::string::npos || v[0] == '=' ? "expected KEY=VALUE" : "";
-      });
-  render->add_flag("--keep-custom-resources", f.keep_custom_resources,
-                   "Also emit the ToolHive custom resources themselves");
-
-  CLI::App* validate = app.add_subcommand("validate", "Check inputs without rendering output");
-  validate->footer(
-      "Examples:\n  thv-render validate servers/\n  thv-render validate --strict fetch.yaml");
-  AddInputFlags(validate, &f, true);
-
-  CLI::App* list = app.add_subcommand("list", "List MCPServers as kubectl get would, offline");
-  list->footer("Example:\n  thv-render list servers/");
-  AddInputFlags(list, &f, true);
-
-  AddRegistryFlags(list, &f, false);
-
-  CLI::App* sync = app.add_subcommand(
-      "sync", "Fetch every remote MCPRegistry source anew and update the lock file");
-  sync->footer(
-      "Run on the schedule the registries' syncPolicy.interval states (e.g. a scheduled CI job),\n"
-      "then commit the lock file and its .d/ directory. Example:\n  thv-render sync registries/");
-  AddInputFlags(sync, &f, true);
-  AddRegistryFlags(sync, &f, false);
-
-  CLI::App* krm = app.add_subcommand(
-      "krm", "Run as a KRM function: ResourceList on stdin, ResourceList on stdout");
-  krm->footer(
-      "For standalone kustomize (--enable-alpha-plugins --enable-exec) and kpt; see\n"
-      "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry.");
-  AddOperatorFlags(krm, &f);
-
-  CLI::App* argocd = app.add_subcommand(
-      "argocd-generate",
-      "Argo CD plugin generate step: render the app path with the plugin's environment");
-  argocd->footer(
-      "Runs in the application's path. Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME and the plugin\n"
-      "parameters (PARAM_* or ARGOCD_ENV_*): PROXY_IMAGE, PLATFORM, STRICT, OFFLINE (default "
-      "true),\n"
-      "PART_OF_LABEL, PATH. See plugins/argocd/.");
-
-  std::string shell;
-  CLI::App* completion = app.add_subcommand("completion", "Print a shell completion script");
-  completion->add_option("SHELL", shell, "bash or zsh")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh"}));
-  completion->footer(
-      "Examples:\n  source <(thv-render completion bash)\n"
-      "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"");
-
-  CLI::App* version = app.add_subcommand("version", "Print the version");
+  // Only the subcommand being run gets its flags (completion lists them all): CLI11 builds
+  // options eagerly, and for a one-server render that set-up was a third of the instructions.
+  const std::string named = argc > 1 ? argv[1] : "";
+  for (const Command& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.description);
+    sub->footer(command.footer);
+    if (command.add_flags && (named == command.name || named == "completion"))
+      command.add_flags(sub, &f);
+  }
 
   try {
     app.parse(argc, argv);
@@ -471,8 +485,9 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     return ok ? kExitOk : kExitUsage;
   }
 
-  CLI::App* chosen = app.get_subcommands().front();
-  if (chosen == argocd) {
+  const CLI::App* chosen = app.get_subcommands().front();
+  const std::string& name = chosen->get_name();
+  if (name == "argocd-generate") {
     std::vector<std::string> args = ArgoCdRenderArgs([](const char* k) { return std::getenv(k); });
     args.insert(args.begin(), "thv-render");
     std::vector<const char*> argv;
@@ -481,11 +496,11 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   }
   const bool namespace_explicit =
       chosen->get_option_no_throw("--namespace") && chosen->count("--namespace") > 0;
-  if (*render) return RunRender(f, io, namespace_explicit);
-  if (*validate) return RunValidate(f, io, namespace_explicit);
-  if (*list) return RunList(f, io, namespace_explicit);
-  if (*sync) return RunSync(f, io, namespace_explicit);
-  if (*krm) {
+  if (name == "render") return RunRender(f, io, namespace_explicit);
+  if (name == "validate") return RunValidate(f, io, namespace_explicit);
+  if (name == "list") return RunList(f, io, namespace_explicit);
+  if (name == "sync") return RunSync(f, io, namespace_explicit);
+  if (name == "krm") {
     RenderAllOptions options;
     options.render = f.render;
     options.render.openshift = f.platform == "openshift";
@@ -494,11 +509,11 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     *io.out << out;
     return code;
   }
-  if (*completion) {
-    *io.out << CompletionScript(app, shell);
+  if (name == "completion") {
+    *io.out << CompletionScript(app, f.shell);
     return kExitOk;
   }
-  if (*version) {
+  if (name == "version") {
     *io.out << "thv-render " << THV_RENDER_VERSION << " (ToolHive operator 7002a239b)\n";
     return kExitOk;
   }
