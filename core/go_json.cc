@@ -83,19 +83,22 @@ struct GoTypes::Type {
     kStruct
   };
   Kind kind = Kind::kStruct;
-  const Type* elem = nullptr;       // kPointer, kSlice, kMap: the pointee, element or value type
-  const GoStruct* known = nullptr;  // kStruct: its table; other names are empty structs
+  const Type* elem = nullptr;     // kPointer, kSlice, kMap: the pointee, element or value type
+  const Struct* known = nullptr;  // kStruct: its fields; other names are empty structs
   // kStruct: compiled on first use, with embedded structs' fields inlined.
   mutable bool fields_compiled = false;
   mutable std::vector<Field> fields;
 };
 
-GoTypes::GoTypes(const std::vector<GoStruct>& structs,
-                 const std::vector<std::pair<const char*, const char*>>& aliases,
+GoTypes::GoTypes(const GoField* structs, size_t rows, const GoAlias* aliases, size_t alias_count,
                  QuantityFormatter quantity)
     : quantity_(quantity) {
-  for (const GoStruct& s : structs) structs_[s.name] = &s;
-  for (const auto& [name, underlying] : aliases) aliases_[name] = underlying;
+  for (size_t i = 0; i < rows;) {
+    const GoField* name = &structs[i++];
+    while (i < rows && structs[i].type) ++i;
+    structs_[name->json] = Struct{name + 1, structs + i};
+  }
+  for (size_t i = 0; i < alias_count; ++i) aliases_[aliases[i].first] = aliases[i].second;
 }
 
 GoTypes::~GoTypes() = default;
@@ -134,7 +137,7 @@ const GoTypes::Type* GoTypes::Compile(std::string_view expr) const {
   } else if (expr == "Time") {
     t->kind = Kind::kTime;
   } else if (auto s = structs_.find(expr); s != structs_.end()) {
-    t->known = s->second;
+    t->known = &s->second;
   }
   return t;
 }
@@ -145,10 +148,11 @@ const std::vector<GoTypes::Field>& GoTypes::FieldsOf(const Type& type) const {
   return type.fields;
 }
 
-void GoTypes::CompileFields(const GoStruct& s, std::vector<Field>* out) const {
-  for (const GoField& f : s.fields) {
+void GoTypes::CompileFields(const Struct& s, std::vector<Field>* out) const {
+  for (const GoField* field = s.begin; field != s.end; ++field) {
+    const GoField& f = *field;
     if (!*f.json) {
-      if (auto it = structs_.find(f.type); it != structs_.end()) CompileFields(*it->second, out);
+      if (auto it = structs_.find(f.type); it != structs_.end()) CompileFields(it->second, out);
       continue;
     }
     std::string key;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/value.h"
@@ -19,21 +20,25 @@ struct GoField {
   const char* options;  // "omitempty", "omitzero", "inline"
 };
 
-struct GoStruct {
-  const char* name;
-  std::vector<GoField> fields;
-};
+// Struct tables are constant data, so that nothing is built at start-up: one flat array in
+// which each struct is a GoStructName row followed by its fields.
+constexpr GoField GoStructName(const char* name) { return {name, nullptr, nullptr}; }
 
-// Named types: structs, and aliases for non-struct types (type Protocol string). Built-in
-// names: string, bool, int, int32, int64, float64, any, []byte, Time, resource.Quantity,
-// intstr.IntOrString. Each type expression is compiled once, when first marshalled, so
-// marshalling walks resolved types instead of parsing names (a cache: not thread-safe).
+using GoAlias = std::pair<const char*, const char*>;  // type Protocol string: {name, underlying}
+
+// Named types: structs, and aliases for non-struct types. Built-in names: string, bool, int,
+// int32, int64, float64, any, []byte, Time, resource.Quantity, intstr.IntOrString. Each type
+// expression is compiled once, when first marshalled, so marshalling walks resolved types
+// instead of parsing names (a cache: not thread-safe).
 class GoTypes {
  public:
   using QuantityFormatter = std::string (*)(const std::string& text);
-  GoTypes(const std::vector<GoStruct>& structs,
-          const std::vector<std::pair<const char*, const char*>>& aliases,
-          QuantityFormatter quantity = nullptr);
+  template <size_t kRows, size_t kAliases>
+  GoTypes(const GoField (&structs)[kRows], const GoAlias (&aliases)[kAliases],
+          QuantityFormatter quantity = nullptr)
+      : GoTypes(structs, kRows, aliases, kAliases, quantity) {}
+  GoTypes(const GoField* structs, size_t rows, const GoAlias* aliases, size_t alias_count,
+          QuantityFormatter quantity);
   ~GoTypes();
   GoTypes(const GoTypes&) = delete;
   GoTypes& operator=(const GoTypes&) = delete;
@@ -47,12 +52,16 @@ class GoTypes {
   struct Field;
   const Type* Compile(std::string_view expr) const;
   const std::vector<Field>& FieldsOf(const Type& type) const;
-  void CompileFields(const GoStruct& s, std::vector<Field>* out) const;
+  struct Struct {
+    const GoField* begin;
+    const GoField* end;
+  };
+  void CompileFields(const Struct& s, std::vector<Field>* out) const;
   void Append(const Type& type, const Value* v, std::string* out) const;
   static bool IsEmpty(const Type& type, const Value* v);
 
   // Keys view the tables' strings, which outlive this.
-  std::unordered_map<std::string_view, const GoStruct*> structs_;
+  std::unordered_map<std::string_view, Struct> structs_;
   std::unordered_map<std::string_view, std::string_view> aliases_;
   mutable std::unordered_map<std::string_view, std::unique_ptr<Type>> types_;  // by expression
   QuantityFormatter quantity_;

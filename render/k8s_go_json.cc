@@ -12,22 +12,19 @@ std::string Canonical(const std::string& text) {
   return CanonicalQuantity(text, &canonical, &err) ? canonical : text;
 }
 
-const GoTypes& CoreV1Types() {
-  static const std::vector<GoStruct> kStructs = {
-#define K8S_GO_STRUCT(name) {#name, {
+constexpr GoField kStructs[] = {
+#define K8S_GO_STRUCT(name) GoStructName(#name),
 #define K8S_GO_FIELD(json, type, options) {json, type, options},
-#define K8S_GO_END() \
-  }                  \
-  }                  \
-  ,
+#define K8S_GO_END()
 #define K8S_GO_ALIAS(name, underlying)
 #include "render/k8s_go_types.inc"
 #undef K8S_GO_STRUCT
 #undef K8S_GO_FIELD
 #undef K8S_GO_END
 #undef K8S_GO_ALIAS
-  };
-  static const std::vector<std::pair<const char*, const char*>> kAliases = {
+};
+
+constexpr GoAlias kAliases[] = {
 #define K8S_GO_STRUCT(name)
 #define K8S_GO_FIELD(json, type, options)
 #define K8S_GO_END()
@@ -37,7 +34,9 @@ const GoTypes& CoreV1Types() {
 #undef K8S_GO_FIELD
 #undef K8S_GO_END
 #undef K8S_GO_ALIAS
-  };
+};
+
+const GoTypes& CoreV1Types() {
   static const GoTypes types(kStructs, kAliases, &Canonical);
   return types;
 }
