@@ -161,6 +161,17 @@ TEST_CASE("usage errors exit 2; help and version exit 0") {
   Result help = Run(&disk, {"render", "--help"});
   CHECK(help.code == 0);
   CHECK(help.out.find("Examples:") != std::string::npos);
+  CHECK(help.out.find("--output-dir") != std::string::npos);
+  CHECK(help.out.find("--proxy-image") != std::string::npos);
+  // Each subcommand gets only its own flags, and gets them whichever one runs.
+  Result validate_help = Run(&disk, {"validate", "--help"});
+  CHECK(validate_help.out.find("--strict") != std::string::npos);
+  CHECK(validate_help.out.find("--output-dir") == std::string::npos);
+  CHECK(Run(&disk, {"validate", "--output-dir", "x", "in.yaml"}).code == 2);
+  CHECK(Run(&disk, {"list", "--lock", "l", "--offline", "in.yaml"}).code == 2);
+  Result top_help = Run(&disk, {"--help"});
+  CHECK(top_help.code == 0);
+  CHECK(top_help.out.find("argocd-generate") != std::string::npos);
   CHECK(Run(&disk, {"version"}).out.find("thv-render") == 0);
 }
 

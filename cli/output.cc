@@ -59,11 +59,12 @@ void RenderedOutput::Add(Value doc, Diagnostics* diags) {
     case Format::kYaml: {
       const bool first = yaml_.empty();
       // Chunks, not one growing string: doubling it would copy and touch twice the output. The
-      // first starts small, as most renders are: its reserve would span more of the huge-page
-      // heap, each 2 MiB of which costs a fault and zeroing when first touched.
+      // heap is backed by huge pages, so reserved bytes cost memory as if written: a chunk
+      // reserves room for one more document of usual size past kYamlChunkBytes (a larger one
+      // grows it), and the first starts small, as most renders are.
       if (first || yaml_.back().size() >= kYamlChunkBytes) {
         yaml_.emplace_back();
-        yaml_.back().reserve(first ? kFirstYamlChunkBytes : 2 * kYamlChunkBytes);
+        yaml_.back().reserve(first ? kFirstYamlChunkBytes : kYamlChunkBytes + kYamlChunkSlack);
       }
       if (!first) yaml_.back().append("---\n");
       AppendYaml(doc, &yaml_.back());

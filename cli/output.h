@@ -43,6 +43,7 @@ class RenderedOutput {
  private:
   Format format_;
   static constexpr size_t kYamlChunkBytes = 1 << 20;
+  static constexpr size_t kYamlChunkSlack = 64 << 10;
   static constexpr size_t kFirstYamlChunkBytes = 64 << 10;
   std::vector<std::string> yaml_;  // the stream in chunks of about kYamlChunkBytes
   std::vector<Value> json_items_;  // the List is indented as a whole
