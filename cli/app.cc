@@ -398,6 +398,12 @@ void AddRenderFlags(CLI::App* render, Flags* f) {
                    "Also emit the ToolHive custom resources themselves");
 }
 
+// list and sync: required inputs, and the lock their remote registry sources are pinned in.
+void AddLockedInputFlags(CLI::App* cmd, Flags* f) {
+  AddInputFlags(cmd, f, true);
+  AddRegistryFlags(cmd, f, false);
+}
+
 void AddCompletionFlags(CLI::App* completion, Flags* f) {
   completion->add_option("SHELL", f->shell, "bash or zsh")
       ->required()
@@ -425,18 +431,11 @@ const Command kCommands[] = {
      "Examples:\n  thv-render validate servers/\n  thv-render validate --strict fetch.yaml",
      [](CLI::App* cmd, Flags* f) { AddInputFlags(cmd, f, true); }},
     {"list", "List MCPServers as kubectl get would, offline",
-     "Example:\n  thv-render list servers/",
-     [](CLI::App* cmd, Flags* f) {
-       AddInputFlags(cmd, f, true);
-       AddRegistryFlags(cmd, f, false);
-     }},
+     "Example:\n  thv-render list servers/", AddLockedInputFlags},
     {"sync", "Fetch every remote MCPRegistry source anew and update the lock file",
      "Run on the schedule the registries' syncPolicy.interval states (e.g. a scheduled CI job),\n"
      "then commit the lock file and its .d/ directory. Example:\n  thv-render sync registries/",
-     [](CLI::App* cmd, Flags* f) {
-       AddInputFlags(cmd, f, true);
-       AddRegistryFlags(cmd, f, false);
-     }},
+     AddLockedInputFlags},
     {"krm", "Run as a KRM function: ResourceList on stdin, ResourceList on stdout",
      "For standalone kustomize (--enable-alpha-plugins --enable-exec) and kpt; see\n"
      "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry.",
