@@ -18,9 +18,10 @@ namespace {
 // .preinit_array, before any constructor allocates, so that the heap can start at a 2 MiB
 // boundary: a single 4 KiB fault inside a 2 MiB range makes the kernel map all of it in 4 KiB
 // pages, which is why malloc's first bookkeeping goes in the page just below the boundary.
-// Untouched reserve costs nothing; where brk cannot grow, malloc falls back to its usual ways.
+// Untouched reserve costs nothing.
 void ReserveHugePageHeap(int, char**, char**) {
   constexpr size_t kReserve = size_t{1} << 30;
+  constexpr int kDefaultPad = 128 << 10;  // glibc's
   constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
   const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
   const auto start = reinterpret_cast<uintptr_t>(sbrk(0));
@@ -30,6 +31,10 @@ void ReserveHugePageHeap(int, char**, char**) {
   mallopt(M_TRIM_THRESHOLD, -1);
   mallopt(M_TOP_PAD, static_cast<int>(kReserve));
   void* volatile first = malloc(1);  // grows the heap by the pad, writing only below the boundary
+  // Growth past the reserve, or instead of it where a memory limit (ulimit -v or -d) refused it
+  // and this malloc failed, goes in glibc's usual steps: a 1 GiB pad on every growth would make
+  // every allocation fail under such a limit.
+  mallopt(M_TOP_PAD, kDefaultPad);
   const auto end = reinterpret_cast<uintptr_t>(sbrk(0));
   if (end > boundary + kHugePage)
     madvise(reinterpret_cast<void*>(boundary), end - boundary, MADV_HUGEPAGE);

@@ -33,6 +33,17 @@ files=$(ls "$work/out" | grep -vc kustomization.yaml)
 [ "$count" = "$files" ] || fail "kustomize built $count objects from $files files"
 echo "ok: kubectl kustomize builds $count objects from --output-dir"
 
+# Under memory limits (ulimit -v, ulimit -d) the heap reservation steps aside: same bytes, no
+# crash. Not for sanitizer builds, whose shadow memory alone exceeds such limits.
+if ! nm "$bin" 2>/dev/null | grep -q __asan_init; then
+  for limit in "-v 400000" "-d 200000"; do
+    (ulimit $limit && "$bin" render "$root/testdata/servers/full") >"$work/limited.yaml" 2>"$work/limited.err" ||
+      fail "render under ulimit $limit: $(cat "$work/limited.err")"
+    cmp -s "$work/limited.yaml" "$work/full.yaml" || fail "render under ulimit $limit differs"
+  done
+  echo "ok: renders under ulimit -v and -d"
+fi
+
 # The docs' example manifests are at least well-formed YAML with the kinds they claim.
 for doc in "$root"/docs/*.yaml "$root"/docs/*.yml "$root"/plugins/argocd/*.yaml; do
   node -e 'const y=require(process.argv[2]); for (const d of y.parseAllDocuments(require("fs").readFileSync(process.argv[1],"utf8"))) if (d.errors.length) { console.error(d.errors[0].message); process.exit(1) }' \
