@@ -37,8 +37,6 @@ class GoTypes {
   GoTypes(const GoField (&structs)[kRows], const GoAlias (&aliases)[kAliases],
           QuantityFormatter quantity = nullptr)
       : GoTypes(structs, kRows, aliases, kAliases, quantity) {}
-  GoTypes(const GoField* structs, size_t rows, const GoAlias* aliases, size_t alias_count,
-          QuantityFormatter quantity);
   ~GoTypes();
   GoTypes(const GoTypes&) = delete;
   GoTypes& operator=(const GoTypes&) = delete;
@@ -48,6 +46,8 @@ class GoTypes {
   std::string Marshal(std::string_view name, const Value& v) const;
 
  private:
+  GoTypes(const GoField* structs, size_t rows, const GoAlias* aliases, size_t alias_count,
+          QuantityFormatter quantity);
   struct Type;
   struct Field;
   const Type* Compile(std::string_view expr) const;
@@ -60,7 +60,7 @@ class GoTypes {
   void Append(const Type& type, const Value* v, std::string* out) const;
   static bool IsEmpty(const Type& type, const Value* v);
 
-  // Keys view the tables' strings, which outlive this.
+  // Keys and Structs view the tables, which outlive this.
   std::unordered_map<std::string_view, Struct> structs_;
   std::unordered_map<std::string_view, std::string_view> aliases_;
   mutable std::unordered_map<std::string_view, std::unique_ptr<Type>> types_;  // by expression
