@@ -23,7 +23,15 @@ Result Run(DiskInterface* disk, std::vector<std::string> args, const std::string
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;
-  CliIo io{disk, [&] { return stdin_text; }, &out, &err, tty};
+  auto read_stdin = [&](size_t max_bytes, std::string* text, std::string* why) {
+    if (stdin_text.size() > max_bytes) {
+      *why = "standard input is larger than the limit";
+      return false;
+    }
+    *text = stdin_text;
+    return true;
+  };
+  CliIo io{disk, read_stdin, &out, &err, tty};
   int code = RunCli(static_cast<int>(argv.size()), argv.data(), io);
   return {code, out.str(), err.str()};
 }

@@ -36,6 +36,10 @@ std::vector<std::string> ArgoCdRenderArgs(const std::function<const char*(const 
     args.push_back("--add-label");
     args.push_back(std::string("app.kubernetes.io/part-of=") + app);
   }
+  // Argo CD runs the plugin in the application's directory: nothing outside it (another team's
+  // directory, a symlink out of the repository) may be read, whatever PATH says.
+  args.push_back("--input-root");
+  args.push_back(".");
   std::string path = param("PATH");
   args.push_back(path.empty() ? "." : path);
   return args;

@@ -1,5 +1,8 @@
 #include "cli/load.h"
 
+#include <cctype>
+#include <set>
+
 #include "core/yaml_reader.h"
 
 namespace thv {
@@ -14,8 +17,39 @@ bool HasYamlExtension(const std::string& name) {
   return ends_with(".yaml") || ends_with(".yml");
 }
 
-void Walk(DiskInterface* disk, const std::string& dir, std::vector<std::string>* files,
-          Diagnostics* diags) {
+std::string CannotRead(const DiskInterface::FileInfo& info) {
+  if (info.kind == DiskInterface::Kind::kMissing) {
+    std::string why = info.error;  // as the other messages: "no such file or directory"
+    if (!why.empty()) why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+    return why;
+  }
+  // FIFOs and devices never end (or block until a writer comes): only files are inputs.
+  return "not a regular file; to read a pipe or a device, send it to standard input: ... | "
+         "thv-render render -";
+}
+
+// Directories by device and inode, so that a symlink back up the tree (or two leading to one
+// directory) is walked once, not again and again until the path is too long.
+using DirIds = std::set<std::pair<uint64_t, uint64_t>>;
+
+// Whether path, after following symlinks, stays inside root (any path when root is empty).
+bool InsideRoot(DiskInterface* disk, const std::string& path, const std::string& root,
+                Diagnostics* diags) {
+  if (root.empty()) return true;
+  std::string real, err;
+  if (!disk->RealPath(path, &real, &err)) {
+    diags->Error(path, Mark{}, "", err);
+    return false;
+  }
+  if (PathWithin(real, root)) return true;
+  diags->Error(
+      path, Mark{}, "",
+      "leads outside the input root " + root + " (to " + real + "); only files inside it are read");
+  return false;
+}
+
+void Walk(DiskInterface* disk, const std::string& dir, const std::string& root, DirIds* seen,
+          std::vector<std::string>* files, Diagnostics* diags) {
   std::vector<std::string> names;
   std::string err;
   if (!disk->ListDir(dir, &names, &err)) {
@@ -25,60 +59,69 @@ void Walk(DiskInterface* disk, const std::string& dir, std::vector<std::string>*
   for (const std::string& name : names) {
     if (name[0] == '.') continue;  // .git and editor files are never inputs
     const std::string path = dir == "/" ? "/" + name : dir + "/" + name;
-    DiskInterface::Kind kind = disk->Stat(path);
-    if (kind == DiskInterface::Kind::kDirectory)
-      Walk(disk, path, files, diags);
-    else if (kind == DiskInterface::Kind::kFile && HasYamlExtension(name))
-      files->push_back(path);
+    const DiskInterface::FileInfo info = disk->Lookup(path);
+    if (info.kind == DiskInterface::Kind::kDirectory) {
+      if (seen->insert({info.device, info.inode}).second && InsideRoot(disk, path, root, diags))
+        Walk(disk, path, root, seen, files, diags);
+    } else if (HasYamlExtension(name) && InsideRoot(disk, path, root, diags)) {
+      // A YAML file that is missing (a dangling symlink, a loop) or not a file is an input that
+      // cannot be read: say so rather than skip it.
+      if (info.kind != DiskInterface::Kind::kFile)
+        diags->Error(path, Mark{}, "", CannotRead(info));
+      else
+        files->push_back(path);
+    }
   }
 }
 
 }  // namespace
 
 std::vector<std::string> ExpandPaths(DiskInterface* disk, const std::vector<std::string>& paths,
-                                     Diagnostics* diags) {
+                                     const std::string& input_root, Diagnostics* diags) {
   std::vector<std::string> files;
+  DirIds seen;
   for (std::string path : paths) {
     if (path == "-") {
       files.push_back(path);
       continue;
     }
     while (path.size() > 1 && path.back() == '/') path.pop_back();
-    switch (disk->Stat(path)) {
+    const DiskInterface::FileInfo info = disk->Lookup(path);
+    if (info.kind != DiskInterface::Kind::kMissing && !InsideRoot(disk, path, input_root, diags))
+      continue;
+    switch (info.kind) {
       case DiskInterface::Kind::kDirectory:
-        Walk(disk, path, &files, diags);
+        if (seen.insert({info.device, info.inode}).second)
+          Walk(disk, path, input_root, &seen, &files, diags);
         break;
-      case DiskInterface::Kind::kMissing:
-        diags->Error(path, Mark{}, "", "no such file or directory");
+      case DiskInterface::Kind::kFile:
+        files.push_back(path);
         break;
       default:
-        files.push_back(path);
+        diags->Error(path, Mark{}, "", CannotRead(info));
     }
   }
   return files;
 }
 
 std::vector<Object> LoadObjects(DiskInterface* disk, const std::vector<std::string>& paths,
-                                const std::function<std::string()>& read_stdin,
-                                const LoadOptions& options, Diagnostics* diags) {
+                                const ReadStdin& read_stdin, const LoadOptions& options,
+                                Diagnostics* diags) {
   std::vector<Object> objects;
   bool stdin_read = false;
-  for (const std::string& file : ExpandPaths(disk, paths, diags)) {
+  for (const std::string& file : ExpandPaths(disk, paths, options.input_root, diags)) {
     std::string text, err;
     std::string name = file;
     if (file == "-") {
       if (stdin_read) continue;
       stdin_read = true;
-      text = read_stdin();
       name = "<stdin>";
-    } else if (!disk->ReadFile(file, &text, &err)) {
+      if (!read_stdin(options.max_input_bytes, &text, &err)) {
+        diags->Error(name, Mark{}, "", err);
+        continue;
+      }
+    } else if (!disk->ReadFile(file, options.max_input_bytes, &text, &err)) {
       diags->Error(file, Mark{}, "", err);
-      continue;
-    }
-    if (text.size() > options.max_input_bytes) {
-      diags->Error(name, Mark{}, "",
-                   "input is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                       std::to_string(options.max_input_bytes) + " (--max-input-bytes)");
       continue;
     }
     std::vector<Value> docs;
@@ -93,9 +136,14 @@ void AddContextObjects(DiskInterface* disk, const std::vector<std::string>& path
                        const LoadOptions& options, std::vector<Object>* objects,
                        Diagnostics* diags) {
   if (paths.empty()) return;
+  // Paths that cannot be read (missing, a FIFO, a device) are errors; what the files hold is not
+  // ours to judge: a context directory holds anything (kustomization.yaml, other generators'
+  // configs), and only its ConfigMaps and MCPToolConfigs matter.
+  const std::vector<std::string> files = ExpandPaths(disk, paths, options.input_root, diags);
+  Diagnostics ignored;
   std::vector<Object> context = LoadObjects(
-      disk, paths, [] { return std::string(); }, options, diags);
-  // Duplicates within the context are reported by LoadObjects; inputs win over context.
+      disk, files, [](size_t, std::string*, std::string*) { return true; }, options, &ignored);
+  // Inputs win over context.
   const ObjectIndex inputs(*objects);
   std::vector<Object> added;
   for (Object& o : context) {

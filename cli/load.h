@@ -16,17 +16,24 @@ namespace thv {
 struct LoadOptions {
   InputOptions input;
   size_t max_input_bytes = 256u << 20;
+  // Resolved absolute directory every input must lie in after following symlinks (--input-root;
+  // argocd-generate: the application directory); empty for anywhere.
+  std::string input_root;
 };
 
 // Expands PATHs: a file as is, a directory into every *.yaml / *.yml under it (recursively,
-// sorted), "-" into standard input. Missing paths are errors.
+// sorted, each directory once however many symlinks lead to it), "-" into standard input.
+// Missing paths, files that are not regular files and paths outside input_root are errors.
 std::vector<std::string> ExpandPaths(DiskInterface* disk, const std::vector<std::string>& paths,
-                                     Diagnostics* diags);
+                                     const std::string& input_root, Diagnostics* diags);
+
+// Reads standard input, at most max_bytes; false and *err when it cannot.
+using ReadStdin = std::function<bool(size_t max_bytes, std::string* text, std::string* err)>;
 
 // Reads, parses and checks every input. read_stdin is called at most once, for "-".
 std::vector<Object> LoadObjects(DiskInterface* disk, const std::vector<std::string>& paths,
-                                const std::function<std::string()>& read_stdin,
-                                const LoadOptions& options, Diagnostics* diags);
+                                const ReadStdin& read_stdin, const LoadOptions& options,
+                                Diagnostics* diags);
 
 // Adds the ConfigMaps and MCPToolConfigs found under context paths (e.g. the kustomization
 // directory a generator plugin runs in) for reference lookups only; objects already among the

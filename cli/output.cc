@@ -82,11 +82,10 @@ void RenderedOutput::Add(Value doc, Diagnostics* diags) {
     diags->Error("", doc.mark, "metadata.name", err);
     return;
   }
-  if (name == "kustomization.yaml" || !file_names_.insert(name).second) {
-    diags->Error("", doc.mark, "metadata.name",
-                 "two objects map to the same file " + name + " under --output-dir");
-    return;
-  }
+  // Distinct objects (RenderAll refuses duplicates) can still share a lowercase name.
+  const std::string stem = name.substr(0, name.size() - 5);
+  for (int n = 2; name == "kustomization.yaml" || !file_names_.insert(name).second; ++n)
+    name = stem + "_" + std::to_string(n) + ".yaml";
   std::string contents;
   AppendYaml(doc, &contents);
   files_.push_back({std::move(name), std::move(contents)});
@@ -117,13 +116,42 @@ std::string RenderedOutput::TakeText() {
 }
 
 std::vector<RenderedFile> RenderedOutput::TakeFiles() {
-  std::string kustomization =
-      "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:";
-  if (files_.empty()) kustomization += " []";
-  kustomization += "\n";
-  for (const RenderedFile& f : files_) kustomization += "- " + f.name + "\n";
-  files_.push_back({"kustomization.yaml", std::move(kustomization)});
+  // Through the YAML writer: a file name is any valid object name, "#" and ": " included.
+  Value resources = Value::Sequence();
+  for (const RenderedFile& f : files_) resources.Append(Value::String(f.name));
+  Value kustomization = Value::Mapping();
+  kustomization.Set("apiVersion", Value::String("kustomize.config.k8s.io/v1beta1"));
+  kustomization.Set("kind", Value::String("Kustomization"));
+  kustomization.Set("resources", std::move(resources));
+  std::string text;
+  AppendYaml(kustomization, &text);
+  files_.push_back({"kustomization.yaml", std::move(text)});
   return std::move(files_);
+}
+
+bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
+                    const std::vector<std::string>& inputs, std::string* target, std::string* err) {
+  if (!disk->RealPath(dir, target, err)) return false;
+  const DiskInterface::Kind kind = disk->Stat(*target);
+  if (kind != DiskInterface::Kind::kMissing && kind != DiskInterface::Kind::kDirectory) {
+    *err = "--output-dir " + dir + ": exists and is not a directory";
+    return false;
+  }
+  for (const std::string& input : inputs) {
+    std::string real, ignored;
+    if (!disk->RealPath(input, &real, &ignored)) continue;  // unreadable: loading reports it
+    const char* why = *target == real             ? "is the input"
+                      : PathWithin(real, *target) ? "holds the input"
+                      : PathWithin(*target, real) ? "lies inside the input"
+                                                  : nullptr;
+    if (why) {
+      *err = "--output-dir " + dir + " " + why + " " + input +
+             ": it is replaced as a whole, which would delete inputs; choose a directory "
+             "outside them";
+      return false;
+    }
+  }
+  return true;
 }
 
 namespace {

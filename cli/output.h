@@ -32,7 +32,9 @@ class RenderedOutput {
   };
   explicit RenderedOutput(Format format) : format_(format) {}
 
-  // Reports objects whose identity can't be a file name, or two mapping to one file (kDir).
+  // Reports objects whose identity can't be a file name (kDir). Two objects whose file names
+  // differ only in case (Roles "Admin" and "admin") get distinct ones: the second is
+  // <name>_2.yaml, as case-insensitive file systems (macOS, Windows) would merge them.
   void Add(Value doc, Diagnostics* diags);
   // The YAML stream or JSON List; call one of these once.
   std::string TakeText();
@@ -50,6 +52,12 @@ class RenderedOutput {
   std::vector<RenderedFile> files_;
   std::set<std::string> file_names_;
 };
+
+// --output-dir must not be, hold or lie inside an input (replacing it would delete inputs),
+// compared after resolving symlinks. *target is where the files go: a symlink is followed, so
+// the directory it names is replaced and the link stays.
+bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
+                    const std::vector<std::string>& inputs, std::string* target, std::string* err);
 
 // Replaces dir with exactly files, atomically: written to a sibling temporary directory, then
 // swapped into place. On failure dir is untouched.

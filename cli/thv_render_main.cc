@@ -1,13 +1,16 @@
+#include <fcntl.h>
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
-#include <iterator>
 
 #include "cli/app.h"
+#include "core/fd_output.h"
 
 namespace {
 
@@ -44,16 +47,44 @@ void ReserveHugePageHeap(int, char**, char**) {
 [[gnu::section(".preinit_array"),
   gnu::used]] constexpr void (*kReserveHeapFirst)(int, char**, char**) = &ReserveHugePageHeap;
 
+// A closed standard descriptor would be taken by the next file opened, and output meant for
+// stdout would land in it: hold each one with /dev/null, read-only, so that writes to a closed
+// stdout fail (and are reported) instead.
+void HoldStandardDescriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    const int held = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (held >= 0 && held != fd) {
+      dup2(held, fd);
+      close(held);
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  HoldStandardDescriptors();
   std::ios::sync_with_stdio(false);
   thv::RealDiskInterface disk;
+  thv::FdOutput stdout_buffer(STDOUT_FILENO);
+  std::ostream out(&stdout_buffer);
   thv::CliIo io{&disk,
-                [] {
-                  return std::string(std::istreambuf_iterator<char>(std::cin),
-                                     std::istreambuf_iterator<char>());
+                [](size_t max_bytes, std::string* text, std::string* err) {
+                  return thv::ReadBounded(STDIN_FILENO, "standard input", max_bytes, text, err);
                 },
-                &std::cout, &std::cerr, isatty(STDERR_FILENO) == 1 && !std::getenv("NO_COLOR")};
-  return thv::RunCli(argc, argv, io);
+                &out, &std::cerr, isatty(STDERR_FILENO) == 1 && !std::getenv("NO_COLOR")};
+  int code = thv::RunCli(argc, argv, io);
+  // Output that did not reach its destination is a failure, whatever the command decided.
+  std::string err;
+  bool written = stdout_buffer.Finish(&err);
+  if (written && close(STDOUT_FILENO) != 0) {  // e.g. a network file system's delayed error
+    written = false;
+    err = std::strerror(errno);
+  }
+  if (!written) {
+    std::cerr << "error: cannot write standard output: " << err << "\n";
+    if (code == thv::kExitOk) code = thv::kExitOutput;
+  }
+  return code;
 }

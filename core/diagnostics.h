@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/value.h"
@@ -18,7 +19,13 @@ struct Diagnostic {
   std::string message;
 };
 
-// "FILE:LINE:COL: field.path: message", dropping the parts that are unknown.
+// text with every control character made visible, so that names and values from inputs cannot
+// move the cursor, retitle the window or forge lines on a terminal: ESC as ^[ (as kubectl
+// shows it), C1 controls as \u00XX, bytes that are not UTF-8 and other C0 controls as \xXX,
+// CR and LF as \r and \n. Tabs stay.
+std::string TerminalSafe(std::string_view text);
+
+// "FILE:LINE:COL: field.path: message", dropping the parts that are unknown; terminal-safe.
 std::string FormatDiagnostic(const Diagnostic& d);
 
 class Diagnostics {

@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <functional>
 
 namespace thv {
 
@@ -27,47 +29,175 @@ std::string Parent(const std::string& path) {
 
 }  // namespace
 
-DiskInterface::Kind RealDiskInterface::Stat(const std::string& path) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) return Kind::kMissing;
-  if (S_ISREG(st.st_mode)) return Kind::kFile;
-  if (S_ISDIR(st.st_mode)) return Kind::kDirectory;
-  return Kind::kOther;
+bool PathWithin(const std::string& path, const std::string& dir) {
+  return path == dir ||
+         (path.compare(0, dir.size(), dir) == 0 && (dir == "/" || path[dir.size()] == '/'));
 }
 
-bool RealDiskInterface::ReadFile(const std::string& path, std::string* contents, std::string* err) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *err = ErrnoText("cannot open", path);
-    return false;
+DiskInterface::FileInfo RealDiskInterface::Lookup(const std::string& path) {
+  FileInfo info;
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    info.error = std::strerror(errno);
+    return info;
   }
-  // Read straight into the string, sized from fstat (pipes and /proc files report 0 and grow).
+  info.kind = S_ISREG(st.st_mode)   ? Kind::kFile
+              : S_ISDIR(st.st_mode) ? Kind::kDirectory
+                                    : Kind::kOther;
+  info.device = static_cast<uint64_t>(st.st_dev);
+  info.inode = static_cast<uint64_t>(st.st_ino);
+  return info;
+}
+
+namespace {
+
+const char* FileTypeName(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "a special file";
+}
+
+// Why the open descriptor fd is refused: it is not a regular file, or fstat failed.
+std::string NotRegular(const char* what, const std::string& path, int fd) {
+  struct stat st;
+  if (fstat(fd, &st) != 0) return ErrnoText(what, path);
+  return std::string(what) + " " + path + ": " + FileTypeName(st.st_mode) + ", not a regular file";
+}
+
+// Without the name: diagnostics put the file in front of the message.
+std::string TooLarge(size_t max_bytes) {
+  return "larger than the limit of " + std::to_string(max_bytes) + " bytes (--max-input-bytes)";
+}
+
+}  // namespace
+
+bool ReadBounded(int fd, const std::string& name, size_t max_bytes, std::string* contents,
+                 std::string* err) {
+  // Read straight into the string, sized from fstat (pipes and /proc files report 0 and grow),
+  // never more than one byte past the limit.
   struct stat st;
   size_t size = fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
+  if (size > max_bytes) {
+    *err = TooLarge(max_bytes);
+    return false;
+  }
   contents->resize(size + 1);  // one spare byte: a read filling it means the file grew
   size_t done = 0;
   while (true) {
-    if (done == contents->size()) contents->resize(2 * done + (1 << 16));
+    if (done == contents->size()) {
+      if (done > max_bytes) {
+        *err = TooLarge(max_bytes);
+        contents->clear();
+        return false;
+      }
+      contents->resize(std::min(2 * done + (1 << 16), max_bytes + 1));
+    }
     ssize_t n = read(fd, &(*contents)[done], contents->size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      *err = ErrnoText("cannot read", path);
-      close(fd);
+      *err = ErrnoText("cannot read", name);
+      contents->clear();
       return false;
     }
     if (n == 0) break;
     done += static_cast<size_t>(n);
   }
+  if (done > max_bytes) {
+    *err = TooLarge(max_bytes);
+    contents->clear();
+    return false;
+  }
   contents->resize(done);
+  return true;
+}
+
+bool RealDiskInterface::ReadFile(const std::string& path, size_t max_bytes, std::string* contents,
+                                 std::string* err) {
+  // O_NONBLOCK: opening a FIFO without a writer would block forever; the type is checked on the
+  // open descriptor, so nothing can swap the file between the check and the read.
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    *err = ErrnoText("cannot open", path);
+    return false;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    *err = NotRegular("cannot read", path, fd);
+    close(fd);
+    return false;
+  }
+  const bool ok = ReadBounded(fd, path, max_bytes, contents, err);
   close(fd);
+  return ok;
+}
+
+bool RealDiskInterface::RealPath(const std::string& path, std::string* resolved, std::string* err) {
+  // realpath() needs every component to exist: resolve the deepest existing ancestor and append
+  // the rest. A missing component may still be a symlink (to a directory not created yet): its
+  // target takes its place, so writing there keeps the link.
+  std::string existing = path.empty() ? "." : path;
+  std::vector<std::string> rest;
+  for (int hops = 0;;) {
+    if (char* real = realpath(existing.c_str(), nullptr)) {
+      *resolved = real;
+      free(real);
+      break;
+    }
+    if (errno != ENOENT) {
+      *err = ErrnoText("cannot resolve", path);
+      return false;
+    }
+    while (existing.size() > 1 && existing.back() == '/') existing.pop_back();
+    const size_t slash = existing.find_last_of('/');
+    const std::string parent = slash == std::string::npos ? "."
+                               : slash == 0               ? "/"
+                                                          : existing.substr(0, slash);
+    char link[4096];
+    const ssize_t n = readlink(existing.c_str(), link, sizeof link - 1);
+    if (n > 0) {
+      if (++hops > 40) {  // as the kernel's limit
+        errno = ELOOP;
+        *err = ErrnoText("cannot resolve", path);
+        return false;
+      }
+      link[n] = '\0';
+      existing = link[0] == '/' ? std::string(link) : parent + "/" + link;
+      continue;
+    }
+    const std::string name = slash == std::string::npos ? existing : existing.substr(slash + 1);
+    if (name == "..") {  // below a missing directory: nothing to resolve it against
+      *err = "cannot resolve " + path + ": No such file or directory";
+      return false;
+    }
+    if (!name.empty() && name != ".") rest.push_back(name);
+    existing = parent;
+  }
+  for (auto it = rest.rbegin(); it != rest.rend(); ++it)
+    *resolved += (resolved->back() == '/' ? "" : "/") + *it;
   return true;
 }
 
 bool RealDiskInterface::WriteFile(const std::string& path, const std::string& contents,
                                   std::string* err) {
-  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // Not O_TRUNC at open: the type is checked first, on the open descriptor (O_NONBLOCK, so a
+  // FIFO without a reader fails at once instead of blocking).
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0644);
   if (fd < 0) {
     *err = ErrnoText("cannot create", path);
+    return false;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    *err = NotRegular("cannot write", path, fd);
+    close(fd);
+    return false;
+  }
+  if (ftruncate(fd, 0) != 0) {
+    *err = ErrnoText("cannot write", path);
+    close(fd);
     return false;
   }
   size_t done = 0;
@@ -215,24 +345,58 @@ bool RealDiskInterface::RemoveTree(const std::string& path, std::string* err) {
 
 // --- in memory ---
 
-DiskInterface::Kind MemoryDiskInterface::Stat(const std::string& path) {
-  if (files.count(path)) return Kind::kFile;
-  if (std::find(dirs.begin(), dirs.end(), path) != dirs.end()) return Kind::kDirectory;
+DiskInterface::FileInfo MemoryDiskInterface::Lookup(const std::string& path) {
+  FileInfo info;
   const std::string prefix = path + "/";
   auto it = files.lower_bound(prefix);
-  if (it != files.end() && it->first.compare(0, prefix.size(), prefix) == 0)
-    return Kind::kDirectory;
-  return Kind::kMissing;
+  if (files.count(path)) {
+    info.kind = Kind::kFile;
+  } else if (std::find(dirs.begin(), dirs.end(), path) != dirs.end() ||
+             (it != files.end() && it->first.compare(0, prefix.size(), prefix) == 0)) {
+    info.kind = Kind::kDirectory;
+  } else {
+    info.error = "No such file or directory";
+    return info;
+  }
+  info.inode = std::hash<std::string>()(path);  // one name per file here: the path is identity
+  return info;
 }
 
-bool MemoryDiskInterface::ReadFile(const std::string& path, std::string* contents,
+bool MemoryDiskInterface::ReadFile(const std::string& path, size_t max_bytes, std::string* contents,
                                    std::string* err) {
   auto it = files.find(path);
   if (it == files.end()) {
     *err = "cannot open " + path + ": No such file or directory";
     return false;
   }
+  if (it->second.size() > max_bytes) {
+    *err = TooLarge(max_bytes);
+    return false;
+  }
   *contents = it->second;
+  return true;
+}
+
+bool MemoryDiskInterface::RealPath(const std::string& path, std::string* resolved, std::string*) {
+  // No symlinks here: only "." and ".." to fold; relative paths stay relative (the files are
+  // keyed by the paths callers use).
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string name = path.substr(start, slash - start);
+    if (name == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!name.empty() && name != ".") {
+      parts.push_back(name);
+    }
+    start = slash + 1;
+  }
+  const bool absolute = !path.empty() && path[0] == '/';
+  resolved->clear();
+  for (const std::string& p : parts) *resolved += (resolved->empty() && !absolute ? "" : "/") + p;
+  if (resolved->empty()) *resolved = absolute ? "/" : ".";
   return true;
 }
 

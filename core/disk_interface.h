@@ -1,6 +1,7 @@
 // Every file access goes through DiskInterface, so tests can swap in memory for the disk.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -11,10 +12,33 @@ struct DiskInterface {
   virtual ~DiskInterface() = default;
 
   enum class Kind { kMissing, kFile, kDirectory, kOther };
-  virtual Kind Stat(const std::string& path) = 0;
-  // Reads a whole file; on failure returns false and sets *err.
-  virtual bool ReadFile(const std::string& path, std::string* contents, std::string* err) = 0;
-  // Writes a whole file, creating it or replacing its contents.
+  // What a path leads to after following symlinks. kMissing carries why (strerror text: "No such
+  // file or directory", "Too many levels of symbolic links", ...); device and inode identify
+  // directories, so a walk can tell when a symlink leads back up the tree.
+  struct FileInfo {
+    Kind kind = Kind::kMissing;
+    uint64_t device = 0;
+    uint64_t inode = 0;
+    std::string error;
+  };
+  virtual FileInfo Lookup(const std::string& path) = 0;
+  Kind Stat(const std::string& path) { return Lookup(path).kind; }
+
+  // Reads a whole regular file of at most max_bytes; on failure returns false and sets *err.
+  // Anything else (a FIFO, a device, a directory) is refused without blocking, and a file over
+  // the limit is refused as soon as the limit is passed, so no read hangs or grows unbounded.
+  virtual bool ReadFile(const std::string& path, size_t max_bytes, std::string* contents,
+                        std::string* err) = 0;
+  static constexpr size_t kDefaultMaxReadBytes = size_t{256} << 20;
+  bool ReadFile(const std::string& path, std::string* contents, std::string* err) {
+    return ReadFile(path, kDefaultMaxReadBytes, contents, err);
+  }
+  // The absolute path with every symlink, "." and ".." resolved. Components that do not exist
+  // yet (an output directory to be created) are appended as written, below the deepest one that
+  // does.
+  virtual bool RealPath(const std::string& path, std::string* resolved, std::string* err) = 0;
+  // Writes a whole file, creating it or replacing its contents; refuses anything but a regular
+  // file (writing into a FIFO would block, into a device would not be a file).
   virtual bool WriteFile(const std::string& path, const std::string& contents,
                          std::string* err) = 0;
   // Names (not paths) of a directory's entries, sorted.
@@ -30,10 +54,21 @@ struct DiskInterface {
   virtual bool RemoveTree(const std::string& path, std::string* err) = 0;
 };
 
+// path is dir or lies below it; both resolved (see DiskInterface::RealPath).
+bool PathWithin(const std::string& path, const std::string& dir);
+
+// Reads an open descriptor to its end, at most max_bytes (name is for messages): standard input
+// and files share it.
+bool ReadBounded(int fd, const std::string& name, size_t max_bytes, std::string* contents,
+                 std::string* err);
+
 // The real disk (POSIX).
 struct RealDiskInterface : DiskInterface {
-  Kind Stat(const std::string& path) override;
-  bool ReadFile(const std::string& path, std::string* contents, std::string* err) override;
+  FileInfo Lookup(const std::string& path) override;
+  using DiskInterface::ReadFile;
+  bool ReadFile(const std::string& path, size_t max_bytes, std::string* contents,
+                std::string* err) override;
+  bool RealPath(const std::string& path, std::string* resolved, std::string* err) override;
   bool WriteFile(const std::string& path, const std::string& contents, std::string* err) override;
   bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;
@@ -48,8 +83,11 @@ struct MemoryDiskInterface : DiskInterface {
   std::map<std::string, std::string> files;
   std::vector<std::string> dirs;  // explicitly created (possibly empty) directories
 
-  Kind Stat(const std::string& path) override;
-  bool ReadFile(const std::string& path, std::string* contents, std::string* err) override;
+  FileInfo Lookup(const std::string& path) override;
+  using DiskInterface::ReadFile;
+  bool ReadFile(const std::string& path, size_t max_bytes, std::string* contents,
+                std::string* err) override;
+  bool RealPath(const std::string& path, std::string* resolved, std::string* err) override;
   bool WriteFile(const std::string& path, const std::string& contents, std::string* err) override;
   bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err) override;
   bool MakeDirs(const std::string& path, std::string* err) override;

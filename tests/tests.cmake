@@ -23,4 +23,7 @@ set_tests_properties(bad_inputs PROPERTIES TIMEOUT 300
 add_test(NAME atomic_output_dir COMMAND bash ${CMAKE_SOURCE_DIR}/tests/atomic_output_test.sh $<TARGET_FILE:thv-render>)
 set_tests_properties(atomic_output_dir PROPERTIES TIMEOUT 600
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+add_test(NAME hostile_inputs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/hostile_test.sh $<TARGET_FILE:thv-render>)
+set_tests_properties(hostile_inputs PROPERTIES TIMEOUT 300
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
 add_test(NAME clang_format COMMAND bash ${CMAKE_SOURCE_DIR}/scripts/format.sh --check)

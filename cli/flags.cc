@@ -1,0 +1,196 @@
+#include "cli/flags.h"
+
+#include <arpa/inet.h>
+
+#include <CLI/CLI.hpp>
+#include <unordered_map>
+
+#include "model/names.h"
+
+namespace thv {
+
+// TEMPORARY declarations until the validation branch lands.
+std::string CheckQualifiedName(const std::string&);
+std::string CheckLabelValue(const std::string&);
+std::string CheckImageReference(const std::string&);
+
+namespace {
+
+// Flag values land on every object, so they are held to the rules the same value would meet in
+// a file, with the same words; a failed check is a usage error (exit 2).
+using Rule = std::string (*)(const std::string&);
+
+std::string Invalid(const std::string& value, const std::string& why) {
+  return why.empty() ? "" : "Invalid value: \"" + value + "\": " + why;
+}
+
+std::function<std::string(const std::string&)> Follows(Rule rule) {
+  return [rule](const std::string& value) { return Invalid(value, rule(value)); };
+}
+
+std::string CheckNamespace(const std::string& ns) {
+  return ns.empty() ? "Required value: a namespace name" : Invalid(ns, CheckDns1123Label(ns));
+}
+
+// What the proxy binds: an IP address or a host name.
+std::string CheckHost(const std::string& host) {
+  unsigned char addr[16];
+  if (inet_pton(AF_INET, host.c_str(), addr) == 1 || inet_pton(AF_INET6, host.c_str(), addr) == 1)
+    return "";
+  return Invalid(host, CheckDns1123Subdomain(host).empty()
+                           ? ""
+                           : "must be an IP address or a lowercase RFC 1123 host name");
+}
+
+std::string CheckLabel(const std::string& label) {
+  const size_t eq = label.find('=');
+  if (eq == std::string::npos) return "expected KEY=VALUE";
+  const std::string key = label.substr(0, eq), value = label.substr(eq + 1);
+  if (std::string err = CheckQualifiedName(key); !err.empty()) return Invalid(key, err);
+  return Invalid(value, CheckLabelValue(value));
+}
+
+// A byte count: digits only ("-1" would wrap around to the largest size) and no overflow.
+std::string CheckByteCount(const std::string& v) {
+  constexpr size_t kMaxDigits = 18;  // below 2^63
+  if (v.empty() || v.size() > kMaxDigits ||
+      v.find_first_not_of("0123456789") != std::string::npos)
+    return "Invalid value: \"" + v + "\": must be a number of bytes from 0 to 999999999999999999";
+  return "";
+}
+
+std::string CheckNotEmpty(const std::string& v) {
+  return v.empty() ? "Required value: must not be empty" : "";
+}
+
+void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
+  auto* paths = cmd->add_option("PATH", f->paths,
+                                "Files, directories (every *.yaml/*.yml below, sorted) or - for "
+                                "stdin");
+  if (paths_required) paths->required();
+  cmd->add_option("-n,--namespace", f->namespace_, "Namespace for inputs without one")
+      ->check(CheckNamespace)
+      ->capture_default_str();
+  cmd->add_flag("--strict", f->strict, "Unknown fields are errors instead of warnings");
+  cmd->add_option("--max-input-bytes", f->max_input_bytes,
+                  "Largest input file (or standard input) accepted; reading stops there")
+      ->check(CheckByteCount)
+      ->capture_default_str();
+  cmd->add_option("--context", f->context,
+                  "Files or directories searched for referenced ConfigMaps and MCPToolConfigs; "
+                  "not rendered (kustomize plugins pass the kustomization directory)")
+      ->allow_extra_args(false);
+  cmd->add_option("--input-root", f->input_root,
+                  "Read only files inside DIR after following symlinks: a path or symlink leading "
+                  "out of it is an error (argocd-generate sets it to the application directory)")
+      ->check(CheckNotEmpty);
+}
+
+void AddRegistryFlags(CLI::App* cmd, Flags* f, bool render) {
+  cmd->add_option("--lock", f->lock,
+                  "Lock file pinning remote registry sources (default: thv-render.lock beside "
+                  "the first input)")
+      ->check(CheckNotEmpty);
+  cmd->add_option("--ca-file", f->ca_file, "Extra CA certificates (PEM) for HTTPS sources");
+  if (!render) return;
+  auto* offline = cmd->add_flag("--offline", f->offline,
+                                "Never touch the network: every remote source must be locked");
+  cmd->add_flag("--refresh", f->refresh, "Fetch every remote source anew; the lock stays as it is")
+      ->excludes(offline);
+}
+
+}  // namespace
+
+void AddOperatorFlags(CLI::App* cmd, Flags* f) {
+  cmd->add_option("--proxy-image", f->render.proxy_image,
+                  "Proxy runner image (operator env TOOLHIVE_RUNNER_IMAGE)")
+      ->check(Follows(CheckImageReference))
+      ->capture_default_str();
+  cmd->add_option("--proxy-host", f->render.proxy_host,
+                  "Host the proxy binds (operator env TOOLHIVE_PROXY_HOST)")
+      ->check(CheckHost)
+      ->capture_default_str();
+  cmd->add_flag("--runconfig-mode", f->render.runconfig_mode,
+                "Short ConfigMap-mode proxy args (operator env TOOLHIVE_USE_CONFIGMAP=true)");
+  cmd->add_option("--platform", f->platform, "Security contexts for this platform")
+      ->check(CLI::IsMember({"kubernetes", "openshift"}))
+      ->capture_default_str();
+  cmd->add_option("--operator-version", f->render.operator_version,
+                  "Operator version reported as telemetry serviceVersion")
+      ->check(CheckNotEmpty)
+      ->capture_default_str();
+  cmd->add_option("--registry-api-image", f->render.registry_api_image,
+                  "Registry API image (operator env TOOLHIVE_REGISTRY_API_IMAGE)")
+      ->check(Follows(CheckImageReference))
+      ->capture_default_str();
+}
+
+void AddRenderFlags(CLI::App* render, Flags* f) {
+  AddInputFlags(render, f, false);
+  AddOperatorFlags(render, f);
+  AddRegistryFlags(render, f, true);
+  auto* output = render->add_option("-o,--output", f->output, "Output format")
+                     ->check(CLI::IsMember({"yaml", "json"}))
+                     ->capture_default_str();
+  auto* output_dir =
+      render
+          ->add_option("--output-dir", f->output_dir,
+                       "Write one YAML file per object and a kustomization.yaml into DIR, "
+                       "replacing it atomically; DIR may not be or hold an input. A symlink is "
+                       "followed: the directory it names is replaced and the link kept")
+          ->check(CheckNotEmpty);
+  auto* check = render->add_flag(
+      "--check", f->check,
+      "With --output-dir: compare DIR with a fresh render, print a unified diff, exit 1 on drift; "
+      "write nothing");
+  render
+      ->add_option("--check-file", f->check_file,
+                   "Compare FILE with the rendered stream (-o yaml|json) instead of printing it; "
+                   "exit 1 on drift")
+      ->check(CheckNotEmpty);
+  render->callback([f, check, output, output_dir] {
+    if (*check && f->output_dir.empty())
+      throw CLI::ValidationError("--check", "needs --output-dir (or use --check-file FILE)");
+    if (*output && *output_dir && f->output == "json")
+      throw CLI::ValidationError("--output-dir",
+                                 "writes YAML files; -o json applies to the stream on stdout");
+  });
+  render
+      ->add_option("--add-label", f->add_labels,
+                   "KEY=VALUE label added to every output object's metadata (repeatable)")
+      ->allow_extra_args(false)
+      ->check(CheckLabel);
+  render->add_flag("--keep-custom-resources", f->keep_custom_resources,
+                   "Also emit the ToolHive custom resources themselves");
+}
+
+void AddValidateFlags(CLI::App* cmd, Flags* f) { AddInputFlags(cmd, f, true); }
+
+void AddLockedInputFlags(CLI::App* cmd, Flags* f) {
+  AddInputFlags(cmd, f, true);
+  AddRegistryFlags(cmd, f, false);
+}
+
+void AddCompletionFlags(CLI::App* completion, Flags* f) {
+  completion->add_option("SHELL", f->shell, "bash or zsh")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh"}));
+}
+
+std::vector<std::pair<std::string, std::string>> ParseLabels(
+    const std::vector<std::string>& labels) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::unordered_map<std::string, size_t> index;
+  for (const std::string& label : labels) {
+    const size_t eq = label.find('=');
+    std::string key = label.substr(0, eq), value = label.substr(eq + 1);
+    auto [it, inserted] = index.emplace(key, out.size());
+    if (inserted)
+      out.emplace_back(std::move(key), std::move(value));
+    else
+      out[it->second].second = std::move(value);
+  }
+  return out;
+}
+
+}  // namespace thv

@@ -1,0 +1,51 @@
+// The command line's flags: one struct for every subcommand, the CLI11 options that fill it,
+// and the checks that hold flag and environment values to the rules file values follow.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/options.h"
+
+namespace CLI {
+class App;
+}
+
+namespace thv {
+
+struct Flags {
+  std::vector<std::string> paths;
+  std::string namespace_ = "default";
+  bool strict = false;
+  size_t max_input_bytes = 256u << 20;
+  std::string output = "yaml";
+  std::string output_dir;
+  std::string platform = "kubernetes";
+  bool keep_custom_resources = false;
+  RenderOptions render;
+  // Registry sources.
+  std::string lock;
+  bool offline = false;
+  bool refresh = false;
+  std::string ca_file;
+  std::vector<std::string> context;
+  std::string input_root;
+  bool check = false;
+  std::string check_file;
+  std::vector<std::string> add_labels;
+  std::string shell;  // completion
+};
+
+// Each subcommand's flags (see kCommands in app.cc).
+void AddRenderFlags(CLI::App* cmd, Flags* f);
+void AddValidateFlags(CLI::App* cmd, Flags* f);
+void AddLockedInputFlags(CLI::App* cmd, Flags* f);  // list and sync
+void AddOperatorFlags(CLI::App* cmd, Flags* f);     // krm
+void AddCompletionFlags(CLI::App* cmd, Flags* f);
+
+// --add-label KEY=VALUE values, checked, as one key -> value list in first-seen key order with
+// the last value of a repeated key (as kubectl label does).
+std::vector<std::pair<std::string, std::string>> ParseLabels(
+    const std::vector<std::string>& labels);
+
+}  // namespace thv
