@@ -176,8 +176,7 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
   PrintDiagnostics(diags, io);
   if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
-  if (registries.lock_changed &&
-      !WriteLock(io.disk, LockPath(f, io.disk), registries, &err)) {
+  if (registries.lock_changed && !WriteLock(io.disk, LockPath(f, io.disk), registries, &err)) {
     PrintError(io, err);
     return kExitOutput;
   }

@@ -53,8 +53,7 @@ std::string CheckLabel(const std::string& label) {
 // A byte count: digits only ("-1" would wrap around to the largest size) and no overflow.
 std::string CheckByteCount(const std::string& v) {
   constexpr size_t kMaxDigits = 18;  // below 2^63
-  if (v.empty() || v.size() > kMaxDigits ||
-      v.find_first_not_of("0123456789") != std::string::npos)
+  if (v.empty() || v.size() > kMaxDigits || v.find_first_not_of("0123456789") != std::string::npos)
     return "Invalid value: \"" + v + "\": must be a number of bytes from 0 to 999999999999999999";
   return "";
 }

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace thv {
@@ -91,6 +92,94 @@ TEST_CASE("ListDir is sorted and ReadFile reports missing files") {
   std::string contents;
   CHECK(!disk.ReadFile("d/missing.yaml", &contents, &err));
   CHECK(err.find("d/missing.yaml") != std::string::npos);
+}
+
+}  // namespace thv
+
+namespace thv {
+
+namespace {
+
+std::string TempDir() {
+  char tmpl[] = "/tmp/thv-disk-XXXXXX";
+  REQUIRE(mkdtemp(tmpl) != nullptr);
+  return tmpl;
+}
+
+}  // namespace
+
+TEST_CASE("ReadFile refuses FIFOs and devices at once, and stops at the limit") {
+  const std::string root = TempDir();
+  RealDiskInterface disk;
+  std::string contents, err;
+  REQUIRE(mkfifo((root + "/fifo").c_str(), 0600) == 0);
+  CHECK(!disk.ReadFile(root + "/fifo", &contents, &err));  // no writer: would block forever
+  CHECK(err == "cannot read " + root + "/fifo: a FIFO, not a regular file");
+  CHECK(!disk.ReadFile("/dev/zero", &contents, &err));
+  CHECK(err == "cannot read /dev/zero: a character device, not a regular file");
+  CHECK(!disk.ReadFile(root, &contents, &err));
+  CHECK(err.find("a directory, not a regular file") != std::string::npos);
+  CHECK(!disk.WriteFile(root + "/fifo", "x", &err));  // no reader: would block forever
+  REQUIRE(disk.WriteFile(root + "/file", std::string(1000, 'x'), &err));
+  CHECK(disk.ReadFile(root + "/file", 1000, &contents, &err));
+  CHECK(contents.size() == 1000);
+  CHECK(!disk.ReadFile(root + "/file", 999, &contents, &err));
+  CHECK(err == "larger than the limit of 999 bytes (--max-input-bytes)");
+  CHECK(disk.RemoveTree(root, &err));
+}
+
+TEST_CASE("ReadBounded stops reading a stream one byte past the limit") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "0123456789", 10) == 10);  // and the writer stays open: endless
+  std::string contents, err;
+  CHECK(!ReadBounded(fds[0], "standard input", 5, &contents, &err));
+  CHECK(err == "larger than the limit of 5 bytes (--max-input-bytes)");
+  close(fds[1]);
+  CHECK(ReadBounded(fds[0], "standard input", 5, &contents, &err));  // the rest: 4 bytes
+  CHECK(contents == "6789");
+  close(fds[0]);
+}
+
+TEST_CASE("Lookup says why a path cannot be reached, and identifies directories") {
+  const std::string root = TempDir();
+  RealDiskInterface disk;
+  REQUIRE(symlink("loop", (root + "/loop").c_str()) == 0);
+  CHECK(disk.Lookup(root + "/loop").error == "Too many levels of symbolic links");
+  CHECK(disk.Lookup(root + "/missing").error == "No such file or directory");
+  REQUIRE(symlink(".", (root + "/self").c_str()) == 0);
+  const DiskInterface::FileInfo a = disk.Lookup(root), b = disk.Lookup(root + "/self");
+  CHECK(b.kind == DiskInterface::Kind::kDirectory);
+  CHECK((a.device == b.device && a.inode == b.inode));
+  std::string err;
+  CHECK(disk.RemoveTree(root, &err));
+}
+
+TEST_CASE("RealPath resolves symlinks, also to directories that do not exist yet") {
+  const std::string root = TempDir();
+  RealDiskInterface disk;
+  std::string real_root, resolved, err;
+  REQUIRE(disk.RealPath(root, &real_root, &err));
+  REQUIRE(disk.MakeDirs(root + "/a", &err));
+  REQUIRE(symlink("a", (root + "/link").c_str()) == 0);
+  REQUIRE(symlink("later/out", (root + "/dangling").c_str()) == 0);
+  CHECK(disk.RealPath(root + "/link/./../link/y", &resolved, &err));
+  CHECK(resolved == real_root + "/a/y");
+  CHECK(!disk.RealPath(root + "/missing/../y", &resolved, &err));  // ".." of nothing
+  CHECK(disk.RealPath(root + "/dangling/z", &resolved, &err));
+  CHECK(resolved == real_root + "/later/out/z");
+  REQUIRE(symlink("cycle", (root + "/cycle").c_str()) == 0);
+  CHECK(!disk.RealPath(root + "/cycle/x", &resolved, &err));
+  CHECK(err.find("Too many levels of symbolic links") != std::string::npos);
+  CHECK(PathWithin(real_root + "/a/y", real_root + "/a"));
+  CHECK(!PathWithin(real_root + "/ab", real_root + "/a"));
+  CHECK(PathWithin("/x", "/"));
+  MemoryDiskInterface memory;
+  CHECK(memory.RealPath("out/./a/../b", &resolved, &err));
+  CHECK(resolved == "out/b");
+  CHECK(memory.RealPath("/x/../..", &resolved, &err));
+  CHECK(resolved == "/");
+  CHECK(disk.RemoveTree(root, &err));
 }
 
 }  // namespace thv
