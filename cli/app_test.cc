@@ -223,17 +223,27 @@ TEST_CASE("--output-dir writes nothing when the directory already holds the outp
   CHECK(disk.writes == first);
   CHECK(disk.files == rendered);
 
-  // Any difference, even an extra file or one changed byte, replaces the directory; unchanged
-  // files are linked from the old one, so only changed files are written.
+  // Any difference, even a stale file (an earlier render wrote and listed it) or one changed
+  // byte, replaces the directory; unchanged files are linked from the old one, so only changed
+  // files are written.
   disk.files["out/stale.yaml"] = "old\n";
+  disk.files["out/kustomization.yaml"] += "- stale.yaml\n";
   REQUIRE(Run(&disk, {"render", "--output-dir", "out", "in.yaml"}).code == 0);
-  CHECK(disk.writes == first);
+  CHECK(disk.writes == first + 1);  // kustomization.yaml
   CHECK(disk.files == rendered);
   disk.files["out/kustomization.yaml"] += " ";
   disk.files.erase("out/default_v1_service_mcp-fetch-proxy.yaml");
   REQUIRE(Run(&disk, {"render", "--output-dir", "out", "in.yaml"}).code == 0);
-  CHECK(disk.writes == first + 2);
+  CHECK(disk.writes == first + 3);
   CHECK(disk.files == rendered);
+
+  // A file no render listed is not thv-render's: the directory is left as it is.
+  disk.files["out/notes.txt"] = "mine\n";
+  const auto with_notes = disk.files;
+  Result refused = Run(&disk, {"render", "--output-dir", "out", "in.yaml"});
+  CHECK(refused.code == 2);
+  CHECK(refused.err.find("holds files thv-render did not write (notes.txt)") != std::string::npos);
+  CHECK(disk.files == with_notes);
 }
 
 TEST_CASE("--check reports drift as a unified diff and writes nothing") {

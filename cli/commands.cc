@@ -135,7 +135,7 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
   // Paths first: a bad --output-dir or --check-file is a usage error before anything is read.
   std::string output_dir, err;
   if (!f.output_dir.empty() &&
-      !CheckOutputDir(io.disk, f.output_dir, InputPaths(f), &output_dir, &err)) {
+      !CheckOutputDir(io.disk, f.output_dir, InputPaths(f), !f.check, &output_dir, &err)) {
     PrintError(io, err);
     return kExitUsage;
   }

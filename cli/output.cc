@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/json_writer.h"
+#include "core/yaml_reader.h"
 #include "core/yaml_writer.h"
 
 namespace thv {
@@ -129,8 +130,35 @@ std::vector<RenderedFile> RenderedOutput::TakeFiles() {
   return std::move(files_);
 }
 
+namespace {
+
+// Entries of an existing output directory that thv-render did not write: anything but
+// kustomization.yaml and the files its resources list (at most a few, for the message).
+std::vector<std::string> ForeignEntries(DiskInterface* disk, const std::string& dir) {
+  std::vector<std::string> names, foreign;
+  std::string err, text;
+  if (!disk->ListDir(dir, &names, &err) || names.empty()) return foreign;
+  std::set<std::string> ours = {"kustomization.yaml"};
+  std::vector<Value> docs;
+  Diagnostics ignored;
+  if (disk->ReadFile(dir + "/kustomization.yaml", size_t{64} << 20, &text, &err) &&
+      ReadYamlDocuments("kustomization.yaml", text, &docs, &ignored) && docs.size() == 1) {
+    if (const Value* resources = docs[0].Find("resources"))
+      for (const Value& r : resources->items) ours.insert(r.text);
+  }
+  for (const std::string& name : names) {
+    if (ours.count(name) && disk->Stat(dir + "/" + name) == DiskInterface::Kind::kFile) continue;
+    foreign.push_back(name);
+    if (foreign.size() == 3) break;
+  }
+  return foreign;
+}
+
+}  // namespace
+
 bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
-                    const std::vector<std::string>& inputs, std::string* target, std::string* err) {
+                    const std::vector<std::string>& inputs, bool will_write, std::string* target,
+                    std::string* err) {
   if (!disk->RealPath(dir, target, err)) return false;
   const DiskInterface::Kind kind = disk->Stat(*target);
   if (kind != DiskInterface::Kind::kMissing && kind != DiskInterface::Kind::kDirectory) {
@@ -148,6 +176,28 @@ bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
       *err = "--output-dir " + dir + " " + why + " " + input +
              ": it is replaced as a whole, which would delete inputs; choose a directory "
              "outside them";
+      return false;
+    }
+  }
+  if (will_write && kind == DiskInterface::Kind::kDirectory) {
+    const std::vector<std::string> foreign = ForeignEntries(disk, *target);
+    if (!foreign.empty()) {
+      *err = "--output-dir " + dir + " holds files thv-render did not write (";
+      for (size_t i = 0; i < foreign.size(); ++i) *err += (i ? ", " : "") + foreign[i];
+      *err +=
+          "): it is replaced as a whole, which would delete them; choose a new or empty "
+          "directory, or move them out";
+      return false;
+    }
+  }
+  if (will_write && kind == DiskInterface::Kind::kDirectory) {
+    const std::vector<std::string> foreign = ForeignEntries(disk, *target);
+    if (!foreign.empty()) {
+      *err = "--output-dir " + dir + " holds files thv-render did not write (";
+      for (size_t i = 0; i < foreign.size(); ++i) *err += (i ? ", " : "") + foreign[i];
+      *err +=
+          "): it is replaced as a whole, which would delete them; choose a new or empty "
+          "directory, or move them out";
       return false;
     }
   }

@@ -53,11 +53,14 @@ class RenderedOutput {
   std::set<std::string> file_names_;
 };
 
-// --output-dir must not be, hold or lie inside an input (replacing it would delete inputs),
-// compared after resolving symlinks. *target is where the files go: a symlink is followed, so
-// the directory it names is replaced and the link stays.
+// --output-dir is replaced as a whole, so it must not be, hold or lie inside an input
+// (compared after resolving symlinks), and when it is to be written (not only compared, as
+// --check does) it must be new, empty or hold exactly what thv-render writes: kustomization.yaml
+// and the files it lists. *target is where the files go: a symlink is followed, so the
+// directory it names is replaced and the link stays.
 bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
-                    const std::vector<std::string>& inputs, std::string* target, std::string* err);
+                    const std::vector<std::string>& inputs, bool will_write, std::string* target,
+                    std::string* err);
 
 // Replaces dir with exactly files, atomically: written to a sibling temporary directory, then
 // swapped into place. On failure dir is untouched.

@@ -23,9 +23,9 @@ TEST_CASE("CheckOutputDir refuses a directory that is, holds or lies inside an i
   disk.files["deploy/mcp/a.yaml"] = "";
   disk.files["deploy/notes.txt"] = "";
   std::string target, err;
-  CHECK(CheckOutputDir(&disk, "rendered", {"deploy/mcp"}, &target, &err));
+  CHECK(CheckOutputDir(&disk, "rendered", {"deploy/mcp"}, true, &target, &err));
   CHECK(target == "rendered");
-  CHECK(CheckOutputDir(&disk, "deploy/rendered", {"deploy/mcp"}, &target, &err));
+  CHECK(CheckOutputDir(&disk, "deploy/rendered", {"deploy/mcp"}, true, &target, &err));
   struct Case {
     const char* dir;
     const char* input;
@@ -39,11 +39,30 @@ TEST_CASE("CheckOutputDir refuses a directory that is, holds or lies inside an i
                         Case{"deploy/mcp/out", "deploy", "lies inside the input"}}) {
     CAPTURE(c.dir);
     CAPTURE(c.input);
-    CHECK(!CheckOutputDir(&disk, c.dir, {"other", c.input}, &target, &err));
+    CHECK(!CheckOutputDir(&disk, c.dir, {"other", c.input}, false, &target, &err));
     CHECK(err.find(c.why) != std::string::npos);
   }
-  CHECK(!CheckOutputDir(&disk, "deploy/notes.txt", {}, &target, &err));
+  CHECK(!CheckOutputDir(&disk, "deploy/notes.txt", {}, true, &target, &err));
   CHECK(err == "--output-dir deploy/notes.txt: exists and is not a directory");
+}
+
+TEST_CASE("CheckOutputDir replaces only a directory thv-render wrote") {
+  MemoryDiskInterface disk;
+  disk.files["out/kustomization.yaml"] = "resources:\n- a.yaml\n- b.yaml\n";
+  disk.files["out/a.yaml"] = "";
+  disk.files["out/b.yaml"] = "";
+  std::string target, err;
+  CHECK(CheckOutputDir(&disk, "out", {}, true, &target, &err));
+  disk.files["out/README.md"] = "";
+  disk.files["out/sub/c.yaml"] = "";
+  CHECK(!CheckOutputDir(&disk, "out", {}, true, &target, &err));
+  CHECK(err.find("holds files thv-render did not write (README.md, sub)") != std::string::npos);
+  CHECK(CheckOutputDir(&disk, "out", {}, false, &target, &err));  // --check only reads it
+  disk.files.erase("out/kustomization.yaml");
+  disk.files.erase("out/README.md");
+  disk.files.erase("out/sub/c.yaml");
+  CHECK(!CheckOutputDir(&disk, "out", {}, true, &target, &err));  // no kustomization.yaml
+  CHECK(err.find("(a.yaml, b.yaml)") != std::string::npos);
 }
 
 TEST_CASE("--output-dir files: names differing only in case stay apart; kustomization is YAML") {

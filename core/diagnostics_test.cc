@@ -10,7 +10,8 @@ TEST_CASE("TerminalSafe shows control characters instead of sending them") {
   CHECK(TerminalSafe("\x1b]0;title\x07\x1b[2J") == "^[]0;title\\x07^[[2J");
   CHECK(TerminalSafe("line\nforged\r") == "line\\nforged\\r");
   CHECK(TerminalSafe(std::string("nul\0del\x7f", 8)) == "nul\\x00del\\x7f");
-  CHECK(TerminalSafe("csi \xc2\x9b" "31m") == "csi \\u009b31m");  // C1 control
+  CHECK(TerminalSafe("csi \xc2\x9b"
+                     "31m") == "csi \\u009b31m");  // C1 control
   CHECK(TerminalSafe("raw \x9b and \xff") == "raw \\x9b and \\xff");
   CHECK(TerminalSafe("cut \xe2\x82") == "cut \\xe2\\x82");
   CHECK(TerminalSafe("overlong \xc0\xaf surrogate \xed\xa0\x80") ==

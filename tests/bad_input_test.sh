@@ -7,6 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/out" && echo "previous content" >"$work/out/kept.yaml"
+printf 'resources:\n- kept.yaml\n' >"$work/out/kustomization.yaml"  # as thv-render writes it
 cp -r "$work/out" "$work/out.before"
 failures=0 count=0
 for case in "$root"/testdata/bad/*.yaml; do

@@ -78,8 +78,15 @@ expect "output-dir with -o json" 2 "-o json" "$bin" render -o json --output-dir 
 expect "output-dir a file" 2 "not a directory" "$bin" render --output-dir deploy/notes.txt deploy/mcp
 same_tree "output-dir a file" deploy deploy.before
 
+# A directory holding anything thv-render did not write is not replaced, stdin input or not.
+expect "output-dir with other files" 2 "did not write (mcp, notes.txt, other)" \
+  bash -c "'$bin' render --output-dir deploy - <deploy/mcp/fetch.yaml"
+same_tree "output-dir with other files" deploy deploy.before
+expect "output-dir /" 2 "did not write" bash -c "'$bin' render --output-dir / - <deploy/mcp/fetch.yaml"
+
 # A symlinked output directory: the directory it names is replaced, the link stays.
 mkdir real-out && echo stale >real-out/stale.yaml && ln -s real-out out-link
+printf 'resources:\n- stale.yaml\n' >real-out/kustomization.yaml  # an earlier render's
 expect "output-dir symlink" 0 "" "$bin" render --output-dir out-link deploy/mcp
 count=$((count + 1))
 [ -L out-link ] && [ "$(readlink out-link)" = real-out ] && [ -f real-out/kustomization.yaml ] &&
