@@ -190,17 +190,6 @@ bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
       return false;
     }
   }
-  if (will_write && kind == DiskInterface::Kind::kDirectory) {
-    const std::vector<std::string> foreign = ForeignEntries(disk, *target);
-    if (!foreign.empty()) {
-      *err = "--output-dir " + dir + " holds files thv-render did not write (";
-      for (size_t i = 0; i < foreign.size(); ++i) *err += (i ? ", " : "") + foreign[i];
-      *err +=
-          "): it is replaced as a whole, which would delete them; choose a new or empty "
-          "directory, or move them out";
-      return false;
-    }
-  }
   return true;
 }
 

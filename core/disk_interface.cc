@@ -68,6 +68,27 @@ std::string NotRegular(const char* what, const std::string& path, int fd) {
 }
 
 // Without the name: diagnostics put the file in front of the message.
+// Opens path, refusing anything but a regular file. O_NONBLOCK: opening a FIFO without a peer
+// would block forever (or fail at once, for writing); the type is checked on the open
+// descriptor, so nothing can swap the file between the check and the use.
+int OpenRegularFile(const std::string& path, int flags, const char* open_failed,
+                    const char* not_regular, std::string* err) {
+  const int fd = open(path.c_str(), flags | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0644);
+  if (fd < 0) {
+    // ENXIO: a FIFO nobody reads, opened for writing.
+    *err = errno == ENXIO ? std::string(not_regular) + " " + path + ": a FIFO, not a regular file"
+                          : ErrnoText(open_failed, path);
+    return -1;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    *err = NotRegular(not_regular, path, fd);
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 std::string TooLarge(size_t max_bytes) {
   return "larger than the limit of " + std::to_string(max_bytes) + " bytes (--max-input-bytes)";
 }
@@ -116,19 +137,8 @@ bool ReadBounded(int fd, const std::string& name, size_t max_bytes, std::string*
 
 bool RealDiskInterface::ReadFile(const std::string& path, size_t max_bytes, std::string* contents,
                                  std::string* err) {
-  // O_NONBLOCK: opening a FIFO without a writer would block forever; the type is checked on the
-  // open descriptor, so nothing can swap the file between the check and the read.
-  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    *err = ErrnoText("cannot open", path);
-    return false;
-  }
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    *err = NotRegular("cannot read", path, fd);
-    close(fd);
-    return false;
-  }
+  const int fd = OpenRegularFile(path, O_RDONLY, "cannot open", "cannot read", err);
+  if (fd < 0) return false;
   const bool ok = ReadBounded(fd, path, max_bytes, contents, err);
   close(fd);
   return ok;
@@ -182,19 +192,9 @@ bool RealDiskInterface::RealPath(const std::string& path, std::string* resolved,
 
 bool RealDiskInterface::WriteFile(const std::string& path, const std::string& contents,
                                   std::string* err) {
-  // Not O_TRUNC at open: the type is checked first, on the open descriptor (O_NONBLOCK, so a
-  // FIFO without a reader fails at once instead of blocking).
-  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0644);
-  if (fd < 0) {
-    *err = ErrnoText("cannot create", path);
-    return false;
-  }
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    *err = NotRegular("cannot write", path, fd);
-    close(fd);
-    return false;
-  }
+  // Not O_TRUNC at open: only a regular file may be truncated.
+  const int fd = OpenRegularFile(path, O_WRONLY | O_CREAT, "cannot create", "cannot write", err);
+  if (fd < 0) return false;
   if (ftruncate(fd, 0) != 0) {
     *err = ErrnoText("cannot write", path);
     close(fd);

@@ -120,6 +120,7 @@ TEST_CASE("ReadFile refuses FIFOs and devices at once, and stops at the limit") 
   CHECK(!disk.ReadFile(root, &contents, &err));
   CHECK(err.find("a directory, not a regular file") != std::string::npos);
   CHECK(!disk.WriteFile(root + "/fifo", "x", &err));  // no reader: would block forever
+  CHECK(err == "cannot write " + root + "/fifo: a FIFO, not a regular file");
   REQUIRE(disk.WriteFile(root + "/file", std::string(1000, 'x'), &err));
   CHECK(disk.ReadFile(root + "/file", 1000, &contents, &err));
   CHECK(contents.size() == 1000);
