@@ -24,6 +24,10 @@ struct Command {
   void (*add_flags)(CLI::App*, Flags*);
 };
 
+#define THV_FETCH_TIME_NOTE                                                                      \
+  "A url or registry source's fetch ends within its timeout (spec.source.url.timeout, default\n" \
+  "30s): every attempt, backoff and page together.\n"
+
 const Command kCommands[] = {
     {"render", "Render inputs to Kubernetes manifests",
      "Examples:\n"
@@ -32,6 +36,7 @@ const Command kCommands[] = {
      "  cat fetch.yaml | thv-render render -o json -\n"
      "  thv-render render --output-dir rendered/ servers/   # one file per object + "
      "kustomization.yaml\n"
+     "\n" THV_FETCH_TIME_NOTE
      "\nExit codes: 0 ok, 1 invalid input, 2 usage error, 3 a source could not be fetched,\n"
      "4 the output could not be written.",
      AddRenderFlags},
@@ -42,12 +47,14 @@ const Command kCommands[] = {
      "Example:\n  thv-render list servers/", AddLockedInputFlags},
     {"sync", "Fetch every remote MCPRegistry source anew and update the lock file",
      "Run on the schedule the registries' syncPolicy.interval states (e.g. a scheduled CI job),\n"
-     "then commit the lock file and its .d/ directory. Example:\n  thv-render sync registries/",
+     "then commit the lock file and its .d/ directory. Example:\n  thv-render sync registries/\n"
+     "\n" THV_FETCH_TIME_NOTE,
      AddLockedInputFlags},
     {"krm", "Run as a KRM function: ResourceList on stdin, ResourceList on stdout",
      "For standalone kustomize (--enable-alpha-plugins --enable-exec) and kpt; see\n"
-     "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry.",
-     AddOperatorFlags},
+     "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry; an\n"
+     "MCPRegistry's ConfigMap source comes from the items, a remote source from the lock file.",
+     AddKrmFlags},
     {"argocd-generate",
      "Argo CD plugin generate step: render the app path with the plugin's environment",
      "Runs in the application's path. Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME and the plugin\n"
@@ -108,9 +115,11 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   if (name == "list") return RunList(f, io, namespace_explicit);
   if (name == "sync") return RunSync(f, io, namespace_explicit);
   if (name == "krm") {
-    RenderAllOptions options;
-    options.render = f.render;
-    options.render.openshift = f.platform == "openshift";
+    KrmOptions options;
+    options.render_all.render = f.render;
+    options.render_all.render.openshift = f.platform == "openshift";
+    options.disk = io.disk;
+    options.lock_path = f.lock.empty() ? "thv-render.lock" : f.lock;
     std::string in, out, err;
     if (!io.read_stdin(f.max_input_bytes, &in, &err)) {
       *io.err << "error: " << TerminalSafe(err) << "\n";

@@ -28,9 +28,11 @@ std::string NowRfc3339() {
 }
 
 // thv-render.lock beside the first input: in it when it is a directory, else in its directory.
+// Input from stdin has no directory: no lock file unless --lock names one.
 std::string LockPath(const Flags& f, DiskInterface* disk) {
   if (!f.lock.empty()) return f.lock;
-  std::string first = f.paths.empty() || f.paths[0] == "-" ? "." : f.paths[0];
+  if (f.paths.empty() || f.paths[0] == "-") return "";
+  std::string first = f.paths[0];
   while (first.size() > 1 && first.back() == '/') first.pop_back();
   if (disk->Stat(first) != DiskInterface::Kind::kDirectory) {
     size_t slash = first.find_last_of('/');
@@ -50,6 +52,7 @@ ResolveResult Resolve(const Flags& f, const CliIo& io, const std::vector<Object>
   if (!HasRegistries(objects)) return {};
   NetworkOptions network;
   network.ca_file = f.ca_file;
+  network.netrc_file = f.netrc_file;
   NetworkSource source(network);
   ResolveOptions options;
   options.mode = mode;
@@ -120,7 +123,7 @@ std::vector<std::string> InputPaths(const Flags& f) {
   for (const std::string& p : f.paths)
     if (p != "-") paths.push_back(p);
   paths.insert(paths.end(), f.context.begin(), f.context.end());
-  for (const std::string* p : {&f.lock, &f.ca_file})
+  for (const std::string* p : {&f.lock, &f.ca_file, &f.netrc_file})
     if (!p->empty()) paths.push_back(*p);
   return paths;
 }
@@ -174,6 +177,7 @@ int RunRender(const Flags& f, const CliIo& io, bool namespace_explicit) {
     });
   }
   PrintDiagnostics(diags, io);
+  if (registries.lock_required) return kExitUsage;
   if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
   if (registries.lock_changed && !WriteLock(io.disk, LockPath(f, io.disk), registries, &err)) {
@@ -317,6 +321,7 @@ int RunSync(const Flags& f, const CliIo& io, bool namespace_explicit) {
   ResolveResult registries;
   if (!diags.HasErrors()) registries = Resolve(f, io, objects, LockMode::kSync, false, &diags);
   PrintDiagnostics(diags, io);
+  if (registries.lock_required) return kExitUsage;
   if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
   if (registries.registries.empty()) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "model/names.h"
+#include "registry/netrc.h"
 
 namespace thv {
 
@@ -91,6 +92,11 @@ void AddRegistryFlags(CLI::App* cmd, Flags* f, bool render) {
                   "the first input)")
       ->check(CheckNotEmpty);
   cmd->add_option("--ca-file", f->ca_file, "Extra CA certificates (PEM) for HTTPS sources");
+  cmd->add_option("--netrc-file", f->netrc_file,
+                  "Credentials for HTTP(S) and git-over-HTTP(S) sources, by host (netrc format: "
+                  "machine HOST login USER password SECRET); source URLs never carry them")
+      ->envname("THV_RENDER_NETRC_FILE")
+      ->check(NetrcFileProblem);
   if (!render) return;
   auto* offline = cmd->add_flag("--offline", f->offline,
                                 "Never touch the network: every remote source must be locked");
@@ -161,6 +167,14 @@ void AddRenderFlags(CLI::App* render, Flags* f) {
       ->check(CheckLabel);
   render->add_flag("--keep-custom-resources", f->keep_custom_resources,
                    "Also emit the ToolHive custom resources themselves");
+}
+
+void AddKrmFlags(CLI::App* cmd, Flags* f) {
+  AddOperatorFlags(cmd, f);
+  cmd->add_option("--lock", f->lock,
+                  "Lock file an MCPRegistry's remote source renders from, offline (default: "
+                  "./thv-render.lock, in the kustomization directory kustomize runs functions in)")
+      ->check(CheckNotEmpty);
 }
 
 void AddValidateFlags(CLI::App* cmd, Flags* f) { AddInputFlags(cmd, f, true); }

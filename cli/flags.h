@@ -28,6 +28,7 @@ struct Flags {
   bool offline = false;
   bool refresh = false;
   std::string ca_file;
+  std::string netrc_file;
   std::vector<std::string> context;
   std::string input_root;
   bool check = false;
@@ -40,7 +41,8 @@ struct Flags {
 void AddRenderFlags(CLI::App* cmd, Flags* f);
 void AddValidateFlags(CLI::App* cmd, Flags* f);
 void AddLockedInputFlags(CLI::App* cmd, Flags* f);  // list and sync
-void AddOperatorFlags(CLI::App* cmd, Flags* f);     // krm
+void AddOperatorFlags(CLI::App* cmd, Flags* f);
+void AddKrmFlags(CLI::App* cmd, Flags* f);
 void AddCompletionFlags(CLI::App* cmd, Flags* f);
 
 // --add-label KEY=VALUE values, checked, as one key -> value list in first-seen key order with

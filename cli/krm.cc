@@ -5,6 +5,7 @@
 #include "core/yaml_reader.h"
 #include "core/yaml_writer.h"
 #include "model/inputs.h"
+#include "registry/resolve.h"
 
 namespace thv {
 
@@ -20,12 +21,36 @@ std::string ConfigPath(const Value& config) {
   return "";
 }
 
-Value Result(const Diagnostic& d, const std::string& path) {
+// Names the inputs get here; a result about them points at the functionConfig's file.
+const char kConfigName[] = "functionConfig";
+const char kItemsName[] = "items";
+const char kStdinName[] = "<stdin>";
+
+Value Result(const Diagnostic& d, const std::string& config_path) {
   Value r = Obj({{"message", Str(d.message)},
                  {"severity", Str(d.severity == Severity::kError ? "error" : "warning")}});
   if (!d.path.empty()) r.Set("field", Obj({{"path", Str(d.path)}}));
-  if (!path.empty()) r.Set("file", Obj({{"path", Str(path)}}));
+  const bool ours = d.file == kConfigName || d.file == kItemsName || d.file == kStdinName;
+  const std::string& file = ours ? config_path : d.file;  // else e.g. the lock file
+  if (!file.empty()) r.Set("file", Obj({{"path", Str(file)}}));
   return r;
+}
+
+// The functionConfig as one MCPServer or MCPRegistry object, else an error.
+bool CheckConfigKind(const std::vector<Object>& config_objects, const Value& config,
+                     Diagnostics* diags) {
+  if (config_objects.size() == 1) {
+    const ToolhiveKind kind = ToolhiveKindOf(config_objects[0]);
+    if (kind == ToolhiveKind::kMCPServer || kind == ToolhiveKind::kMCPRegistry) return true;
+  }
+  auto text = [&](const char* key) {
+    const Value* v = config.Find(key);
+    return v && v->IsString() ? "\"" + v->text + "\"" : std::string("none");
+  };
+  diags->Error(kConfigName, config.mark, "functionConfig",
+               "Unsupported value: kind " + text("kind") + ", apiVersion " + text("apiVersion") +
+                   ": expected an MCPServer or MCPRegistry (toolhive.stacklok.dev/v1alpha1)");
+  return false;
 }
 
 std::string ResourceList(Value items, const Value& results) {
@@ -40,48 +65,71 @@ std::string ResourceList(Value items, const Value& results) {
 
 }  // namespace
 
-int RunKrmFunction(const std::string& input, const RenderAllOptions& options, std::string* out) {
+int RunKrmFunction(const std::string& input, const KrmOptions& options, std::string* out) {
   Diagnostics diags;
   std::vector<Value> docs;
   Value results = Value::Sequence();
-  ReadYamlDocuments("<stdin>", input, &docs, &diags);
+  ReadYamlDocuments(kStdinName, input, &docs, &diags);
   const Value* items = nullptr;
   const Value* config = nullptr;
   if (!diags.HasErrors()) {
     if (docs.size() != 1 || !docs[0].IsMapping() || !docs[0].Find("kind") ||
         docs[0].Find("kind")->text != "ResourceList") {
-      diags.Error("<stdin>", Mark{}, "", "expected one ResourceList (config.kubernetes.io/v1)");
+      diags.Error(kStdinName, Mark{}, "", "expected one ResourceList (config.kubernetes.io/v1)");
     } else {
       items = docs[0].Find("items");
       config = docs[0].Find("functionConfig");
+      if (items && !items->IsSequence() && !items->IsNull()) {
+        diags.Error(kStdinName, items->mark, "items", "Invalid value: must be a list of objects");
+        items = nullptr;
+      }
       if (!config || !config->IsMapping())
-        diags.Error("<stdin>", docs[0].mark, "functionConfig",
+        diags.Error(kStdinName, docs[0].mark, "functionConfig",
                     "Required value: an MCPServer or MCPRegistry");
     }
   }
-  Value out_items = items && items->IsSequence() ? *items : Value::Sequence();
-  std::string path = config ? ConfigPath(*config) : "";
+  const Value in_items = items && items->IsSequence() ? *items : Value::Sequence();
+  Value out_items = in_items;
+  std::string path = config && config->IsMapping() ? ConfigPath(*config) : "";
+  bool fetch_failed = false;
   if (!diags.HasErrors()) {
     std::vector<Object> objects;
     InputOptions input;
-    CollectObjects(path.empty() ? "functionConfig" : path, {*config}, input, &objects, &diags);
-    // The other items may hold the ConfigMaps and MCPToolConfigs the config refers to.
-    std::vector<Object> context;
-    Diagnostics ignored;
-    CollectObjects("items", out_items.items, input, &context, &ignored);
-    for (Object& o : context) {
-      if (o.kind != "ConfigMap" && ToolhiveKindOf(o) != ToolhiveKind::kMCPToolConfig) continue;
-      o.context_only = true;
-      objects.push_back(std::move(o));
-    }
-    if (!diags.HasErrors()) {
-      for (Value& doc : RenderAll(objects, options, &diags)) out_items.Append(std::move(doc));
+    CollectObjects(kConfigName, {*config}, input, &objects, &diags);
+    if (!diags.HasErrors() && CheckConfigKind(objects, *config, &diags)) {
+      // The other items may hold the ConfigMaps and MCPToolConfigs the config refers to.
+      std::vector<Object> context;
+      Diagnostics ignored;
+      CollectObjects(kItemsName, in_items.items, input, &context, &ignored);
+      for (Object& o : context) {
+        if (o.kind != "ConfigMap" && ToolhiveKindOf(o) != ToolhiveKind::kMCPToolConfig) continue;
+        o.context_only = true;
+        objects.push_back(std::move(o));
+      }
+      RenderAllOptions render_all = options.render_all;
+      if (ToolhiveKindOf(objects[0]) == ToolhiveKind::kMCPRegistry) {
+        MemoryDiskInterface no_disk;
+        ResolveOptions resolve;
+        resolve.mode = LockMode::kOffline;
+        resolve.lock_path = options.disk ? options.lock_path : "";
+        ResolveResult registries = ResolveRegistries(
+            objects, options.disk ? options.disk : &no_disk, nullptr, resolve, &diags);
+        fetch_failed = registries.fetch_failed;
+        for (auto& [key, r] : registries.registries) render_all.registries[key] = r.content;
+      }
+      const size_t before = out_items.items.size();
+      if (!diags.HasErrors()) {
+        for (Value& doc : RenderAll(objects, render_all, &diags)) out_items.Append(std::move(doc));
+      }
+      if (!diags.HasErrors() && out_items.items.size() == before)
+        diags.Error(kConfigName, config->mark, "functionConfig",
+                    "rendered no objects, and nothing says why");  // never silently nothing
     }
   }
   for (const Diagnostic& d : diags.items()) results.Append(Result(d, path));
   if (diags.HasErrors()) {
-    *out = ResourceList(items && items->IsSequence() ? *items : Value::Sequence(), results);
-    return kExitInvalidInput;
+    *out = ResourceList(in_items, results);
+    return fetch_failed ? kExitFetch : kExitInvalidInput;
   }
   *out = ResourceList(std::move(out_items), results);
   return kExitOk;

@@ -5,11 +5,20 @@
 
 #include <string>
 
+#include "core/disk_interface.h"
 #include "render/render_all.h"
 
 namespace thv {
 
+struct KrmOptions {
+  RenderAllOptions render_all;
+  // An MCPRegistry's remote source renders from this lock file, offline (never fetched: a
+  // function runs inside someone else's build). No disk: there is no lock file.
+  DiskInterface* disk = nullptr;
+  std::string lock_path;
+};
+
 // Returns the exit code; *out always receives a ResourceList (with error results on failure).
-int RunKrmFunction(const std::string& input, const RenderAllOptions& options, std::string* out);
+int RunKrmFunction(const std::string& input, const KrmOptions& options, std::string* out);
 
 }  // namespace thv

@@ -9,6 +9,8 @@
 #include "core/disk_interface.h"
 #include "core/sha256.h"
 #include "registry/net_libs.h"
+#include "registry/netrc.h"
+#include "registry/url_credentials.h"
 
 namespace thv {
 
@@ -19,7 +21,42 @@ const Git2Api* git = nullptr;
 
 std::string GitError(const std::string& what) {
   const git_error* e = git->error_last();
-  return what + (e && e->message ? ": " + std::string(e->message) : "");
+  return RedactUrl(what + (e && e->message ? ": " + std::string(e->message) : ""));
+}
+
+// The libgit2 credential callback's state: the netrc text, and one try per connection (libgit2
+// asks again after a 401, and would loop on rejected credentials).
+struct NetrcCredentials {
+  std::string netrc;  // the file's text; empty: no credentials to offer
+  std::string netrc_file;
+  bool tried = false;
+  std::string rejected;  // set when the server refused what the netrc file gave
+};
+
+int AcquireCredential(git_credential** out, const char* url, const char* /*username_from_url*/,
+                      unsigned int allowed_types, void* payload) {
+  auto* state = static_cast<NetrcCredentials*>(payload);
+  NetrcEntry entry;
+  const std::string host = UrlHost(url ? url : "");
+  if (!(allowed_types & GIT_CREDENTIAL_USERPASS_PLAINTEXT) || state->netrc.empty() ||
+      !NetrcLookup(state->netrc, host, &entry))
+    return GIT_PASSTHROUGH;
+  if (state->tried) {
+    state->rejected =
+        "the server rejected the credentials for " + host + " in " + state->netrc_file;
+    return GIT_EUSER;
+  }
+  state->tried = true;
+  return git->credential_userpass_plaintext_new(out, entry.login.c_str(), entry.password.c_str());
+}
+
+// Why a fetch or connect failed, with a hint when it is about credentials.
+std::string FetchError(int rc, const std::string& what, const NetrcCredentials& credentials) {
+  if (!credentials.rejected.empty()) return RedactUrl(what) + ": " + credentials.rejected;
+  std::string err = GitError(what);
+  if (rc == GIT_EAUTH && credentials.netrc.empty())
+    err += " (credentials for git over HTTP(S) go in a netrc file: --netrc-file FILE)";
+  return err;
 }
 
 // Free is a member of Git2Api, e.g. &Git2Api::repository_free.
@@ -66,7 +103,8 @@ bool SafePath(const std::string& path) {
 
 // Fetches every branch and tag into the bare repository and points HEAD at the remote's default
 // branch, so branch, tag and default-branch lookups all see the remote's current state.
-bool Update(git_repository* repo, const std::string& url, std::string* err) {
+bool Update(git_repository* repo, const std::string& url, NetrcCredentials* credentials,
+            std::string* err) {
   git_remote* raw = nullptr;
   if (git->remote_lookup(&raw, repo, "origin") != 0 &&
       git->remote_create(&raw, repo, "origin", url.c_str()) != 0) {
@@ -80,13 +118,19 @@ bool Update(git_repository* repo, const std::string& url, std::string* err) {
   git->fetch_options_init(&fetch, GIT_FETCH_OPTIONS_VERSION);
   fetch.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
   fetch.prune = GIT_FETCH_PRUNE;
-  if (git->remote_fetch(remote.get(), &refspecs, &fetch, "thv-render fetch") != 0) {
-    *err = GitError("cannot fetch " + url);
+  fetch.callbacks.credentials = AcquireCredential;
+  fetch.callbacks.payload = credentials;
+  credentials->tried = false;
+  if (int rc = git->remote_fetch(remote.get(), &refspecs, &fetch, "thv-render fetch"); rc != 0) {
+    *err = FetchError(rc, "cannot fetch " + url, *credentials);
     return false;
   }
   git_buf head = GIT_BUF_INIT;
   git_remote_callbacks callbacks;
   git->remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION);
+  callbacks.credentials = AcquireCredential;
+  callbacks.payload = credentials;
+  credentials->tried = false;
   if (git->remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr) == 0) {
     if (git->remote_default_branch(&head, remote.get()) == 0)
       git->repository_set_head(repo, head.ptr);
@@ -96,13 +140,16 @@ bool Update(git_repository* repo, const std::string& url, std::string* err) {
   return true;
 }
 
-bool OpenOrClone(const std::string& url, const std::string& dir, Repo* repo, std::string* err) {
+bool OpenOrClone(const std::string& url, const std::string& dir, NetrcCredentials* credentials,
+                 Repo* repo, std::string* err) {
   RealDiskInterface disk;
   git_repository* raw = nullptr;
   if (disk.Stat(dir) == DiskInterface::Kind::kDirectory) {
     if (git->repository_open_bare(&raw, dir.c_str()) == 0) {
       repo->reset(raw);
-      if (Update(repo->get(), url, err)) return true;
+      if (Update(repo->get(), url, credentials, err)) return true;
+      // Refused credentials are not a corrupt cache: cloning again would only be refused too.
+      if (!credentials->rejected.empty()) return false;
       // A cache that cannot be updated may be corrupt: start over once from a fresh clone.
       repo->reset();
     }
@@ -117,7 +164,7 @@ bool OpenOrClone(const std::string& url, const std::string& dir, Repo* repo, std
     return false;
   }
   Repo fresh(raw);
-  if (!Update(fresh.get(), url, err)) {
+  if (!Update(fresh.get(), url, credentials, err)) {
     fresh.reset();
     disk.RemoveTree(tmp, &ignored);
     return false;
@@ -137,7 +184,7 @@ bool GitFetchFile(const GitRequest& r, const std::string& cache_dir, GitResult* 
                   std::string* err) {
   git = LoadGit2(err);
   if (!git) return false;
-  const std::string where = r.repository;
+  const std::string where = RedactUrl(r.repository);
   if (!SafePath(r.path)) {
     *err = "path \"" + r.path + "\" must be a relative path inside the repository";
     return false;
@@ -150,8 +197,11 @@ bool GitFetchFile(const GitRequest& r, const std::string& cache_dir, GitResult* 
     *err = "cannot lock cache " + dir + ".lock";
     return false;
   }
+  NetrcCredentials credentials;
+  credentials.netrc_file = r.netrc_file;
+  if (!r.netrc_file.empty() && !disk.ReadFile(r.netrc_file, &credentials.netrc, err)) return false;
   Repo repo;
-  if (!OpenOrClone(r.repository, dir, &repo, err)) return false;
+  if (!OpenOrClone(r.repository, dir, &credentials, &repo, err)) return false;
 
   std::string spec, what;
   if (!r.commit.empty()) {

@@ -8,6 +8,7 @@ namespace thv {
 
 struct GitRequest {
   std::string repository, branch, tag, commit, path;
+  std::string netrc_file;  // credentials for git over HTTP(S) (--netrc-file); none when empty
 };
 
 struct GitResult {
@@ -17,6 +18,7 @@ struct GitResult {
 
 // Precedence as the operator's: commit > branch > tag > default branch. The cache entry for a
 // repository is locked (flock) while it is updated; a corrupt entry is deleted and cloned again.
+// Errors name the repository with its credentials redacted.
 bool GitFetchFile(const GitRequest& request, const std::string& cache_dir, GitResult* out,
                   std::string* err);
 

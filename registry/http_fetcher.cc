@@ -1,5 +1,6 @@
 #include "registry/http_fetcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -7,10 +8,18 @@
 #include "core/json_writer.h"
 #include "registry/format_json.h"
 #include "registry/net_libs.h"
+#include "registry/url_credentials.h"
 
 namespace thv {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+long MillisecondsLeft(Clock::time_point deadline) {
+  return static_cast<long>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
+}
 
 struct Body {
   std::string* data;
@@ -35,9 +44,10 @@ std::string Seconds(long ms) {
   return s + "s";
 }
 
-// One attempt. Returns true on a 2xx; *retry says whether another attempt may help.
-bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, HttpResult* out,
-             std::string* err, bool* retry) {
+// One attempt, ending within timeout_ms. Returns true on a 2xx; *retry says whether another
+// attempt may help.
+bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, long timeout_ms,
+             HttpResult* out, std::string* err, bool* retry) {
   CURL* easy = curl.easy_init();
   if (!easy) {
     *err = "cannot initialise libcurl";
@@ -54,8 +64,8 @@ bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, 
   curl.easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
   curl.easy_setopt(easy, CURLOPT_MAXREDIRS, o.max_redirects);
-  curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, o.connect_timeout_ms);
-  curl.easy_setopt(easy, CURLOPT_TIMEOUT_MS, o.total_timeout_ms);
+  curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, std::min(o.connect_timeout_ms, timeout_ms));
+  curl.easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout_ms);
   // A server that stalls or drips slower than 1 byte/s for 10 s is given up on early.
   curl.easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl.easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, 10L);
@@ -65,6 +75,12 @@ bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, 
   if (ca.empty())
     if (const char* env = std::getenv("SSL_CERT_FILE")) ca = env;
   if (!ca.empty()) curl.easy_setopt(easy, CURLOPT_CAINFO, ca.c_str());
+  // Credentials come from the netrc file only (source URLs with userinfo are refused), looked up
+  // by curl for each host it talks to; it sends none across hosts on redirects.
+  if (!o.netrc_file.empty()) {
+    curl.easy_setopt(easy, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
+    curl.easy_setopt(easy, CURLOPT_NETRC_FILE, o.netrc_file.c_str());
+  }
   curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
   curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, Write);
   curl.easy_setopt(easy, CURLOPT_WRITEDATA, &body);
@@ -76,7 +92,7 @@ bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, 
   curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   char* effective = nullptr;
   curl.easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
-  out->final_url = effective ? effective : url;
+  out->final_url = RedactUrl(effective ? effective : url);
   curl.easy_cleanup(easy);
 
   *retry = false;
@@ -88,7 +104,7 @@ bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, 
     case CURLE_OK:
       break;
     case CURLE_OPERATION_TIMEDOUT:
-      *err = "timed out after " + Seconds(o.total_timeout_ms) + " (or stalled)";
+      *err = "timed out (or stalled)";
       *retry = true;
       return false;
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -120,10 +136,45 @@ bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, 
   }
   if (status < 200 || status >= 300) {
     *err = "HTTP " + std::to_string(status);
+    if (status == 401 || status == 403)
+      *err += o.netrc_file.empty() ? " (credentials go in a netrc file: --netrc-file FILE)"
+                                   : " (check the entry for this host in " + o.netrc_file + ")";
     *retry = status >= 500 || status == 429;
     return false;
   }
   return true;
+}
+
+// Attempts until one succeeds, a failure is final, the attempts are used up or the deadline
+// leaves no room for the next attempt after its backoff.
+bool HttpGetUntil(const CurlApi& curl, const std::string& url, const HttpOptions& options,
+                  Clock::time_point deadline, HttpResult* out, std::string* err) {
+  const int attempts = options.max_attempts < 1 ? 1 : options.max_attempts;
+  const std::string where = RedactUrl(url) + ": ";
+  const std::string budget = " within the " + Seconds(options.total_timeout_ms) + " timeout";
+  for (int attempt = 1;; ++attempt) {
+    const long left = MillisecondsLeft(deadline);
+    if (left <= 0) {
+      *err = where + "no time left" + budget + (attempt > 1 ? "" : " (earlier requests used it)");
+      return false;
+    }
+    bool retry = false;
+    std::string attempt_err;
+    if (Attempt(curl, url, options, left, out, &attempt_err, &retry)) return true;
+    const std::string tries =
+        attempt > 1 ? " (after " + std::to_string(attempt) + " attempts" + budget + ")" : "";
+    if (!retry || attempt >= attempts) {
+      *err = where + RedactUrl(attempt_err) + tries;
+      return false;
+    }
+    const long backoff = options.backoff_ms * attempt;
+    if (MillisecondsLeft(deadline) <= backoff) {
+      *err = where + RedactUrl(attempt_err) + " (after " + std::to_string(attempt) +
+             (attempt > 1 ? " attempts" : " attempt") + "; no time left" + budget + ")";
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
+  }
 }
 
 }  // namespace
@@ -133,52 +184,48 @@ bool HttpGet(const std::string& url, const HttpOptions& options, HttpResult* out
   std::string load_error;
   const CurlApi* curl = LoadCurl(&load_error);
   if (!curl) {
-    *err = url + ": " + load_error;
+    *err = RedactUrl(url) + ": " + load_error;
     return false;
   }
-  const int attempts = options.max_attempts < 1 ? 1 : options.max_attempts;
-  for (int attempt = 1;; ++attempt) {
-    bool retry = false;
-    std::string attempt_err;
-    if (Attempt(*curl, url, options, out, &attempt_err, &retry)) return true;
-    if (!retry || attempt >= attempts) {
-      *err = url + ": " + attempt_err +
-             (attempt > 1 ? " (after " + std::to_string(attempt) + " attempts)" : "");
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(options.backoff_ms * attempt));
-  }
+  return HttpGetUntil(*curl, url, options,
+                      Clock::now() + std::chrono::milliseconds(options.total_timeout_ms), out, err);
 }
 
 bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
                       std::string* servers_json, std::string* err) {
   constexpr int kMaxPages = 1000;
+  const CurlApi* curl = LoadCurl(err);
+  if (!curl) {
+    *err = RedactUrl(base_url) + ": " + *err;
+    return false;
+  }
+  // One deadline for every page: a registry that pages slowly is bounded like a stalled one.
+  const Clock::time_point deadline =
+      Clock::now() + std::chrono::milliseconds(options.total_timeout_ms);
   std::string base = base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string where = RedactUrl(base);
   Value all = Value::Sequence();
   std::string cursor;
   for (int page = 0; page < kMaxPages; ++page) {
     std::string url = base + "/v0/servers?limit=100";
     if (!cursor.empty()) {
-      // Already loaded by the first page's HttpGet: this only looks the table up.
-      const CurlApi* curl = LoadCurl(err);
-      if (!curl) return false;
       char* escaped = curl->easy_escape(nullptr, cursor.c_str(), static_cast<int>(cursor.size()));
       url += "&cursor=" + std::string(escaped);
       curl->free(escaped);
     }
     HttpResult result;
-    if (!HttpGet(url, options, &result, err)) return false;
+    if (!HttpGetUntil(*curl, url, options, deadline, &result, err)) return false;
     Value doc;
     JsonSyntaxError parse_err;
     if (!ParseJson(result.body, &doc, &parse_err)) {
-      *err = url + ": response is not JSON: " + std::to_string(parse_err.mark.line) + ":" +
-             std::to_string(parse_err.mark.column) + ": " + parse_err.message;
+      *err = RedactUrl(url) + ": response is not JSON: " + std::to_string(parse_err.mark.line) +
+             ":" + std::to_string(parse_err.mark.column) + ": " + parse_err.message;
       return false;
     }
     const Value* servers = doc.Find("servers");
     if (!servers || !servers->IsSequence()) {
-      *err = url + ": response has no \"servers\" array";
+      *err = RedactUrl(url) + ": response has no \"servers\" array";
       return false;
     }
     for (const Value& s : servers->items) all.Append(s);
@@ -191,12 +238,12 @@ bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
       return true;
     }
     if (next->text == cursor) {
-      *err = url + ": the registry returned the same cursor twice";
+      *err = RedactUrl(url) + ": the registry returned the same cursor twice";
       return false;
     }
     cursor = next->text;
   }
-  *err = base + ": more than " + std::to_string(kMaxPages) + " pages";
+  *err = where + ": more than " + std::to_string(kMaxPages) + " pages";
   return false;
 }
 

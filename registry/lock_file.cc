@@ -4,6 +4,7 @@
 
 #include "core/json_writer.h"
 #include "core/value_builder.h"
+#include "registry/url_credentials.h"
 
 namespace thv {
 
@@ -49,10 +50,11 @@ bool ParseLockFile(const std::string& text, LockFile* lock, std::string* err) {
 std::string SerializeLockFile(const LockFile& lock) {
   Value sources = Value::Mapping();
   for (const auto& [key, e] : lock.entries) {
+    // The lock is committed: URLs in it never carry credentials, whatever the caller passed.
     sources.members.push_back(Member{key, Mark{},
                                      Obj({{"type", Str(e.type)},
-                                          {"source", Str(e.source)},
-                                          {"resolved", Str(e.resolved)},
+                                          {"source", Str(RedactUrl(e.source))},
+                                          {"resolved", Str(RedactUrl(e.resolved))},
                                           {"sha256", Str(e.sha256)},
                                           {"fetchedAt", Str(e.fetched_at)}})});
   }

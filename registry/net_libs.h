@@ -23,37 +23,38 @@ namespace thv {
   X(easy_escape)              \
   X(free)
 
-#define THV_GIT2_FUNCTIONS(X) \
-  X(libgit2_init)             \
-  X(libgit2_opts)             \
-  X(error_last)               \
-  X(repository_init)          \
-  X(repository_open_bare)     \
-  X(repository_set_head)      \
-  X(repository_free)          \
-  X(remote_lookup)            \
-  X(remote_create)            \
-  X(remote_init_callbacks)    \
-  X(remote_connect)           \
-  X(remote_default_branch)    \
-  X(remote_disconnect)        \
-  X(remote_free)              \
-  X(fetch_options_init)       \
-  X(remote_fetch)             \
-  X(buf_dispose)              \
-  X(revparse_single)          \
-  X(object_id)                \
-  X(object_free)              \
-  X(oid_tostr)                \
-  X(commit_tree)              \
-  X(tree_free)                \
-  X(tree_entry_bypath)        \
-  X(tree_entry_type)          \
-  X(tree_entry_id)            \
-  X(tree_entry_free)          \
-  X(blob_lookup)              \
-  X(blob_rawcontent)          \
-  X(blob_rawsize)             \
+#define THV_GIT2_FUNCTIONS(X)          \
+  X(libgit2_init)                      \
+  X(libgit2_opts)                      \
+  X(error_last)                        \
+  X(repository_init)                   \
+  X(repository_open_bare)              \
+  X(repository_set_head)               \
+  X(repository_free)                   \
+  X(remote_lookup)                     \
+  X(remote_create)                     \
+  X(remote_init_callbacks)             \
+  X(remote_connect)                    \
+  X(remote_default_branch)             \
+  X(remote_disconnect)                 \
+  X(remote_free)                       \
+  X(fetch_options_init)                \
+  X(remote_fetch)                      \
+  X(credential_userpass_plaintext_new) \
+  X(buf_dispose)                       \
+  X(revparse_single)                   \
+  X(object_id)                         \
+  X(object_free)                       \
+  X(oid_tostr)                         \
+  X(commit_tree)                       \
+  X(tree_free)                         \
+  X(tree_entry_bypath)                 \
+  X(tree_entry_type)                   \
+  X(tree_entry_id)                     \
+  X(tree_entry_free)                   \
+  X(blob_lookup)                       \
+  X(blob_rawcontent)                   \
+  X(blob_rawsize)                      \
   X(blob_free)
 
 // decltype of the real declaration keeps every call type-checked against the headers.

@@ -1,9 +1,9 @@
 #include "registry/netrc.h"
 
-#include <cctype>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cctype>
 
 namespace thv {
 

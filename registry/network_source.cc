@@ -22,6 +22,7 @@ bool NetworkSource::Fetch(const RegistrySource& source, const SyncPolicy& retry,
   http.max_attempts = retry.max_attempts;
   http.backoff_ms = retry.backoff_ms;
   http.ca_file = options_.ca_file;
+  http.netrc_file = options_.netrc_file;
   switch (source.type) {
     case SourceType::kUrl: {
       HttpResult result;
@@ -34,7 +35,8 @@ bool NetworkSource::Fetch(const RegistrySource& source, const SyncPolicy& retry,
       out->resolved = source.endpoint;
       return FetchRegistryApi(source.endpoint, http, &out->bytes, err);
     case SourceType::kGit: {
-      GitRequest request{source.repository, source.branch, source.tag, source.commit, source.path};
+      GitRequest request{source.repository, source.branch, source.tag,
+                         source.commit,     source.path,   options_.netrc_file};
       GitResult result;
       const std::string cache = options_.cache_dir.empty() ? DefaultCacheDir() : options_.cache_dir;
       if (!GitFetchFile(request, cache + "/git", &result, err)) return false;

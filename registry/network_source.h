@@ -9,8 +9,9 @@
 namespace thv {
 
 struct NetworkOptions {
-  std::string ca_file;    // extra trust for private CAs (--ca-file), else SSL_CERT_FILE / system
-  std::string cache_dir;  // git clones; default $XDG_CACHE_HOME/thv-render
+  std::string ca_file;     // extra trust for private CAs (--ca-file), else SSL_CERT_FILE / system
+  std::string cache_dir;   // git clones; default $XDG_CACHE_HOME/thv-render
+  std::string netrc_file;  // credentials by host for HTTP(S) and git over HTTP(S) (--netrc-file)
   long connect_timeout_ms = 10000;
 };
 

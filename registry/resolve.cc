@@ -1,15 +1,20 @@
 #include "registry/resolve.h"
 
+#include <unistd.h>
+
 #include "core/sha256.h"
 #include "model/decode.h"
 #include "model/inputs.h"
 #include "registry/conversion.h"
 #include "registry/filter.h"
 #include "registry/toolhive_format.h"
+#include "registry/url_credentials.h"
 
 namespace thv {
 
-std::string DescribeSource(const RegistrySource& s) {
+namespace {
+
+std::string SourceText(const RegistrySource& s) {
   switch (s.type) {
     case SourceType::kConfigMap:
       return "configmap " + s.configmap_name + "/" + s.configmap_key;
@@ -28,9 +33,49 @@ std::string DescribeSource(const RegistrySource& s) {
   return "";
 }
 
+}  // namespace
+
+std::string DescribeSource(const RegistrySource& s) {
+  // Printed and written to the lock: credentials never show (sources with them are refused, and
+  // this holds even if that check is bypassed).
+  return RedactUrl(SourceText(s));
+}
+
 namespace {
 
 std::string Key(const Object& o) { return o.meta.namespace_ + "/" + o.meta.name; }
+
+// Refuses a remote source whose URL carries credentials, at the field that holds it.
+bool CheckNoCredentials(const MCPRegistry& r, Diagnostics* diags) {
+  const RegistrySource& s = r.source;
+  const bool git = s.type == SourceType::kGit;
+  const std::string& url = git ? s.repository : s.endpoint;
+  if (s.type == SourceType::kConfigMap || !UrlHasCredentials(url)) return true;
+  // The field as written: the decoder keeps only the source's mark.
+  std::string field = "spec.source." + s.type_name + (git ? ".repository" : ".endpoint");
+  Mark mark = s.mark;
+  const Value* spec = GetObject(r.object.doc, "spec");
+  const Value* source = spec ? GetObject(*spec, "source") : nullptr;
+  for (const char* block : {"url", "registry", "api", "git"}) {
+    const Value* b = source ? GetObject(*source, block) : nullptr;
+    const Value* v = b ? b->Find(git ? "repository" : "endpoint") : nullptr;
+    if (v && v->IsString() && v->text == url) {
+      field = std::string("spec.source.") + block + (git ? ".repository" : ".endpoint");
+      mark = v->mark;
+      break;
+    }
+  }
+  diags->Error(r.object.origin.file, mark, field,
+               "Invalid value: \"" + RedactUrl(url) +
+                   "\": credentials in a source URL would be written to thv-render.lock and "
+                   "printed in logs; remove them" +
+                   (IsHttpUrl(url) ? " and pass them in a netrc file (--netrc-file FILE or "
+                                     "THV_RENDER_NETRC_FILE; a line \"machine " +
+                                         UrlHost(url) + " login USER password SECRET\")"
+                                   : " (git over ssh authenticates with keys; git over HTTP(S) "
+                                     "takes credentials from --netrc-file FILE)"));
+  return false;
+}
 
 // The ConfigMap source: data from the inputs, in the registry's namespace.
 bool ConfigMapData(const MCPRegistry& r, const std::vector<Object>& objects, std::string* data,
@@ -62,16 +107,29 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
                                 RemoteSource* remote, const ResolveOptions& options,
                                 Diagnostics* diags) {
   ResolveResult result;
-  if (!options.lock_path.empty() && disk->Stat(options.lock_path) == DiskInterface::Kind::kFile) {
+  // validate never looks at remote sources, so neither at the lock.
+  if (!options.lock_path.empty() && !options.skip_remote) {
+    const DiskInterface::Kind kind = disk->Stat(options.lock_path);
     std::string text, err;
-    if (!disk->ReadFile(options.lock_path, &text, &err) || !ParseLockFile(text, &result.lock, &err))
-      diags->Error(options.lock_path, Mark{}, "", "invalid lock file: " + err);
+    if (kind == DiskInterface::Kind::kFile) {
+      if (!disk->ReadFile(options.lock_path, &text, &err) ||
+          !ParseLockFile(text, &result.lock, &err))
+        diags->Error(options.lock_path, Mark{}, "", "invalid lock file: " + err);
+    } else if (kind != DiskInterface::Kind::kMissing) {
+      // Never read (a FIFO would block) nor replaced: the name is wrong, not the content.
+      diags->Error(
+          options.lock_path, Mark{}, "",
+          std::string("the lock file is ") +
+              (kind == DiskInterface::Kind::kDirectory ? "a directory" : "not a regular file") +
+              "; --lock must name a regular file (or one to create)");
+      return result;
+    }
   }
   for (const Object& object : objects) {
     if (ToolhiveKindOf(object) != ToolhiveKind::kMCPRegistry) continue;
     const int errors_before = diags->error_count();
     MCPRegistry r = DecodeMCPRegistry(object, diags);
-    if (diags->error_count() > errors_before) continue;
+    if (diags->error_count() > errors_before || !CheckNoCredentials(r, diags)) continue;
     const std::string key = Key(object);
     const std::string& file = object.origin.file;
     ResolvedRegistry resolved;
@@ -103,11 +161,27 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
         }
       }
       if (!have && options.mode == LockMode::kOffline) {
+        diags->Error(file, r.source.mark, "spec.source",
+                     "MCPRegistry " + key + ": " + description +
+                         (options.lock_path.empty()
+                              ? " needs a lock file and there is none (inputs from stdin have no "
+                                "directory for thv-render.lock): pass --lock FILE"
+                              : " is not in the lock file and --offline forbids fetching; run "
+                                "thv-render sync"));
+        result.fetch_failed = true;
+        continue;
+      }
+      if (!have && options.lock_path.empty() && options.mode != LockMode::kRefresh) {
+        // A fetch here would be recorded, and there is nowhere to record it.
         diags->Error(
             file, r.source.mark, "spec.source",
             "MCPRegistry " + key + ": " + description +
-                " is not in the lock file and --offline forbids fetching; run thv-render sync");
-        result.fetch_failed = true;
+                " would be fetched and recorded in a lock file, and there is none "
+                "(inputs from stdin have no directory for thv-render.lock): pass --lock "
+                "FILE" +
+                (options.mode == LockMode::kSync ? ""
+                                                 : ", or --refresh to fetch without recording"));
+        result.lock_required = true;
         continue;
       }
       if (!have) {
@@ -125,8 +199,8 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
         raw_sha = Sha256Hex(raw);
         resolved.fetched_at = options.now;
         if (options.mode != LockMode::kRefresh) {
-          result.lock.entries[key] =
-              LockEntry{r.source.type_name, description, fetched.resolved, raw_sha, options.now};
+          result.lock.entries[key] = LockEntry{r.source.type_name, description,
+                                               RedactUrl(fetched.resolved), raw_sha, options.now};
           result.lock_changed = true;
         }
       }
@@ -180,20 +254,41 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
   return result;
 }
 
+namespace {
+
+// Writes path atomically: a temporary file of this process's own beside it, renamed over it.
+// Whatever sits at the temporary name is removed first, never written through (a planted
+// symlink would redirect the write), and the temporary file goes away when anything fails.
+bool WriteAtomically(DiskInterface* disk, const std::string& path, const std::string& contents,
+                     std::string* err) {
+  const std::string tmp = path + ".tmp-" + std::to_string(getpid());
+  if (!disk->RemoveTree(tmp, err)) return false;
+  if (disk->WriteFile(tmp, contents, err) && disk->Rename(tmp, path, err)) return true;
+  std::string ignored;
+  disk->RemoveTree(tmp, &ignored);
+  return false;
+}
+
+}  // namespace
+
 bool WriteLock(DiskInterface* disk, const std::string& lock_path, const ResolveResult& result,
                std::string* err) {
+  const DiskInterface::Kind kind = disk->Stat(lock_path);
+  if (lock_path.empty() ||
+      (kind != DiskInterface::Kind::kMissing && kind != DiskInterface::Kind::kFile)) {
+    *err = "cannot write the lock file " + lock_path + ": not a regular file";
+    return false;
+  }
   for (const auto& [key, entry] : result.lock.entries) {
     auto raw = result.raw_content.find(key);
     if (raw == result.raw_content.end()) continue;
     const std::string path = LockContentPath(lock_path, entry.sha256);
     if (disk->Stat(path) == DiskInterface::Kind::kFile) continue;
-    if (!disk->MakeDirs(LockContentDir(lock_path), err)) return false;
-    if (!disk->WriteFile(path + ".tmp", raw->second, err) ||
-        !disk->Rename(path + ".tmp", path, err))
+    if (!disk->MakeDirs(LockContentDir(lock_path), err) ||
+        !WriteAtomically(disk, path, raw->second, err))
       return false;
   }
-  return disk->WriteFile(lock_path + ".tmp", SerializeLockFile(result.lock), err) &&
-         disk->Rename(lock_path + ".tmp", lock_path, err);
+  return WriteAtomically(disk, lock_path, SerializeLockFile(result.lock), err);
 }
 
 }  // namespace thv

@@ -26,7 +26,7 @@ enum class LockMode {
 
 struct ResolveOptions {
   LockMode mode = LockMode::kLocked;
-  std::string lock_path;                                  // empty: no lock file
+  std::string lock_path;                                  // empty: no lock file (stdin)
   std::string now;                                        // RFC 3339 time recorded for new fetches
   bool skip_remote = false;                               // validate: check ConfigMap sources only
   std::function<void(const std::string& what)> progress;  // told before each network fetch
@@ -43,7 +43,8 @@ struct ResolveResult {
   std::map<std::string, ResolvedRegistry> registries;  // by <namespace>/<name>
   LockFile lock;                                       // the lock to write back (if changed)
   bool lock_changed = false;
-  bool fetch_failed = false;                       // a remote source could not be fetched (exit 3)
+  bool fetch_failed = false;   // a remote source could not be fetched (exit 3)
+  bool lock_required = false;  // a fetch would be recorded, but there is no lock file (exit 2)
   std::map<std::string, std::string> raw_content;  // raw source bytes, by registry
 };
 

@@ -10,8 +10,12 @@
   /big                  a 100 MB body
   /notjson              200 with HTML
   /api/v0/servers       an MCP registry API in pages of 2 (cursor pagination), from argv[2]
+  /private.json         the registry with Basic auth alice:s3cret-pw, else 401
+  /redirect-userinfo    302 to http://leaky:leaked-pw@<this server>/good.json
+  /redirect-userinfo-dead  302 to http://leaky:leaked-pw@127.0.0.1:1/x (nothing listens)
 Optional argv[3], argv[4]: certificate and key; then it serves HTTPS instead.
 """
+import base64
 import json
 import socketserver
 import ssl
@@ -82,6 +86,22 @@ class Handler(BaseHTTPRequestHandler):
                 pass
         elif path == "/notjson":
             self.send_body(200, b"<html>hello</html>", "text/html")
+        elif path == "/private.json":
+            want = "Basic " + base64.b64encode(b"alice:s3cret-pw").decode()
+            if self.headers.get("Authorization") == want:
+                self.send_body(200, registry)
+            else:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="registry"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+        elif path in ("/redirect-userinfo", "/redirect-userinfo-dead"):
+            port = self.server.server_address[1]
+            target = "127.0.0.1:1/x" if path.endswith("dead") else f"127.0.0.1:{port}/good.json"
+            self.send_response(302)
+            self.send_header("Location", "http://leaky:leaked-pw@" + target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path == "/api/v0/servers":
             query = urllib.parse.parse_qs(url.query)
             start = int(query.get("cursor", ["0"])[0])
