@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include "core/sha256.h"
+#include "registry/lock_file.h"
+
 namespace thv {
 
 TEST_CASE("KRM function: items kept, rendered objects appended, tool config found among items") {
@@ -53,6 +56,136 @@ functionConfig:
   std::string garbage;
   CHECK(RunKrmFunction("kind: Something\n", {}, &garbage) == 1);
   CHECK(garbage.find("expected one ResourceList") != std::string::npos);
+}
+
+namespace {
+
+const char kRegistryJson[] =
+    R"({"version": "1.0.0", "last_updated": "2025-09-19T00:17:19Z", "servers": {"fetch": {)"
+    R"("description": "Fetches web pages", "tier": "Community", "status": "Active", "transport": "stdio",)"
+    R"("tools": ["fetch"], "image": "ghcr.io/stackloklabs/gofetch/server:1.0.0"}}})";
+
+std::string RegistryList(const std::string& items, const std::string& source) {
+  return "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:" + items +
+         "\nfunctionConfig:\n"
+         "  apiVersion: toolhive.stacklok.dev/v1alpha1\n"
+         "  kind: MCPRegistry\n"
+         "  metadata:\n"
+         "    name: reg\n"
+         "    namespace: mcp\n"
+         "    annotations: {config.kubernetes.io/path: registry.yaml}\n"
+         "  spec:\n"
+         "    source:\n" +
+         source;
+}
+
+}  // namespace
+
+TEST_CASE("KRM function: an MCPRegistry renders from a ConfigMap among the items") {
+  const std::string items = std::string(R"(
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: {name: reg-data, namespace: mcp}
+  data:
+    registry.json: |
+      )") + kRegistryJson;
+  std::string out;
+  CHECK(RunKrmFunction(RegistryList(items,
+                                    "      type: configmap\n"
+                                    "      configmap: {name: reg-data}\n"),
+                       {}, &out) == 0);
+  CHECK(out.find("name: reg-data") != std::string::npos);  // the item is kept
+  CHECK(out.find("name: reg-registry-storage") != std::string::npos);
+  CHECK(out.find("kind: Deployment") != std::string::npos);
+  CHECK(out.find("gofetch") != std::string::npos);
+  CHECK(out.find("results:") == std::string::npos);
+
+  // The ConfigMap missing: an error result at the source, no rendered objects.
+  CHECK(RunKrmFunction(RegistryList(" []",
+                                    "      type: configmap\n"
+                                    "      configmap: {name: reg-data}\n"),
+                       {}, &out) == 1);
+  CHECK(out.find("path: spec.source.configmap.name") != std::string::npos);
+  CHECK(out.find("path: registry.yaml") != std::string::npos);
+  CHECK(out.find("registry-storage") == std::string::npos);
+}
+
+TEST_CASE("KRM function: a remote MCPRegistry source renders from the lock file, offline") {
+  const std::string source =
+      "      type: url\n"
+      "      url: {endpoint: 'https://registry.example.com/registry.json'}\n";
+  MemoryDiskInterface disk;
+  KrmOptions options;
+  options.disk = &disk;
+  options.lock_path = "thv-render.lock";
+
+  // Nothing locked: an error result naming the lock file's remedy, exit 3 as for render.
+  std::string out;
+  CHECK(RunKrmFunction(RegistryList(" []", source), options, &out) == 3);
+  CHECK(out.find("is not in the lock file and --offline forbids fetching") != std::string::npos);
+  CHECK(out.find("registry-storage") == std::string::npos);
+
+  LockFile lock;
+  const std::string sha = Sha256Hex(kRegistryJson);
+  lock.entries["mcp/reg"] = {"url", "url https://registry.example.com/registry.json",
+                             "https://registry.example.com/registry.json", sha,
+                             "2026-01-02T03:04:05Z"};
+  disk.files["thv-render.lock"] = SerializeLockFile(lock);
+  disk.files[LockContentPath("thv-render.lock", sha)] = kRegistryJson;
+  CHECK(RunKrmFunction(RegistryList(" []", source), options, &out) == 0);
+  CHECK(out.find("name: reg-registry-storage") != std::string::npos);
+  CHECK(out.find("toolhive.stacklok.dev/config-hash: " + sha) != std::string::npos);
+
+  // Locked content that does not match its sha256 is refused, not rendered.
+  disk.files[LockContentPath("thv-render.lock", sha)] = "{}";
+  CHECK(RunKrmFunction(RegistryList(" []", source), options, &out) == 3);
+  CHECK(out.find("does not match its sha256") != std::string::npos);
+
+  // A lock file that is not valid: the result names that file, not the functionConfig's.
+  disk.files["thv-render.lock"] = "[]";
+  CHECK(RunKrmFunction(RegistryList(" []", source), options, &out) != 0);
+  CHECK(out.find("path: thv-render.lock") != std::string::npos);
+
+  // No disk (no lock file at all): an error, never silently nothing.
+  CHECK(RunKrmFunction(RegistryList(" []", source), {}, &out) == 3);
+  CHECK(out.find("severity: error") != std::string::npos);
+}
+
+TEST_CASE("KRM function: malformed ResourceLists are error results with a non-zero exit") {
+  const std::string server =
+      "functionConfig:\n"
+      "  apiVersion: toolhive.stacklok.dev/v1alpha1\n"
+      "  kind: MCPServer\n"
+      "  metadata: {name: fetch}\n"
+      "  spec: {image: ghcr.io/stackloklabs/gofetch/server}\n";
+  const std::string head = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n";
+  std::string out;
+  // items as a mapping: not silently replaced by an empty list.
+  CHECK(RunKrmFunction(head + "items: {a: b}\n" + server, {}, &out) == 1);
+  CHECK(out.find("path: items") != std::string::npos);
+  CHECK(out.find("must be a list") != std::string::npos);
+  CHECK(out.find("kind: Deployment") == std::string::npos);
+  // items absent or null: an empty list.
+  CHECK(RunKrmFunction(head + server, {}, &out) == 0);
+  CHECK(RunKrmFunction(head + "items:\n" + server, {}, &out) == 0);
+  CHECK(out.find("kind: Deployment") != std::string::npos);
+  // functionConfig missing, or of a kind this function does not render.
+  CHECK(RunKrmFunction(head + "items: []\n", {}, &out) == 1);
+  CHECK(out.find("path: functionConfig") != std::string::npos);
+  for (const char* config : {"  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n",
+                             "  apiVersion: toolhive.stacklok.dev/v1alpha1\n  kind: MCPToolConfig\n"
+                             "  metadata: {name: t}\n  spec: {toolsFilter: [a]}\n",
+                             "  kind: MCPServer\n  metadata: {name: no-api-version}\n"}) {
+    CAPTURE(config);
+    CHECK(RunKrmFunction(head + "items: []\nfunctionConfig:\n" + config, {}, &out) == 1);
+    CHECK(out.find("severity: error") != std::string::npos);
+    CHECK(out.find("items: []") != std::string::npos);
+  }
+  CHECK(RunKrmFunction(head + "items: []\nfunctionConfig: {apiVersion: v1, kind: ConfigMap, "
+                              "metadata: {name: c}}\n",
+                       {}, &out) == 1);
+  CHECK(out.find("Unsupported value: kind \"ConfigMap\", apiVersion \"v1\": expected an "
+                 "MCPServer or MCPRegistry") != std::string::npos);
 }
 
 }  // namespace thv

@@ -21,6 +21,18 @@ TEST_CASE("lock files round-trip byte for byte") {
   CHECK(parsed.entries["ns/b"].resolved == "0123456789abcdef0123456789abcdef01234567");
 }
 
+TEST_CASE("lock files never hold credentials, whatever the entry says") {
+  LockFile lock;
+  lock.entries["ns/a"] = {"url", "url https://alice:hunter2@example.com/r.json",
+                          "https://token@cdn.example.com/r.json", std::string(64, 'b'),
+                          "2026-11-24T11:00:00Z"};
+  const std::string text = SerializeLockFile(lock);
+  CHECK(text.find("hunter2") == std::string::npos);
+  CHECK(text.find("token") == std::string::npos);
+  CHECK(text.find("\"source\": \"url https://***@example.com/r.json\"") != std::string::npos);
+  CHECK(text.find("\"resolved\": \"https://***@cdn.example.com/r.json\"") != std::string::npos);
+}
+
 TEST_CASE("malformed lock files are rejected with the field named") {
   LockFile lock;
   std::string err;

@@ -273,3 +273,67 @@ for secret in pw-in-url-1 pw-in-url-2 pw-in-url-3 pw-in-url-4 pw-in-url-5 s3cret
     xargs -0 -r grep -lF -- "$secret" && fail "$secret written to a lock file"
 done
 echo "ok: credentials refused in URLs (exit 1, at the field), taken from --netrc-file for HTTP and git over HTTP, redacted after redirects, in no lock file or message"
+
+# --- lock file edges: a directory or FIFO is an error (never read, written or waited on) ------
+mkdir -p "$work/edge/lockdir"
+mkfifo "$work/edge/fifo"
+mcpregistry edge "    type: url
+    url: {endpoint: \"http://127.0.0.1:$port/good.json\", timeout: 5s}" >"$work/edge/reg.yaml"
+expect 1 "the lock file is a directory" -- timeout 20 "$bin" render --lock "$work/edge/lockdir" "$work/edge/reg.yaml"
+[ -z "$(ls -A "$work/edge/lockdir")" ] && [ ! -e "$work/edge/lockdir.d" ] || fail "wrote into or beside a directory --lock"
+expect 1 "the lock file is not a regular file" -- timeout 20 "$bin" sync --lock "$work/edge/fifo" "$work/edge/reg.yaml"
+[ -p "$work/edge/fifo" ] || fail "the FIFO --lock was replaced"
+# Locked content replaced by a FIFO: refused without blocking on it.
+expect 0 "synced 1" -- "$bin" sync --lock "$work/edge/ok.lock" "$work/edge/reg.yaml"
+[ -z "$(find "$work/edge" -name '*.tmp*')" ] || fail "WriteLock left temporary files"
+content=$(ls "$work/edge/ok.lock.d/"*.json)
+rm "$content" && mkfifo "$content"
+expect 3 "missing or does not match its sha256" -- timeout 20 "$bin" render --offline --lock "$work/edge/ok.lock" "$work/edge/reg.yaml"
+# stdin has no directory: recording a fetch needs --lock (usage error), nothing lands in the cwd.
+mkdir -p "$work/edge/cwd"
+cd "$work/edge/cwd"
+expect 2 "pass --lock FILE, or --refresh" -- sh -c '"$0" render - <"$1"' "$bin" "$work/edge/reg.yaml"
+expect 2 "pass --lock FILE" -- sh -c '"$0" sync - <"$1"' "$bin" "$work/edge/reg.yaml"
+expect 3 "pass --lock FILE" -- sh -c '"$0" render --offline - <"$1"' "$bin" "$work/edge/reg.yaml"
+expect 0 "" -- sh -c '"$0" render --refresh - <"$1"' "$bin" "$work/edge/reg.yaml"
+[ -z "$(ls -A)" ] || fail "a render from stdin wrote into the current directory: $(ls -A)"
+expect 0 "" -- sh -c '"$0" render --lock "$2" - <"$1"' "$bin" "$work/edge/reg.yaml" "$work/edge/stdin.lock"
+[ -f "$work/edge/stdin.lock" ] || fail "render - --lock FILE did not record the fetch"
+cd "$work"
+echo "ok: --lock as a directory or FIFO is an error, a FIFO as locked content does not block, stdin needs --lock to record"
+
+# --- KRM function: an MCPRegistry renders from the kustomization directory's lock, offline ----
+mkdir -p "$work/krm"
+mcpregistry krm-reg "    type: url
+    url: {endpoint: \"http://127.0.0.1:$port/good.json\", timeout: 5s}" >"$work/krm/registry.yaml"
+expect 0 "synced 1" -- "$bin" sync "$work/krm"
+{
+  printf 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n'
+  sed 's/^/  /' "$work/krm/registry.yaml"
+} >"$work/krm-list.yaml"
+for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done  # nothing to fetch from now on
+krm() { THV_RENDER="$bin" "$root/plugins/kustomize/thv-render-krm" "$@" <"$work/krm-list.yaml"; }
+cd "$work/krm"
+expect 0 "" -- krm
+grep -q "name: krm-reg-registry-storage" "$work/out" || fail "krm: no storage ConfigMap from the lock"
+grep -q "toolhive.stacklok.dev/config-hash: $(sha256sum "$registry" | cut -d' ' -f1)" "$work/out" || fail "krm: hash"
+if command -v kpt >/dev/null; then
+  printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: unrelated}\n' >"$work/krm-pkg.yaml"
+  mkdir -p "$work/krm-pkg" && mv "$work/krm-pkg.yaml" "$work/krm-pkg/cm.yaml"
+  kpt fn source "$work/krm-pkg" | THV_RENDER="$bin" kpt fn eval - --exec "$root/plugins/kustomize/thv-render-krm" \
+    --fn-config "$work/krm/registry.yaml" >"$work/kpt.yaml" 2>"$work/err" || fail "kpt fn eval: $(cat "$work/err")"
+  grep -q "name: krm-reg-registry-storage" "$work/kpt.yaml" || fail "kpt: no storage ConfigMap"
+fi
+cd "$work"
+# No thv-render.lock here: the error is a result in the ResourceList on stdout, exit 3.
+set +e
+krm >"$work/out" 2>"$work/err"
+code=$?
+set -e
+[ "$code" = 3 ] || fail "krm without a lock exited $code, want 3"
+grep -q "is not in the lock file" "$work/out" && grep -q "severity: error" "$work/out" ||
+  fail "krm without a lock: no error result: $(cat "$work/out")"
+grep -q "registry-storage" "$work/out" && fail "krm without a lock rendered something"
+expect 0 "" -- krm --lock "$work/krm/thv-render.lock"
+grep -q "name: krm-reg-registry-storage" "$work/out" || fail "krm --lock: no storage ConfigMap"
+echo "ok: krm renders an MCPRegistry from ./thv-render.lock (or --lock) offline, and errors without one"
