@@ -244,6 +244,13 @@ bool GitFetchFile(const GitRequest& r, const std::string& cache_dir, GitResult* 
     return false;
   }
   Blob blob(blob_raw);
+  // The same bound as an HTTP source's body: registry data is never this large, and a
+  // multi-gigabyte blob would otherwise be copied into memory whole.
+  constexpr uint64_t kMaxBlobBytes = 64u << 20;
+  if (static_cast<uint64_t>(git->blob_rawsize(blob.get())) > kMaxBlobBytes) {
+    *err = where + ": " + r.path + " is larger than " + std::to_string(kMaxBlobBytes) + " bytes";
+    return false;
+  }
   out->data.assign(static_cast<const char*>(git->blob_rawcontent(blob.get())),
                    static_cast<size_t>(git->blob_rawsize(blob.get())));
   out->commit = sha;

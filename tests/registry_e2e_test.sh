@@ -163,6 +163,13 @@ expect 3 "tag v9 not found" -- "$bin" render --refresh "$work/f/reg.yaml"
 mcpregistry g "    type: git
     git: {repository: \"file://$repo\", path: missing.json}" >"$work/f/reg.yaml"
 expect 3 "missing.json not found" -- "$bin" render --refresh "$work/f/reg.yaml"
+# A blob over the 64 MiB bound is refused, not copied into memory.
+mkdir -p "$work/bigsrc" && git -C "$work/bigsrc" init -q -b main
+head -c 70000000 /dev/zero >"$work/bigsrc/registry.json"
+git -C "$work/bigsrc" add . && git -C "$work/bigsrc" -c user.email=t@e -c user.name=t commit -qm big
+mcpregistry g "    type: git
+    git: {repository: \"file://$work/bigsrc\", path: registry.json}" >"$work/f/reg.yaml"
+expect 3 "registry.json is larger than 67108864 bytes" -- "$bin" render --refresh "$work/f/reg.yaml"
 gitreg "file://$work/nowhere.git" ""
 expect 3 "cannot fetch" -- "$bin" render --refresh "$work/f/reg.yaml"
 
