@@ -10,6 +10,7 @@
 #include "core/sha256.h"
 #include "registry/net_libs.h"
 #include "registry/netrc.h"
+#include "registry/thread_deadline.h"
 #include "registry/url_credentials.h"
 
 namespace thv {
@@ -24,14 +25,21 @@ std::string GitError(const std::string& what) {
   return RedactUrl(what + (e && e->message ? ": " + std::string(e->message) : ""));
 }
 
-// The libgit2 credential callback's state: the netrc text, and one try per connection (libgit2
-// asks again after a 401, and would loop on rejected credentials).
+// The libgit2 callbacks' state: the netrc text, and one try per connection (libgit2 asks again
+// after a 401, and would loop on rejected credentials); the deadline, checked as data arrives.
 struct NetrcCredentials {
   std::string netrc;  // the file's text; empty: no credentials to offer
   std::string netrc_file;
   bool tried = false;
   std::string rejected;  // set when the server refused what the netrc file gave
+  const ThreadDeadline* deadline = nullptr;
 };
+
+// A server that sends slowly but never stalls is stopped here; one that stalls, by the signal.
+int CheckDeadline(const git_indexer_progress*, void* payload) {
+  const ThreadDeadline* deadline = static_cast<NetrcCredentials*>(payload)->deadline;
+  return deadline && deadline->Expired() ? GIT_EUSER : 0;
+}
 
 int AcquireCredential(git_credential** out, const char* url, const char* /*username_from_url*/,
                       unsigned int allowed_types, void* payload) {
@@ -53,6 +61,9 @@ int AcquireCredential(git_credential** out, const char* url, const char* /*usern
 // Why a fetch or connect failed, with a hint when it is about credentials.
 std::string FetchError(int rc, const std::string& what, const NetrcCredentials& credentials) {
   if (!credentials.rejected.empty()) return RedactUrl(what) + ": " + credentials.rejected;
+  if (credentials.deadline && credentials.deadline->Expired())
+    return RedactUrl(what) + ": timed out (or stalled) after " +
+           std::to_string(credentials.deadline->ms() / 1000) + "s";
   std::string err = GitError(what);
   if (rc == GIT_EAUTH && credentials.netrc.empty())
     err += " (credentials for git over HTTP(S) go in a netrc file: --netrc-file FILE)";
@@ -76,7 +87,10 @@ class FileLock {
  public:
   explicit FileLock(const std::string& path)
       : fd_(open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
-    if (fd_ >= 0) flock(fd_, LOCK_EX);
+    if (fd_ >= 0 && flock(fd_, LOCK_EX) != 0) {  // interrupted by a deadline
+      close(fd_);
+      fd_ = -1;
+    }
   }
   ~FileLock() {
     if (fd_ >= 0) close(fd_);  // closing releases the lock
@@ -119,6 +133,7 @@ bool Update(git_repository* repo, const std::string& url, NetrcCredentials* cred
   fetch.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
   fetch.prune = GIT_FETCH_PRUNE;
   fetch.callbacks.credentials = AcquireCredential;
+  fetch.callbacks.transfer_progress = CheckDeadline;
   fetch.callbacks.payload = credentials;
   credentials->tried = false;
   if (int rc = git->remote_fetch(remote.get(), &refspecs, &fetch, "thv-render fetch"); rc != 0) {
@@ -131,6 +146,7 @@ bool Update(git_repository* repo, const std::string& url, NetrcCredentials* cred
   callbacks.credentials = AcquireCredential;
   callbacks.payload = credentials;
   credentials->tried = false;
+  if (credentials->deadline && credentials->deadline->Expired()) return true;
   if (git->remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr) == 0) {
     if (git->remote_default_branch(&head, remote.get()) == 0)
       git->repository_set_head(repo, head.ptr);
@@ -192,13 +208,19 @@ bool GitFetchFile(const GitRequest& r, const std::string& cache_dir, GitResult* 
   RealDiskInterface disk;
   if (!disk.MakeDirs(cache_dir, err)) return false;
   const std::string dir = cache_dir + "/" + Sha256Hex(r.repository);
+  // From here on nothing may wait longer than the deadline: the lock (another run may hold it),
+  // the connection and every read.
+  ThreadDeadline deadline(r.timeout_ms);
   FileLock lock(dir + ".lock");
   if (!lock.ok()) {
-    *err = "cannot lock cache " + dir + ".lock";
+    *err = deadline.Expired() ? "cannot lock cache " + dir + ".lock: another run held it for " +
+                                    std::to_string(r.timeout_ms / 1000) + "s"
+                              : "cannot lock cache " + dir + ".lock";
     return false;
   }
   NetrcCredentials credentials;
   credentials.netrc_file = r.netrc_file;
+  credentials.deadline = &deadline;
   if (!r.netrc_file.empty() && !disk.ReadFile(r.netrc_file, &credentials.netrc, err)) return false;
   Repo repo;
   if (!OpenOrClone(r.repository, dir, &credentials, &repo, err)) return false;

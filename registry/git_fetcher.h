@@ -9,6 +9,8 @@ namespace thv {
 struct GitRequest {
   std::string repository, branch, tag, commit, path;
   std::string netrc_file;  // credentials for git over HTTP(S) (--netrc-file); none when empty
+  // Bounds the whole update (waiting for the cache lock, connecting, every read); <= 0: none.
+  long timeout_ms = 0;
 };
 
 struct GitResult {

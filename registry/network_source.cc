@@ -14,6 +14,14 @@ std::string DefaultCacheDir() {
   return std::string(home && *home ? home : "/tmp") + "/.cache/thv-render";
 }
 
+// A git source has no timeout field, and a first clone of a large repository takes a while:
+// 5 minutes, or THV_RENDER_GIT_TIMEOUT seconds.
+long GitTimeoutMs() {
+  const char* seconds = std::getenv("THV_RENDER_GIT_TIMEOUT");
+  const long parsed = seconds ? std::atol(seconds) : 0;
+  return (parsed > 0 ? parsed : 300) * 1000;
+}
+
 bool NetworkSource::Fetch(const RegistrySource& source, const SyncPolicy& retry, FetchedData* out,
                           std::string* err) {
   HttpOptions http;
@@ -35,8 +43,8 @@ bool NetworkSource::Fetch(const RegistrySource& source, const SyncPolicy& retry,
       out->resolved = source.endpoint;
       return FetchRegistryApi(source.endpoint, http, &out->bytes, err);
     case SourceType::kGit: {
-      GitRequest request{source.repository, source.branch, source.tag,
-                         source.commit,     source.path,   options_.netrc_file};
+      GitRequest request{source.repository, source.branch,       source.tag,    source.commit,
+                         source.path,       options_.netrc_file, GitTimeoutMs()};
       GitResult result;
       const std::string cache = options_.cache_dir.empty() ? DefaultCacheDir() : options_.cache_dir;
       if (!GitFetchFile(request, cache + "/git", &result, err)) return false;

@@ -191,6 +191,35 @@ a=$!
 b=$!
 wait $a && wait $b || fail "concurrent renders failed"
 cmp -s "$work/c1" "$work/c2" || fail "concurrent renders differ"
+# A git server that accepts and then says nothing (git:// and http://), and a cache lock another
+# run holds: libgit2 has no timeout of its own; the deadline (THV_RENDER_GIT_TIMEOUT) ends each.
+sport_file="$work/stall.port"
+python3 -c '
+import socket, sys, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 0)); s.listen(16)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]) + "\n")
+held = []
+while True:
+    c, _ = s.accept(); held.append(c)
+' "$sport_file" &
+pids+=($!)
+for _ in $(seq 50); do [ -s "$sport_file" ] && break; sleep 0.1; done
+sport=$(head -1 "$sport_file")
+for url in "git://127.0.0.1:$sport/reg.git" "http://127.0.0.1:$sport/reg.git"; do
+  gitreg "$url" ", branch: main"
+  start=$(date +%s)
+  expect 3 "timed out (or stalled) after 2s" -- env THV_RENDER_GIT_TIMEOUT=2 "$bin" render --refresh "$work/f/reg.yaml"
+  [ $(($(date +%s) - start)) -le 5 ] || fail "a stalled git server held the render for over 5 s ($url)"
+done
+gitreg "file://$repo" ", branch: main"
+holders=()
+for l in "$XDG_CACHE_HOME"/thv-render/git/*.lock; do flock -o "$l" sleep 30 & holders+=($!); done
+[ ${#holders[@]} -gt 0 ] || fail "no cache lock file to hold"
+sleep 0.3
+expect 3 "another run held it for 2s" -- env THV_RENDER_GIT_TIMEOUT=2 "$bin" render --refresh "$work/f/reg.yaml"
+kill "${holders[@]}" 2>/dev/null; wait "${holders[@]}" 2>/dev/null  # flock -o: the lock goes with it
+expect 0 "" -- "$bin" render --refresh "$work/f/reg.yaml"
 echo "ok: git over file:// and git://, refs, paths, corrupt cache, concurrent renders"
 
 # --- sync and offline -----------------------------------------------------------------------
