@@ -1,5 +1,6 @@
 #include "core/yaml_reader.h"
 
+#include "core/yaml_input.h"
 #include "core/yaml_subset_parser.h"
 
 #include <chrono>
@@ -650,9 +651,19 @@ Mark StrayComma(const std::string& text) {
 // yaml-cpp 0.7 loops forever on some malformed input (fuzzing found a stray ',' outside any flow
 // collection, as in `"",`). The parse runs on a worker thread with a deadline far above any
 // honest parse; past it the input is rejected, and the stuck thread dies with the process.
-bool ReadYamlDocuments(const std::string& file, const std::string& text, std::vector<Value>* docs,
-                       Diagnostics* diags, const ReadLimits& limits) {
-  if (ReadYamlSubsetDocuments(file, text, docs, limits)) return true;
+bool ReadYamlDocuments(const std::string& file, const std::string& original,
+                       std::vector<Value>* docs, Diagnostics* diags, const ReadLimits& limits) {
+  // The subset parser takes printable ASCII only, which needs no preparing.
+  if (ReadYamlSubsetDocuments(file, original, docs, limits)) return true;
+  std::string prepared;
+  bool changed = false;
+  YamlInputProblem problem;
+  if (!PrepareYamlInput(original, &prepared, &changed, &problem)) {
+    diags->Error(file, problem.mark, "", problem.message);
+    return false;
+  }
+  const std::string& text = changed ? prepared : original;
+  if (changed && ReadYamlSubsetDocuments(file, text, docs, limits)) return true;
   if (Mark comma = StrayComma(text); comma.line > 0) {
     diags->Error(file, comma, "",
                  "YAML syntax error: ',' outside [...] or {...} cannot start a node");

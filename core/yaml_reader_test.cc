@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "core/json_writer.h"
+
 namespace thv {
 namespace {
 
@@ -33,6 +35,19 @@ void CheckScalar(const std::string& text, Value::Type type, const std::string& w
   INFO(text);
   CHECK(TypeName(k->type) == std::string(TypeName(type)));
   CHECK(k->text == want);
+}
+
+// Every document as sigs.k8s.io/yaml's JSON, one a line (keys in the input sorted, as Go sorts
+// them): the expectations below are what go-yaml v2 2.4.0 and sigs.k8s.io/yaml gave.
+std::string Json(const std::string& text) {
+  std::vector<Value> docs;
+  Diagnostics diags;
+  const bool ok = ReadYamlDocuments("in.yaml", text, &docs, &diags);
+  for (const Diagnostic& d : diags.items()) INFO(FormatDiagnostic(d));
+  REQUIRE(ok);
+  std::string out;
+  for (const Value& doc : docs) out += GoJsonCompact(doc) + "\n";
+  return out;
 }
 
 }  // namespace
@@ -225,6 +240,41 @@ TEST_CASE("1000 resources parse quickly") {
   CHECK(docs.size() == 1000);
   MESSAGE("1000 resources: " << ms << " ms");
   CHECK(ms < 2000);  // generous: sanitizer builds are slow
+}
+
+TEST_CASE("line breaks, byte order marks and UTF-16 as Kubernetes reads them") {
+  // kubectl cuts the stream at "---" lines and go-yaml drops the mark that starts a piece.
+  CHECK(Json("a: 1\n---\n\xEF\xBB\xBF"
+             "b: 2\nc: 3\n") == "{\"a\":1}\n{\"b\":2,\"c\":3}\n");
+  CHECK(Json("\xEF\xBB\xBF"
+             "a: 1\n") == "{\"a\":1}\n");
+  // go-yaml breaks lines at a lone CR (old Mac files) and at NEL, and reads both as LF.
+  CHECK(Json("a: 1\rb: [x, y]\r---\rc: |\r  l1\r  l2\r") ==
+        "{\"a\":1,\"b\":[\"x\",true]}\n{\"c\":\"l1\\nl2\\n\"}\n");
+  CHECK(Json("a: x\xC2\x85 y\nb: \"p\xC2\x85q\"\nc: |\n  l1\xC2\x85  l2\n") ==
+        "{\"a\":\"x y\",\"b\":\"p q\",\"c\":\"l1\\nl2\\n\"}\n");
+  CHECK(Json("a: |\r\n  x\r\n  y\r\nb: \"p\r\n  q\"\r\n") ==
+        "{\"a\":\"x\\ny\\n\",\"b\":\"p q\"}\n");
+  CHECK(Json(std::string("\xFF\xFE"
+                         "a\0:\0 \0\xE9\0\n\0b\0:\0 \0=\xD8\0\xDE\n\0",
+                         24)) == "{\"a\":\"\xC3\xA9\",\"b\":\"\xF0\x9F\x98\x80\"}\n");
+  // Positions after a lone CR count lines as go-yaml does.
+  Value v = ReadOne("a: 1\rb:\r  c: 2\r");
+  CHECK(v.Find("b")->FindMember("c")->key_mark.line == 3);
+  CHECK(v.Find("b")->FindMember("c")->key_mark.column == 3);
+}
+
+TEST_CASE("input Kubernetes refuses is refused with its position") {
+  CHECK(ReadError("a: 1\nb: x\xFFy\n") ==
+        "in.yaml:2:5: invalid UTF-8: byte 0xFF cannot start a character (Kubernetes reads YAML "
+        "as UTF-8; was the file saved in another encoding, such as Latin-1?)");
+  CHECK(ReadError(std::string("a: 1\nb: x\0y\n", 12)) ==
+        "in.yaml:2:5: control character U+0000 (NUL) is not allowed in YAML; inside a "
+        "double-quoted string, write it as \"\\x00\"");
+  // Not "missing apiVersion" further on: the mark would be part of the key.
+  CHECK(ReadError("a: 1\n\xEF\xBB\xBF"
+                  "b: 2\n")
+            .find("in.yaml:2:1: byte order mark") == 0);
 }
 
 }  // namespace thv
