@@ -2,6 +2,7 @@
 
 #include "core/yaml_input.h"
 #include "core/yaml_subset_parser.h"
+#include "core/yaml_tags.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -14,6 +15,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -310,20 +312,26 @@ class Builder : public YAML::EventHandler {
     } else if (tag.compare(0, sizeof(kTagPrefix) - 1, kTagPrefix) == 0) {
       v = ResolveTagged(tag.substr(sizeof(kTagPrefix) - 1), value, m, &merge);
     } else {
-      v = Value::String(value);  // quoted, block, "!" or an application tag
+      // Quoted and block scalars, and local tags, which go-yaml does not resolve. A "!" written
+      // out makes even a quoted "<<" a merge key to go-yaml (it counts as untagged plain).
+      CheckTagHandle(tag, m);
+      v = Value::String(value);
+      merge = tag == "!" && value == "<<" && HasNonSpecificTag(static_cast<size_t>(mark.pos));
     }
     v.mark = m;
     Emit(std::move(v), anchor, merge);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
+    CheckTagHandle(tag, ToMark(mark));  // go-yaml v2 ignores other tags on collections
     Push(mark, anchor, style, Value::Sequence());
   }
   void OnSequenceEnd() override { Pop(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
+    CheckTagHandle(tag, ToMark(mark));
     Push(mark, anchor, style, Value::Mapping());
   }
   void OnMapEnd() override { Pop(); }
@@ -409,21 +417,78 @@ class Builder : public YAML::EventHandler {
     }
   }
 
+  // A scalar with a tag:yaml.org,2002: tag, decoded as go-yaml v2 decodes it into interface{}
+  // (resolve.go, decode.go): the tags it resolves must fit the value, !!binary is base64, and the
+  // rest (!!str, !!map on a scalar, ...) keep the text.
   Value ResolveTagged(const std::string& tag, const std::string& value, Mark m, bool* merge) {
     if (tag == "merge" && value == "<<") *merge = true;
+    if (tag == "binary") {
+      std::string bytes, why;
+      if (!DecodeGoBase64(value, &bytes, &why)) {
+        Error(m, "!!binary value is not valid base64: " + why);
+        return Value::String(value);
+      }
+      return Value::String(GoJsonString(bytes));  // what json.Marshal makes of the bytes
+    }
+    if (tag == "timestamp") {
+      if (!IsGoYamlTimestamp(value)) TagMismatch(m, value, tag, ResolvePlainScalar(value));
+      return Value::String(value);  // go-yaml hands timestamps to interface{} as their text
+    }
     if (tag != "null" && tag != "bool" && tag != "int" && tag != "float") {
-      return Value::String(value);  // str, binary, timestamp and others keep the text
+      return Value::String(value);
     }
     Value r = ResolvePlainScalar(value);
-    if (tag == "float" && r.IsInt()) {
+    // go-yaml turns an int into a float for !!float, but not one only uint64 holds.
+    if (tag == "float" && r.IsInt() && !IsAboveInt64(r.text)) {
       std::string f;
       if (ParseFloatText(r.text, &f)) return MakeNumber(std::move(f), true);
     }
     bool ok = (tag == "null" && r.IsNull()) || (tag == "bool" && r.IsBool()) ||
               (tag == "int" && r.IsInt()) || (tag == "float" && r.type == Value::Type::kFloat);
     if (ok) return r;
-    Error(m, "cannot decode \"" + value + "\" as !!" + tag);
+    TagMismatch(m, value, tag, r);
     return Value::String(value);
+  }
+
+  void TagMismatch(Mark m, const std::string& value, const std::string& tag, const Value& r) {
+    std::string what = r.IsNull()                      ? "null"
+                       : r.IsBool()                    ? "a bool"
+                       : r.IsInt()                     ? "an int"
+                       : r.type == Value::Type::kFloat ? "a float"
+                                                       : "a string";
+    if (r.IsInt() && tag == "float") what = "an int too large for int64";
+    Error(m, "cannot decode \"" + value + "\" as !!" + tag + ": it reads as " + what);
+  }
+
+  static bool IsAboveInt64(const std::string& decimal) {
+    static const std::string kMax = "9223372036854775807";
+    return decimal[0] != '-' &&
+           (decimal.size() > kMax.size() || (decimal.size() == kMax.size() && decimal > kMax));
+  }
+
+  // yaml-cpp passes a named handle it has no %TAG for through as written ("!e!foo"); go-yaml
+  // refuses it.
+  void CheckTagHandle(const std::string& tag, Mark m) {
+    if (tag.size() < 3 || tag[0] != '!') return;
+    size_t k = 1;
+    while (k < tag.size() && (isalnum(static_cast<unsigned char>(tag[k])) || tag[k] == '-')) ++k;
+    if (k > 1 && k < tag.size() && tag[k] == '!') {
+      Fatal(m, "undefined tag handle \"" + tag.substr(0, k + 1) +
+                   "\" (declare it with a %TAG directive, or use !name or !!name)");
+    }
+  }
+
+  // Whether the node properties at pos (anchor and tag, in either order) hold a bare "!".
+  bool HasNonSpecificTag(size_t pos) const {
+    for (int property = 0; property < 2 && pos < text_.size(); ++property) {
+      size_t end = pos;
+      while (end < text_.size() && !isspace(static_cast<unsigned char>(text_[end]))) ++end;
+      if (text_[pos] == '!' && end == pos + 1) return true;
+      if (text_[pos] != '&' && text_[pos] != '!') return false;
+      pos = end;
+      while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+    }
+    return false;
   }
 
   void Push(const YAML::Mark& mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style,
