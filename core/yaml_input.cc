@@ -97,7 +97,9 @@ std::string ControlCharacter(uint32_t cp, bool near_start) {
 // (rewritten as those) a lone CR and NEL.
 class Preparer {
  public:
-  Preparer(const std::string& in, bool bom_may_start) : in_(in), document_start_(bom_may_start) {
+  // after_mark: the input started with a byte order mark already taken off (UTF-16's).
+  Preparer(const std::string& in, bool after_mark)
+      : in_(in), document_start_(!after_mark), second_mark_(after_mark) {
     out_.reserve(in.size());
   }
 
@@ -117,7 +119,8 @@ class Preparer {
         i += crlf ? 2 : 1;
         EndLine();
       } else if (c < 0x80) {
-        if ((c < 0x20 && c != '\t') || c == 0x7F) return Refuse(ControlCharacter(c, i < 4), problem);
+        if ((c < 0x20 && c != '\t') || c == 0x7F)
+          return Refuse(ControlCharacter(c, i < 4), problem);
         out_ += static_cast<char>(c);
         ++i;
       } else {
@@ -149,6 +152,11 @@ class Preparer {
         if (cp == 0xFEFF && out_.size() == line_start_) {
           // kubectl cuts the stream at "---" lines and go-yaml drops a byte order mark that
           // starts what it is given; anywhere else at a line's start it would be part of a key.
+          if (second_mark_) {
+            return Refuse(
+                "a second byte order mark (U+FEFF): Kubernetes' tools disagree on it; remove it",
+                problem);
+          }
           if (!document_start_) {
             return Refuse(
                 "byte order mark (U+FEFF) at the start of a line: only the input or a document "
@@ -157,6 +165,7 @@ class Preparer {
                 problem);
           }
           document_start_ = false;
+          second_mark_ = true;
           changed_ = true;
           i += width;
           continue;
@@ -183,7 +192,8 @@ class Preparer {
     while (end > line_start_ && (out_[end - 1] == '\n' || out_[end - 1] == '\r')) --end;
     const size_t len = end - line_start_;
     size_t k = 3;
-    if (len >= 3 && std::memcmp(line, "---", 3) == 0 && (len == 3 || line[3] == ' ' || line[3] == '\t')) {
+    if (len >= 3 && std::memcmp(line, "---", 3) == 0 &&
+        (len == 3 || line[3] == ' ' || line[3] == '\t')) {
       while (k < len && (line[k] == ' ' || line[k] == '\t')) ++k;
       document_start_ = k == len || line[k] == '#';
     } else {
@@ -191,13 +201,15 @@ class Preparer {
     }
     ++line_;
     line_start_ = out_.size();
+    second_mark_ = false;
   }
 
   const std::string& in_;
   std::string out_;
   int line_ = 1;
   size_t line_start_ = 0;
-  bool document_start_;
+  bool document_start_;  // a byte order mark may start this line
+  bool second_mark_;     // one was just taken off: another would be a second
   bool changed_ = false;
 };
 
@@ -206,7 +218,8 @@ class Preparer {
 std::string DecodeUtf16(const std::string& text, bool big_endian, std::string* out) {
   const size_t n = text.size();
   auto unit = [&](size_t at) -> uint32_t {
-    const auto a = static_cast<unsigned char>(text[at]), b = static_cast<unsigned char>(text[at + 1]);
+    const auto a = static_cast<unsigned char>(text[at]),
+               b = static_cast<unsigned char>(text[at + 1]);
     return big_endian ? (a << 8 | b) : (b << 8 | a);
   };
   for (size_t i = 2; i < n;) {
@@ -218,7 +231,8 @@ std::string DecodeUtf16(const std::string& text, bool big_endian, std::string* o
              " without a high surrogate before it";
     }
     if ((cp & 0xFC00) == 0xD800) {
-      if (n - i < 4) return "invalid UTF-16: the input ends after high surrogate " + Hex("0x%04X", cp);
+      if (n - i < 4)
+        return "invalid UTF-16: the input ends after high surrogate " + Hex("0x%04X", cp);
       const uint32_t low = unit(i + 2);
       if ((low & 0xFC00) != 0xDC00) {
         return "invalid UTF-16: high surrogate " + Hex("0x%04X", cp) + " is followed by " +
@@ -268,7 +282,7 @@ bool PrepareYamlInput(const std::string& text, std::string* prepared, bool* chan
     const std::string error = DecodeUtf16(text, big, &decoded);
     // go-yaml checks each character as it decodes it, so a bad character in the decoded part
     // comes first; the mark after the byte order mark goes with it.
-    Preparer preparer(decoded, false);
+    Preparer preparer(decoded, true);
     if (!preparer.Run(problem)) return false;
     if (!error.empty()) {
       problem->mark = preparer.Here();
@@ -279,7 +293,7 @@ bool PrepareYamlInput(const std::string& text, std::string* prepared, bool* chan
     *changed = true;
     return true;
   }
-  Preparer preparer(text, true);
+  Preparer preparer(text, false);
   if (!preparer.Run(problem)) return false;
   if (preparer.changed()) {
     *prepared = std::move(preparer.out());

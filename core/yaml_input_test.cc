@@ -43,21 +43,23 @@ TEST_CASE("invalid UTF-8 is refused where it is, in every part of a document") {
     return std::string("invalid UTF-8: byte 0xE9 starts a 3-byte character, but byte ") + next +
            " after it is not a continuation byte" + hint;
   };
-  CHECK(Refusal("caf\xE9: 1\n") == "1:4: " + e_acute("0x3A"));              // key
-  CHECK(Refusal("a: 1 # caf\xE9\n") == "1:11: " + e_acute("0x0A"));         // comment
-  CHECK(Refusal("a: \"caf\xE9\"\n") == "1:8: " + e_acute("0x22"));          // quoted scalar
-  CHECK(Refusal("a: |\n  ok\n  caf\xE9\n") == "3:6: " + e_acute("0x0A"));   // block scalar
-  CHECK(Refusal("a: [x, caf\xE9]\n") == "1:11: " + e_acute("0x5D"));        // flow collection
+  CHECK(Refusal("caf\xE9: 1\n") == "1:4: " + e_acute("0x3A"));             // key
+  CHECK(Refusal("a: 1 # caf\xE9\n") == "1:11: " + e_acute("0x0A"));        // comment
+  CHECK(Refusal("a: \"caf\xE9\"\n") == "1:8: " + e_acute("0x22"));         // quoted scalar
+  CHECK(Refusal("a: |\n  ok\n  caf\xE9\n") == "3:6: " + e_acute("0x0A"));  // block scalar
+  CHECK(Refusal("a: [x, caf\xE9]\n") == "1:11: " + e_acute("0x5D"));       // flow collection
   CHECK(Refusal("a: 1\n---\nb: \x80\n") ==
         "3:4: invalid UTF-8: byte 0x80 cannot start a character" + hint);
   CHECK(Refusal("a: \xFF\n").find("1:4: invalid UTF-8: byte 0xFF cannot start") == 0);
   CHECK(Refusal("a: \xF8\x88\x80\x80\x80\n").find("1:4: invalid UTF-8: byte 0xF8") == 0);
   CHECK(Refusal("a: \xC3(\n") ==
         "1:4: invalid UTF-8: byte 0xC3 starts a 2-byte character, but byte 0x28 after it is not "
-        "a continuation byte" + hint);
+        "a continuation byte" +
+            hint);
   CHECK(Refusal("a: \xE2\x82(x\n") ==
         "1:4: invalid UTF-8: byte 0xE2 starts a 3-byte character, but byte 0x28 after it is not "
-        "a continuation byte" + hint);
+        "a continuation byte" +
+            hint);
 }
 
 TEST_CASE("truncated, overlong, surrogate and out-of-range UTF-8") {
@@ -106,16 +108,15 @@ TEST_CASE("control characters are refused; tab, CR and LF are not") {
         "1:4: U+FFFE is not a character and is not allowed in YAML");
   CHECK(Refusal("a: \xEF\xBF\xBF\n") ==
         "1:4: U+FFFF is not a character and is not allowed in YAML");
-  CHECK(Refusal("a: x\xE2\x80\xA8y\n").find("1:5: U+2028 (line separator) is a line break") ==
-        0);
+  CHECK(Refusal("a: x\xE2\x80\xA8y\n").find("1:5: U+2028 (line separator) is a line break") == 0);
   CHECK(Refusal("a: x\xE2\x80\xA9y\n").find("1:5: U+2029 (paragraph separator)") == 0);
   CHECK(Prepared("a:\tb\t\n") == "a:\tb\t\n");
 }
 
 TEST_CASE("valid UTF-8 passes untouched") {
-  for (const char* text : {"a: caf\xC3\xA9\n", "\xE2\x82\xAC: 1\n", "a: \xF0\x9F\x98\x80\n",
-                           "a: \xEF\xBF\xBD\n", "a: \xF4\x8F\xBF\xBF\n", "a: \xEE\x80\x80\n",
-                           "a: x\xEF\xBB\xBFy\n", "a: \xC2\xA0\n"}) {
+  for (const char* text :
+       {"a: caf\xC3\xA9\n", "\xE2\x82\xAC: 1\n", "a: \xF0\x9F\x98\x80\n", "a: \xEF\xBF\xBD\n",
+        "a: \xF4\x8F\xBF\xBF\n", "a: \xEE\x80\x80\n", "a: x\xEF\xBB\xBFy\n", "a: \xC2\xA0\n"}) {
     CHECK(Prepared(text) == text);
   }
 }
@@ -125,27 +126,43 @@ TEST_CASE("line breaks are those go-yaml sees: CR, CRLF, LF and NEL") {
   CHECK(Prepared("a: 1\r\nb: 2\r\n") == "a: 1\r\nb: 2\r\n");
   CHECK(Prepared("a: 1\r\r\nb: 2\n\r") == "a: 1\n\r\nb: 2\n\n");
   CHECK(Prepared("a: x\xC2\x85 y\n") == "a: x\r\n y\n");  // NEL: same bytes, same columns
-  CHECK(Refusal("a: 1\rb: 2\rc: \xFF") .find("3:4: invalid UTF-8") == 0);
-  CHECK(Refusal("a: 1\xC2\x85" "b: \xFF").find("2:4: invalid UTF-8") == 0);
+  CHECK(Refusal("a: 1\rb: 2\rc: \xFF").find("3:4: invalid UTF-8") == 0);
+  CHECK(Refusal("a: 1\xC2\x85"
+                "b: \xFF")
+            .find("2:4: invalid UTF-8") == 0);
   CHECK(Refusal("a: 1\r\nb: \xFF").find("2:4: invalid UTF-8") == 0);
 }
 
 TEST_CASE("byte order marks: at the start of the input or of a document, nowhere else") {
-  CHECK(Prepared("\xEF\xBB\xBF" "a: 1\n") == "a: 1\n");
+  CHECK(Prepared("\xEF\xBB\xBF"
+                 "a: 1\n") == "a: 1\n");
   CHECK(Prepared("\xEF\xBB\xBF") == "");
-  CHECK(Prepared("a: 1\n---\n\xEF\xBB\xBF" "b: 2\n") == "a: 1\n---\nb: 2\n");
-  CHECK(Prepared("a: 1\n--- # next\n\xEF\xBB\xBF" "b: 2\n") == "a: 1\n--- # next\nb: 2\n");
-  CHECK(Prepared("a: 1\r\n---\r\n\xEF\xBB\xBF" "b: 2\r\n") == "a: 1\r\n---\r\nb: 2\r\n");
-  CHECK(Prepared("a: 1\r---\r\xEF\xBB\xBF" "b: 2\r") == "a: 1\n---\nb: 2\n");
+  CHECK(Prepared("a: 1\n---\n\xEF\xBB\xBF"
+                 "b: 2\n") == "a: 1\n---\nb: 2\n");
+  CHECK(Prepared("a: 1\n--- # next\n\xEF\xBB\xBF"
+                 "b: 2\n") == "a: 1\n--- # next\nb: 2\n");
+  CHECK(Prepared("a: 1\r\n---\r\n\xEF\xBB\xBF"
+                 "b: 2\r\n") == "a: 1\r\n---\r\nb: 2\r\n");
+  CHECK(Prepared("a: 1\r---\r\xEF\xBB\xBF"
+                 "b: 2\r") == "a: 1\n---\nb: 2\n");
   const std::string elsewhere =
       "byte order mark (U+FEFF) at the start of a line: only the input or a document (the line "
       "after ---) may start with one; here Kubernetes would read it as part of the key or value "
       "that follows";
-  CHECK(Refusal("a: 1\n\xEF\xBB\xBF" "b: 2\n") == "2:1: " + elsewhere);
-  CHECK(Refusal("\xEF\xBB\xBF\xEF\xBB\xBF" "a: 1\n") == "1:1: " + elsewhere);
-  CHECK(Refusal("a: 1\n---\n\n\xEF\xBB\xBF" "b: 2\n") == "4:1: " + elsewhere);
-  CHECK(Refusal("a: 1\n--- b\n\xEF\xBB\xBF" "c: 2\n") == "3:1: " + elsewhere);
-  CHECK(Refusal("a: 1\n---x\n\xEF\xBB\xBF" "c: 2\n") == "3:1: " + elsewhere);
+  CHECK(Refusal("a: 1\n\xEF\xBB\xBF"
+                "b: 2\n") == "2:1: " + elsewhere);
+  const std::string second =
+      "a second byte order mark (U+FEFF): Kubernetes' tools disagree on it; remove it";
+  CHECK(Refusal("\xEF\xBB\xBF\xEF\xBB\xBF"
+                "a: 1\n") == "1:1: " + second);
+  CHECK(Refusal("a: 1\n---\n\xEF\xBB\xBF\xEF\xBB\xBF"
+                "b: 2\n") == "3:1: " + second);
+  CHECK(Refusal("a: 1\n---\n\n\xEF\xBB\xBF"
+                "b: 2\n") == "4:1: " + elsewhere);
+  CHECK(Refusal("a: 1\n--- b\n\xEF\xBB\xBF"
+                "c: 2\n") == "3:1: " + elsewhere);
+  CHECK(Refusal("a: 1\n---x\n\xEF\xBB\xBF"
+                "c: 2\n") == "3:1: " + elsewhere);
   CHECK(Refusal("a: 1\n\xEF\xBB\xBF---\nb: 2\n") == "2:1: " + elsewhere);
 }
 
@@ -162,7 +179,7 @@ TEST_CASE("UTF-16 with a byte order mark becomes UTF-8; UTF-32 is refused") {
   CHECK(Prepared(utf16(text, false)) == "a: caf\xC3\xA9\r\nb: \xF0\x9F\x98\x80\n");
   CHECK(Prepared(utf16(text, true)) == "a: caf\xC3\xA9\r\nb: \xF0\x9F\x98\x80\n");
   CHECK(Prepared(utf16(u"a: 1\n---\n\uFEFFb: 2\n", false)) == "a: 1\n---\nb: 2\n");
-  CHECK(Refusal(utf16(u"\uFEFFa: 1\n", false)).find("1:1: byte order mark") == 0);
+  CHECK(Refusal(utf16(u"\uFEFFa: 1\n", false)).find("1:1: a second byte order mark") == 0);
   CHECK(Refusal(utf16(u"a: x\u0001\n", false)).find("1:5: control character U+0001") == 0);
   CHECK(Refusal(utf16(u"a: 1\nb: x", false) + std::string("\x00\xDC", 2)) ==
         "2:5: invalid UTF-16: low surrogate 0xDC00 without a high surrogate before it");
@@ -174,7 +191,8 @@ TEST_CASE("UTF-16 with a byte order mark becomes UTF-8; UTF-32 is refused") {
   CHECK(Refusal(utf16(u"a: x", false) + "y") ==
         "1:5: invalid UTF-16: the input ends in the middle of a character");
   // A bad character before the bad code unit is what go-yaml reports first.
-  CHECK(Refusal(utf16(u"a: \u0002", false) + std::string("\x00\xDC", 2)).find("1:4: control character") == 0);
+  CHECK(Refusal(utf16(u"a: \u0002", false) + std::string("\x00\xDC", 2))
+            .find("1:4: control character") == 0);
   const std::string utf32 =
       "1:1: UTF-32 input is not supported: Kubernetes reads YAML as UTF-8 or UTF-16";
   CHECK(Refusal(std::string("\xFF\xFE\0\0a\0\0\0", 8)) == utf32);
