@@ -111,6 +111,12 @@ TEST_CASE("the YAML subset parser reads what yaml-cpp reads, marks included") {
       "a: [b, c]]\n",
       "---a: 1\n",
       "--- a: 1\n",
+      // Compared as prepared for yaml-cpp as well (core/yaml_input.h).
+      "a: 1\rb:\r  - c\r",
+      "\xEF\xBB\xBF"
+      "a: 1\n---\n\xEF\xBB\xBF"
+      "b: |\r  x\r",
+      "a: x\xC2\x85  y\n",
   };
   int taken = 0;
   for (const char* text : inputs) taken += TakenAndSameAsYamlCpp(text);
