@@ -188,7 +188,8 @@ Value ResolvePlainScalar(const std::string& s) {
     }
     case '.': {
       std::string f;
-      // .inf and .nan resolve to floats in go-yaml but have no JSON form: keep them strings.
+      // .inf and .nan are go-yaml floats without a JSON form: strings here (the Builder refuses
+      // them as values, and the writer quotes such strings).
       if (IsYamlStyleFloat(s) && ParseFloatText(s, &f)) return MakeNumber(std::move(f), true);
       break;
     }
@@ -306,7 +307,14 @@ class Builder : public YAML::EventHandler {
     Mark m = ToMark(mark);
     Value v;
     bool merge = false;
-    if (tag == "?") {
+    if (const char* key = SpecialFloatKey(value);
+        key && (tag == "?" || tag == std::string(kTagPrefix) + "float")) {
+      v = Value::String(key);
+      if (!AtKey()) {
+        Error(m, "\"" + value + "\" is " + (key[1] == 'n' ? "NaN" : "an infinite float") +
+                     ", which JSON cannot hold: kubectl refuses it; quote it to mean the string");
+      }
+    } else if (tag == "?") {
       v = ResolvePlainScalar(value);
       merge = value == "<<";
     } else if (tag.compare(0, sizeof(kTagPrefix) - 1, kTagPrefix) == 0) {
@@ -448,6 +456,22 @@ class Builder : public YAML::EventHandler {
     if (ok) return r;
     TagMismatch(m, value, tag, r);
     return Value::String(value);
+  }
+
+  // go-yaml's spellings of infinity and NaN, and the key sigs.k8s.io/yaml makes of each (as a
+  // value they stop kubectl: "json: unsupported value: +Inf"); null for anything else.
+  static const char* SpecialFloatKey(const std::string& s) {
+    if (s.size() < 4 || s.size() > 5 || (s[0] != '.' && s[1] != '.')) return nullptr;
+    static const std::unordered_map<std::string, const char*> kKeys = {
+        {".inf", ".inf"},   {".Inf", ".inf"},  {".INF", ".inf"},   {"+.inf", ".inf"},
+        {"+.Inf", ".inf"},  {"+.INF", ".inf"}, {"-.inf", "-.inf"}, {"-.Inf", "-.inf"},
+        {"-.INF", "-.inf"}, {".nan", ".nan"},  {".NaN", ".nan"},   {".NAN", ".nan"}};
+    auto it = kKeys.find(s);
+    return it == kKeys.end() ? nullptr : it->second;
+  }
+
+  bool AtKey() const {
+    return !stack_.empty() && stack_.back().node.IsMapping() && !stack_.back().has_key;
   }
 
   void TagMismatch(Mark m, const std::string& value, const std::string& tag, const Value& r) {

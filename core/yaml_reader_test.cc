@@ -77,7 +77,7 @@ TEST_CASE("plain scalars resolve like go-yaml v2") {
   CheckScalar("1e21", T::kFloat, "1e+21");
   CheckScalar("1e-7", T::kFloat, "1e-7");
   for (const char* s :
-       {".inf", "-.Inf", ".nan", "1e400", "0x", "1.2.3", "yes!", "2001-12-14", "Yes please", "<<x"})
+       {"1e400", "0x", "1.2.3", "yes!", "2001-12-14", "Yes please", "<<x", ".infinity", "+.nan"})
     CheckScalar(s, T::kString, s);
 }
 
@@ -128,6 +128,7 @@ TEST_CASE("tagged scalars decode as go-yaml v2 and sigs.k8s.io/yaml decode them"
       {"a: !!int 1_000", R"({"a":1000})"},
       {"a: !<tag:yaml.org,2002:int> \"7\"", R"({"a":7})"},
       {"!!int 1: 1", R"({"1":1})"},
+      {"-.inf: 2\n.Inf: 1\n.NaN: 3", R"({"-.inf":2,".inf":1,".nan":3})"},  // keys: as floats
       {"a: !!float 1", R"({"a":1})"},
       {"a: !!float 0x10", R"({"a":16})"},
       {"a: !!float \"2.50\"", R"({"a":2.5})"},
@@ -183,7 +184,15 @@ TEST_CASE("tags that do not fit their value are refused, as go-yaml refuses them
       {"a: !!float 18446744073709551615",
        "1:4: cannot decode \"18446744073709551615\" as !!float: it reads as an int too large for "
        "int64"},
-      {"a: !!float .inf", "1:4: cannot decode \".inf\" as !!float: it reads as a string"},
+      {"a: !!float .inf",
+       "1:4: \".inf\" is an infinite float, which JSON cannot hold: kubectl refuses it; quote it "
+       "to mean the string"},
+      {"a: -.Inf",
+       "1:4: \"-.Inf\" is an infinite float, which JSON cannot hold: kubectl refuses it; quote it "
+       "to mean the string"},
+      {"a: [.NaN]",
+       "1:5: \".NaN\" is NaN, which JSON cannot hold: kubectl refuses it; quote it to mean the "
+       "string"},
       {"a: !!float 1e400", "1:4: cannot decode \"1e400\" as !!float: it reads as a string"},
       {"a: !!bool 1", "1:4: cannot decode \"1\" as !!bool: it reads as an int"},
       {"a: !!null abc", "1:4: cannot decode \"abc\" as !!null: it reads as a string"},
