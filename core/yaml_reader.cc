@@ -304,28 +304,9 @@ class Builder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     CheckTab(mark);
-    Mark m = ToMark(mark);
-    Value v;
+    const Mark m = ToMark(mark);
     bool merge = false;
-    if (const char* key = SpecialFloatKey(value);
-        key && (tag == "?" || tag == std::string(kTagPrefix) + "float")) {
-      v = Value::String(key);
-      if (!AtKey()) {
-        Error(m, "\"" + value + "\" is " + (key[1] == 'n' ? "NaN" : "an infinite float") +
-                     ", which JSON cannot hold: kubectl refuses it; quote it to mean the string");
-      }
-    } else if (tag == "?") {
-      v = ResolvePlainScalar(value);
-      merge = value == "<<";
-    } else if (tag.compare(0, sizeof(kTagPrefix) - 1, kTagPrefix) == 0) {
-      v = ResolveTagged(tag.substr(sizeof(kTagPrefix) - 1), value, m, &merge);
-    } else {
-      // Quoted and block scalars, and local tags, which go-yaml does not resolve. A "!" written
-      // out makes even a quoted "<<" a merge key to go-yaml (it counts as untagged plain).
-      CheckTagHandle(tag, m);
-      v = Value::String(value);
-      merge = tag == "!" && value == "<<" && HasNonSpecificTag(static_cast<size_t>(mark.pos));
-    }
+    Value v = ScalarValue(tag, value, m, static_cast<size_t>(mark.pos), &merge);
     v.mark = m;
     Emit(std::move(v), anchor, merge);
   }
@@ -425,6 +406,31 @@ class Builder : public YAML::EventHandler {
     }
   }
 
+  // A scalar's value (returned, not assigned: this runs for every scalar).
+  Value ScalarValue(const std::string& tag, const std::string& value, Mark m, size_t pos,
+                    bool* merge) {
+    if (const char* key = SpecialFloatKey(value);
+        key && (tag == "?" || tag == std::string(kTagPrefix) + "float")) {
+      if (!AtKey()) {
+        Error(m, "\"" + value + "\" is " + (key[1] == 'n' ? "NaN" : "an infinite float") +
+                     ", which JSON cannot hold: kubectl refuses it; quote it to mean the string");
+      }
+      return Value::String(key);
+    }
+    if (tag == "?") {
+      *merge = value == "<<";
+      return ResolvePlainScalar(value);
+    }
+    if (tag.compare(0, sizeof(kTagPrefix) - 1, kTagPrefix) == 0) {
+      return ResolveTagged(tag.substr(sizeof(kTagPrefix) - 1), value, m, merge);
+    }
+    // Quoted and block scalars, and local tags, which go-yaml does not resolve. A "!" written
+    // out makes even a quoted "<<" a merge key to go-yaml (it counts as untagged plain).
+    CheckTagHandle(tag, m);
+    *merge = tag == "!" && value == "<<" && HasNonSpecificTag(pos);
+    return Value::String(value);
+  }
+
   // A scalar with a tag:yaml.org,2002: tag, decoded as go-yaml v2 decodes it into interface{}
   // (resolve.go, decode.go): the tags it resolves must fit the value, !!binary is base64, and the
   // rest (!!str, !!map on a scalar, ...) keep the text.
@@ -493,7 +499,9 @@ class Builder : public YAML::EventHandler {
   // yaml-cpp passes a named handle it has no %TAG for through as written ("!e!foo"); go-yaml
   // refuses it.
   void CheckTagHandle(const std::string& tag, Mark m) {
-    if (tag.size() < 3 || tag[0] != '!') return;
+    if (tag.size() > 2 && tag[0] == '!') CheckNamedHandle(tag, m);
+  }
+  void CheckNamedHandle(const std::string& tag, Mark m) {
     size_t k = 1;
     while (k < tag.size() && (isalnum(static_cast<unsigned char>(tag[k])) || tag[k] == '-')) ++k;
     if (k > 1 && k < tag.size() && tag[k] == '!') {
