@@ -9,7 +9,8 @@
 namespace thv {
 namespace {
 
-bool IsPlainAsciiByte(unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n'; }
+bool IsPlainRunByte(unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\t'; }
+bool IsPlainAsciiByte(unsigned char c) { return IsPlainRunByte(c) || c == '\n'; }
 
 // Whether every byte is printable ASCII, a tab or LF, looked at eight bytes at a time: such text,
 // nearly all input, needs neither checks nor changes.
@@ -121,8 +122,10 @@ class Preparer {
       } else if (c < 0x80) {
         if ((c < 0x20 && c != '\t') || c == 0x7F)
           return Refuse(ControlCharacter(c, i < 4), problem);
-        out_ += static_cast<char>(c);
-        ++i;
+        size_t end = i + 1;  // the run of printable ASCII and tabs, appended at once
+        while (end < n && IsPlainRunByte(static_cast<unsigned char>(in_[end]))) ++end;
+        out_.append(in_, i, end - i);
+        i = end;
       } else {
         const Utf8Char ch =
             DecodeUtf8(reinterpret_cast<const unsigned char*>(in_.data()) + i, n - i);
