@@ -7,7 +7,15 @@
 
 namespace thv {
 
-enum class Utf8Status { kOk, kBadLead, kTruncated, kBadContinuation, kOverlong, kSurrogate, kTooLarge };
+enum class Utf8Status {
+  kOk,
+  kBadLead,
+  kTruncated,
+  kBadContinuation,
+  kOverlong,
+  kSurrogate,
+  kTooLarge
+};
 
 struct Utf8Char {
   Utf8Status status = Utf8Status::kOk;
