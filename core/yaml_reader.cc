@@ -1,6 +1,8 @@
 #include "core/yaml_reader.h"
 
+#include "core/yaml_input.h"
 #include "core/yaml_subset_parser.h"
+#include "core/yaml_tags.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -13,6 +15,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -185,7 +188,8 @@ Value ResolvePlainScalar(const std::string& s) {
     }
     case '.': {
       std::string f;
-      // .inf and .nan resolve to floats in go-yaml but have no JSON form: keep them strings.
+      // .inf and .nan are go-yaml floats without a JSON form: strings here (the Builder refuses
+      // them as values, and the writer quotes such strings).
       if (IsYamlStyleFloat(s) && ParseFloatText(s, &f)) return MakeNumber(std::move(f), true);
       break;
     }
@@ -300,29 +304,23 @@ class Builder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     CheckTab(mark);
-    Mark m = ToMark(mark);
-    Value v;
+    const Mark m = ToMark(mark);
     bool merge = false;
-    if (tag == "?") {
-      v = ResolvePlainScalar(value);
-      merge = value == "<<";
-    } else if (tag.compare(0, sizeof(kTagPrefix) - 1, kTagPrefix) == 0) {
-      v = ResolveTagged(tag.substr(sizeof(kTagPrefix) - 1), value, m, &merge);
-    } else {
-      v = Value::String(value);  // quoted, block, "!" or an application tag
-    }
+    Value v = ScalarValue(tag, value, m, static_cast<size_t>(mark.pos), &merge);
     v.mark = m;
     Emit(std::move(v), anchor, merge);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
+    CheckTagHandle(tag, ToMark(mark));  // go-yaml v2 ignores other tags on collections
     Push(mark, anchor, style, Value::Sequence());
   }
   void OnSequenceEnd() override { Pop(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
+    CheckTagHandle(tag, ToMark(mark));
     Push(mark, anchor, style, Value::Mapping());
   }
   void OnMapEnd() override { Pop(); }
@@ -408,21 +406,121 @@ class Builder : public YAML::EventHandler {
     }
   }
 
+  // A scalar's value (returned, not assigned: this runs for every scalar).
+  Value ScalarValue(const std::string& tag, const std::string& value, Mark m, size_t pos,
+                    bool* merge) {
+    if (const char* key = SpecialFloatKey(value);
+        key && (tag == "?" || tag == std::string(kTagPrefix) + "float")) {
+      if (!AtKey()) {
+        Error(m, "\"" + value + "\" is " + (key[1] == 'n' ? "NaN" : "an infinite float") +
+                     ", which JSON cannot hold: kubectl refuses it; quote it to mean the string");
+      }
+      return Value::String(key);
+    }
+    if (tag == "?") {
+      *merge = value == "<<";
+      return ResolvePlainScalar(value);
+    }
+    if (tag.compare(0, sizeof(kTagPrefix) - 1, kTagPrefix) == 0) {
+      return ResolveTagged(tag.substr(sizeof(kTagPrefix) - 1), value, m, merge);
+    }
+    // Quoted and block scalars, and local tags, which go-yaml does not resolve. A "!" written
+    // out makes even a quoted "<<" a merge key to go-yaml (it counts as untagged plain).
+    CheckTagHandle(tag, m);
+    *merge = tag == "!" && value == "<<" && HasNonSpecificTag(pos);
+    return Value::String(value);
+  }
+
+  // A scalar with a tag:yaml.org,2002: tag, decoded as go-yaml v2 decodes it into interface{}
+  // (resolve.go, decode.go): the tags it resolves must fit the value, !!binary is base64, and the
+  // rest (!!str, !!map on a scalar, ...) keep the text.
   Value ResolveTagged(const std::string& tag, const std::string& value, Mark m, bool* merge) {
     if (tag == "merge" && value == "<<") *merge = true;
+    if (tag == "binary") {
+      std::string bytes, why;
+      if (!DecodeGoBase64(value, &bytes, &why)) {
+        Error(m, "!!binary value is not valid base64: " + why);
+        return Value::String(value);
+      }
+      return Value::String(GoJsonString(bytes));  // what json.Marshal makes of the bytes
+    }
+    if (tag == "timestamp") {
+      if (!IsGoYamlTimestamp(value)) TagMismatch(m, value, tag, ResolvePlainScalar(value));
+      return Value::String(value);  // go-yaml hands timestamps to interface{} as their text
+    }
     if (tag != "null" && tag != "bool" && tag != "int" && tag != "float") {
-      return Value::String(value);  // str, binary, timestamp and others keep the text
+      return Value::String(value);
     }
     Value r = ResolvePlainScalar(value);
-    if (tag == "float" && r.IsInt()) {
+    // go-yaml turns an int into a float for !!float, but not one only uint64 holds.
+    if (tag == "float" && r.IsInt() && !IsAboveInt64(r.text)) {
       std::string f;
       if (ParseFloatText(r.text, &f)) return MakeNumber(std::move(f), true);
     }
     bool ok = (tag == "null" && r.IsNull()) || (tag == "bool" && r.IsBool()) ||
               (tag == "int" && r.IsInt()) || (tag == "float" && r.type == Value::Type::kFloat);
     if (ok) return r;
-    Error(m, "cannot decode \"" + value + "\" as !!" + tag);
+    TagMismatch(m, value, tag, r);
     return Value::String(value);
+  }
+
+  // go-yaml's spellings of infinity and NaN, and the key sigs.k8s.io/yaml makes of each (as a
+  // value they stop kubectl: "json: unsupported value: +Inf"); null for anything else.
+  static const char* SpecialFloatKey(const std::string& s) {
+    if (s.size() < 4 || s.size() > 5 || (s[0] != '.' && s[1] != '.')) return nullptr;
+    static const std::unordered_map<std::string, const char*> kKeys = {
+        {".inf", ".inf"},   {".Inf", ".inf"},  {".INF", ".inf"},   {"+.inf", ".inf"},
+        {"+.Inf", ".inf"},  {"+.INF", ".inf"}, {"-.inf", "-.inf"}, {"-.Inf", "-.inf"},
+        {"-.INF", "-.inf"}, {".nan", ".nan"},  {".NaN", ".nan"},   {".NAN", ".nan"}};
+    auto it = kKeys.find(s);
+    return it == kKeys.end() ? nullptr : it->second;
+  }
+
+  bool AtKey() const {
+    return !stack_.empty() && stack_.back().node.IsMapping() && !stack_.back().has_key;
+  }
+
+  void TagMismatch(Mark m, const std::string& value, const std::string& tag, const Value& r) {
+    std::string what = r.IsNull()                      ? "null"
+                       : r.IsBool()                    ? "a bool"
+                       : r.IsInt()                     ? "an int"
+                       : r.type == Value::Type::kFloat ? "a float"
+                                                       : "a string";
+    if (r.IsInt() && tag == "float") what = "an int too large for int64";
+    Error(m, "cannot decode \"" + value + "\" as !!" + tag + ": it reads as " + what);
+  }
+
+  static bool IsAboveInt64(const std::string& decimal) {
+    static const std::string kMax = "9223372036854775807";
+    return decimal[0] != '-' &&
+           (decimal.size() > kMax.size() || (decimal.size() == kMax.size() && decimal > kMax));
+  }
+
+  // yaml-cpp passes a named handle it has no %TAG for through as written ("!e!foo"); go-yaml
+  // refuses it.
+  void CheckTagHandle(const std::string& tag, Mark m) {
+    if (tag.size() > 2 && tag[0] == '!') CheckNamedHandle(tag, m);
+  }
+  void CheckNamedHandle(const std::string& tag, Mark m) {
+    size_t k = 1;
+    while (k < tag.size() && (isalnum(static_cast<unsigned char>(tag[k])) || tag[k] == '-')) ++k;
+    if (k > 1 && k < tag.size() && tag[k] == '!') {
+      Fatal(m, "undefined tag handle \"" + tag.substr(0, k + 1) +
+                   "\" (declare it with a %TAG directive, or use !name or !!name)");
+    }
+  }
+
+  // Whether the node properties at pos (anchor and tag, in either order) hold a bare "!".
+  bool HasNonSpecificTag(size_t pos) const {
+    for (int property = 0; property < 2 && pos < text_.size(); ++property) {
+      size_t end = pos;
+      while (end < text_.size() && !isspace(static_cast<unsigned char>(text_[end]))) ++end;
+      if (text_[pos] == '!' && end == pos + 1) return true;
+      if (text_[pos] != '&' && text_[pos] != '!') return false;
+      pos = end;
+      while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+    }
+    return false;
   }
 
   void Push(const YAML::Mark& mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style,
@@ -650,9 +748,19 @@ Mark StrayComma(const std::string& text) {
 // yaml-cpp 0.7 loops forever on some malformed input (fuzzing found a stray ',' outside any flow
 // collection, as in `"",`). The parse runs on a worker thread with a deadline far above any
 // honest parse; past it the input is rejected, and the stuck thread dies with the process.
-bool ReadYamlDocuments(const std::string& file, const std::string& text, std::vector<Value>* docs,
-                       Diagnostics* diags, const ReadLimits& limits) {
-  if (ReadYamlSubsetDocuments(file, text, docs, limits)) return true;
+bool ReadYamlDocuments(const std::string& file, const std::string& original,
+                       std::vector<Value>* docs, Diagnostics* diags, const ReadLimits& limits) {
+  // The subset parser takes printable ASCII only, which needs no preparing.
+  if (ReadYamlSubsetDocuments(file, original, docs, limits)) return true;
+  std::string prepared;
+  bool changed = false;
+  YamlInputProblem problem;
+  if (!PrepareYamlInput(original, &prepared, &changed, &problem)) {
+    diags->Error(file, problem.mark, "", problem.message);
+    return false;
+  }
+  const std::string& text = changed ? prepared : original;
+  if (changed && ReadYamlSubsetDocuments(file, text, docs, limits)) return true;
   if (Mark comma = StrayComma(text); comma.line > 0) {
     diags->Error(file, comma, "",
                  "YAML syntax error: ',' outside [...] or {...} cannot start a node");

@@ -18,7 +18,9 @@ struct ReadLimits {
 };
 
 // Parses a multi-document YAML stream into Values with positions. Returns false if any error
-// was reported (docs then holds the documents read before the error).
+// was reported (docs then holds the documents read before the error). The bytes are first
+// checked and prepared as Kubernetes reads them (yaml_input.h); marks count lines as go-yaml
+// does (a lone CR and NEL end lines too) and columns in bytes of UTF-8.
 bool ReadYamlDocuments(const std::string& file, const std::string& text, std::vector<Value>* docs,
                        Diagnostics* diags, const ReadLimits& limits = {});
 

@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "core/json_writer.h"
+
 namespace thv {
 namespace {
 
@@ -35,6 +37,19 @@ void CheckScalar(const std::string& text, Value::Type type, const std::string& w
   CHECK(k->text == want);
 }
 
+// Every document as sigs.k8s.io/yaml's JSON, one a line (keys in the input sorted, as Go sorts
+// them): the expectations below are what go-yaml v2 2.4.0 and sigs.k8s.io/yaml gave.
+std::string Json(const std::string& text) {
+  std::vector<Value> docs;
+  Diagnostics diags;
+  const bool ok = ReadYamlDocuments("in.yaml", text, &docs, &diags);
+  for (const Diagnostic& d : diags.items()) INFO(FormatDiagnostic(d));
+  REQUIRE(ok);
+  std::string out;
+  for (const Value& doc : docs) out += GoJsonCompact(doc) + "\n";
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("plain scalars resolve like go-yaml v2") {
@@ -62,7 +77,7 @@ TEST_CASE("plain scalars resolve like go-yaml v2") {
   CheckScalar("1e21", T::kFloat, "1e+21");
   CheckScalar("1e-7", T::kFloat, "1e-7");
   for (const char* s :
-       {".inf", "-.Inf", ".nan", "1e400", "0x", "1.2.3", "yes!", "2001-12-14", "Yes please", "<<x"})
+       {"1e400", "0x", "1.2.3", "yes!", "2001-12-14", "Yes please", "<<x", ".infinity", "+.nan"})
     CheckScalar(s, T::kString, s);
 }
 
@@ -81,7 +96,137 @@ TEST_CASE("quoted, block and tagged scalars") {
   Value v = ReadOne("a: |\n  x\n  y\nb: >-\n  p\n  q\n");
   CHECK(v.Find("a")->text == "x\ny\n");
   CHECK(v.Find("b")->text == "p q");
-  CHECK(ReadError("k: !!int abc\n") == "in.yaml:1:4: cannot decode \"abc\" as !!int");
+  CHECK(ReadError("k: !!int abc\n") ==
+        "in.yaml:1:4: cannot decode \"abc\" as !!int: it reads as a string");
+}
+
+TEST_CASE("tagged scalars decode as go-yaml v2 and sigs.k8s.io/yaml decode them") {
+  const std::pair<const char*, const char*> cases[] = {
+      // !!binary: base64 (line breaks skipped) to bytes, then a JSON string as json.Marshal
+      // writes it: bytes that are not UTF-8 become U+FFFD.
+      {"a: !!binary aGVsbG8=", R"({"a":"hello"})"},
+      {"a: !!binary \"aGVs\\nbG8=\"", R"({"a":"hello"})"},
+      {"a: !!binary |\n  aGVs\n  bG8=", R"({"a":"hello"})"},
+      // (Go writes U+FFFD as "\ufffd" there; GoJsonCompact writes the same string raw.)
+      {"a: !!binary //79AA==", "{\"a\":\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\\u0000\"}"},
+      {"a: !!binary gA==", "{\"a\":\"\xEF\xBF\xBD\"}"},
+      {"a: !!binary 7aCA", "{\"a\":\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"}"},
+      {"a: !!binary 4oKs", "{\"a\":\"\xE2\x82\xAC\"}"},
+      {"a: !!binary \"\"", R"({"a":""})"},
+      {"a: !!binary aGVsbG9=", R"({"a":"hello"})"},
+      {"a: !!binary PD4m", R"({"a":"\u003c\u003e\u0026"})"},
+      {"!!binary aGVsbG8=: 1", R"({"hello":1})"},
+      // The tags go-yaml resolves.
+      {"a: !!str 12", R"({"a":"12"})"},
+      {"a: !!str ~", R"({"a":"~"})"},
+      {"a: !!str true", R"({"a":"true"})"},
+      {"a: !!str", R"({"a":""})"},
+      {"a: !!int \"12\"", R"({"a":12})"},
+      {"a: !!int 0x1F", R"({"a":31})"},
+      {"a: !!int 0b101", R"({"a":5})"},
+      {"a: !!int -0b101", R"({"a":-5})"},
+      {"a: !!int 1_000", R"({"a":1000})"},
+      {"a: !<tag:yaml.org,2002:int> \"7\"", R"({"a":7})"},
+      {"!!int 1: 1", R"({"1":1})"},
+      {"-.inf: 2\n.Inf: 1\n.NaN: 3", R"({"-.inf":2,".inf":1,".nan":3})"},  // keys: as floats
+      {"a: !!float 1", R"({"a":1})"},
+      {"a: !!float 0x10", R"({"a":16})"},
+      {"a: !!float \"2.50\"", R"({"a":2.5})"},
+      {"a: !!float 9223372036854775807", R"({"a":9223372036854776000})"},
+      {"a: !!float -9223372036854775808", R"({"a":-9223372036854776000})"},
+      {"a: !!bool yes", R"({"a":true})"},
+      {"a: !!null ~", R"({"a":null})"},
+      {"a: !!null \"\"", R"({"a":null})"},
+      // !!timestamp must parse as one, and keeps its text.
+      {"a: !!timestamp 2001-12-14", R"({"a":"2001-12-14"})"},
+      {"a: !!timestamp 2001-12-14t21:59:43.10-05:00", R"({"a":"2001-12-14t21:59:43.10-05:00"})"},
+      {"a: !!timestamp 2001-12-14 21:59:43.10", R"({"a":"2001-12-14 21:59:43.10"})"},
+      {"a: !!timestamp 2001-12-14   21:59:43,10", R"({"a":"2001-12-14   21:59:43,10"})"},
+      {"a: !!timestamp 2001-12-14T21:59:43Z", R"({"a":"2001-12-14T21:59:43Z"})"},
+      {"a: !!timestamp 2001-1-2", R"({"a":"2001-1-2"})"},
+      {"a: !!timestamp 2000-02-29", R"({"a":"2000-02-29"})"},
+      {"a: !!timestamp 2001-12-14T23:59:59+24:00", R"({"a":"2001-12-14T23:59:59+24:00"})"},
+      {"a: !!timestamp 2001-12-14T1:2:3Z", R"({"a":"2001-12-14T1:2:3Z"})"},
+      // Other tags keep a scalar's text; collections ignore their tags.
+      {"a: !!map abc", R"({"a":"abc"})"},
+      {"a: !!seq abc", R"({"a":"abc"})"},
+      {"a: !!set abc", R"({"a":"abc"})"},
+      {"a: !!map", R"({"a":""})"},
+      {"a: !foo bar", R"({"a":"bar"})"},
+      {"a: !foo 12", R"({"a":"12"})"},
+      {"a: ! 12", R"({"a":"12"})"},
+      {"a: !!foo 12", R"({"a":"12"})"},
+      {"a: !!map {b: 1}", R"({"a":{"b":1}})"},
+      {"a: !!seq {b: 1}", R"({"a":{"b":1}})"},
+      {"a: !!str {b: 1}", R"({"a":{"b":1}})"},
+      {"a: !!int [1]", R"({"a":[1]})"},
+      {"a: !!null {b: 1}", R"({"a":{"b":1}})"},
+      {"%TAG !e! tag:example.com,2000:\n---\na: !e!foo 12", R"({"a":"12"})"},
+      // A written-out "!" makes "<<" a merge key, even quoted; an untagged quoted one is not.
+      {"a: &x {c: 1}\nb: {! <<: *x}", R"({"a":{"c":1},"b":{"c":1}})"},
+      {"a: &x {c: 1}\nb: {! \"<<\": *x}", R"({"a":{"c":1},"b":{"c":1}})"},
+      {"a: &x {c: 1}\nb: {&y ! <<: *x}", R"({"a":{"c":1},"b":{"c":1}})"},
+      {"a: &x {c: 1}\nb: {!!merge <<: *x}", R"({"a":{"c":1},"b":{"c":1}})"},
+      {"a: &x {c: 1}\nb: {\"<<\": *x}", R"({"a":{"c":1},"b":{"\u003c\u003c":{"c":1}}})"},
+  };
+  for (const auto& [yaml, json] : cases) {
+    INFO(yaml);
+    CHECK(Json(std::string(yaml) + "\n") == std::string(json) + "\n");
+  }
+}
+
+TEST_CASE("tags that do not fit their value are refused, as go-yaml refuses them") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"a: !!int abc", "1:4: cannot decode \"abc\" as !!int: it reads as a string"},
+      {"a: !!int 1.5", "1:4: cannot decode \"1.5\" as !!int: it reads as a float"},
+      {"a: !!int ~", "1:4: cannot decode \"~\" as !!int: it reads as null"},
+      {"a: !!int", "1:4: cannot decode \"\" as !!int: it reads as null"},
+      {"a: !!float 18446744073709551615",
+       "1:4: cannot decode \"18446744073709551615\" as !!float: it reads as an int too large for "
+       "int64"},
+      {"a: !!float .inf",
+       "1:4: \".inf\" is an infinite float, which JSON cannot hold: kubectl refuses it; quote it "
+       "to mean the string"},
+      {"a: -.Inf",
+       "1:4: \"-.Inf\" is an infinite float, which JSON cannot hold: kubectl refuses it; quote it "
+       "to mean the string"},
+      {"a: [.NaN]",
+       "1:5: \".NaN\" is NaN, which JSON cannot hold: kubectl refuses it; quote it to mean the "
+       "string"},
+      {"a: !!float 1e400", "1:4: cannot decode \"1e400\" as !!float: it reads as a string"},
+      {"a: !!bool 1", "1:4: cannot decode \"1\" as !!bool: it reads as an int"},
+      {"a: !!null abc", "1:4: cannot decode \"abc\" as !!null: it reads as a string"},
+      {"a: !!timestamp abc", "1:4: cannot decode \"abc\" as !!timestamp: it reads as a string"},
+      {"a: !!timestamp 12", "1:4: cannot decode \"12\" as !!timestamp: it reads as an int"},
+      {"a: !!timestamp yes", "1:4: cannot decode \"yes\" as !!timestamp: it reads as a bool"},
+      {"a: !!timestamp 2001-02-29",
+       "1:4: cannot decode \"2001-02-29\" as !!timestamp: it reads as a string"},
+      {"a: !!timestamp 2001-13-01",
+       "1:4: cannot decode \"2001-13-01\" as !!timestamp: it reads as a string"},
+      {"a: !!timestamp 2001-12-14T24:00:00Z",
+       "1:4: cannot decode \"2001-12-14T24:00:00Z\" as !!timestamp: it reads as a string"},
+      {"a: !!timestamp 2001-12-14 21:59:43.10 -5",
+       "1:4: cannot decode \"2001-12-14 21:59:43.10 -5\" as !!timestamp: it reads as a string"},
+      {"a: !!binary aGVsbG8",
+       "1:4: !!binary value is not valid base64: it is not whole groups of four characters (with "
+       "'=' padding at the end)"},
+      {"a: !!binary aGVs bG8=",
+       "1:4: !!binary value is not valid base64: character ' ' is not in the base64 alphabet"},
+      {"a: !!binary a===",
+       "1:4: !!binary value is not valid base64: it is not whole groups of four characters (with "
+       "'=' padding at the end)"},
+      {"a: !!binary ab=c", "1:4: !!binary value is not valid base64: '=' before the end"},
+      {"a:\n  b: !e!foo 12",
+       "2:6: undefined tag handle \"!e!\" (declare it with a %TAG directive, or use !name or "
+       "!!name)"},
+      {"a: !e!foo {b: 1}",
+       "1:4: undefined tag handle \"!e!\" (declare it with a %TAG directive, or use !name or "
+       "!!name)"},
+  };
+  for (const auto& [yaml, error] : cases) {
+    INFO(yaml);
+    CHECK(ReadError(std::string(yaml) + "\n") == std::string("in.yaml:") + error);
+  }
 }
 
 TEST_CASE("positions of nodes and keys") {
@@ -225,6 +370,41 @@ TEST_CASE("1000 resources parse quickly") {
   CHECK(docs.size() == 1000);
   MESSAGE("1000 resources: " << ms << " ms");
   CHECK(ms < 2000);  // generous: sanitizer builds are slow
+}
+
+TEST_CASE("line breaks, byte order marks and UTF-16 as Kubernetes reads them") {
+  // kubectl cuts the stream at "---" lines and go-yaml drops the mark that starts a piece.
+  CHECK(Json("a: 1\n---\n\xEF\xBB\xBF"
+             "b: 2\nc: 3\n") == "{\"a\":1}\n{\"b\":2,\"c\":3}\n");
+  CHECK(Json("\xEF\xBB\xBF"
+             "a: 1\n") == "{\"a\":1}\n");
+  // go-yaml breaks lines at a lone CR (old Mac files) and at NEL, and reads both as LF.
+  CHECK(Json("a: 1\rb: [x, y]\r---\rc: |\r  l1\r  l2\r") ==
+        "{\"a\":1,\"b\":[\"x\",true]}\n{\"c\":\"l1\\nl2\\n\"}\n");
+  CHECK(Json("a: x\xC2\x85 y\nb: \"p\xC2\x85q\"\nc: |\n  l1\xC2\x85  l2\n") ==
+        "{\"a\":\"x y\",\"b\":\"p q\",\"c\":\"l1\\nl2\\n\"}\n");
+  CHECK(Json("a: |\r\n  x\r\n  y\r\nb: \"p\r\n  q\"\r\n") ==
+        "{\"a\":\"x\\ny\\n\",\"b\":\"p q\"}\n");
+  CHECK(Json(std::string("\xFF\xFE"
+                         "a\0:\0 \0\xE9\0\n\0b\0:\0 \0=\xD8\0\xDE\n\0",
+                         24)) == "{\"a\":\"\xC3\xA9\",\"b\":\"\xF0\x9F\x98\x80\"}\n");
+  // Positions after a lone CR count lines as go-yaml does.
+  Value v = ReadOne("a: 1\rb:\r  c: 2\r");
+  CHECK(v.Find("b")->FindMember("c")->key_mark.line == 3);
+  CHECK(v.Find("b")->FindMember("c")->key_mark.column == 3);
+}
+
+TEST_CASE("input Kubernetes refuses is refused with its position") {
+  CHECK(ReadError("a: 1\nb: x\xFFy\n") ==
+        "in.yaml:2:5: invalid UTF-8: byte 0xFF cannot start a character (Kubernetes reads YAML "
+        "as UTF-8; was the file saved in another encoding, such as Latin-1?)");
+  CHECK(ReadError(std::string("a: 1\nb: x\0y\n", 12)) ==
+        "in.yaml:2:5: control character U+0000 (NUL) is not allowed in YAML; inside a "
+        "double-quoted string, write it as \"\\x00\"");
+  // Not "missing apiVersion" further on: the mark would be part of the key.
+  CHECK(ReadError("a: 1\n\xEF\xBB\xBF"
+                  "b: 2\n")
+            .find("in.yaml:2:1: byte order mark") == 0);
 }
 
 }  // namespace thv

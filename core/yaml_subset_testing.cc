@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/yaml_input.h"
 #include "core/yaml_reader.h"
 
 namespace thv {
@@ -33,9 +34,7 @@ std::string Dump(const std::vector<Value>& docs) {
   return out;
 }
 
-}  // namespace
-
-SubsetComparison CompareSubsetWithYamlCpp(const std::string& text, std::string* why) {
+SubsetComparison CompareOne(const std::string& text, std::string* why) {
   std::vector<Value> subset_docs;
   if (!ReadYamlSubsetDocuments("in.yaml", text, &subset_docs)) {
     return SubsetComparison::kLeftToYamlCpp;
@@ -51,6 +50,22 @@ SubsetComparison CompareSubsetWithYamlCpp(const std::string& text, std::string* 
   if (want == got) return SubsetComparison::kSame;
   *why = "yaml-cpp read:\n" + want + "the subset parser read:\n" + got;
   return SubsetComparison::kDiffers;
+}
+
+}  // namespace
+
+SubsetComparison CompareSubsetWithYamlCpp(const std::string& text, std::string* why) {
+  // ReadYamlDocuments gives the subset parser the prepared text too (CR-only, UTF-16, ...).
+  std::string prepared;
+  bool changed = false;
+  YamlInputProblem problem;
+  if (PrepareYamlInput(text, &prepared, &changed, &problem) && changed) {
+    if (CompareOne(prepared, why) == SubsetComparison::kDiffers) {
+      *why = "(input as prepared for yaml-cpp)\n" + *why;
+      return SubsetComparison::kDiffers;
+    }
+  }
+  return CompareOne(text, why);
 }
 
 }  // namespace thv

@@ -20,6 +20,9 @@ endif()
 add_test(NAME bad_inputs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/bad_input_test.sh $<TARGET_FILE:thv-render>)
 set_tests_properties(bad_inputs PROPERTIES TIMEOUT 300
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+add_test(NAME encodings COMMAND bash ${CMAKE_SOURCE_DIR}/tests/encoding_test.sh $<TARGET_FILE:thv-render>)
+set_tests_properties(encodings PROPERTIES TIMEOUT 300
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
 add_test(NAME atomic_output_dir COMMAND bash ${CMAKE_SOURCE_DIR}/tests/atomic_output_test.sh $<TARGET_FILE:thv-render>)
 set_tests_properties(atomic_output_dir PROPERTIES TIMEOUT 600
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
