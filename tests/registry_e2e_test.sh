@@ -213,12 +213,13 @@ for url in "git://127.0.0.1:$sport/reg.git" "http://127.0.0.1:$sport/reg.git"; d
   [ $(($(date +%s) - start)) -le 5 ] || fail "a stalled git server held the render for over 5 s ($url)"
 done
 gitreg "file://$repo" ", branch: main"
-holders=()
-for l in "$XDG_CACHE_HOME"/thv-render/git/*.lock; do flock -o "$l" sleep 30 & holders+=($!); done
-[ ${#holders[@]} -gt 0 ] || fail "no cache lock file to hold"
-sleep 0.3
+held=()
+for l in "$XDG_CACHE_HOME"/thv-render/git/*.lock; do  # held by this shell: no process to clean up
+  exec {fd}>"$l" && flock "$fd" && held+=("$fd")
+done
+[ ${#held[@]} -gt 0 ] || fail "no cache lock file to hold"
 expect 3 "another run held it for 2s" -- env THV_RENDER_GIT_TIMEOUT=2 "$bin" render --refresh "$work/f/reg.yaml"
-kill "${holders[@]}" 2>/dev/null; wait "${holders[@]}" 2>/dev/null || true  # flock -o: the lock goes
+for fd in "${held[@]}"; do exec {fd}>&-; done
 expect 0 "" -- "$bin" render --refresh "$work/f/reg.yaml"
 echo "ok: git over file:// and git://, refs, paths, corrupt cache, concurrent renders"
 
