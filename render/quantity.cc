@@ -68,9 +68,17 @@ bool EndsWith(const std::string& s, const char* suffix) {
   return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
 }
 
-}  // namespace
+// The value as parseQuantityString and ParseQuantity leave it: magnitude mantissa * 10^scale,
+// rounded up to nano precision.
+struct Parsed {
+  bool positive = true;
+  Int mantissa = 0;
+  int scale = 0;
+  Format format = Format::kDecimalSI;
+  bool canonical_input = false;  // Go keeps the caller's string (ParseQuantity's fast path)
+};
 
-bool CanonicalQuantity(const std::string& text, std::string* canonical, std::string* err) {
+bool Parse(const std::string& text, Parsed* out, std::string* err) {
   // parseQuantityString: sign, integer digits, fraction digits, suffix.
   size_t i = 0;
   bool positive = true;
@@ -96,28 +104,23 @@ bool CanonicalQuantity(const std::string& text, std::string* canonical, std::str
     return false;
   }
 
-  // Go keeps the caller's string when it is already canonical (the fast path of ParseQuantity).
   const int digits = static_cast<int>(shifted.size());
   Int digits_value = 0;
   for (char c : shifted) digits_value = digits_value * 10 + (c - '0');
   const Int kMaxInt64 = INT64_MAX;
+  bool canonical_input = false;
   if (format == Format::kBinarySI) {
     int precision =
         exponent >= 0 && denom.empty()
             ? 15 - static_cast<int>(num.size()) - static_cast<int>(float(exponent) * 3 / 10) - 1
             : -1;
-    if (precision >= 0 && digits_value <= kMaxInt64 && (digits_value << exponent) <= kMaxInt64 &&
-        exponent % 10 == 0 && (digits_value & 7) != 0) {
-      *canonical = text;
-      return true;
-    }
+    canonical_input = precision >= 0 && digits_value <= kMaxInt64 &&
+                      (digits_value << exponent) <= kMaxInt64 && exponent % 10 == 0 &&
+                      (digits_value & 7) != 0;
   } else {
     int scale = exponent - static_cast<int>(denom.size());
-    if (18 - digits >= 0 && scale >= -9 && digits_value <= kMaxInt64 && scale % 3 == 0 &&
-        !EndsWith(shifted, "000") && shifted[0] != '0') {
-      *canonical = text;
-      return true;
-    }
+    canonical_input = 18 - digits >= 0 && scale >= -9 && digits_value <= kMaxInt64 &&
+                      scale % 3 == 0 && !EndsWith(shifted, "000") && shifted[0] != '0';
   }
 
   // value = mantissa * 10^scale, exactly (binary multipliers are integers).
@@ -132,17 +135,72 @@ bool CanonicalQuantity(const std::string& text, std::string* canonical, std::str
   } else {
     scale += exponent;
   }
-  if (scale > 30 || scale < -60) {
+  // (Only the canonical formatting below needs the range; a canonical input keeps its text.)
+  if (!canonical_input && (scale > 30 || scale < -60)) {
     *err = "quantity exponent out of range";
     return false;
   }
-  // Round up (away from zero) to nano precision.
+  // Round up (away from zero) to nano precision. A mantissa has at most 30 digits, so a larger
+  // divisor (which would overflow) rounds any non-zero value to 1n.
   if (scale < -9) {
-    Int divisor = 1;
-    for (int k = scale; k < -9; ++k) divisor *= 10;
-    mantissa = (mantissa + divisor - 1) / divisor;
+    if (-9 - scale > 30) {
+      mantissa = mantissa > 0 ? 1 : 0;
+    } else {
+      Int divisor = 1;
+      for (int k = scale; k < -9; ++k) divisor *= 10;
+      mantissa = (mantissa + divisor - 1) / divisor;
+    }
     scale = -9;
   }
+  *out = Parsed{positive, mantissa, scale, format, canonical_input};
+  return true;
+}
+
+}  // namespace
+
+bool ParseQuantity(const std::string& text, Quantity* out, std::string* err) {
+  Parsed p;
+  if (!Parse(text, &p, err)) return false;
+  Int mantissa = p.mantissa;
+  int exponent = p.scale;
+  while (mantissa != 0 && mantissa % 10 == 0) {
+    mantissa /= 10;
+    ++exponent;
+  }
+  out->negative = !p.positive && mantissa != 0;
+  out->digits = mantissa == 0 ? std::string() : ToString(mantissa);
+  out->exponent = mantissa == 0 ? 0 : exponent;
+  return true;
+}
+
+int CompareQuantities(const Quantity& a, const Quantity& b) {
+  const int sign_a = a.digits.empty() ? 0 : a.negative ? -1 : 1;
+  const int sign_b = b.digits.empty() ? 0 : b.negative ? -1 : 1;
+  if (sign_a != sign_b || sign_a == 0) return sign_a < sign_b ? -1 : sign_a > sign_b ? 1 : 0;
+  // Same sign: compare magnitudes by the position of the leading digit, then digit by digit.
+  int magnitude = 0;
+  const long top_a = static_cast<long>(a.digits.size()) + a.exponent;
+  const long top_b = static_cast<long>(b.digits.size()) + b.exponent;
+  if (top_a != top_b) {
+    magnitude = top_a < top_b ? -1 : 1;
+  } else {
+    const int c = a.digits.compare(b.digits);  // no trailing zeros: plain string order
+    magnitude = c < 0 ? -1 : c > 0 ? 1 : 0;
+  }
+  return sign_a * magnitude;
+}
+
+bool CanonicalQuantity(const std::string& text, std::string* canonical, std::string* err) {
+  Parsed p;
+  if (!Parse(text, &p, err)) return false;
+  if (p.canonical_input) {
+    *canonical = text;
+    return true;
+  }
+  const bool positive = p.positive;
+  Int mantissa = p.mantissa;
+  int scale = p.scale;
+  Format format = p.format;
   if (mantissa == 0) {
     *canonical = "0";
     return true;

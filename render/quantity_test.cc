@@ -43,4 +43,33 @@ TEST_CASE("invalid quantities") {
   }
 }
 
+TEST_CASE("quantities compare by value, as Quantity.Cmp") {
+  auto cmp = [](const char* a, const char* b) {
+    Quantity qa, qb;
+    std::string err;
+    REQUIRE(ParseQuantity(a, &qa, &err));
+    REQUIRE(ParseQuantity(b, &qb, &err));
+    return CompareQuantities(qa, qb);
+  };
+  CHECK(cmp("1", "1000m") == 0);
+  CHECK(cmp("1Gi", "1024Mi") == 0);
+  CHECK(cmp("0.5", "500m") == 0);
+  CHECK(cmp("2", "1") == 1);
+  CHECK(cmp("100m", "500m") == -1);
+  CHECK(cmp("1Gi", "1G") == 1);
+  CHECK(cmp("1.5", "1.51") == -1);
+  CHECK(cmp("-1", "0") == -1);
+  CHECK(cmp("-2", "-1") == -1);
+  CHECK(cmp("0", "-0") == 0);
+  CHECK(cmp("1e3", "1k") == 0);
+  CHECK(cmp("1e33", "1E") == 1);   // kept as written by the canonical fast path
+  CHECK(cmp("1e-50", "1n") == 0);  // rounded up to nano precision
+  CHECK(cmp("0.0000000001", "1n") == 0);
+  Quantity q;
+  std::string err;
+  REQUIRE(ParseQuantity("-1.5Gi", &q, &err));
+  CHECK(q.negative);
+  CHECK(!ParseQuantity("lots", &q, &err));
+}
+
 }  // namespace thv
