@@ -10,9 +10,41 @@ namespace {
 using std::string_view;
 constexpr size_t kNpos = string_view::npos;
 
-bool IsLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool IsAlnum(char c) { return IsLowerAlnum(c) || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// Character classes in one table lookup: these checks run on every key and name of every
+// rendered object.
+enum CharClass : uint8_t {
+  kLowerLetter = 1,
+  kUpperLetter = 2,
+  kDigitChar = 4,
+  kDashChar = 8,
+  kDotChar = 16,
+  kUnderscoreChar = 32,
+  kLowerAlnum = kLowerLetter | kDigitChar,
+  kAlnum = kLowerAlnum | kUpperLetter,
+};
+struct CharTable {
+  uint8_t bits[256] = {};
+  constexpr CharTable() {
+    for (int c = 'a'; c <= 'z'; ++c) bits[c] = kLowerLetter;
+    for (int c = 'A'; c <= 'Z'; ++c) bits[c] = kUpperLetter;
+    for (int c = '0'; c <= '9'; ++c) bits[c] = kDigitChar;
+    bits[static_cast<int>('-')] = kDashChar;
+    bits[static_cast<int>('.')] = kDotChar;
+    bits[static_cast<int>('_')] = kUnderscoreChar;
+  }
+};
+constexpr CharTable kCharTable;
+uint8_t ClassOf(char c) { return kCharTable.bits[static_cast<unsigned char>(c)]; }
+// Every character in one of the classes.
+bool AllIn(string_view s, uint8_t classes) {
+  for (char c : s)
+    if (!(ClassOf(c) & classes)) return false;
+  return true;
+}
+
+bool IsLowerAlnum(char c) { return ClassOf(c) & kLowerAlnum; }
+bool IsAlnum(char c) { return ClassOf(c) & kAlnum; }
+bool IsDigit(char c) { return ClassOf(c) & kDigitChar; }
 bool IsLowerHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f'); }
 bool IsHex(char c) { return IsLowerHex(c) || (c >= 'A' && c <= 'F'); }
 bool IsWordChar(char c) { return IsAlnum(c) || c == '_'; }  // regexp \w
@@ -66,28 +98,44 @@ const char kQualifiedNameMessage[] =
 
 // [a-z0-9]([-a-z0-9]*[a-z0-9])?
 bool MatchesDns1123Label(string_view s) {
-  if (s.empty() || !IsLowerAlnum(s.front()) || !IsLowerAlnum(s.back())) return false;
-  for (char c : s)
-    if (!IsLowerAlnum(c) && c != '-') return false;
-  return true;
+  return !s.empty() && IsLowerAlnum(s.front()) && IsLowerAlnum(s.back()) &&
+         AllIn(s, kLowerAlnum | kDashChar);
 }
 
-// label(\.label)*, with no length limit on a label.
-bool MatchesDns1123Subdomain(string_view s) {
-  for (size_t begin = 0;;) {
-    const size_t dot = s.find('.', begin);
-    if (!MatchesDns1123Label(s.substr(begin, dot == kNpos ? kNpos : dot - begin))) return false;
-    if (dot == kNpos) return true;
-    begin = dot + 1;
+// label(\.label)* with labels of the given alphanumerics and inner dashes, in one pass: DNS-1123
+// subdomains (lowercase) and registry host names (any case).
+bool MatchesDottedLabels(string_view s, uint8_t alphanumerics) {
+  const auto alnum = [alphanumerics](char c) { return (ClassOf(c) & alphanumerics) != 0; };
+  char previous = '.';  // a label starts after a dot: with an alphanumeric
+  for (char c : s) {
+    if (c == '.') {
+      if (!alnum(previous)) return false;  // a label ends with an alphanumeric
+    } else if (c == '-') {
+      if (previous == '.') return false;
+    } else if (!alnum(c)) {
+      return false;
+    }
+    previous = c;
   }
+  return alnum(previous);
 }
+
+bool MatchesDns1123Subdomain(string_view s) { return MatchesDottedLabels(s, kLowerAlnum); }
 
 // ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]
 bool MatchesQualifiedNamePart(string_view s) {
-  if (s.empty() || !IsAlnum(s.front()) || !IsAlnum(s.back())) return false;
-  for (char c : s)
-    if (!IsAlnum(c) && c != '-' && c != '_' && c != '.') return false;
-  return true;
+  return !s.empty() && IsAlnum(s.front()) && IsAlnum(s.back()) &&
+         AllIn(s, kAlnum | kDashChar | kUnderscoreChar | kDotChar);
+}
+
+// The whole of IsQualifiedName without building messages: [dns-subdomain/]name.
+bool IsQualifiedName(string_view s) {
+  const size_t slash = s.find('/');
+  if (slash == kNpos) return s.size() <= 63 && MatchesQualifiedNamePart(s);
+  const string_view prefix = s.substr(0, slash);
+  const string_view name = s.substr(slash + 1);
+  return prefix.size() <= 253 && MatchesDns1123Subdomain(prefix) && name.size() <= 63 &&
+         MatchesQualifiedNamePart(name);
 }
 
 void Dns1123SubdomainErrors(string_view value, Errors* errs) {
@@ -102,46 +150,33 @@ void Dns1123SubdomainErrors(string_view value, Errors* errs) {
 
 // --- image references (github.com/distribution/reference, opencontainers/go-digest) ---
 
-// alphanumeric(separator alphanumeric)*, separator one of . _ __ -+
-bool MatchesPathComponent(string_view s) {
-  if (s.empty() || !IsLowerAlnum(s.front()) || !IsLowerAlnum(s.back())) return false;
-  for (size_t i = 0; i < s.size();) {
-    if (IsLowerAlnum(s[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < s.size() && !IsLowerAlnum(s[end])) ++end;
-    const string_view sep = s.substr(i, end - i);
-    const bool dashes = sep.find_first_not_of('-') == kNpos;
-    if (!dashes && sep != "." && sep != "_" && sep != "__") return false;
-    i = end;
-  }
-  return true;
-}
-
-// pathComponent(/pathComponent)*
+// pathComponent(/pathComponent)*, a pathComponent alphanumeric(separator alphanumeric)* with
+// lowercase alphanumerics and a separator one of . _ __ -+, in one pass.
 bool MatchesRemoteName(string_view s) {
-  for (size_t begin = 0;;) {
-    const size_t slash = s.find('/', begin);
-    if (!MatchesPathComponent(s.substr(begin, slash == kNpos ? kNpos : slash - begin)))
-      return false;
-    if (slash == kNpos) return true;
-    begin = slash + 1;
+  size_t i = 0;
+  for (;;) {
+    if (i == s.size() || !IsLowerAlnum(s[i])) return false;  // after a separator: alphanumeric
+    while (i < s.size() && IsLowerAlnum(s[i])) ++i;
+    if (i == s.size()) return true;
+    switch (s[i]) {
+      case '/':
+      case '.':
+        ++i;
+        break;
+      case '_':
+        i += i + 1 < s.size() && s[i + 1] == '_' ? 2 : 1;
+        break;
+      case '-':
+        while (i < s.size() && s[i] == '-') ++i;
+        break;
+      default:
+        return false;
+    }
   }
-}
-
-// [a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]
-bool MatchesDomainComponent(string_view s) {
-  if (s.empty() || !IsAlnum(s.front()) || !IsAlnum(s.back())) return false;
-  for (char c : s)
-    if (!IsAlnum(c) && c != '-') return false;
-  return true;
 }
 
 // (domainName | \[[a-fA-F0-9:]+\]) (:[0-9]+)?
 bool MatchesDomainAndPort(string_view s) {
-  string_view host = s;
   size_t port_colon = kNpos;
   if (!s.empty() && s.front() == '[') {
     const size_t close = s.find(']');
@@ -151,17 +186,9 @@ bool MatchesDomainAndPort(string_view s) {
     if (close + 1 == s.size()) return true;
     if (s[close + 1] != ':') return false;
     port_colon = close + 1;
-    host = {};
   } else {
     port_colon = s.find(':');
-    host = s.substr(0, port_colon);
-    for (size_t begin = 0;;) {
-      const size_t dot = host.find('.', begin);
-      if (!MatchesDomainComponent(host.substr(begin, dot == kNpos ? kNpos : dot - begin)))
-        return false;
-      if (dot == kNpos) break;
-      begin = dot + 1;
-    }
+    if (!MatchesDottedLabels(s.substr(0, port_colon), kAlnum)) return false;
   }
   if (port_colon == kNpos) return true;
   const string_view port = s.substr(port_colon + 1);
@@ -235,12 +262,14 @@ bool IsAllLower(string_view s) {
 }  // namespace
 
 std::string CheckDns1123Subdomain(const std::string& value) {
+  if (value.size() <= 253 && MatchesDns1123Subdomain(value)) return "";
   Errors errs;
   Dns1123SubdomainErrors(value, &errs);
   return errs.Take();
 }
 
 std::string CheckDns1123Label(const std::string& value) {
+  if (value.size() <= 63 && MatchesDns1123Label(value)) return "";
   Errors errs;
   if (value.size() > 63) errs.Add(MaxLenError(63));
   if (!MatchesDns1123Label(value)) {
@@ -270,6 +299,7 @@ std::string CheckDns1035Label(const std::string& value) {
 }
 
 std::string CheckQualifiedName(const std::string& value) {
+  if (IsQualifiedName(value)) return "";
   string_view name = value;
   Errors errs;
   if (const size_t slash = value.find('/'); slash != kNpos) {
@@ -302,6 +332,7 @@ std::string CheckQualifiedName(const std::string& value) {
 }
 
 std::string CheckLabelValue(const std::string& value) {
+  if (value.size() <= 63 && (value.empty() || MatchesQualifiedNamePart(value))) return "";
   Errors errs;
   if (value.size() > 63) errs.Add(MaxLenError(63));
   if (!value.empty() && !MatchesQualifiedNamePart(value)) {
@@ -327,11 +358,12 @@ std::string CheckEnvVarName(const std::string& value) {
 }
 
 std::string CheckConfigMapKey(const std::string& value) {
+  if (!value.empty() && value.size() <= 253 && value[0] != '.' &&
+      AllIn(value, kAlnum | kDashChar | kDotChar | kUnderscoreChar))
+    return "";  // (a leading dot is fine too, unless it makes . or .. or ..x: the slow path)
   Errors errs;
   if (value.size() > 253) errs.Add(MaxLenError(253));
-  bool ok = !value.empty();
-  for (char c : value) ok = ok && (IsAlnum(c) || c == '-' || c == '.' || c == '_');
-  if (!ok) {
+  if (value.empty() || !AllIn(value, kAlnum | kDashChar | kDotChar | kUnderscoreChar)) {
     errs.Add(
         RegexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
                    "[-._a-zA-Z0-9]+", {"key.name", "KEY_NAME", "key-name"}));
@@ -394,7 +426,10 @@ std::string CheckImageReference(const std::string& value) {
   bool library = slash == kNpos;
   if (slash != kNpos) {
     const string_view first = s.substr(0, slash);
-    if (first == "localhost" || first.find_first_of(".:") != kNpos || !IsAllLower(first)) {
+    bool looks_like_host = first == "localhost";
+    for (char c : first)
+      looks_like_host = looks_like_host || c == '.' || c == ':' || (c >= 'A' && c <= 'Z');
+    if (looks_like_host) {
       rest = s.substr(slash + 1);
       if (first == "index.docker.io") {
         library = rest.find('/') == kNpos;
@@ -416,7 +451,7 @@ std::string CheckImageReference(const std::string& value) {
   const size_t colon = name_tag.find(':');
   const string_view name = name_tag.substr(0, colon);
   const bool registry_is_domain = registry.empty() || MatchesDomainAndPort(registry);
-  bool ok = MatchesRemoteName(name) && (registry_is_domain || MatchesPathComponent(registry)) &&
+  bool ok = MatchesRemoteName(name) && (registry_is_domain || MatchesRemoteName(registry)) &&
             (colon == kNpos || MatchesTag(name_tag.substr(colon + 1))) &&
             (at == kNpos || MatchesDigestPattern(rest.substr(at + 1)));
   if (!ok) {

@@ -65,6 +65,23 @@ TEST_CASE("quantities compare by value, as Quantity.Cmp") {
   CHECK(cmp("1e33", "1E") == 1);   // kept as written by the canonical fast path
   CHECK(cmp("1e-50", "1n") == 0);  // rounded up to nano precision
   CHECK(cmp("0.0000000001", "1n") == 0);
+  // Integers take a shortcut; the same values written with a fraction take the general parser.
+  for (const char* integer : {"0", "7", "500m", "100", "1000", "128Mi", "512Mi", "1Gi", "7Ei",
+                              "8Ei", "-3k", "+12M", "1000000000000000000", "999999999999999999n"}) {
+    std::string text = integer;
+    const size_t suffix = text.find_first_not_of("+-0123456789");
+    std::string fraction = text;
+    fraction.insert(suffix == std::string::npos ? text.size() : suffix, ".0");
+    CAPTURE(text);
+    CHECK(cmp(text.c_str(), fraction.c_str()) == 0);
+    Quantity a, b;
+    std::string err;
+    REQUIRE(ParseQuantity(text, &a, &err));
+    REQUIRE(ParseQuantity(fraction, &b, &err));
+    CHECK(a.digits == b.digits);
+    CHECK(a.exponent == b.exponent);
+    CHECK(a.negative == b.negative);
+  }
   Quantity q;
   std::string err;
   REQUIRE(ParseQuantity("-1.5Gi", &q, &err));
