@@ -418,6 +418,8 @@ void CheckFieldsThatReachObjects(const MCPServer& s, Diagnostics* diags) {
         check(target, path + "targetEnvName", CheckEnvVarName, kStatefulSet);
     }
   }
+  // The proxy runner's StatefulSet runs as it (serviceAccountName in --k8s-pod-patch).
+  check(spec->Find("serviceAccount"), "spec.serviceAccount", CheckDns1123Subdomain, kStatefulSet);
   CheckResources(spec->Find("resources"), file, diags);
   if (const Value* tmpl = spec->Find("podTemplateSpec"); tmpl && tmpl->IsMapping()) {
     std::vector<FieldError> errors;

@@ -103,8 +103,11 @@ class ObjectErrorReporter {
           (e.path.empty() ? "" : e.path + ": ") + e.detail;
       if (rendered) message += "; the operator (7002a239b) could not create it";
       if (e.kind == FieldError::Kind::kTooLarge) {
-        message += ToolhiveKindOf(source) == ToolhiveKind::kMCPRegistry
+        const ToolhiveKind input = ToolhiveKindOf(source);
+        message += input == ToolhiveKind::kMCPRegistry
                        ? "; narrow the registry with spec.filter or use a smaller source"
+                   : input == ToolhiveKind::kMCPServer
+                       ? "; shorten what the MCPServer's spec carries into it"
                        : "; split it into smaller objects";
       }
       diags_->Error(source.origin.file, mark, path, message);

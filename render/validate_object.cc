@@ -121,6 +121,10 @@ const std::vector<Value>& Items(const Value* v) {
   static const std::vector<Value> kNoItems;
   return v && v->IsSequence() ? v->items : kNoItems;
 }
+const std::vector<Member>& Members(const Value* v) {
+  static const std::vector<Member> kNoMembers;
+  return v && v->IsMapping() ? v->members : kNoMembers;
+}
 // An integer field, 0 when absent (as Go decodes it) or not an integer.
 int64_t IntOf(const Value* v) {
   if (!v || !v->IsInt()) return 0;
@@ -478,10 +482,32 @@ class Validator {
   }
 
   void PodSpec(const Value* spec, Mark owner, const Path& path, bool patch) {
+    const Value *volume_list = nullptr, *containers = nullptr, *init_containers = nullptr;
+    for (const Member& m : Members(spec)) {
+      const std::string& k = m.key;
+      if (KeyIs(k, "volumes")) {
+        volume_list = &m.value;
+      } else if (KeyIs(k, "containers")) {
+        containers = &m.value;
+      } else if (KeyIs(k, "initContainers")) {
+        init_containers = &m.value;
+      } else if (KeyIs(k, "serviceAccountName") || KeyIs(k, "priorityClassName")) {
+        if (!Text(&m.value).empty())
+          Check(path.Child(KeyIs(k, "serviceAccountName") ? "serviceAccountName"
+                                                          : "priorityClassName"),
+                m.value, CheckDns1123Subdomain);
+      } else if (KeyIs(k, "hostname") || KeyIs(k, "subdomain")) {
+        if (!Text(&m.value).empty())
+          Check(path.Child(KeyIs(k, "hostname") ? "hostname" : "subdomain"), m.value,
+                CheckDns1123Label);
+      } else if (KeyIs(k, "nodeSelector")) {
+        Labels(&m.value, path.Child("nodeSelector"));
+      }
+    }
     SeenNames volumes;
     const Path volumes_path = path.Child("volumes");
     int i = 0;
-    for (const Value& v : Items(Get(spec, "volumes"))) {
+    for (const Value& v : Items(volume_list)) {
       const Path volume_path = volumes_path.Index(i++);
       const Path name_path = volume_path.Child("name");
       const Value* name = Get(&v, "name");
@@ -494,16 +520,17 @@ class Validator {
         volumes.Add(&name->text);
       }
     }
-    const Value* containers = Get(spec, "containers");
     if (!patch && Items(containers).empty())
       Required(path.Child("containers"), spec ? spec->mark : owner);
     SeenNames names;
-    for (const char* list : {"containers", "initContainers"}) {
-      const Path list_path = path.Child(list);
-      int index = 0;
-      for (const Value& c : Items(Get(spec, list)))
-        Container(c, list_path.Index(index++), volumes, patch, &names);
-    }
+    const Path containers_path = path.Child("containers");
+    const Path init_path = path.Child("initContainers");
+    i = 0;
+    for (const Value& c : Items(containers))
+      Container(c, containers_path.Index(i++), volumes, patch, &names);
+    i = 0;
+    for (const Value& c : Items(init_containers))
+      Container(c, init_path.Index(i++), volumes, patch, &names);
   }
 
   void Container(const Value& c, const Path& path, const SeenNames& volumes, bool patch,

@@ -189,6 +189,12 @@ TEST_CASE("containers") {
   CHECK(Has(e, "spec.template.spec.volumes[2].name: Invalid value: \"Data\""));
   CHECK(Has(Errors(Replace(kDeployment, "      containers:", "      initContainers: []\n      c:")),
             "spec.template.spec.containers: Required value"));
+  e = Errors(Replace(kDeployment, "      volumes:",
+                     "      serviceAccountName: Runner\n      nodeSelector: {'a b': c}\n"
+                     "      hostname: a.b\n      volumes:"));
+  CHECK(Has(e, "spec.template.spec.serviceAccountName: Invalid value: \"Runner\""));
+  CHECK(Has(e, "spec.template.spec.nodeSelector: Invalid value: \"a b\""));
+  CHECK(Has(e, "spec.template.spec.hostname: Invalid value: \"a.b\": must not contain dots"));
 }
 
 TEST_CASE("resource quantities") {
