@@ -1,5 +1,6 @@
 #include "model/names.h"
 
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 
@@ -484,36 +485,13 @@ std::string GoQuote(const std::string& s) {
       }
     }
     ++i;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        continue;
-      case '\\':
-        out += "\\\\";
-        continue;
-      case '\a':
-        out += "\\a";
-        continue;
-      case '\b':
-        out += "\\b";
-        continue;
-      case '\f':
-        out += "\\f";
-        continue;
-      case '\n':
-        out += "\\n";
-        continue;
-      case '\r':
-        out += "\\r";
-        continue;
-      case '\t':
-        out += "\\t";
-        continue;
-      case '\v':
-        out += "\\v";
-        continue;
-      default:
-        break;
+    // strconv.Quote's short escapes, then \xNN for other control bytes.
+    static const char kEscaped[] = "\"\\\a\b\f\n\r\t\v";
+    static const char kLetters[] = "\"\\abfnrtv";
+    if (const char* at = c == 0 ? nullptr : std::strchr(kEscaped, c)) {
+      out += '\\';
+      out += kLetters[at - kEscaped];
+      continue;
     }
     if (c < 0x20 || c >= 0x7f) {
       out += "\\x";
