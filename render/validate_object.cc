@@ -196,6 +196,8 @@ const char* JsonTypeName(const Value& v) {
       return "number";
     case Value::Type::kSequence:
       return "array";
+    case Value::Type::kString:
+      return "string";
     default:
       return "object";
   }
@@ -845,7 +847,15 @@ class Validator {
 
   // Keys of data-like maps; returns the bytes their values hold.
   size_t DataMap(const Value* data, const Path& path, const char* owner, bool base64) {
-    if (!data || !data->IsMapping()) return 0;
+    if (!data || data->IsNull()) return 0;
+    if (!data->IsMapping()) {
+      Add(Kind::kRejected, path, data->mark,
+          "Invalid value: " + (data->IsScalar() ? Shown(*data) : JsonTypeName(*data)) + ": " +
+              owner + " cannot be decoded: json: cannot unmarshal " + JsonTypeName(*data) +
+              " into a map of strings",
+          data->text);
+      return 0;
+    }
     size_t size = 0;
     for (const Member& m : data->members) {
       const Path item = path.Key(m.key);

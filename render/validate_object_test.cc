@@ -281,6 +281,9 @@ TEST_CASE("ConfigMaps and Secrets") {
             "unmarshal bool"));
   CHECK(e.size() == 3);
   CHECK(e[1].mark.line == 6);
+  CHECK(Describe(config_map("data: [a, b]\n")) ==
+        "data: Invalid value: array: the ConfigMap cannot be decoded: json: cannot unmarshal array "
+        "into a map of strings\n");
   CHECK(Has(config_map("data: {x: a}\nbinaryData: {x: aGk=}\n"),
             "data[x]: Invalid value: \"x\": duplicate of key present in binaryData"));
 
