@@ -1,5 +1,6 @@
 #include "render/render_all.h"
 
+#include <cctype>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -59,6 +60,19 @@ bool FindInput(const Value& v, const std::string& value, std::string* path, Mark
   return false;
 }
 
+// Whether value holds name as derived names do (mcp-<name>-proxy, <name>-api): not inside a
+// longer run of letters and digits.
+bool ContainsName(const std::string& value, const std::string& name) {
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = value.find(name); !name.empty() && at != std::string::npos;
+       at = value.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if ((at == 0 || !alnum(value[at - 1])) && (end == value.size() || !alnum(value[end])))
+      return true;
+  }
+  return false;
+}
+
 // Rendered nodes have no marks: the input field a bad value came from is where the input wrote
 // it, else metadata.name for names derived from it, else the input object.
 void AttributeToInput(const Object& source, const std::string& value, std::string* path,
@@ -68,7 +82,7 @@ void AttributeToInput(const Object& source, const std::string& value, std::strin
   path->clear();
   const Value* meta = source.doc.Find("metadata");
   const Value* name = meta ? meta->Find("name") : nullptr;
-  if (name && !value.empty() && value.find(source.meta.name) != std::string::npos) {
+  if (name && ContainsName(value, source.meta.name)) {
     *path = "metadata.name";
     *mark = name->mark;
     return;
@@ -101,7 +115,11 @@ class ObjectErrorReporter {
           object +
           (e.kind == FieldError::Kind::kNeverRuns ? " could never run: " : " would be rejected: ") +
           (e.path.empty() ? "" : e.path + ": ") + e.detail;
-      if (rendered) message += "; the operator (7002a239b) could not create it";
+      if (rendered) {
+        message += e.kind == FieldError::Kind::kNeverRuns
+                       ? "; the operator (7002a239b) creates it, but its pods cannot start"
+                       : "; the operator (7002a239b) could not create it";
+      }
       if (e.kind == FieldError::Kind::kTooLarge) {
         const ToolhiveKind input = ToolhiveKindOf(source);
         message += input == ToolhiveKind::kMCPRegistry

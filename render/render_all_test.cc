@@ -110,6 +110,18 @@ TEST_CASE("MCPRegistry objects") {
   CHECK(r.docs.empty() == false);  // the registry's Service and Deployment still render
 }
 
+TEST_CASE("an image no runtime can pull, from a flag, is reported at the object") {
+  RenderAllOptions options;
+  options.render.proxy_image = "Proxy:Latest";
+  Result r = Render(Server("s"), options);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0] ==
+        "test.yaml:1:1: Deployment \"s\" could never run: spec.template.spec.containers[0].image: "
+        "Invalid value: \"Proxy:Latest\": invalid reference format: repository name "
+        "(library/Proxy) must be lowercase; the operator (7002a239b) creates it, but its pods "
+        "cannot start");
+}
+
 TEST_CASE("passed-through objects are refused at the offending node") {
   Result r = Render(
       "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: ns}\ndata:\n  count: 3\n");
