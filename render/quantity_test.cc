@@ -43,4 +43,50 @@ TEST_CASE("invalid quantities") {
   }
 }
 
+TEST_CASE("quantities compare by value, as Quantity.Cmp") {
+  auto cmp = [](const char* a, const char* b) {
+    Quantity qa, qb;
+    std::string err;
+    REQUIRE(ParseQuantity(a, &qa, &err));
+    REQUIRE(ParseQuantity(b, &qb, &err));
+    return CompareQuantities(qa, qb);
+  };
+  CHECK(cmp("1", "1000m") == 0);
+  CHECK(cmp("1Gi", "1024Mi") == 0);
+  CHECK(cmp("0.5", "500m") == 0);
+  CHECK(cmp("2", "1") == 1);
+  CHECK(cmp("100m", "500m") == -1);
+  CHECK(cmp("1Gi", "1G") == 1);
+  CHECK(cmp("1.5", "1.51") == -1);
+  CHECK(cmp("-1", "0") == -1);
+  CHECK(cmp("-2", "-1") == -1);
+  CHECK(cmp("0", "-0") == 0);
+  CHECK(cmp("1e3", "1k") == 0);
+  CHECK(cmp("1e33", "1E") == 1);   // kept as written by the canonical fast path
+  CHECK(cmp("1e-50", "1n") == 0);  // rounded up to nano precision
+  CHECK(cmp("0.0000000001", "1n") == 0);
+  // Integers take a shortcut; the same values written with a fraction take the general parser.
+  for (const char* integer : {"0", "7", "500m", "100", "1000", "128Mi", "512Mi", "1Gi", "7Ei",
+                              "8Ei", "-3k", "+12M", "1000000000000000000", "999999999999999999n"}) {
+    std::string text = integer;
+    const size_t suffix = text.find_first_not_of("+-0123456789");
+    std::string fraction = text;
+    fraction.insert(suffix == std::string::npos ? text.size() : suffix, ".0");
+    CAPTURE(text);
+    CHECK(cmp(text.c_str(), fraction.c_str()) == 0);
+    Quantity a, b;
+    std::string err;
+    REQUIRE(ParseQuantity(text, &a, &err));
+    REQUIRE(ParseQuantity(fraction, &b, &err));
+    CHECK(a.digits == b.digits);
+    CHECK(a.exponent == b.exponent);
+    CHECK(a.negative == b.negative);
+  }
+  Quantity q;
+  std::string err;
+  REQUIRE(ParseQuantity("-1.5Gi", &q, &err));
+  CHECK(q.negative);
+  CHECK(!ParseQuantity("lots", &q, &err));
+}
+
 }  // namespace thv

@@ -122,6 +122,29 @@ done
 grep -q "npm" "$work/err" || fail "no warning for the skipped npm-only server"
 echo "ok: registry API pages fetched and converted"
 
+# --- a registry too large for the ConfigMap that stores it -----------------------------------
+python3 "$root/bench/gen.py" registry 3000 "$work/big.json"
+fifo="$work/port.big"
+python3 "$root/tests/servers/registry_server.py" "$work/big.json" "$api" >"$fifo" 2>/dev/null &
+pids+=($!)
+for _ in $(seq 50); do [ -s "$fifo" ] && break; sleep 0.1; done
+big_port=$(head -1 "$fifo")
+mkdir -p "$work/big"
+cat >"$work/big/reg.yaml" <<YAML
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPRegistry
+metadata: {name: big, namespace: mcp}
+spec:
+  source: {type: url, url: {endpoint: http://127.0.0.1:$big_port/good.json, timeout: 5s}}
+YAML
+expect 1 'ConfigMap "big-registry-storage" would be rejected: data: Too long: may not be more than 1048576 bytes (its data is' -- "$bin" render --refresh "$work/big/reg.yaml"
+grep -qF "narrow the registry with spec.filter or use a smaller source" "$work/err" || fail "no advice: $(cat "$work/err")"
+[ ! -e "$work/big/thv-render.lock" ] || fail "a refused render wrote the lock file"
+# Narrowed by a filter, it fits.
+printf '  filter:\n    tags: {include: [github]}\n' >>"$work/big/reg.yaml"
+expect 0 "" -- "$bin" render --refresh "$work/big/reg.yaml"
+echo "ok: a registry too large for its storage ConfigMap is refused with its size and advice"
+
 # --- git: file:// and git daemon; branch, tag, commit, subpath; cache reuse and corruption ---
 repo="$work/repos/reg.git"
 mkdir -p "$work/src"
