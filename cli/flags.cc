@@ -10,11 +10,6 @@
 
 namespace thv {
 
-// TEMPORARY declarations until the validation branch lands.
-std::string CheckQualifiedName(const std::string&);
-std::string CheckLabelValue(const std::string&);
-std::string CheckImageReference(const std::string&);
-
 namespace {
 
 // Flag values land on every object, so they are held to the rules the same value would meet in
