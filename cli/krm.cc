@@ -27,7 +27,8 @@ const char kItemsName[] = "items";
 const char kStdinName[] = "<stdin>";
 
 Value Result(const Diagnostic& d, const std::string& config_path) {
-  Value r = Obj({{"message", Str(d.message)},
+  // kustomize and kpt print results on the terminal as they are.
+  Value r = Obj({{"message", Str(TerminalSafe(d.message))},
                  {"severity", Str(d.severity == Severity::kError ? "error" : "warning")}});
   if (!d.path.empty()) r.Set("field", Obj({{"path", Str(d.path)}}));
   const bool ours = d.file == kConfigName || d.file == kItemsName || d.file == kStdinName;

@@ -53,6 +53,13 @@ functionConfig:
   CHECK(out.find("path: spec.port") != std::string::npos);
   CHECK(out.find("path: servers/bad.yaml") != std::string::npos);
   CHECK(out.find("kind: Deployment") == std::string::npos);
+  // Messages quote input values; kustomize prints them on a terminal as they are.
+  std::string escaped;
+  CHECK(RunKrmFunction(std::string(in).replace(std::string(in).find("image: x, port: 0"), 17,
+                                               "image: \"x\\e[2J\""),
+                       {}, &escaped) == 1);
+  CHECK(escaped.find("^[[2J") != std::string::npos);
+  CHECK(escaped.find("\\e") == std::string::npos);
   std::string garbage;
   CHECK(RunKrmFunction("kind: Something\n", {}, &garbage) == 1);
   CHECK(garbage.find("expected one ResourceList") != std::string::npos);
