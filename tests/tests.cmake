@@ -30,3 +30,10 @@ add_test(NAME hostile_inputs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/hostile_test
 set_tests_properties(hostile_inputs PROPERTIES TIMEOUT 300
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
 add_test(NAME clang_format COMMAND bash ${CMAKE_SOURCE_DIR}/scripts/format.sh --check)
+# CEL: a driver for the differential tests against @bufbuild/cel and the cel-spec conformance
+# suite (tests/cel/), built from the test sources only.
+add_executable(cel_eval tests/cel/cel_eval_main.cc)
+target_link_libraries(cel_eval PRIVATE thv_model)
+add_test(NAME cel_differential COMMAND node ${CMAKE_SOURCE_DIR}/tests/cel/differential.mjs
+  $<TARGET_FILE:cel_eval>)
+set_tests_properties(cel_differential PROPERTIES TIMEOUT 300)

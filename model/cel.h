@@ -1,0 +1,49 @@
+// A Common Expression Language (CEL) evaluator for the x-kubernetes-validations rules of CRDs,
+// as kube-apiserver runs them (cel-go, cel-spec semantics), over core Values.
+//
+// The supported subset (everything else fails Compile, never evaluates to a guess):
+//   literals: null, bool, int, uint (1u), double, string (all quoting/escape forms), bytes,
+//             lists [..], maps {k: v}
+//   `self` and comprehension variables; field selection a.b ("no such key" when absent);
+//   index a[i] / m[k]; has(a.b); all / exists / exists_one on lists and map keys
+//   ! - && || ?: (cel-spec's commutative error absorption), == != < <= > >= in, + - * / %
+//   (int/uint overflow and division errors; string, bytes, list and duration concatenation/sums)
+//   size(x) / x.size() (strings count code points), startsWith endsWith contains matches
+//   (RE2 syntax, see cel_regex.h), lowerAscii (Kubernetes' strings library), duration('1m30s').
+// Not supported: oldSelf (transition rules), type conversions (int(), string(), ...), map /
+// filter macros, timestamps, optionals, Kubernetes' extra libraries (quantity, url, ip, ...),
+// property names Kubernetes escapes (`__dash__`, ...).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/value.h"
+
+namespace thv::cel {
+
+struct Program;  // a parsed, checked expression (cel_ast.h)
+
+// Parses and checks an expression; nullptr and *error ("column N: ...", 1-based, counted in
+// code points) for a syntax error or anything outside the supported subset.
+std::shared_ptr<const Program> Compile(std::string_view expression, std::string* error);
+
+enum class Outcome { kTrue, kFalse, kError };
+
+// Evaluates with `self` bound to the node: mappings are CEL maps, sequences lists, kInt int
+// (double when it overflows int64, as JSON decoding does), kFloat double, kString string, kBool
+// bool, kNull null. kError sets *error to cel-go's text ("no such key: x", "integer overflow",
+// "no such overload", ...); a result that is not a bool is kError too. Thread-safe; never
+// copies the document; bounded in time by a cost limit like the API server's.
+Outcome Evaluate(const Program& program, const Value& self, std::string* error);
+
+// The field error apiextensions-apiserver (v0.35, pkg/apiserver/schema/cel/validation.go) reports
+// for a rule that did not hold at `path` ("spec.tools[0]"): `outcome` kFalse, or kError with
+// `error` from Evaluate. `schema_type` is the node's schema type ("object", "array", "string",
+// "integer", "number", "boolean"; "" for int-or-string); `message` the rule's, possibly empty.
+std::string RuleFailureMessage(std::string_view path, std::string_view schema_type,
+                               const Value& node, std::string_view rule, std::string_view message,
+                               Outcome outcome, std::string_view error);
+
+}  // namespace thv::cel
