@@ -124,9 +124,11 @@ Val MapGet(const Val& map, const Val& key, bool* found) {
   *found = false;
   if (map.doc) {
     if (key.kind != Val::Kind::kString) return Val();
+    // As Kubernetes reads objects: a field whose value is null is absent (valuesunstructured.go
+    // Find; after pruning, only nullable fields can hold null).
     const Value* v = map.doc->Find(key.s);
-    *found = v != nullptr;
-    return v ? Val::Of(*v) : Val();
+    *found = v != nullptr && !v->IsNull();
+    return *found ? Val::Of(*v) : Val();
   }
   for (size_t k = 0; k + 1 < map.items->size(); k += 2) {
     if (Equal((*map.items)[k], key)) {
@@ -437,9 +439,10 @@ class Evaluator {
     switch (n.op) {
       case Op::kSelect:
       case Op::kHas: {
-        if (a[0].kind != Kind::kMap) return Val::Error(kNoSuchOverload);
-        bool found;
-        Val v = MapGet(a[0], Val::String(n.name), &found);
+        // cel-go's refQualify: lists want a number; any other non-map has no fields.
+        if (a[0].kind == Kind::kList) return Val::Error("unsupported index type 'string' in list");
+        bool found = false;
+        Val v = a[0].kind == Kind::kMap ? MapGet(a[0], Val::String(n.name), &found) : Val();
         if (n.op == Op::kHas) return Val::Bool(found);
         return found ? v : Err("no such key: " + n.name);
       }
