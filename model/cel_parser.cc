@@ -562,19 +562,20 @@ class Parser {
       if (!ParseArgs(&args)) return false;
       if (args.size() != m.args) return Error("wrong number of arguments to " + name + "()", pos);
       args.insert(args.begin(), target);
-      return Call(m.op, std::move(args), out);
+      return Call(m.op, std::move(args), pos, out);
     }
     return Error("unsupported function '" + name + "'", pos);
   }
 
-  bool Call(Op op, std::vector<int32_t> args, int32_t* out) {
+  // A function call; pos (the function name's) locates errors in constant arguments.
+  bool Call(Op op, std::vector<int32_t> args, size_t pos, int32_t* out) {
     Node n;
     n.op = op;
     if (op == Op::kMatches && IsConst(args[1]) &&
         p_->nodes[args[1]].constant.kind == Val::Kind::kString) {
       std::string error;
       auto re = Regex::Compile(p_->nodes[args[1]].constant.s, &error);
-      if (!re) return Error(error);
+      if (!re) return Error(error, pos);
       n.regex = re.get();
       p_->regexes.push_back(std::move(re));
     }
@@ -583,8 +584,8 @@ class Parser {
       // As Kubernetes' duration literal validator: a bad constant fails the rule's compilation.
       int64_t nanos;
       if (!ParseDuration(p_->nodes[args[0]].constant.s, &nanos))
-        return Error("invalid duration literal '" + std::string(p_->nodes[args[0]].constant.s) +
-                     "'");
+        return Error(
+            "invalid duration literal '" + std::string(p_->nodes[args[0]].constant.s) + "'", pos);
       return Const(Val::Duration(nanos), out);
     }
     n.args = std::move(args);
@@ -685,9 +686,9 @@ class Parser {
       n.name = arg.name;
       return Make(std::move(n), out);
     }
-    if (name == "size") return arity(1) && Call(Op::kSize, std::move(args), out);
-    if (name == "matches") return arity(2) && Call(Op::kMatches, std::move(args), out);
-    return arity(1) && Call(Op::kDuration, std::move(args), out);
+    if (name == "size") return arity(1) && Call(Op::kSize, std::move(args), pos, out);
+    if (name == "matches") return arity(2) && Call(Op::kMatches, std::move(args), pos, out);
+    return arity(1) && Call(Op::kDuration, std::move(args), pos, out);
   }
 
   bool ParseList(int32_t* out) {

@@ -23,11 +23,14 @@ fi
 command -v kubectl >/dev/null ||
   echo "setup: warning: kubectl not found; the end-to-end kustomize tests need it" >&2
 
-# kubernetes-models for the tests' OpenAPI validation, pinned by package-lock.json.
-if [ ! -d tests/k8s_validate/node_modules ] ||
-  [ tests/k8s_validate/package-lock.json -nt tests/k8s_validate/node_modules/.package-lock.json ]; then
-  (cd tests/k8s_validate && npm ci --silent --no-audit --no-fund >/dev/null)
-fi
+# Node packages the tests use, each pinned by its package-lock.json: kubernetes-models for the
+# OpenAPI validation (tests/k8s_validate), @bufbuild/cel and @bufbuild/cel-spec as the CEL
+# reference (tests/cel).
+for dir in tests/k8s_validate tests/cel; do
+  if [ ! -d $dir/node_modules ] || [ $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]; then
+    (cd $dir && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
+done
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2
