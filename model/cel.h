@@ -9,7 +9,8 @@
 //   ! - && || ?: (cel-spec's commutative error absorption), == != < <= > >= in, + - * / %
 //   (int/uint overflow and division errors; string, bytes, list and duration concatenation/sums)
 //   size(x) / x.size() (strings count code points), startsWith endsWith contains matches
-//   (RE2 syntax, see cel_regex.h), lowerAscii (Kubernetes' strings library), duration('1m30s').
+//   (RE2 syntax, see cel_regex.h), lowerAscii (Kubernetes' strings library), duration('1m30s'),
+//   dyn(x).
 // Not supported: oldSelf (transition rules), type conversions (int(), string(), ...), map /
 // filter macros, timestamps, optionals, Kubernetes' extra libraries (quantity, url, ip, ...),
 // property names Kubernetes escapes (`__dash__`, ...).

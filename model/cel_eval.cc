@@ -145,16 +145,18 @@ using Kind = Val::Kind;
 
 bool IsNumber(Kind k) { return k == Kind::kInt || k == Kind::kUint || k == Kind::kDouble; }
 
-// cel-go's compare.go: -1, 0, 1 (NaN is handled by the callers).
+// cel-go's compare.go: -1, 0, 1 (NaN is handled by the callers). The int is converted to
+// double, losing precision near the limits as cel-go does (the conformance suite expects
+// 9223372036854775807 == 9223372036854775808.0).
 int Sign(double a, double b) { return a < b ? -1 : a > b ? 1 : 0; }
 int CompareDoubleInt(double d, int64_t i) {
   if (d < -9223372036854775808.0) return -1;
-  if (d >= 9223372036854775808.0) return 1;
+  if (d > 9223372036854775808.0) return 1;  // math.MaxInt64 as a float64
   return Sign(d, static_cast<double>(i));
 }
 int CompareDoubleUint(double d, uint64_t u) {
   if (d < 0) return -1;
-  if (d >= 18446744073709551616.0) return 1;
+  if (d > 18446744073709551616.0) return 1;  // math.MaxUint64 as a float64
   return Sign(d, static_cast<double>(u));
 }
 int CompareIntUint(int64_t i, uint64_t u) {

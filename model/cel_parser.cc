@@ -650,7 +650,7 @@ class Parser {
   }
 
   bool ParseGlobalCall(const std::string& name, size_t pos, int32_t* out) {
-    if (name != "has" && name != "size" && name != "matches" && name != "duration")
+    if (name != "has" && name != "size" && name != "matches" && name != "duration" && name != "dyn")
       return Error("unsupported function '" + name + "'", pos);
     std::vector<int32_t> args;
     if (!ParseArgs(&args)) return false;
@@ -667,6 +667,11 @@ class Parser {
       n.args = arg.args;
       n.name = arg.name;
       return Make(std::move(n), out);
+    }
+    if (name == "dyn") {  // only the type checker sees it: the value itself at run time
+      if (!arity(1)) return false;
+      *out = args[0];
+      return true;
     }
     if (name == "size") return arity(1) && Call(Op::kSize, std::move(args), pos, out);
     if (name == "matches") return arity(2) && Call(Op::kMatches, std::move(args), pos, out);
