@@ -143,16 +143,17 @@ constexpr const char* kCostLimitError = "operation cancelled: actual cost limit 
 Val EvaluateValue(const Program& program, const Value& self, Arena* arena);
 
 // CEL's equality (cel-spec "heterogeneous equality": different types are unequal, numbers
-// compare by value); both operands are non-errors.
-bool Equal(const Val& a, const Val& b);
+// compare by value); both operands are non-errors. *work, when given, grows by the elements
+// and keys compared, for the cost budget.
+bool Equal(const Val& a, const Val& b, int64_t* work = nullptr);
 
 // Lists and maps, uniformly over document nodes and built values.
 size_t ListSize(const Val& list);
 Val ListItem(const Val& list, size_t i);
 size_t MapSize(const Val& map);
 Val MapKey(const Val& map, size_t i);
-// The value for key, or nullptr-like: *found false.
-Val MapGet(const Val& map, const Val& key, bool* found);
+// The value for key; *found false when absent. *work as for Equal.
+Val MapGet(const Val& map, const Val& key, bool* found, int64_t* work = nullptr);
 
 // Go's time.ParseDuration; false when s is not a duration or overflows.
 bool ParseDuration(std::string_view s, int64_t* nanos);

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <limits>
 #include <memory>
 
@@ -120,8 +121,10 @@ Val MapKey(const Val& map, size_t i) {
   return map.doc ? Val::String(map.doc->members[i].key) : (*map.items)[2 * i];
 }
 
-Val MapGet(const Val& map, const Val& key, bool* found) {
+Val MapGet(const Val& map, const Val& key, bool* found, int64_t* work) {
   *found = false;
+  // Members are searched one by one: a lookup in a large map costs more.
+  if (work) *work += 1 + static_cast<int64_t>(MapSize(map) / 16);
   if (map.doc) {
     if (key.kind != Val::Kind::kString) return Val();
     // As Kubernetes reads objects: a field whose value is null is absent (valuesunstructured.go
@@ -131,7 +134,7 @@ Val MapGet(const Val& map, const Val& key, bool* found) {
     return *found ? Val::Of(*v) : Val();
   }
   for (size_t k = 0; k + 1 < map.items->size(); k += 2) {
-    if (Equal((*map.items)[k], key)) {
+    if (Equal((*map.items)[k], key, work)) {
       *found = true;
       return (*map.items)[k + 1];
     }
@@ -189,7 +192,8 @@ bool CompareNumbers(const Val& a, const Val& b, int* out) {
 
 }  // namespace
 
-bool Equal(const Val& a, const Val& b) {
+bool Equal(const Val& a, const Val& b, int64_t* work) {
+  if (work) ++*work;
   if (IsNumber(a.kind) && IsNumber(b.kind)) {
     int c;
     return CompareNumbers(a, b, &c) && c == 0;
@@ -209,7 +213,7 @@ bool Equal(const Val& a, const Val& b) {
       size_t n = ListSize(a);
       if (n != ListSize(b)) return false;
       for (size_t k = 0; k < n; ++k)
-        if (!Equal(ListItem(a, k), ListItem(b, k))) return false;
+        if (!Equal(ListItem(a, k), ListItem(b, k), work)) return false;
       return true;
     }
     case Kind::kMap: {
@@ -218,10 +222,10 @@ bool Equal(const Val& a, const Val& b) {
       for (size_t k = 0; k < n; ++k) {
         Val key = MapKey(a, k);
         bool found;
-        Val other = MapGet(b, key, &found);
+        Val other = MapGet(b, key, &found, work);
         if (!found) return false;
-        Val mine = MapGet(a, key, &found);
-        if (!Equal(mine, other)) return false;
+        Val mine = MapGet(a, key, &found, work);
+        if (!Equal(mine, other, work)) return false;
       }
       return true;
     }
@@ -333,6 +337,22 @@ class Evaluator {
     budget_ -= cost;
     return budget_ >= 0;
   }
+  // What building n values or scanning n bytes costs: a unit per 4 bytes, so that the memory
+  // one evaluation keeps in its Arena stays within a few tens of MB.
+  static int64_t ValuesCost(size_t n) { return static_cast<int64_t>(n * sizeof(Val) / 4); }
+  static int64_t BytesCost(size_t n) { return static_cast<int64_t>(n / 4); }
+  bool Equals(const Val& a, const Val& b) {
+    int64_t work = 0;
+    bool equal = Equal(a, b, &work);
+    Charge(work);
+    return equal;
+  }
+  Val Get(const Val& map, const Val& key, bool* found) {
+    int64_t work = 0;
+    Val v = MapGet(map, key, found, &work);
+    Charge(work);
+    return v;
+  }
 
   Val Err(std::string message) { return Val::Error(arena_->Keep(std::move(message))); }
 
@@ -420,6 +440,7 @@ class Evaluator {
   }
 
   Val Aggregate(const Node& n, const Val* first) {
+    if (!Charge(ValuesCost(n.args.size()))) return Val::Error(kCostLimitError);
     std::vector<Val>* items = arena_->NewList();
     items->reserve(n.args.size());
     for (size_t k = 0; k < n.args.size(); ++k) {
@@ -430,7 +451,8 @@ class Evaluator {
             v.kind != Kind::kBool)
           return Val::Error("unsupported key type");
         for (size_t j = 0; j < items->size(); j += 2)
-          if (Equal((*items)[j], v)) return Err("Failed with repeated key");
+          if (Equals((*items)[j], v)) return Err("Failed with repeated key");
+        if (budget_ < 0) return Val::Error(kCostLimitError);
       }
       items->push_back(v);
     }
@@ -444,7 +466,7 @@ class Evaluator {
         // cel-go's refQualify: lists want a number; any other non-map has no fields.
         if (a[0].kind == Kind::kList) return Val::Error("unsupported index type 'string' in list");
         bool found = false;
-        Val v = a[0].kind == Kind::kMap ? MapGet(a[0], Val::String(n.name), &found) : Val();
+        Val v = a[0].kind == Kind::kMap ? Get(a[0], Val::String(n.name), &found) : Val();
         if (n.op == Op::kHas) return Val::Bool(found);
         return found ? v : Err("no such key: " + n.name);
       }
@@ -458,9 +480,9 @@ class Evaluator {
         if (a[0].i == std::numeric_limits<int64_t>::min()) return Val::Error("integer overflow");
         return Val::Int(-a[0].i);
       case Op::kEq:
-        return Val::Bool(Equal(a[0], a[1]));
+        return Val::Bool(Equals(a[0], a[1]));
       case Op::kNe:
-        return Val::Bool(!Equal(a[0], a[1]));
+        return Val::Bool(!Equals(a[0], a[1]));
       case Op::kLt:
       case Op::kLe:
       case Op::kGt:
@@ -482,7 +504,7 @@ class Evaluator {
   Val Index(const Val& c, const Val& i) {
     if (c.kind == Kind::kMap) {
       bool found;
-      Val v = MapGet(c, i, &found);
+      Val v = Get(c, i, &found);
       if (found) return v;
       if (i.kind == Kind::kString) return Err("no such key: " + std::string(i.s));
       if (i.kind == Kind::kInt) return Err("no such key: " + std::to_string(i.i));
@@ -538,15 +560,15 @@ class Evaluator {
 
   Val In(const Val& x, const Val& c) {
     if (c.kind == Kind::kList) {
-      size_t n = ListSize(c);
-      if (!Charge(static_cast<int64_t>(n))) return Val::Error(kCostLimitError);
-      for (size_t k = 0; k < n; ++k)
-        if (Equal(x, ListItem(c, k))) return Val::Bool(true);
+      for (size_t k = 0, n = ListSize(c); k < n; ++k) {
+        if (Equals(x, ListItem(c, k))) return Val::Bool(true);
+        if (budget_ < 0) return Val::Error(kCostLimitError);
+      }
       return Val::Bool(false);
     }
     if (c.kind != Kind::kMap) return Val::Error(kNoSuchOverload);
     bool found;
-    MapGet(c, x, &found);
+    Get(c, x, &found);
     return Val::Bool(found);
   }
 
@@ -618,15 +640,14 @@ class Evaluator {
       case Kind::kString:
       case Kind::kBytes: {
         if (op != Op::kAdd) return Val::Error(kNoSuchOverload);
-        if (!Charge(static_cast<int64_t>((a.s.size() + b.s.size()) / 16)))
-          return Val::Error(kCostLimitError);
+        if (!Charge(BytesCost(a.s.size() + b.s.size()))) return Val::Error(kCostLimitError);
         std::string_view s = arena_->Keep(std::string(a.s) + std::string(b.s));
         return a.kind == Kind::kString ? Val::String(s) : Val::Bytes(s);
       }
       case Kind::kList: {
         if (op != Op::kAdd) return Val::Error(kNoSuchOverload);
         size_t na = ListSize(a), nb = ListSize(b);
-        if (!Charge(static_cast<int64_t>(na + nb))) return Val::Error(kCostLimitError);
+        if (!Charge(ValuesCost(na + nb))) return Val::Error(kCostLimitError);
         std::vector<Val>* items = arena_->NewList();
         items->reserve(na + nb);
         for (size_t k = 0; k < na; ++k) items->push_back(ListItem(a, k));
@@ -639,6 +660,11 @@ class Evaluator {
   }
 
   Val Function(const Node& n, const Val* a) {
+    // Work proportional to a string argument's length is charged first.
+    size_t scanned = 0;
+    for (size_t k = 0; k < n.args.size() && k < 2; ++k)
+      if (a[k].kind == Kind::kString || a[k].kind == Kind::kBytes) scanned += a[k].s.size();
+    if (!Charge(BytesCost(scanned))) return Val::Error(kCostLimitError);
     if (n.op == Op::kSize) {
       switch (a[0].kind) {
         case Kind::kString: {
@@ -680,9 +706,10 @@ class Evaluator {
         return Val::Bool(s.substr(0, t.size()) == t);
       case Op::kEndsWith:
         return Val::Bool(s.size() >= t.size() && s.substr(s.size() - t.size()) == t);
-      case Op::kContains:
-        if (!Charge(static_cast<int64_t>(s.size() / 16))) return Val::Error(kCostLimitError);
-        return Val::Bool(s.find(t) != std::string_view::npos);
+      case Op::kContains:  // Boyer-Moore: linear, where find() can take |s| * |t|
+        return Val::Bool(t.empty() ||
+                         std::search(s.begin(), s.end(),
+                                     std::boyer_moore_searcher(t.begin(), t.end())) != s.end());
       default:
         break;
     }
@@ -694,6 +721,7 @@ class Evaluator {
       if (!compiled) return Err(error);
       re = compiled.get();
     }
+    // The NFA steps through every instruction at every code point, at worst.
     if (!Charge(static_cast<int64_t>((s.size() + 1) * re->Size() / 8)))
       return Val::Error(kCostLimitError);
     return Val::Bool(re->Search(s));

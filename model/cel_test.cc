@@ -255,6 +255,21 @@ TEST_CASE("CEL evaluation is bounded: deep comprehensions stop at the cost limit
         "error: operation cancelled: actual cost limit exceeded");
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
   CHECK(Run("self.all(a, a >= 0) && self.exists_one(a, a == 999)", big) == "true");
+  // Work and memory proportional to string and list sizes count too.
+  Value doc = Value::Mapping();
+  doc.Set("s", Value::String(std::string(1 << 20, 'A')));
+  doc.Set("l", big);
+  start = std::chrono::steady_clock::now();
+  for (const char* expr :
+       {"self.l.all(x, self.s.lowerAscii() != '')", "self.l.all(x, self.s + self.s != '')",
+        "self.l.all(x, !self.s.contains('B'))", "self.l.all(x, size(self.s) > 0)",
+        "self.l.all(x, self.l + self.l != [])",
+        "self.l.all(x, self.l.all(y, self.l == self.l && x in self.l))",
+        "self.l.all(x, !self.s.matches('B'))"}) {
+    CHECK(expr + (": " + Run(expr, doc)) ==
+          expr + std::string(": error: operation cancelled: actual cost limit exceeded"));
+  }
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
 }
 
 TEST_CASE("CEL results that are not bool are errors") {
