@@ -721,8 +721,9 @@ class Evaluator {
       if (!compiled) return Err(error);
       re = compiled.get();
     }
-    // The NFA steps through every instruction at every code point, at worst.
-    if (!Charge(static_cast<int64_t>((s.size() + 1) * re->Size() / 8)))
+    // The NFA steps through every instruction at every code point, at worst, besides its fixed
+    // work per code point.
+    if (!Charge(static_cast<int64_t>((s.size() + 1) * (re->Size() + 8) / 8)))
       return Val::Error(kCostLimitError);
     return Val::Bool(re->Search(s));
   }
