@@ -39,6 +39,10 @@ enum class Outcome { kTrue, kFalse, kError };
 // copies the document; bounded in time by a cost limit like the API server's.
 Outcome Evaluate(const Program& program, const Value& self, std::string* error);
 
+// Evaluate's error when an evaluation ran out of budget; the API server then runs no further
+// rules of the object.
+constexpr const char* kCostLimitError = "operation cancelled: actual cost limit exceeded";
+
 // The field error apiextensions-apiserver (v0.35, pkg/apiserver/schema/cel/validation.go) reports
 // for a rule that did not hold at `path` ("spec.tools[0]"): `outcome` kFalse, or kError with
 // `error` from Evaluate. `schema_type` is the node's schema type ("object", "array", "string",

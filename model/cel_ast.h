@@ -137,7 +137,6 @@ struct Arena {
 // more for string scans and regular expressions. Ten times the API server's per-call limit
 // (1,000,000 of its own, coarser, units), so that no rule the API server runs stops here first.
 constexpr int64_t kCostLimit = 10'000'000;
-constexpr const char* kCostLimitError = "operation cancelled: actual cost limit exceeded";
 
 // Evaluates to any value (Evaluate wants a bool); strings and lists built live in *arena.
 Val EvaluateValue(const Program& program, const Value& self, Arena* arena);
