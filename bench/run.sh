@@ -42,10 +42,10 @@ row() {
 declare -A wall
 for n in ${SIZES:-1 100 1000 10000}; do
   python3 bench/gen.py servers "$n" "$out/servers-$n.yaml"
-  "$bin" render "$out/servers-$n.yaml" >"$out/rendered-$n.yaml"
-  rm -rf "$out/dir-$n" && "$bin" render --output-dir "$out/dir-$n" "$out/servers-$n.yaml"
+  "$bin" render --operator-version 7002a239b "$out/servers-$n.yaml" >"$out/rendered-$n.yaml"
+  rm -rf "$out/dir-$n" && "$bin" render --operator-version 7002a239b --output-dir "$out/dir-$n" "$out/servers-$n.yaml"
 
-  cmd="$bin render $out/servers-$n.yaml"
+  cmd="$bin render --operator-version 7002a239b $out/servers-$n.yaml"
   read -r ms cpu rss < <(measure "render-$n" "" "$cmd")
   wall[$n]=$ms
   cat_cmd="cat $out/rendered-$n.yaml"
@@ -65,13 +65,13 @@ for n in ${SIZES:-1 100 1000 10000}; do
   # scans past their inodes when creating files, which would time the file system's recovery.
   mkdir -p "$out/trash"
   aside() { echo "sh -c 'mv $1 $out/trash/\$(date +%s%N) 2>/dev/null; true'"; }
-  cmd="$bin render --output-dir $out/new-$n $out/servers-$n.yaml"
+  cmd="$bin render --operator-version 7002a239b --output-dir $out/new-$n $out/servers-$n.yaml"
   read -r ms cpu rss < <(measure "outdir-$n" "$(aside "$out/new-$n")" "$cmd")
   cp_cmd="cp -r $out/dir-$n $out/copy-$n"
   read -r cp_ms _ _ < <(measure "cp-$n" "$(aside "$out/copy-$n")" "$cp_cmd")
   row "$n MCPServers, --output-dir (new)" "$cmd" "$ms" "$cpu" "$rss" "writing the same files" \
     "$cp_cmd" "$cp_ms" "$(ratio "$ms" "$cp_ms") of it"
-  cmd="$bin render --output-dir $out/dir-$n $out/servers-$n.yaml"
+  cmd="$bin render --operator-version 7002a239b --output-dir $out/dir-$n $out/servers-$n.yaml"
   read -r ms cpu rss < <(measure "outdir-same-$n" "" "$cmd")
   row "$n MCPServers, --output-dir (unchanged)" "$cmd" "$ms" "$cpu" "$rss"
   mv "$out/new-$n" "$out/copy-$n" "$out/trash/" 2>/dev/null || true
@@ -83,7 +83,7 @@ if [ -n "${wall[1000]:-}" ] && [ -n "${wall[10000]:-}" ]; then
   : >"$out/pairs.txt"
   for _ in $(seq "$runs"); do
     hyperfine -N --style none --runs 1 --export-json "$out/pair.json" -- \
-      "$bin render $out/servers-1000.yaml" "$bin render $out/servers-10000.yaml" >/dev/null 2>&1
+      "$bin render --operator-version 7002a239b $out/servers-1000.yaml" "$bin render --operator-version 7002a239b $out/servers-10000.yaml" >/dev/null 2>&1
     python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["results"]
 print(r[1]["mean"] / r[0]["mean"], r[1]["user"] / r[0]["user"])' "$out/pair.json" >>"$out/pairs.txt"
   done
@@ -130,19 +130,19 @@ for kind in toolhive upstream; do
   endpoint=$([ $kind = upstream ] && echo unused-upstream || echo unused)
   printf '{"version": 1, "sources": {"mcp/big": {"type": "url", "source": "url http://127.0.0.1:1/%s", "resolved": "x", "sha256": "%s", "fetchedAt": "t"}}}\n' "$endpoint" "$sha" >"$out/reg-$kind/thv-render.lock"
 done
-cmd="$bin render --offline $out/reg-toolhive"
+cmd="$bin render --operator-version 7002a239b --offline $out/reg-toolhive"
 read -r ms cpu rss < <(measure registry-toolhive "" "$cmd")
 row "10,000-server ToolHive registry: validate, filter, storage ConfigMap" "$cmd" "$ms" "$cpu" "$rss"
 locked=$ms
-cmd="$bin render --offline $out/reg-upstream"
+cmd="$bin render --operator-version 7002a239b --offline $out/reg-upstream"
 read -r ms cpu rss < <(measure registry-upstream "" "$cmd")
 row "10,000-server upstream registry: convert, filter, storage ConfigMap" "$cmd" "$ms" "$cpu" "$rss"
 export XDG_CACHE_HOME="$PWD/$out/cache"
-"$bin" render --refresh "$out/reg-git" >/dev/null  # warms the clone cache
-cmd="$bin render --refresh $out/reg-git"
+"$bin" render --operator-version 7002a239b --refresh "$out/reg-git" >/dev/null  # warms the clone cache
+cmd="$bin render --operator-version 7002a239b --refresh $out/reg-git"
 read -r ms cpu rss < <(measure registry-git "" "$cmd")
 row "the ToolHive registry from git, warm cache" "$cmd" "$ms" "$cpu" "$rss" "the same from the lock" \
-  "$bin render --offline $out/reg-toolhive" "$locked" \
+  "$bin render --operator-version 7002a239b --offline $out/reg-toolhive" "$locked" \
   "git adds $(python3 -c "print('%.0f' % ($ms - $locked))") ms"
 
 # The table goes into README.md between its markers.

@@ -8,6 +8,7 @@
 #include "cli/completion.h"
 #include "cli/flags.h"
 #include "cli/krm.h"
+#include "targets/targets.h"
 
 #ifndef THV_RENDER_VERSION
 #define THV_RENDER_VERSION "0.1.0"
@@ -58,15 +59,14 @@ const Command kCommands[] = {
     {"argocd-generate",
      "Argo CD plugin generate step: render the app path with the plugin's environment",
      "Runs in the application's path. Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME and the plugin\n"
-     "parameters (PARAM_* or ARGOCD_ENV_*): PROXY_IMAGE, PLATFORM, STRICT, OFFLINE (default "
-     "true),\n"
-     "PART_OF_LABEL, PATH. See plugins/argocd/.",
+     "parameters (PARAM_* or ARGOCD_ENV_*): OPERATOR_VERSION, PROXY_IMAGE, PLATFORM, STRICT,\n"
+     "OFFLINE (default true), PART_OF_LABEL, PATH. See plugins/argocd/.",
      nullptr},
     {"completion", "Print a shell completion script",
      "Examples:\n  source <(thv-render completion bash)\n"
      "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"",
      AddCompletionFlags},
-    {"version", "Print the version", "", nullptr},
+    {"version", "Print the version and the operator releases it renders for", "", nullptr},
 };
 
 }  // namespace
@@ -116,6 +116,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   if (name == "sync") return RunSync(f, io, namespace_explicit);
   if (name == "krm") {
     KrmOptions options;
+    options.target = &TargetOf(f);
     options.render_all.render = f.render;
     options.render_all.render.openshift = f.platform == "openshift";
     options.disk = io.disk;
@@ -134,7 +135,14 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     return kExitOk;
   }
   if (name == "version") {
-    *io.out << "thv-render " << THV_RENDER_VERSION << " (ToolHive operator 7002a239b)\n";
+    *io.out
+        << "thv-render " << THV_RENDER_VERSION << "\n"
+        << "ToolHive operator releases (--operator-version, env THV_RENDER_OPERATOR_VERSION):\n";
+    for (const Target* t : AllTargets()) {
+      *io.out << "  " << t->name << (t == &DefaultTarget() ? " (default)" : "") << ": " << t->source
+              << ", builds as " << t->operator_build << "; proxy image " << t->defaults.proxy_image
+              << "\n";
+    }
     return kExitOk;
   }
   return kExitUsage;

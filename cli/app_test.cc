@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -17,8 +18,15 @@ struct Result {
   std::string err;
 };
 
+// Commands that read inputs run pinned to --operator-version 7002a239b unless a test names a
+// release: what these tests assert does not move when the default release does.
 Result Run(DiskInterface* disk, std::vector<std::string> args, const std::string& stdin_text = "",
            bool tty = false) {
+  const bool takes_version =
+      !args.empty() && (args[0] == "render" || args[0] == "validate" || args[0] == "list" ||
+                        args[0] == "sync" || args[0] == "krm");
+  if (takes_version && std::find(args.begin(), args.end(), "--operator-version") == args.end())
+    args.insert(args.begin() + 1, {"--operator-version", "7002a239b"});
   args.insert(args.begin(), "thv-render");
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
@@ -82,6 +90,28 @@ TEST_CASE("golden: every feature of the MCPServer CRD at once") {
 TEST_CASE("golden: the bundled MCPRegistry examples, the git one from its lock file") {
   CheckGolden({"testdata/examples/mcp-registries"}, "mcp-registries/all.yaml",
               {"render", "--offline"});
+}
+
+TEST_CASE(
+    "--operator-version: the flag, else THV_RENDER_OPERATOR_VERSION; unknown is a usage error") {
+  MemoryDiskInterface disk;
+  Result r = Run(&disk, {"render", "--operator-version", "v0.43.0", "-"}, kServer);
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("--operator-version: Unsupported value: \"v0.43.0\": supported values: "
+                   "\"7002a239b\"") != std::string::npos);
+  for (const char* command : {"validate", "list", "sync", "krm"}) {
+    CAPTURE(command);
+    CHECK(Run(&disk, {command, "--operator-version", "nope", "-"}).code == 2);
+  }
+  ::setenv("THV_RENDER_OPERATOR_VERSION", "nope", 1);
+  Result env = Run(&disk, {"validate", "--operator-version", "7002a239b", "-"}, kServer);
+  CHECK(env.code == 0);  // the flag wins over the environment
+  ::unsetenv("THV_RENDER_OPERATOR_VERSION");
+  Result version = Run(&disk, {"version"});
+  CHECK(version.code == 0);
+  CHECK(version.out.find("  7002a239b (default): github.com/stacklok/toolhive@7002a239b") !=
+        std::string::npos);
 }
 
 TEST_CASE("stdin, namespace defaulting and JSON output") {

@@ -20,6 +20,10 @@ std::vector<std::string> ArgoCdRenderArgs(const std::function<const char*(const 
     args.push_back("--namespace");
     args.push_back(ns);
   }
+  if (std::string version = param("OPERATOR_VERSION"); !version.empty()) {
+    args.push_back("--operator-version");
+    args.push_back(version);
+  }
   if (std::string image = param("PROXY_IMAGE"); !image.empty()) {
     args.push_back("--proxy-image");
     args.push_back(image);

@@ -10,8 +10,9 @@
 namespace thv {
 
 // Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME, and the plugin parameters PARAM_* (or the
-// Application's plugin.env as ARGOCD_ENV_*): PROXY_IMAGE, PLATFORM, STRICT, OFFLINE (default
-// true), PART_OF_LABEL (adds app.kubernetes.io/part-of=<app name>), PATH (default ".").
+// Application's plugin.env as ARGOCD_ENV_*): OPERATOR_VERSION, PROXY_IMAGE, PLATFORM, STRICT,
+// OFFLINE (default true), PART_OF_LABEL (adds app.kubernetes.io/part-of=<app name>), PATH
+// (default ".").
 std::vector<std::string> ArgoCdRenderArgs(const std::function<const char*(const char*)>& getenv);
 
 }  // namespace thv

@@ -10,10 +10,8 @@
 #include "cli/output.h"
 #include "core/value_builder.h"
 #include "model/inputs.h"
-#include "model/mcpserver.h"
 #include "registry/network_source.h"
 #include "registry/resolve.h"
-#include "render/mcpserver_render.h"
 #include "render/render_all.h"
 
 namespace thv {
@@ -81,6 +79,7 @@ void PrintDiagnostics(const Diagnostics& diags, const CliIo& io) {
 std::vector<Object> Load(const Flags& f, const CliIo& io, bool namespace_explicit,
                          Diagnostics* diags) {
   LoadOptions options;
+  options.input.target = &TargetOf(f);
   options.input.default_namespace = f.namespace_;
   options.input.namespace_explicit = namespace_explicit;
   options.input.strict = f.strict;
@@ -222,18 +221,11 @@ int RunValidate(const Flags& f, const CliIo& io, bool namespace_explicit) {
   Diagnostics diags;
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
   RenderAllOptions options;
+  options.validating = true;
   if (!diags.HasErrors()) {
     ResolveResult registries = Resolve(f, io, objects, LockMode::kOffline, true, &diags);
     for (const auto& [key, r] : registries.registries) options.registries[key] = r.content;
     RenderAll(objects, options, &diags);
-  }
-  for (const Object& o : objects) {
-    if (ToolhiveKindOf(o) == ToolhiveKind::kMCPRegistry)
-      diags.Warning(
-          o.origin.file, o.origin.mark, "",
-          "MCPRegistry " + o.meta.name +
-              ": the registry API Deployment runs as ServiceAccount toolhive-registry-api, "
-              "which the operator does not create; provide it");
   }
   PrintDiagnostics(diags, io);
   if (diags.HasErrors()) return kExitInvalidInput;
@@ -277,9 +269,8 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
   std::vector<std::vector<std::string>> rows = {{"NAME", "NAMESPACE", "TRANSPORT", "PORT", "URL"}};
   for (const Object& o : objects) {
     if (ToolhiveKindOf(o) != ToolhiveKind::kMCPServer) continue;
-    MCPServer s = DecodeMCPServer(o);
-    rows.push_back(
-        {o.meta.name, o.meta.namespace_, s.transport, std::to_string(s.port), ServiceUrl(s)});
+    const ServerListRow row = o.target->list_server(o);
+    rows.push_back({o.meta.name, o.meta.namespace_, row.transport, row.port, row.url});
   }
   if (rows.size() > 1) PrintTable(rows, *io.out);
 

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "model/names.h"
@@ -58,11 +59,41 @@ std::string CheckNotEmpty(const std::string& v) {
   return v.empty() ? "Required value: must not be empty" : "";
 }
 
+std::string CheckOperatorVersion(const std::string& name) {
+  if (FindTarget(name)) return "";
+  std::string supported;
+  for (const std::string& n : SupportedNames())
+    supported += (supported.empty() ? "\"" : ", \"") + n + "\"";
+  return "Unsupported value: \"" + name + "\": supported values: " + supported;
+}
+
+void AddOperatorVersionFlag(CLI::App* cmd, Flags* f) {
+  std::string names;
+  for (const std::string& n : SupportedNames()) names += (names.empty() ? "" : ", ") + n;
+  cmd->add_option("--operator-version", f->operator_version,
+                  "ToolHive operator release whose CRDs and controllers to follow: " + names +
+                      " (see thv-render version)")
+      ->envname("THV_RENDER_OPERATOR_VERSION")
+      ->check(CheckOperatorVersion)
+      ->capture_default_str();
+}
+
+// An operator environment value: set only when given, else the target's default applies.
+void AddOperatorEnvOption(CLI::App* cmd, const std::string& name, std::optional<std::string>* out,
+                          const std::string& help,
+                          std::function<std::string(const std::string&)> check) {
+  cmd->add_option_function<std::string>(
+         name, [out](const std::string& v) { *out = v; },
+         help + "; default: the target's, see thv-render version)")
+      ->check(check);
+}
+
 void AddInputFlags(CLI::App* cmd, Flags* f, bool paths_required) {
   auto* paths = cmd->add_option("PATH", f->paths,
                                 "Files, directories (every *.yaml/*.yml below, sorted) or - for "
                                 "stdin");
   if (paths_required) paths->required();
+  AddOperatorVersionFlag(cmd, f);
   cmd->add_option("-n,--namespace", f->namespace_, "Namespace for inputs without one")
       ->check(CheckNamespace)
       ->capture_default_str();
@@ -101,28 +132,25 @@ void AddRegistryFlags(CLI::App* cmd, Flags* f, bool render) {
 
 }  // namespace
 
+const Target& TargetOf(const Flags& f) {
+  const Target* target = FindTarget(f.operator_version);
+  return target ? *target : DefaultTarget();  // the flag's check admits only known names
+}
+
 void AddOperatorFlags(CLI::App* cmd, Flags* f) {
-  cmd->add_option("--proxy-image", f->render.proxy_image,
-                  "Proxy runner image (operator env TOOLHIVE_RUNNER_IMAGE)")
-      ->check(Follows(CheckImageReference))
-      ->capture_default_str();
-  cmd->add_option("--proxy-host", f->render.proxy_host,
-                  "Host the proxy binds (operator env TOOLHIVE_PROXY_HOST)")
-      ->check(CheckHost)
-      ->capture_default_str();
+  AddOperatorEnvOption(cmd, "--proxy-image", &f->render.proxy_image,
+                       "Proxy runner image (operator env TOOLHIVE_RUNNER_IMAGE",
+                       Follows(CheckImageReference));
+  AddOperatorEnvOption(cmd, "--proxy-host", &f->render.proxy_host,
+                       "Host the proxy binds (operator env TOOLHIVE_PROXY_HOST", CheckHost);
   cmd->add_flag("--runconfig-mode", f->render.runconfig_mode,
                 "Short ConfigMap-mode proxy args (operator env TOOLHIVE_USE_CONFIGMAP=true)");
   cmd->add_option("--platform", f->platform, "Security contexts for this platform")
       ->check(CLI::IsMember({"kubernetes", "openshift"}))
       ->capture_default_str();
-  cmd->add_option("--operator-version", f->render.operator_version,
-                  "Operator version reported as telemetry serviceVersion")
-      ->check(CheckNotEmpty)
-      ->capture_default_str();
-  cmd->add_option("--registry-api-image", f->render.registry_api_image,
-                  "Registry API image (operator env TOOLHIVE_REGISTRY_API_IMAGE)")
-      ->check(Follows(CheckImageReference))
-      ->capture_default_str();
+  AddOperatorEnvOption(cmd, "--registry-api-image", &f->render.registry_api_image,
+                       "Registry API image (operator env TOOLHIVE_REGISTRY_API_IMAGE",
+                       Follows(CheckImageReference));
 }
 
 void AddRenderFlags(CLI::App* render, Flags* f) {
@@ -165,6 +193,7 @@ void AddRenderFlags(CLI::App* render, Flags* f) {
 }
 
 void AddKrmFlags(CLI::App* cmd, Flags* f) {
+  AddOperatorVersionFlag(cmd, f);
   AddOperatorFlags(cmd, f);
   cmd->add_option("--lock", f->lock,
                   "Lock file an MCPRegistry's remote source renders from, offline (default: "

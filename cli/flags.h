@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/options.h"
+#include "targets/targets.h"
 
 namespace CLI {
 class App;
@@ -14,6 +15,9 @@ class App;
 namespace thv {
 
 struct Flags {
+  // --operator-version (env THV_RENDER_OPERATOR_VERSION): the release whose CRDs and controllers
+  // thv-render follows; checked to name a target.
+  std::string operator_version = DefaultTarget().name;
   std::vector<std::string> paths;
   std::string namespace_ = "default";
   bool strict = false;
@@ -22,7 +26,7 @@ struct Flags {
   std::string output_dir;
   std::string platform = "kubernetes";
   bool keep_custom_resources = false;
-  RenderOptions render;
+  RenderOptions render;  // unset operator env: the target's defaults
   // Registry sources.
   std::string lock;
   bool offline = false;
@@ -36,6 +40,9 @@ struct Flags {
   std::vector<std::string> add_labels;
   std::string shell;  // completion
 };
+
+// The target --operator-version names.
+const Target& TargetOf(const Flags& f);
 
 // Each subcommand's flags (see kCommands in app.cc).
 void AddRenderFlags(CLI::App* cmd, Flags* f);

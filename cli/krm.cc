@@ -6,6 +6,7 @@
 #include "core/yaml_writer.h"
 #include "model/inputs.h"
 #include "registry/resolve.h"
+#include "targets/targets.h"
 
 namespace thv {
 
@@ -37,20 +38,31 @@ Value Result(const Diagnostic& d, const std::string& config_path) {
   return r;
 }
 
-// The functionConfig as one MCPServer or MCPRegistry object, else an error.
+// Whether kind is one the target's controllers create objects for (or will).
+bool Renders(const TargetKind* kind) {
+  return kind && (kind->role == KindRole::kRendered || kind->role == KindRole::kNotRenderedYet);
+}
+
+// The functionConfig as one object of a kind the target renders, else an error.
 bool CheckConfigKind(const std::vector<Object>& config_objects, const Value& config,
-                     Diagnostics* diags) {
-  if (config_objects.size() == 1) {
-    const ToolhiveKind kind = ToolhiveKindOf(config_objects[0]);
-    if (kind == ToolhiveKind::kMCPServer || kind == ToolhiveKind::kMCPRegistry) return true;
-  }
+                     const Target& target, Diagnostics* diags) {
+  if (config_objects.size() == 1 && Renders(config_objects[0].toolhive)) return true;
   auto text = [&](const char* key) {
     const Value* v = config.Find(key);
     return v && v->IsString() ? "\"" + v->text + "\"" : std::string("none");
   };
+  std::string kinds, versions;
+  for (const TargetKind* k = target.kinds; k->kind; ++k)
+    if (Renders(k)) kinds += (kinds.empty() ? "" : " or ") + std::string(k->kind);
+  for (const CrdVersion* c = target.crds; c->kind; ++c) {
+    if (!Renders(FindKind(target, c->kind)) || c->deprecation_warning ||
+        versions.find(c->api_version) != std::string::npos)
+      continue;
+    versions += std::string(c->api_version) + "; ";
+  }
   diags->Error(kConfigName, config.mark, "functionConfig",
                "Unsupported value: kind " + text("kind") + ", apiVersion " + text("apiVersion") +
-                   ": expected an MCPServer or MCPRegistry (toolhive.stacklok.dev/v1alpha1)");
+                   ": expected an " + kinds + " (" + versions + "operator " + target.name + ")");
   return false;
 }
 
@@ -96,14 +108,15 @@ int RunKrmFunction(const std::string& input, const KrmOptions& options, std::str
   if (!diags.HasErrors()) {
     std::vector<Object> objects;
     InputOptions input;
+    input.target = options.target ? options.target : &DefaultTarget();
     CollectObjects(kConfigName, {*config}, input, &objects, &diags);
-    if (!diags.HasErrors() && CheckConfigKind(objects, *config, &diags)) {
-      // The other items may hold the ConfigMaps and MCPToolConfigs the config refers to.
+    if (!diags.HasErrors() && CheckConfigKind(objects, *config, *input.target, &diags)) {
+      // The other items may hold the ConfigMaps and config kinds the config refers to.
       std::vector<Object> context;
       Diagnostics ignored;
       CollectObjects(kItemsName, in_items.items, input, &context, &ignored);
       for (Object& o : context) {
-        if (o.kind != "ConfigMap" && ToolhiveKindOf(o) != ToolhiveKind::kMCPToolConfig) continue;
+        if (!IsReferenceable(o)) continue;
         o.context_only = true;
         objects.push_back(std::move(o));
       }

@@ -7,10 +7,12 @@
 
 #include "core/disk_interface.h"
 #include "render/render_all.h"
+#include "targets/target.h"
 
 namespace thv {
 
 struct KrmOptions {
+  const Target* target = nullptr;  // the operator release; nullptr: the default target
   RenderAllOptions render_all;
   // An MCPRegistry's remote source renders from this lock file, offline (never fetched: a
   // function runs inside someone else's build). No disk: there is no lock file.

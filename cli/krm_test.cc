@@ -4,8 +4,20 @@
 
 #include "core/sha256.h"
 #include "registry/lock_file.h"
+#include "targets/targets.h"
 
 namespace thv {
+
+namespace {
+
+// Pinned to a release, so that what these tests assert does not move with the default.
+KrmOptions Pinned() {
+  KrmOptions options;
+  options.target = FindTarget("7002a239b");
+  return options;
+}
+
+}  // namespace
 
 TEST_CASE("KRM function: items kept, rendered objects appended, tool config found among items") {
   const char* in = R"(apiVersion: config.kubernetes.io/v1
@@ -26,7 +38,7 @@ functionConfig:
     toolConfigRef: {name: tools}
 )";
   std::string out;
-  CHECK(RunKrmFunction(in, {}, &out) == 0);
+  CHECK(RunKrmFunction(in, Pinned(), &out) == 0);
   CHECK(out.rfind("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n", 0) == 0);
   CHECK(out.find("kind: MCPToolConfig") != std::string::npos);
   CHECK(out.find("name: fetch-runconfig") != std::string::npos);
@@ -47,7 +59,7 @@ functionConfig:
   spec: {image: x, port: 0}
 )";
   std::string out;
-  CHECK(RunKrmFunction(in, {}, &out) == 1);
+  CHECK(RunKrmFunction(in, Pinned(), &out) == 1);
   CHECK(out.find("results:\n- message: ") != std::string::npos);
   CHECK(out.find("severity: error") != std::string::npos);
   CHECK(out.find("path: spec.port") != std::string::npos);
@@ -100,7 +112,7 @@ TEST_CASE("KRM function: an MCPRegistry renders from a ConfigMap among the items
   CHECK(RunKrmFunction(RegistryList(items,
                                     "      type: configmap\n"
                                     "      configmap: {name: reg-data}\n"),
-                       {}, &out) == 0);
+                       Pinned(), &out) == 0);
   CHECK(out.find("name: reg-data") != std::string::npos);  // the item is kept
   CHECK(out.find("name: reg-registry-storage") != std::string::npos);
   CHECK(out.find("kind: Deployment") != std::string::npos);
@@ -111,7 +123,7 @@ TEST_CASE("KRM function: an MCPRegistry renders from a ConfigMap among the items
   CHECK(RunKrmFunction(RegistryList(" []",
                                     "      type: configmap\n"
                                     "      configmap: {name: reg-data}\n"),
-                       {}, &out) == 1);
+                       Pinned(), &out) == 1);
   CHECK(out.find("path: spec.source.configmap.name") != std::string::npos);
   CHECK(out.find("path: registry.yaml") != std::string::npos);
   CHECK(out.find("registry-storage") == std::string::npos);
@@ -122,7 +134,7 @@ TEST_CASE("KRM function: a remote MCPRegistry source renders from the lock file,
       "      type: url\n"
       "      url: {endpoint: 'https://registry.example.com/registry.json'}\n";
   MemoryDiskInterface disk;
-  KrmOptions options;
+  KrmOptions options = Pinned();
   options.disk = &disk;
   options.lock_path = "thv-render.lock";
 
@@ -154,7 +166,7 @@ TEST_CASE("KRM function: a remote MCPRegistry source renders from the lock file,
   CHECK(out.find("path: thv-render.lock") != std::string::npos);
 
   // No disk (no lock file at all): an error, never silently nothing.
-  CHECK(RunKrmFunction(RegistryList(" []", source), {}, &out) == 3);
+  CHECK(RunKrmFunction(RegistryList(" []", source), Pinned(), &out) == 3);
   CHECK(out.find("severity: error") != std::string::npos);
 }
 
@@ -168,29 +180,29 @@ TEST_CASE("KRM function: malformed ResourceLists are error results with a non-ze
   const std::string head = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n";
   std::string out;
   // items as a mapping: not silently replaced by an empty list.
-  CHECK(RunKrmFunction(head + "items: {a: b}\n" + server, {}, &out) == 1);
+  CHECK(RunKrmFunction(head + "items: {a: b}\n" + server, Pinned(), &out) == 1);
   CHECK(out.find("path: items") != std::string::npos);
   CHECK(out.find("must be a list") != std::string::npos);
   CHECK(out.find("kind: Deployment") == std::string::npos);
   // items absent or null: an empty list.
-  CHECK(RunKrmFunction(head + server, {}, &out) == 0);
-  CHECK(RunKrmFunction(head + "items:\n" + server, {}, &out) == 0);
+  CHECK(RunKrmFunction(head + server, Pinned(), &out) == 0);
+  CHECK(RunKrmFunction(head + "items:\n" + server, Pinned(), &out) == 0);
   CHECK(out.find("kind: Deployment") != std::string::npos);
   // functionConfig missing, or of a kind this function does not render.
-  CHECK(RunKrmFunction(head + "items: []\n", {}, &out) == 1);
+  CHECK(RunKrmFunction(head + "items: []\n", Pinned(), &out) == 1);
   CHECK(out.find("path: functionConfig") != std::string::npos);
   for (const char* config : {"  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n",
                              "  apiVersion: toolhive.stacklok.dev/v1alpha1\n  kind: MCPToolConfig\n"
                              "  metadata: {name: t}\n  spec: {toolsFilter: [a]}\n",
                              "  kind: MCPServer\n  metadata: {name: no-api-version}\n"}) {
     CAPTURE(config);
-    CHECK(RunKrmFunction(head + "items: []\nfunctionConfig:\n" + config, {}, &out) == 1);
+    CHECK(RunKrmFunction(head + "items: []\nfunctionConfig:\n" + config, Pinned(), &out) == 1);
     CHECK(out.find("severity: error") != std::string::npos);
     CHECK(out.find("items: []") != std::string::npos);
   }
   CHECK(RunKrmFunction(head + "items: []\nfunctionConfig: {apiVersion: v1, kind: ConfigMap, "
                               "metadata: {name: c}}\n",
-                       {}, &out) == 1);
+                       Pinned(), &out) == 1);
   CHECK(out.find("Unsupported value: kind \"ConfigMap\", apiVersion \"v1\": expected an "
                  "MCPServer or MCPRegistry") != std::string::npos);
 }

@@ -138,7 +138,7 @@ void AddContextObjects(DiskInterface* disk, const std::vector<std::string>& path
   if (paths.empty()) return;
   // Paths that cannot be read (missing, a FIFO, a device) are errors; what the files hold is not
   // ours to judge: a context directory holds anything (kustomization.yaml, other generators'
-  // configs), and only its ConfigMaps and MCPToolConfigs matter.
+  // configs), and only its ConfigMaps and the target's config kinds matter.
   const std::vector<std::string> files = ExpandPaths(disk, paths, options.input_root, diags);
   Diagnostics ignored;
   std::vector<Object> context = LoadObjects(
@@ -147,7 +147,7 @@ void AddContextObjects(DiskInterface* disk, const std::vector<std::string>& path
   const ObjectIndex inputs(*objects);
   std::vector<Object> added;
   for (Object& o : context) {
-    if (o.kind != "ConfigMap" && ToolhiveKindOf(o) != ToolhiveKind::kMCPToolConfig) continue;
+    if (!IsReferenceable(o)) continue;
     if (inputs.Find(o.kind, o.meta.namespace_, o.meta.name)) continue;
     o.context_only = true;
     added.push_back(std::move(o));

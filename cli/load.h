@@ -35,9 +35,9 @@ std::vector<Object> LoadObjects(DiskInterface* disk, const std::vector<std::stri
                                 const ReadStdin& read_stdin, const LoadOptions& options,
                                 Diagnostics* diags);
 
-// Adds the ConfigMaps and MCPToolConfigs found under context paths (e.g. the kustomization
-// directory a generator plugin runs in) for reference lookups only; objects already among the
-// inputs are not added twice.
+// Adds the ConfigMaps and config kinds (MCPToolConfig, ...) found under context paths (e.g. the
+// kustomization directory a generator plugin runs in) for reference lookups only; objects already
+// among the inputs are not added twice.
 void AddContextObjects(DiskInterface* disk, const std::vector<std::string>& paths,
                        const LoadOptions& options, std::vector<Object>* objects,
                        Diagnostics* diags);

@@ -7,6 +7,7 @@
 #include "model/names.h"
 #include "model/schema.h"
 #include "model/schema_validate.h"
+#include "targets/target.h"
 
 namespace thv {
 
@@ -17,8 +18,42 @@ std::string Group(const std::string& api_version) {
   return slash == std::string::npos ? "" : api_version.substr(0, slash);
 }
 
-bool IsToolhiveKindName(const std::string& kind) {
-  return kind == "MCPServer" || kind == "MCPRegistry" || kind == "MCPToolConfig";
+std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
+
+// The CRD version a ToolHive object is checked against at target, and its kind's behaviour in
+// object->toolhive. nullptr (and an error) when the target has no CRD for it; a kind the target
+// has a CRD for but does not take yet is reported and left without behaviour, so that its fields
+// are still checked (renamed ones included).
+const CrdVersion* IdentifyToolhiveKind(const std::string& file, const Value& doc,
+                                       const Target& target, Object* object, Diagnostics* diags) {
+  const std::string at = " (operator " + std::string(target.name) + ")";
+  const CrdVersion* crd = FindCrd(target, object->api_version, object->kind);
+  if (!crd) {
+    std::string served, kinds;
+    for (const CrdVersion* c = target.crds; c->kind; ++c)
+      if (object->kind == c->kind) served += (served.empty() ? "" : ", ") + Quoted(c->api_version);
+    if (!served.empty()) {
+      diags->Error(file, doc.Find("apiVersion")->mark, "apiVersion",
+                   "Unsupported value: " + Quoted(object->api_version) +
+                       ": supported values: " + served + at);
+      return nullptr;
+    }
+    for (const TargetKind* k = target.kinds; k->kind; ++k)
+      if (k->role != KindRole::kUnsupported) kinds += (kinds.empty() ? "" : ", ") + Quoted(k->kind);
+    diags->Error(
+        file, doc.Find("kind")->mark, "kind",
+        "Unsupported value: " + Quoted(object->kind) + ": supported values: " + kinds + at);
+    return nullptr;
+  }
+  const TargetKind* kind = FindKind(target, object->kind);
+  if (!kind || kind->role == KindRole::kUnsupported) {
+    diags->Error(file, doc.Find("kind")->mark, "kind",
+                 object->kind + " is not supported at " + target.name + " yet" +
+                     (kind && kind->hint ? std::string("; ") + kind->hint : std::string()));
+  } else {
+    object->toolhive = kind;
+  }
+  return crd;
 }
 
 // Reads apiVersion, kind and metadata; false when the document cannot be an object at all.
@@ -95,11 +130,12 @@ bool ReadIdentity(const std::string& file, const Value& doc, Object* object, Dia
 }  // namespace
 
 ToolhiveKind ToolhiveKindOf(const Object& object) {
-  if (object.api_version != kToolhiveApiVersion) return ToolhiveKind::kNone;
-  if (object.kind == "MCPServer") return ToolhiveKind::kMCPServer;
-  if (object.kind == "MCPRegistry") return ToolhiveKind::kMCPRegistry;
-  if (object.kind == "MCPToolConfig") return ToolhiveKind::kMCPToolConfig;
-  return ToolhiveKind::kNone;
+  return object.toolhive ? object.toolhive->id : ToolhiveKind::kNone;
+}
+
+bool IsReferenceable(const Object& object) {
+  return object.kind == "ConfigMap" ||
+         (object.toolhive && object.toolhive->role == KindRole::kConfig);
 }
 
 bool IsNamespacedKind(const std::string& kind) {
@@ -148,22 +184,17 @@ void CollectObjects(const std::string& file, std::vector<Value> docs, const Inpu
     object.origin = Origin{file, index, doc.mark};
     if (!ReadIdentity(file, doc, &object, diags)) continue;
 
-    const bool toolhive_group = Group(object.api_version) == "toolhive.stacklok.dev";
-    if (toolhive_group && object.api_version != kToolhiveApiVersion) {
-      diags->Error(file, doc.Find("apiVersion")->mark, "apiVersion",
-                   "Unsupported value: \"" + object.api_version + "\": supported values: \"" +
-                       kToolhiveApiVersion + "\"");
-      continue;
-    }
-    if (toolhive_group && !IsToolhiveKindName(object.kind)) {
-      diags->Error(file, doc.Find("kind")->mark, "kind",
-                   "Unsupported value: \"" + object.kind +
-                       "\": supported values: \"MCPServer\", \"MCPRegistry\", \"MCPToolConfig\"");
-      continue;
-    }
-
-    const bool toolhive = toolhive_group;
+    object.target = options.target;
+    const bool toolhive = Group(object.api_version) == kToolhiveGroup;
     if (toolhive) {
+      if (!options.target) {
+        diags->Error(file, doc.mark, "apiVersion",
+                     "no operator release to read ToolHive kinds for");
+        continue;
+      }
+      const Target& target = *options.target;
+      const CrdVersion* crd = IdentifyToolhiveKind(file, doc, target, &object, diags);
+      if (!crd) continue;
       // ToolHive objects become other objects whose names derive from theirs.
       if (std::string err = CheckDns1123Subdomain(object.meta.name); !err.empty()) {
         const Value* name = doc.Find("metadata")->Find("name");
@@ -171,9 +202,15 @@ void CollectObjects(const std::string& file, std::vector<Value> docs, const Inpu
                      "Invalid value: \"" + object.meta.name + "\": " + err);
         continue;
       }
+      // kubectl prints the API server's deprecation warning for the version as it is.
+      if (crd->deprecation_warning && object.toolhive)
+        diags->Warning(file, doc.Find("apiVersion")->mark, "apiVersion", crd->deprecation_warning);
       SchemaOptions schema_options;
       schema_options.strict = options.strict;
-      if (!ValidateAgainstSchema(*FindCrdSchema(object.kind), file, &doc, schema_options, diags))
+      schema_options.target = &target;
+      schema_options.kind = object.kind;
+      if (!ValidateAgainstSchema(*crd->schema, file, &doc, schema_options, diags) ||
+          !object.toolhive)
         continue;
     }
     if (object.meta.namespace_.empty() && IsNamespacedKind(object.kind) &&

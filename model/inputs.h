@@ -12,13 +12,37 @@
 namespace thv {
 
 struct InputOptions {
+  // The operator release whose CRDs ToolHive kinds are checked against (targets/); required for
+  // inputs that hold ToolHive kinds.
+  const Target* target = nullptr;
   std::string default_namespace = "default";
   bool namespace_explicit = false;  // -n was given: also fill namespaced pass-through objects
   bool strict = false;              // unknown fields in ToolHive kinds are errors, not warnings
 };
 
-enum class ToolhiveKind { kNone, kMCPServer, kMCPRegistry, kMCPToolConfig };
+// ToolHive kinds by name; what each means at an operator release is that target's (targets/).
+enum class ToolhiveKind {
+  kNone,
+  kMCPServer,
+  kMCPRegistry,
+  kMCPToolConfig,
+  kMCPOIDCConfig,
+  kMCPTelemetryConfig,
+  kMCPAuthzConfig,
+  kMCPExternalAuthConfig,
+  kMCPWebhookConfig,
+  kMCPGroup,
+  kMCPRemoteProxy,
+  kVirtualMCPServer,
+  kVirtualMCPCompositeToolDefinition,
+  kEmbeddingServer,
+  kMCPServerEntry,
+};
 ToolhiveKind ToolhiveKindOf(const Object& object);
+
+// Whether other objects' controllers may look object up: ConfigMaps and the target's config
+// kinds (what --context and KRM items contribute).
+bool IsReferenceable(const Object& object);
 
 // Turns the documents of one file into Objects, reporting every problem found.
 void CollectObjects(const std::string& file, std::vector<Value> docs, const InputOptions& options,

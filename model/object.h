@@ -8,6 +8,9 @@
 
 namespace thv {
 
+struct Target;
+struct TargetKind;
+
 using StringMap = std::map<std::string, std::string>;  // sorted, as Go marshals maps
 
 // Where a document came from, for error messages.
@@ -30,11 +33,14 @@ struct Object {
   std::string api_version;
   std::string kind;
   ObjectMeta meta;
-  bool namespace_defaulted = false;  // metadata.namespace was absent and filled in
-  bool context_only = false;         // from --context: consulted for references, never emitted
+  bool namespace_defaulted = false;      // metadata.namespace was absent and filled in
+  bool context_only = false;             // from --context: consulted for references, never emitted
+  const Target* target = nullptr;        // the operator release the object was read for
+  const TargetKind* toolhive = nullptr;  // its kind's behaviour there; nullptr: not a ToolHive kind
   Value doc;  // the whole document, as read (after CRD defaulting for ToolHive kinds)
 };
 
-constexpr const char kToolhiveApiVersion[] = "toolhive.stacklok.dev/v1alpha1";
+// The API group of every ToolHive custom resource.
+constexpr const char kToolhiveGroup[] = "toolhive.stacklok.dev";
 
 }  // namespace thv

@@ -12,7 +12,9 @@ namespace thv {
 struct SchemaNode;
 
 enum class SchemaType : uint8_t { kAny, kObject, kArray, kString, kInteger, kNumber, kBoolean };
-enum class SchemaFormat : uint8_t { kNone, kInt32, kInt64 };
+// kInt32/kInt64 bound integers; the others are string formats the API server validates
+// (apiextensions-apiserver pkg/apiserver/validation/formats.go, kube-openapi strfmt).
+enum class SchemaFormat : uint8_t { kNone, kInt32, kInt64, kUri, kDuration, kDateTime, kDate };
 enum class SchemaListType : uint8_t { kAtomic, kSet, kMap };
 
 // Bits of SchemaNode::flags.
@@ -31,6 +33,13 @@ struct SchemaProperty {
   const SchemaNode* node;
 };
 
+// One x-kubernetes-validations entry, kept for the CEL evaluator (see CheckValidationRules in
+// model/schema_validate.cc).
+struct SchemaRule {
+  const char* rule;     // the CEL expression, as written
+  const char* message;  // nullptr when the CRD gives none (the API server then says the rule)
+};
+
 struct SchemaNode {
   SchemaType type;
   SchemaFormat format;
@@ -44,6 +53,8 @@ struct SchemaNode {
   int64_t max_length;
   int64_t min_items;
   int64_t max_items;
+  int64_t min_properties;  // -1 when absent
+  int64_t max_properties;
   const char* const* enum_json;  // compact JSON of each allowed value
   uint32_t enum_count;
   uint32_t required_count;
@@ -54,11 +65,17 @@ struct SchemaNode {
   const char* const* list_map_keys;
   const SchemaNode* items;                  // nullptr when absent
   const SchemaNode* additional_properties;  // nullptr when absent
+  const SchemaRule* rules;                  // x-kubernetes-validations, in CRD order
+  uint32_t rule_count;
 };
 
-// The root schema of a ToolHive CRD by kind ("MCPServer", "MCPRegistry", "MCPToolConfig"), or
-// nullptr. Defined in the generated crd_schemas.cc.
-const SchemaNode* FindCrdSchema(const std::string& kind);
+// One served version of a CRD, as a target's generated table lists it.
+struct CrdVersion {
+  const char* kind;                 // nullptr ends a table
+  const char* api_version;          // group/version
+  const SchemaNode* schema;         // the storage version's (every served version's is the same)
+  const char* deprecation_warning;  // what the API server warns on use; nullptr when current
+};
 
 // The schema of property `name` of an object node, or nullptr.
 const SchemaNode* FindSchemaProperty(const SchemaNode& node, const std::string& name);

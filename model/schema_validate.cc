@@ -13,6 +13,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "model/formats.h"
+#include "targets/target.h"
+
 namespace thv {
 namespace {
 
@@ -214,6 +217,7 @@ class Validator {
       default:
         break;
     }
+    if (s.rule_count) CheckValidationRules(s, *v);
   }
 
  private:
@@ -224,6 +228,17 @@ class Validator {
 
   std::string Child(const std::string& key) const {
     return path_.empty() ? key : path_ + "." + key;
+  }
+
+  // The CEL evaluator's hook: x-kubernetes-validations of a node that is present and of its
+  // schema's type, after its children were checked (the API server runs a node's rules on the
+  // defaulted, pruned value; all of them, reporting every failure). Rules are not evaluated yet:
+  // thv::cel::Compile (once per rule, cached like patterns) and thv::cel::Evaluate with `self`
+  // bound to v go here, reporting a false rule at path_ with s.rules[i].message (or "failed
+  // rule: <rule>" when it has none).
+  void CheckValidationRules(const SchemaNode& s, const Value& v) {
+    (void)s;
+    (void)v;
   }
 
   void CheckEnum(const SchemaNode& s, const Value& v) {
@@ -248,6 +263,24 @@ class Validator {
     }
     if (s.pattern && !MatchesPattern(s.pattern, v.text))
       Error(v.mark, path_, "Invalid value: " + Json(v) + ": should match '" + s.pattern + "'");
+    if (const char* format = FailedFormat(s.format, v.text))
+      Error(v.mark, path_, "Invalid value: " + Json(v) + ": must be of type " + format);
+  }
+
+  // The name of the string format text fails, or nullptr (kube-openapi strfmt's checks).
+  static const char* FailedFormat(SchemaFormat format, const std::string& text) {
+    switch (format) {
+      case SchemaFormat::kUri:
+        return IsRequestUri(text) ? nullptr : "uri";
+      case SchemaFormat::kDuration:
+        return IsOpenApiDuration(text) ? nullptr : "duration";
+      case SchemaFormat::kDateTime:
+        return IsOpenApiDateTime(text) ? nullptr : "date-time";
+      case SchemaFormat::kDate:
+        return IsOpenApiDate(text) ? nullptr : "date";
+      default:
+        return nullptr;
+    }
   }
 
   void CheckNumber(const SchemaNode& s, const Value& v) {
@@ -295,7 +328,12 @@ class Validator {
           continue;
         }
         const std::string path = Child(m.key);
-        if (opts_.strict)
+        if (const char* became = Renamed(path)) {
+          Error(m.key_mark, path,
+                "unknown field \"" + path + "\": at " + opts_.target->name + " it became " +
+                    became + "; --operator-version " + opts_.target->renames_from +
+                    " renders this file as written");
+        } else if (opts_.strict)
           Error(m.key_mark, path, "unknown field \"" + path + "\"");
         else
           diags_->Warning(file_, m.key_mark, path, "unknown field \"" + path + "\"");
@@ -328,6 +366,21 @@ class Validator {
     for (uint32_t i = 0; i < s.required_count; ++i) {
       if (!v->Find(s.required[i])) Error(v->mark, Child(s.required[i]), "Required value");
     }
+    const int64_t n = static_cast<int64_t>(v->members.size());
+    if (s.max_properties >= 0 && n > s.max_properties)
+      Error(v->mark, path_,
+            "Too many: " + std::to_string(n) + ": must have at most " +
+                std::to_string(s.max_properties) + " items");
+    if (s.min_properties >= 0 && n < s.min_properties)
+      Error(v->mark, path_,
+            "Invalid value: " + std::to_string(n) + ": should have at least " +
+                std::to_string(s.min_properties) + " properties");
+  }
+
+  // What the target says the field at path became, or nullptr.
+  const char* Renamed(const std::string& path) const {
+    if (!opts_.target) return nullptr;
+    return RenamedTo(*opts_.target, opts_.kind, path);
   }
 
   void CheckArray(const SchemaNode& s, Value* v) {

@@ -10,8 +10,14 @@
 
 namespace thv {
 
+struct Target;
+
 struct SchemaOptions {
   bool strict = false;  // unknown fields are errors (kubectl --validate=strict), else warnings
+  // With both set, an unknown field that the target renamed from an older release's is an
+  // error saying what it became (Target::renames), whatever strict says.
+  const Target* target = nullptr;
+  std::string kind;
 };
 
 // Applies CRD defaults in place (absent properties with a default get it, recursively, also
@@ -19,7 +25,9 @@ struct SchemaOptions {
 // with `file`, the node's mark (an unknown field's key mark; a missing required field's parent
 // object mark), a dotted path ("spec.secrets[0].key") and an API-server-like message. At the
 // root, `metadata` (checked by the caller) and `status` (reset by the API server on create)
-// are left alone. Returns true when no errors were reported.
+// are left alone. String formats the API server checks (uri, duration, date-time, date) are
+// checked; x-kubernetes-validations rules reach CheckValidationRules (schema_validate.cc), the
+// CEL evaluator's hook. Returns true when no errors were reported.
 bool ValidateAgainstSchema(const SchemaNode& root, const std::string& file, Value* doc,
                            const SchemaOptions& opts, Diagnostics* diags);
 

@@ -27,7 +27,7 @@ std::string RegistryApiEndpoint(const MCPRegistry& r) {
 }
 
 std::vector<Value> RenderMCPRegistry(const MCPRegistry& r, const RegistryContent& content,
-                                     const RenderOptions& options) {
+                                     const std::string& api_image) {
   const std::string& name = r.object.meta.name;
   const std::string& ns = r.object.meta.namespace_;
   const std::string storage = name + "-registry-storage";
@@ -52,7 +52,7 @@ std::vector<Value> RenderMCPRegistry(const MCPRegistry& r, const RegistryContent
                               {"app.kubernetes.io/name", api}};
   Value container = Obj(
       {{"name", Str("registry-api")},
-       {"image", Str(options.registry_api_image)},
+       {"image", Str(api_image)},
        {"args",
         StrList({"serve", "--from-file=/data/registry/registry.json", "--registry-name=" + name})},
        {"ports",

@@ -7,7 +7,6 @@
 
 #include "core/value.h"
 #include "model/mcpregistry.h"
-#include "render/options.h"
 
 namespace thv {
 
@@ -16,8 +15,9 @@ struct RegistryContent {
   std::string source_hash;    // sha256 of the raw source bytes ("hash-unavailable" if unknown)
 };
 
+// api_image: the registry API server's image (operator env TOOLHIVE_REGISTRY_API_IMAGE).
 std::vector<Value> RenderMCPRegistry(const MCPRegistry& registry, const RegistryContent& content,
-                                     const RenderOptions& options);
+                                     const std::string& api_image);
 
 // http://<name>-api.<namespace>.svc.cluster.local:8080, the operator's status.apiEndpoint.
 std::string RegistryApiEndpoint(const MCPRegistry& registry);

@@ -9,6 +9,7 @@
 #include "render/quantity.h"
 #include "render/runconfig.h"
 #include "render/validate_object.h"
+#include "targets/7002a239b/defaults.h"
 
 namespace thv {
 
@@ -282,7 +283,7 @@ Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions
     resources.Set("requests", ResourceList(s.requests));
 
   Value container = Obj({{"name", Str("toolhive")},
-                         {"image", Str(options.proxy_image)},
+                         {"image", Str(t7002a239b::ProxyImage(options))},
                          {"args", StrList(ProxyArgs(s, refs, options))},
                          {"ports", List({Obj({{"name", Str("http")},
                                               {"containerPort", Int(s.port)},
@@ -491,7 +492,7 @@ std::vector<std::string> ProxyArgs(const MCPServer& s, const ServerRefs& refs,
   args.push_back("--proxy-port=" + std::to_string(s.port));
   args.push_back("--name=" + name);
   args.push_back("--transport=" + s.transport);
-  args.push_back("--host=" + options.proxy_host);
+  args.push_back("--host=" + t7002a239b::ProxyHost(options));
   if (s.target_port) args.push_back("--target-port=" + std::to_string(s.target_port));
   if (!s.proxy_mode.empty()) args.push_back("--proxy-mode=" + s.proxy_mode);
   if (std::string patch = PodPatchJson(s, true); !patch.empty())

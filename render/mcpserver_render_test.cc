@@ -7,9 +7,9 @@
 #include <algorithm>
 
 #include "core/json_writer.h"
-#include "model/testing.h"
 #include "render/render_all.h"
 #include "render/runconfig.h"
+#include "targets/testing.h"
 
 namespace thv {
 
@@ -591,12 +591,12 @@ spec:
           "--host=0.0.0.0", "--proxy-mode=sse",
           R"(--k8s-pod-patch={"metadata":{},"spec":{"containers":[],"serviceAccountName":"fetch-sa"}})",
           "--permission-profile=network", "docker.io/mcp/fetch"});
-  CHECK(ServiceUrl(ServerFromYaml(R"(
+  CHECK(ServiceUrl(DecodeMCPServer(ObjectsFromYaml(R"(
 apiVersion: toolhive.stacklok.dev/v1alpha1
 kind: MCPServer
 metadata: {name: fetch, namespace: toolhive-system}
 spec: {image: x}
-)")) == "http://mcp-fetch-proxy.toolhive-system.svc.cluster.local:8080");
+)")[0])) == "http://mcp-fetch-proxy.toolhive-system.svc.cluster.local:8080");
 }
 
 }  // namespace thv

@@ -1,19 +1,18 @@
-// The operator's environment, which thv-render takes as flags (code defaults of 7002a239b).
+// The operator's environment, which thv-render takes as flags. Unset values are the target's
+// defaults (Target::defaults), which its controllers apply.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace thv {
 
 struct RenderOptions {
-  std::string proxy_image =
-      "ghcr.io/stacklok/toolhive/proxyrunner:latest";  // TOOLHIVE_RUNNER_IMAGE
-  std::string proxy_host = "0.0.0.0";                  // TOOLHIVE_PROXY_HOST
+  std::optional<std::string> proxy_image;         // TOOLHIVE_RUNNER_IMAGE
+  std::optional<std::string> proxy_host;          // TOOLHIVE_PROXY_HOST
+  std::optional<std::string> registry_api_image;  // TOOLHIVE_REGISTRY_API_IMAGE
   bool runconfig_mode = false;  // TOOLHIVE_USE_CONFIGMAP=true: short ConfigMap-mode args
   bool openshift = false;       // platform detection found OpenShift
-  // telemetry serviceVersion is the operator's build version; v0.3.5 is the release at 7002a239b.
-  std::string operator_version = "v0.3.5";
-  std::string registry_api_image = "ghcr.io/stacklok/toolhive/thv-registry-api:latest";
 };
 
 }  // namespace thv

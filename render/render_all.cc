@@ -7,12 +7,9 @@
 #include <unordered_map>
 
 #include "model/inputs.h"
-#include "model/mcpregistry.h"
-#include "model/mcpserver.h"
 #include "model/names.h"
-#include "model/references.h"
-#include "render/mcpserver_render.h"
 #include "render/validate_object.h"
+#include "targets/target.h"
 
 namespace thv {
 
@@ -116,9 +113,10 @@ class ObjectErrorReporter {
           (e.kind == FieldError::Kind::kNeverRuns ? " could never run: " : " would be rejected: ") +
           (e.path.empty() ? "" : e.path + ": ") + e.detail;
       if (rendered) {
+        const std::string operator_name = "; the operator (" + std::string(source.target->name);
         message += e.kind == FieldError::Kind::kNeverRuns
-                       ? "; the operator (7002a239b) creates it, but its pods cannot start"
-                       : "; the operator (7002a239b) could not create it";
+                       ? operator_name + ") creates it, but its pods cannot start"
+                       : operator_name + ") could not create it";
       }
       if (e.kind == FieldError::Kind::kTooLarge) {
         const ToolhiveKind input = ToolhiveKindOf(source);
@@ -169,32 +167,32 @@ void RenderAll(const std::vector<Object>& objects, const RenderAllOptions& optio
     sink(std::move(doc));
   };
 
+  const RenderContext context{index, options};
   for (const Object& object : objects) {
     if (object.context_only) continue;
     const int errors_before = diags->error_count();
-    switch (ToolhiveKindOf(object)) {
-      case ToolhiveKind::kNone:
-        emit(object.doc, object, false, true);
-        continue;
-      case ToolhiveKind::kMCPServer: {
-        MCPServer server = DecodeMCPServer(object);
-        ServerRefs refs = ResolveServerRefs(server, index, diags);
-        std::vector<Value> docs = RenderMCPServer(server, refs, options.render, diags);
-        const bool clean = diags->error_count() == errors_before;
-        for (Value& doc : docs) emit(std::move(doc), object, true, clean);
+    const TargetKind* kind = object.toolhive;
+    if (!kind) {
+      emit(object.doc, object, false, true);
+      continue;
+    }
+    switch (kind->role) {
+      case KindRole::kRendered:
+        kind->render(object, context, diags, [&](Value doc, bool validate) {
+          emit(std::move(doc), object, true, validate);
+        });
         break;
-      }
-      case ToolhiveKind::kMCPToolConfig:
+      case KindRole::kConfig:
+      case KindRole::kNotRenderedYet:
+      case KindRole::kUnsupported:  // refused as an input already
+        if (kind->check) kind->check(object, context, diags);
+        if (kind->role == KindRole::kNotRenderedYet && !options.validating &&
+            diags->error_count() == errors_before)
+          diags->Error(object.origin.file, object.doc.Find("kind")->mark, "kind",
+                       "rendering " + object.kind + " is not supported at " + object.target->name +
+                           " yet (`validate` checks it)" +
+                           (kind->hint ? std::string("; ") + kind->hint : std::string()));
         break;
-      case ToolhiveKind::kMCPRegistry: {
-        auto content = options.registries.find(object.meta.namespace_ + "/" + object.meta.name);
-        if (content == options.registries.end()) break;  // its fetch failed, already reported
-        Diagnostics ignored;  // DecodeMCPRegistry's findings were reported by the registry stage
-        for (Value& doc : RenderMCPRegistry(DecodeMCPRegistry(object, &ignored), content->second,
-                                            options.render))
-          emit(std::move(doc), object, true, true);
-        break;
-      }
     }
     if (options.keep_custom_resources)
       emit(object.doc, object, false, diags->error_count() == errors_before);

@@ -1,5 +1,6 @@
 // The render stage over a whole input set: every input in input order, each ToolHive resource
-// expanded into its objects, everything else passed through unchanged.
+// expanded into its objects by its target's controller (Object::toolhive), everything else
+// passed through unchanged.
 #pragma once
 
 #include <functional>
@@ -18,6 +19,9 @@ namespace thv {
 struct RenderAllOptions {
   RenderOptions render;
   bool keep_custom_resources = false;
+  // `validate`: kinds the target cannot render yet (KindRole::kNotRenderedYet) are checked and
+  // pass, rather than refused.
+  bool validating = false;
   // Fetched, filtered registry data by <namespace>/<name> of each MCPRegistry.
   std::map<std::string, RegistryContent> registries;
 };

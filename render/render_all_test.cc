@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "model/testing.h"
+#include "targets/testing.h"
 
 namespace thv {
 

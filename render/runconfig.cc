@@ -6,6 +6,7 @@
 #include "core/json_writer.h"
 #include "core/sha256.h"
 #include "core/value_builder.h"
+#include "targets/7002a239b/defaults.h"
 
 namespace thv {
 
@@ -73,7 +74,7 @@ double SamplingRate(const std::string& text) {
   return end && *end == '\0' ? d : 0.05;
 }
 
-Value TelemetryConfig(const MCPServer& s, const RenderOptions& options) {
+Value TelemetryConfig(const MCPServer& s) {
   if (!s.telemetry) return Value::Null();
   std::string endpoint, service_name;
   bool tracing = false, metrics = false, insecure = false;
@@ -103,7 +104,7 @@ Value TelemetryConfig(const MCPServer& s, const RenderOptions& options) {
   }
   return Obj({{"endpoint", Str(endpoint)},
               {"serviceName", Str(service_name.empty() ? "toolhive-mcp-proxy" : service_name)},
-              {"serviceVersion", Str(options.operator_version)},
+              {"serviceVersion", Str(t7002a239b::kOperatorBuild)},
               {"tracingEnabled", Bool(tracing)},
               {"metricsEnabled", Bool(metrics)},
               {"samplingRate", Value::Number(GoFloat(sampling_rate), true)},
@@ -149,7 +150,7 @@ Value BuildRunConfig(const MCPServer& s, const ServerRefs& refs, const RenderOpt
   rc.Set("container_name", Str(name));
   rc.Set("base_name", Str(name));
   rc.Set("transport", Str(s.transport));
-  rc.Set("host", Str(options.proxy_host));
+  rc.Set("host", Str(t7002a239b::ProxyHost(options)));
   rc.Set("port", Int(port));
   if (s.target_port) rc.Set("target_port", Int(s.target_port));
   if (s.permission_profile) {
@@ -216,7 +217,7 @@ Value BuildRunConfig(const MCPServer& s, const ServerRefs& refs, const RenderOpt
   }
   if (Value authz = RunConfigAuthz(s, refs); !authz.IsNull()) rc.Set("authz_config", authz);
   if (s.audit_enabled.value_or(false)) rc.Set("audit_config", Obj({{"max_data_size", Int(1024)}}));
-  if (Value telemetry = TelemetryConfig(s, options); !telemetry.IsNull())
+  if (Value telemetry = TelemetryConfig(s); !telemetry.IsNull())
     rc.Set("telemetry_config", telemetry);
   rc.Set("proxy_mode", Str(s.proxy_mode.empty() ? "sse" : s.proxy_mode));
   if (oidc && !oidc->thv_ca_bundle_path.empty())

@@ -18,6 +18,7 @@ cd "$work/app"
 rm mcpserver_fetch_tools_filter.yaml mcpserver_yardstick_sse.yaml
 env -i PATH="$PATH" ARGOCD_APP_NAME=mcp ARGOCD_APP_NAMESPACE=apps ARGOCD_APP_SOURCE_PATH=app \
   ARGOCD_APP_PARAMETERS='[]' PARAM_PART_OF_LABEL=true ARGOCD_ENV_PROXY_IMAGE=ghcr.io/stacklok/toolhive/proxyrunner:v0.3.5 \
+  PARAM_OPERATOR_VERSION=7002a239b \
   "$bin" argocd-generate >"$work/out.yaml" 2>"$work/err" || fail "generate: $(cat "$work/err")"
 node "$root/tests/k8s_validate/validate.mjs" "$work/out.yaml" >/dev/null || fail "generate output is invalid"
 grep -q "app.kubernetes.io/part-of: mcp" "$work/out.yaml" || fail "part-of label missing"

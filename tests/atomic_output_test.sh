@@ -3,6 +3,8 @@
 # either the old or the new complete content, never a mix; leftovers are swept by the next run.
 set -euo pipefail
 bin=$(realpath "$1")
+# Pinned: these expectations are operator 7002a239b's, whichever release is the default.
+export THV_RENDER_OPERATOR_VERSION=7002a239b
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

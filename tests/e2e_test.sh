@@ -3,6 +3,8 @@
 # OpenAPI models (kubernetes-models), and builds --output-dir with the real kubectl kustomize.
 set -euo pipefail
 bin=$(realpath "$1")
+# Pinned: these expectations are operator 7002a239b's, whichever release is the default.
+export THV_RENDER_OPERATOR_VERSION=7002a239b
 root=$(cd "$(dirname "$0")/.." && pwd)
 validate="node $root/tests/k8s_validate/validate.mjs"
 work=$(mktemp -d)

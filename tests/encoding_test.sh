@@ -5,6 +5,8 @@
 # testdata/bad) are refused with the file, line and column, and nothing on stdout.
 set -uo pipefail
 bin=$(realpath "$1")
+# Pinned: these expectations are operator 7002a239b's, whichever release is the default.
+export THV_RENDER_OPERATOR_VERSION=7002a239b
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

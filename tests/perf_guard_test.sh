@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 "$root/bench/gen.py" servers 1000 "$work/servers.yaml"
-valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$bin" render "$work/servers.yaml" \
+valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$bin" render --operator-version 7002a239b "$work/servers.yaml" \
   >/dev/null 2>"$work/log"
 count=$(grep -m1 '^summary:' "$work/cg.out" | awk '{print $2}')
 baseline_file="$root/bench/callgrind_baseline.txt"

@@ -3,6 +3,8 @@
 # repositories served over file:// and a real git daemon, the lock file and --offline.
 set -euo pipefail
 bin=$(realpath "$1")
+# Pinned: these expectations are operator 7002a239b's, whichever release is the default.
+export THV_RENDER_OPERATOR_VERSION=7002a239b
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 pids=()

@@ -1,10 +1,14 @@
-// schemagen OUT.cc CRD.yaml...
+// schemagen [--namespace NS] [--keep-embedded-metadata] OUT.cc CRD.yaml...
 //
-// Compiles each CRD's spec.versions[0].schema.openAPIV3Schema into static C++ tables (see
-// model/schema.h) so validation needs no YAML parsing at start-up. Descriptions and CEL rules
-// are dropped; identical subtrees (the PodTemplateSpec containers, ...) are emitted once.
+// Compiles each CRD's storage version schema (spec.versions[].schema.openAPIV3Schema) into static
+// C++ tables (see model/schema.h) so validation needs no YAML parsing at start-up, and lists every
+// served version with its deprecation warning as thv::NS::kCrds. Other served versions must have
+// the storage version's schema (descriptions aside): one table serves them all. Descriptions are
+// dropped; CEL rules are kept for the evaluator; identical subtrees (the PodTemplateSpec
+// containers, ...) are emitted once.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -97,6 +101,11 @@ std::string ToJson(const YAML::Node& n) {
   return "null";
 }
 
+struct Rule {
+  std::string rule;
+  std::string message = "nullptr";  // a C++ literal, or nullptr
+};
+
 struct Node {
   std::string type = "SchemaType::kAny";
   std::string format = "SchemaFormat::kNone";
@@ -106,7 +115,9 @@ struct Node {
   std::string default_json = "nullptr";
   std::string minimum = "0", maximum = "0";
   long long min_length = -1, max_length = -1, min_items = -1, max_items = -1;
+  long long min_properties = -1, max_properties = -1;
   std::vector<std::string> enum_json, required, list_map_keys;
+  std::vector<Rule> rules;
   std::map<std::string, int> properties;  // std::map: sorted by byte order, as strcmp
   int items = -1, additional = -1;
 };
@@ -123,8 +134,18 @@ bool EmbeddedMetadata(const std::string& path, const std::string& name, const YA
          !s["additionalProperties"];
 }
 
+// One served version of a CRD, as the generated kCrds lists it.
+struct Served {
+  std::string kind, api_version;
+  int root;
+  std::string warning;  // empty when not deprecated
+};
+
 class Compiler {
  public:
+  explicit Compiler(bool keep_embedded_metadata)
+      : keep_embedded_metadata_(keep_embedded_metadata) {}
+
   // Returns the id of the (deduplicated) node for schema s at path.
   int Compile(const YAML::Node& s, const std::string& path) {
     if (!s.IsMap()) Fail(path + ": schema is not a mapping");
@@ -133,9 +154,11 @@ class Compiler {
     for (const auto& kv : s) {
       const std::string key = kv.first.Scalar();
       const YAML::Node& v = kv.second;
-      if (key == "description" || key == "x-kubernetes-validations" || key == "example" ||
-          key == "x-kubernetes-map-type" || key == "title" || key == "externalDocs") {
-        continue;  // documentation, CEL (not evaluated offline) and merge hints
+      if (key == "description" || key == "example" || key == "x-kubernetes-map-type" ||
+          key == "title" || key == "externalDocs") {
+        continue;  // documentation and merge hints
+      } else if (key == "x-kubernetes-validations") {
+        for (const auto& r : v) n.rules.push_back(CompileRule(r, path));
       } else if (key == "type") {
         n.type = TypeOf(v.Scalar(), path);
       } else if (key == "nullable") {
@@ -168,12 +191,16 @@ class Compiler {
         n.min_items = v.as<long long>();
       } else if (key == "maxItems") {
         n.max_items = v.as<long long>();
+      } else if (key == "minProperties") {
+        n.min_properties = v.as<long long>();
+      } else if (key == "maxProperties") {
+        n.max_properties = v.as<long long>();
       } else if (key == "required") {
         for (const auto& r : v) n.required.push_back(r.Scalar());
       } else if (key == "properties") {
         for (const auto& p : v) {
           const std::string name = p.first.Scalar();
-          n.properties[name] = EmbeddedMetadata(path, name, p.second)
+          n.properties[name] = keep_embedded_metadata_ && EmbeddedMetadata(path, name, p.second)
                                    ? Compile(YAML::Load(kKeepMetadata), path + "." + name)
                                    : Compile(p.second, path + "." + name);
         }
@@ -191,10 +218,7 @@ class Compiler {
       } else if (key == "default") {
         n.default_json = Literal(ToJson(v));
       } else if (key == "format") {
-        const std::string f = v.Scalar();
-        if (f == "int32") n.format = "SchemaFormat::kInt32";
-        if (f == "int64") n.format = "SchemaFormat::kInt64";
-        // Other formats (date-time, byte, ...) are not checked.
+        n.format = FormatOf(v.Scalar(), path);
       } else if (key == "x-kubernetes-list-type") {
         const std::string t = v.Scalar();
         if (t == "set") n.list_type = "SchemaListType::kSet";
@@ -218,10 +242,11 @@ class Compiler {
     return Intern(n);
   }
 
-  void Write(std::ostream& out, const std::vector<std::pair<std::string, int>>& roots) const {
+  void Write(std::ostream& out, const std::string& ns, const std::vector<Served>& served) const {
     // String arrays (enum, required, list-map keys) share one pool; properties another.
     std::vector<std::string> strings;
     std::vector<std::pair<std::string, int>> props;
+    std::vector<Rule> rules;
     std::ostringstream nodes;
     for (const Node& n : nodes_) {
       auto pool = [&](const std::vector<std::string>& v, bool literal) {
@@ -246,31 +271,45 @@ class Compiler {
       nodes << "    {" << n.type << ", " << n.format << ", " << n.list_type << ", "
             << "static_cast<uint8_t>(" << flags << "), " << n.pattern << ", " << n.default_json
             << ", " << n.minimum << ", " << n.maximum << ", " << n.min_length << ", "
-            << n.max_length << ", " << n.min_items << ", " << n.max_items << ", " << enums << ", "
+            << n.max_length << ", " << n.min_items << ", " << n.max_items << ", "
+            << n.min_properties << ", " << n.max_properties << ", " << enums << ", "
             << n.enum_json.size() << ", " << n.required.size() << ", " << required << ", "
             << properties << ", " << n.properties.size() << ", " << n.list_map_keys.size() << ", "
-            << keys << ", " << Ref(n.items) << ", " << Ref(n.additional) << "},\n";
+            << keys << ", " << Ref(n.items) << ", " << Ref(n.additional) << ", ";
+      if (n.rules.empty()) {
+        nodes << "nullptr, 0},\n";
+      } else {
+        nodes << "&kRules[" << rules.size() << "], " << n.rules.size() << "},\n";
+        rules.insert(rules.end(), n.rules.begin(), n.rules.end());
+      }
     }
     out << "// Generated by schemagen from the ToolHive CRDs. DO NOT EDIT.\n"
-        << "#include <cstdint>\n#include <string>\n\n#include \"model/schema.h\"\n\n"
-        << "namespace thv {\nnamespace crd_tables {\n\n"
+        << "#include <cstdint>\n\n#include \"model/schema.h\"\n\n"
+        << "namespace thv {\nnamespace " << ns << " {\nnamespace crd_tables {\n\n"
         << "extern const SchemaNode kNodes[];\n\n"
         << "const char* const kStrings[] = {\n";
     for (const std::string& s : strings) out << "    " << s << ",\n";
     out << "    nullptr};\n\nconst SchemaProperty kProperties[] = {\n";
     for (const auto& [name, id] : props)
       out << "    {" << Literal(name) << ", " << Ref(id) << "},\n";
+    out << "    {nullptr, nullptr}};\n\nconst SchemaRule kRules[] = {\n";
+    for (const Rule& r : rules) out << "    {" << Literal(r.rule) << ", " << r.message << "},\n";
     out << "    {nullptr, nullptr}};\n\n"
         << "// Fields: type, format, list_type, flags, pattern, default_json, minimum, maximum,\n"
-        << "// min_length, max_length, min_items, max_items, enum_json, enum_count,\n"
-        << "// required_count, required, properties, property_count, list_map_key_count,\n"
-        << "// list_map_keys, items, additional_properties.\n"
+        << "// min_length, max_length, min_items, max_items, min_properties, max_properties,\n"
+        << "// enum_json, enum_count, required_count, required, properties, property_count,\n"
+        << "// list_map_key_count, list_map_keys, items, additional_properties, rules, "
+           "rule_count.\n"
         << "const SchemaNode kNodes[] = {\n"
         << nodes.str() << "};\n\n}  // namespace crd_tables\n\n"
-        << "const SchemaNode* FindCrdSchema(const std::string& kind) {\n";
-    for (const auto& [kind, id] : roots)
-      out << "  if (kind == " << Literal(kind) << ") return " << Ref(id) << ";\n";
-    out << "  return nullptr;\n}\n\n}  // namespace thv\n";
+        << "extern const CrdVersion kCrds[];\n"
+        << "// kind, apiVersion, schema, deprecation warning: every served version.\n"
+        << "const CrdVersion kCrds[] = {\n";
+    for (const Served& v : served)
+      out << "    {" << Literal(v.kind) << ", " << Literal(v.api_version) << ", " << Ref(v.root)
+          << ", " << (v.warning.empty() ? "nullptr" : Literal(v.warning)) << "},\n";
+    out << "    {nullptr, nullptr, nullptr, nullptr}};\n\n}  // namespace " << ns
+        << "\n}  // namespace thv\n";
   }
 
   size_t node_count() const { return nodes_.size(); }
@@ -298,6 +337,44 @@ class Compiler {
     return s;
   }
 
+  // The formats the API server validates (apiextensions-apiserver
+  // pkg/apiserver/validation/formats.go, kube-openapi strfmt): the ones these CRDs use are checked;
+  // the others it validates fail the build rather than go unchecked; any other format the API
+  // server strips, and so is ignored here too. go-openapi compares names without dashes.
+  static std::string FormatOf(std::string f, const std::string& path) {
+    if (f == "int32") return "SchemaFormat::kInt32";
+    if (f == "int64") return "SchemaFormat::kInt64";
+    f.erase(std::remove(f.begin(), f.end(), '-'), f.end());
+    if (f == "uri") return "SchemaFormat::kUri";
+    if (f == "duration") return "SchemaFormat::kDuration";
+    if (f == "datetime") return "SchemaFormat::kDateTime";
+    if (f == "date") return "SchemaFormat::kDate";
+    static const char* const kValidatedElsewhere[] = {
+        "bsonobjectid", "email", "hostname", "ipv4",     "ipv6", "cidr",         "mac",
+        "uuid",         "uuid3", "uuid4",    "uuid5",    "isbn", "isbn10",       "isbn13",
+        "creditcard",   "ssn",   "hexcolor", "rgbcolor", "byte", "k8sshortname", "k8slongname"};
+    for (const char* v : kValidatedElsewhere)
+      if (f == v) Fail(path + ": format " + f + " is validated by the API server but not here");
+    return "SchemaFormat::kNone";  // "password" and unknown formats: any string
+  }
+
+  // x-kubernetes-validations entry: the rule and its message. Keys the evaluator will not honour
+  // (messageExpression, reason, fieldPath, optionalOldSelf) fail the build.
+  static Rule CompileRule(const YAML::Node& r, const std::string& path) {
+    if (!r.IsMap() || !r["rule"]) Fail(path + ": x-kubernetes-validations entry without rule");
+    Rule out;
+    for (const auto& kv : r) {
+      const std::string key = kv.first.Scalar();
+      if (key == "rule")
+        out.rule = kv.second.Scalar();
+      else if (key == "message")
+        out.message = Literal(kv.second.Scalar());
+      else
+        Fail(path + ": x-kubernetes-validations key " + key + " is not supported");
+    }
+    return out;
+  }
+
   // The validator compiles patterns with std::regex (ECMAScript); refuse ones it cannot.
   static void CheckPattern(const std::string& p, const std::string& path) {
     try {
@@ -313,7 +390,10 @@ class Compiler {
     k << n.type << '|' << n.format << '|' << n.list_type << '|';
     for (const auto& f : n.flags) k << f << ',';
     k << '|' << n.pattern << '|' << n.default_json << '|' << n.minimum << '|' << n.maximum << '|'
-      << n.min_length << '|' << n.max_length << '|' << n.min_items << '|' << n.max_items << '|';
+      << n.min_length << '|' << n.max_length << '|' << n.min_items << '|' << n.max_items << '|'
+      << n.min_properties << '|' << n.max_properties << '|';
+    for (const auto& r : n.rules) k << Literal(r.rule) << ':' << r.message << ',';
+    k << '|';
     for (const auto& e : n.enum_json) k << Literal(e) << ',';
     k << '|';
     for (const auto& r : n.required) k << Literal(r) << ',';
@@ -331,31 +411,135 @@ class Compiler {
     return it->second;
   }
 
+  bool keep_embedded_metadata_;
   std::vector<Node> nodes_;
   std::map<std::string, int> index_;
 };
 
+// A copy of a YAML tree without description keys, for comparing served versions' schemas.
+YAML::Node WithoutDescriptions(const YAML::Node& n) {
+  if (n.IsMap()) {
+    YAML::Node out(YAML::NodeType::Map);
+    for (const auto& kv : n)
+      if (kv.first.Scalar() != "description")
+        out[kv.first.Scalar()] = WithoutDescriptions(kv.second);
+    return out;
+  }
+  if (n.IsSequence()) {
+    YAML::Node out(YAML::NodeType::Sequence);
+    for (const auto& item : n) out.push_back(WithoutDescriptions(item));
+    return out;
+  }
+  return YAML::Clone(n);
+}
+
+bool SameTree(const YAML::Node& a, const YAML::Node& b) {
+  if (a.Type() != b.Type()) return false;
+  if (a.IsScalar()) return a.Scalar() == b.Scalar() && a.Tag() == b.Tag();
+  if (a.size() != b.size()) return false;
+  if (a.IsSequence()) {
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!SameTree(a[i], b[i])) return false;
+    return true;
+  }
+  for (const auto& kv : a) {
+    const YAML::Node other = b[kv.first.Scalar()];
+    if (!other || !SameTree(kv.second, other)) return false;
+  }
+  return true;
+}
+
+// k8s.io/apimachinery version.CompareKubeAwareVersionStrings: GA > beta > alpha > other names,
+// higher major first, then higher minor; other names alphabetically. > 0 when a sorts before b.
+int CompareKubeAware(const std::string& a, const std::string& b) {
+  static const std::regex kKube("v([0-9]+)(?:(alpha|beta)([0-9]+))?");
+  auto key = [](const std::string& v, std::smatch* m) {
+    if (!std::regex_match(v, *m, kKube)) return -1;
+    return (*m)[2] == "alpha" ? 1 : (*m)[2] == "beta" ? 2 : 3;
+  };
+  std::smatch ma, mb;
+  const int ka = key(a, &ma), kb = key(b, &mb);
+  if (ka != kb) return ka - kb;
+  if (ka < 0) return a < b ? 1 : a > b ? -1 : 0;
+  const long long major = std::stoll(ma[1]) - std::stoll(mb[1]);
+  if (major != 0) return major > 0 ? 1 : -1;
+  if (ka == 3) return 0;
+  const long long minor = std::stoll(ma[3]) - std::stoll(mb[3]);
+  return minor > 0 ? 1 : minor < 0 ? -1 : 0;
+}
+
+// What the API server warns when a deprecated version is used: the CRD's deprecationWarning, or
+// apiextensions-apiserver's default (customresource_handler.go defaultDeprecationWarning).
+std::string DeprecationWarning(const YAML::Node& spec, const YAML::Node& version) {
+  if (!version["deprecated"] || !version["deprecated"].as<bool>()) return "";
+  if (version["deprecationWarning"]) return version["deprecationWarning"].Scalar();
+  const std::string group = spec["group"].Scalar(), kind = spec["names"]["kind"].Scalar();
+  const std::string name = version["name"].Scalar();
+  std::string newest;
+  for (const auto& v : spec["versions"]) {
+    const bool served = v["served"] && v["served"].as<bool>();
+    const bool deprecated = v["deprecated"] && v["deprecated"].as<bool>();
+    const std::string other = v["name"].Scalar();
+    if (served && !deprecated && CompareKubeAware(name, other) < 0 &&
+        (newest.empty() || CompareKubeAware(other, newest) > 0))
+      newest = other;
+  }
+  std::string msg = group + "/" + name + " " + kind + " is deprecated";
+  return newest.empty() ? msg : msg + "; use " + group + "/" + newest + " " + kind;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::cerr << "usage: schemagen OUT.cc CRD.yaml...\n";
+  std::string ns = "crds";
+  bool keep_embedded_metadata = false;
+  int arg = 1;
+  for (; arg < argc && argv[arg][0] == '-'; ++arg) {
+    const std::string flag = argv[arg];
+    if (flag == "--namespace" && arg + 1 < argc) {
+      ns = argv[++arg];
+    } else if (flag == "--keep-embedded-metadata") {
+      keep_embedded_metadata = true;
+    } else {
+      std::cerr << "schemagen: unknown flag " << flag << "\n";
+      return 2;
+    }
+  }
+  if (argc - arg < 2) {
+    std::cerr
+        << "usage: schemagen [--namespace NS] [--keep-embedded-metadata] OUT.cc CRD.yaml...\n";
     return 2;
   }
   try {
-    Compiler compiler;
-    std::vector<std::pair<std::string, int>> roots;
-    for (int i = 2; i < argc; ++i) {
-      YAML::Node crd = YAML::LoadFile(argv[i]);
-      const std::string kind = crd["spec"]["names"]["kind"].as<std::string>();
-      YAML::Node schema = crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"];
-      if (!schema) Fail(std::string(argv[i]) + ": no openAPIV3Schema");
-      roots.emplace_back(kind, compiler.Compile(schema, kind));
+    Compiler compiler(keep_embedded_metadata);
+    std::vector<Served> served;
+    for (int i = arg + 1; i < argc; ++i) {
+      const std::string file = argv[i];
+      YAML::Node crd = YAML::LoadFile(file);
+      const YAML::Node spec = crd["spec"];
+      const std::string kind = spec["names"]["kind"].as<std::string>();
+      const std::string group = spec["group"].as<std::string>();
+      YAML::Node storage;
+      for (const auto& v : spec["versions"])
+        if (v["storage"] && v["storage"].as<bool>()) storage.reset(v);
+      if (!storage) Fail(file + ": no storage version");
+      const YAML::Node schema = storage["schema"]["openAPIV3Schema"];
+      if (!schema) Fail(file + ": no openAPIV3Schema");
+      const int root = compiler.Compile(schema, kind);
+      const YAML::Node bare = WithoutDescriptions(schema);
+      for (const auto& v : spec["versions"]) {
+        if (!v["served"] || !v["served"].as<bool>()) continue;
+        const std::string name = v["name"].Scalar();
+        if (!SameTree(WithoutDescriptions(v["schema"]["openAPIV3Schema"]), bare))
+          Fail(file + ": served version " + name + " has a schema other than the storage version " +
+               storage["name"].Scalar() + "'s; one table cannot serve both");
+        served.push_back({kind, group + "/" + name, root, DeprecationWarning(spec, v)});
+      }
     }
     std::ostringstream text;
-    compiler.Write(text, roots);
+    compiler.Write(text, ns, served);
     // Write via a temporary so an interrupted run never leaves a truncated source behind.
-    const std::string out = argv[1], tmp = out + ".tmp";
+    const std::string out = argv[arg], tmp = out + ".tmp";
     {
       std::ofstream f(tmp, std::ios::binary);
       f << text.str();

@@ -1,8 +1,9 @@
-#include "model/testing.h"
+#include "targets/testing.h"
 
 #include <stdexcept>
 
 #include "core/yaml_reader.h"
+#include "targets/7002a239b/target.h"
 
 namespace thv {
 
@@ -13,16 +14,12 @@ std::vector<Object> ObjectsFromYaml(const std::string& yaml, Diagnostics* diags,
   std::vector<Value> docs;
   ReadYamlDocuments("test.yaml", yaml, &docs, d);
   std::vector<Object> objects;
-  CollectObjects("test.yaml", std::move(docs), options, &objects, d);
+  InputOptions pinned = options;
+  if (!pinned.target) pinned.target = &t7002a239b::kTarget;
+  CollectObjects("test.yaml", std::move(docs), pinned, &objects, d);
   CheckDuplicates(objects, d);
   if (!diags && own.HasErrors()) throw std::runtime_error(FormatDiagnostic(own.items().front()));
   return objects;
-}
-
-MCPServer ServerFromYaml(const std::string& yaml) {
-  for (Object& o : ObjectsFromYaml(yaml))
-    if (ToolhiveKindOf(o) == ToolhiveKind::kMCPServer) return DecodeMCPServer(std::move(o));
-  throw std::runtime_error("no MCPServer in test input");
 }
 
 }  // namespace thv

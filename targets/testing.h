@@ -6,16 +6,13 @@
 
 #include "core/diagnostics.h"
 #include "model/inputs.h"
-#include "model/mcpserver.h"
 
 namespace thv {
 
 // Parses and checks YAML as the CLI does (file name "test.yaml"); diags may be null, in which
-// case any error fails the calling test.
+// case any error fails the calling test. Without options.target, the 7002a239b target: pinned,
+// so that tests mean the same whichever release is the default.
 std::vector<Object> ObjectsFromYaml(const std::string& yaml, Diagnostics* diags = nullptr,
                                     const InputOptions& options = {});
-
-// The first MCPServer in yaml.
-MCPServer ServerFromYaml(const std::string& yaml);
 
 }  // namespace thv

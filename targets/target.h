@@ -1,0 +1,112 @@
+// An operator release thv-render renders for (--operator-version): its CRDs, the defaults its
+// Helm chart and code give the operator's environment, and its controllers' behaviour as a
+// function table. model/, render/ and cli/ reach what differs between releases only through this
+// table, never by comparing version strings; adding a release is a directory under targets/ and a
+// line in targets/targets.cc.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/value.h"
+#include "model/inputs.h"
+#include "model/object.h"
+#include "model/schema.h"
+
+namespace thv {
+
+struct RenderAllOptions;
+
+// The operator's environment where the flags leave it unset (TOOLHIVE_* env of its Deployment).
+struct TargetDefaults {
+  const char* proxy_image;         // TOOLHIVE_RUNNER_IMAGE
+  const char* proxy_host;          // TOOLHIVE_PROXY_HOST
+  const char* registry_api_image;  // TOOLHIVE_REGISTRY_API_IMAGE
+};
+
+// What a kind's controller sees: every input, and the render settings.
+struct RenderContext {
+  const ObjectIndex& index;
+  const RenderAllOptions& options;
+};
+
+// Hands one rendered object on; validate: check it as the API server would (false when its
+// input already reported errors, which would only repeat them).
+using Emit = std::function<void(Value doc, bool validate)>;
+
+enum class KindRole : uint8_t {
+  kRendered,        // the controller creates objects for it
+  kConfig,          // read by other kinds' controllers; renders nothing itself
+  kNotRenderedYet,  // validated and its references checked, but thv-render cannot render it at
+                    // this target yet: `validate` passes it, `render` refuses it
+  kUnsupported,     // refused as an input at this target
+};
+
+struct TargetKind {
+  const char* kind;  // nullptr ends a table
+  ToolhiveKind id;
+  KindRole role;
+  // Reference resolution and the controller's own validation, without rendering (kConfig and
+  // kNotRenderedYet); nullptr when there is nothing to check.
+  void (*check)(const Object& object, const RenderContext& context, Diagnostics* diags);
+  // kRendered: the objects, in the operator's order, with its problems reported.
+  void (*render)(const Object& object, const RenderContext& context, Diagnostics* diags,
+                 const Emit& emit);
+  // Appended to "not supported" messages: what to do instead (nullptr for nothing).
+  const char* hint;
+};
+
+// A field an older release had and this one renamed or moved (issue 18 item 6): an error at the
+// field, never the silent pruning an unknown field gets.
+struct FieldRename {
+  const char* kind;  // nullptr ends a table
+  const char* path;  // dotted, without list indices: "spec.port"
+  const char* became;
+};
+
+// The columns `thv-render list` prints for an MCPServer.
+struct ServerListRow {
+  std::string transport;
+  std::string port;
+  std::string url;
+};
+
+struct Target {
+  const char* name;            // the --operator-version value: "7002a239b", "v0.44.0"
+  const char* operator_build;  // the version the operator reports itself as
+  const char* source;          // where its CRDs and behaviour were read (repository@commit)
+  TargetDefaults defaults;
+  const CrdVersion* crds;      // every served version of every CRD; ends with {nullptr}
+  const TargetKind* kinds;     // one entry per CRD kind; ends with {nullptr}
+  const FieldRename* renames;  // ends with {nullptr}; may be nullptr
+  const char* renames_from;    // the release whose field names the renames refer to
+  ServerListRow (*list_server)(const Object& server);
+};
+
+// The CRD version serving apiVersion/kind at target, or nullptr.
+inline const CrdVersion* FindCrd(const Target& target, const std::string& api_version,
+                                 const std::string& kind) {
+  for (const CrdVersion* c = target.crds; c->kind; ++c)
+    if (kind == c->kind && api_version == c->api_version) return c;
+  return nullptr;
+}
+
+// The behaviour of kind at target, or nullptr.
+inline const TargetKind* FindKind(const Target& target, const std::string& kind) {
+  for (const TargetKind* k = target.kinds; k->kind; ++k)
+    if (kind == k->kind) return k;
+  return nullptr;
+}
+
+// What field `path` of kind became at target, or nullptr when it was not renamed.
+inline const char* RenamedTo(const Target& target, const std::string& kind,
+                             const std::string& path) {
+  for (const FieldRename* r = target.renames; r && r->kind; ++r)
+    if (kind == r->kind && path == r->path) return r->became;
+  return nullptr;
+}
+
+}  // namespace thv
