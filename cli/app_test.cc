@@ -79,16 +79,16 @@ TEST_CASE("golden: every bundled MCPServer example renders as reviewed") {
                            "mcpserver_yardstick_sse", "mcpserver_yardstick_stdio"}) {
     CAPTURE(name);
     CheckGolden({std::string("testdata/examples/mcp-servers/") + name + ".yaml"},
-                std::string("mcp-servers/") + name + ".yaml");
+                std::string("7002a239b/mcp-servers/") + name + ".yaml");
   }
 }
 
 TEST_CASE("golden: every feature of the MCPServer CRD at once") {
-  CheckGolden({"testdata/servers/full"}, "servers/full.yaml");
+  CheckGolden({"testdata/servers/full"}, "7002a239b/servers/full.yaml");
 }
 
 TEST_CASE("golden: the bundled MCPRegistry examples, the git one from its lock file") {
-  CheckGolden({"testdata/examples/mcp-registries"}, "mcp-registries/all.yaml",
+  CheckGolden({"testdata/examples/mcp-registries"}, "7002a239b/mcp-registries/all.yaml",
               {"render", "--offline"});
 }
 

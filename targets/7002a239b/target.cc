@@ -3,12 +3,12 @@
 #include "targets/7002a239b/target.h"
 
 #include "model/mcpregistry.h"
-#include "model/mcpserver.h"
-#include "model/references.h"
 #include "render/mcpregistry_render.h"
-#include "render/mcpserver_render.h"
 #include "render/render_all.h"
 #include "targets/7002a239b/defaults.h"
+#include "targets/7002a239b/mcpserver.h"
+#include "targets/7002a239b/mcpserver_render.h"
+#include "targets/7002a239b/references.h"
 
 namespace thv {
 namespace t7002a239b {

@@ -1,8 +1,9 @@
-#include "model/mcptoolconfig.h"
+#include "targets/7002a239b/mcptoolconfig.h"
 
 #include "model/decode.h"
 
 namespace thv {
+namespace t7002a239b {
 
 MCPToolConfig DecodeMCPToolConfig(const Object& object) {
   MCPToolConfig config;
@@ -18,4 +19,5 @@ MCPToolConfig DecodeMCPToolConfig(const Object& object) {
   return config;
 }
 
+}  // namespace t7002a239b
 }  // namespace thv

@@ -1,6 +1,6 @@
 // Parity facts from the operator's unit tests (cmd/thv-operator/controllers/*_test.go at
 // 7002a239b, listed in spec/mcpserver.md section 5), one case each.
-#include "render/mcpserver_render.h"
+#include "targets/7002a239b/mcpserver_render.h"
 
 #include <doctest/doctest.h>
 
@@ -8,10 +8,11 @@
 
 #include "core/json_writer.h"
 #include "render/render_all.h"
-#include "render/runconfig.h"
+#include "targets/7002a239b/runconfig.h"
 #include "targets/testing.h"
 
 namespace thv {
+namespace t7002a239b {
 
 namespace {
 
@@ -599,4 +600,5 @@ spec: {image: x}
 )")[0])) == "http://mcp-fetch-proxy.toolhive-system.svc.cluster.local:8080");
 }
 
+}  // namespace t7002a239b
 }  // namespace thv

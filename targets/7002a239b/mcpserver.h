@@ -11,6 +11,7 @@
 #include "model/object.h"
 
 namespace thv {
+namespace t7002a239b {
 
 struct NameValue {
   std::string name;
@@ -141,4 +142,5 @@ struct MCPServer {
 // Reads the typed model out of a validated, defaulted MCPServer object.
 MCPServer DecodeMCPServer(Object object);
 
+}  // namespace t7002a239b
 }  // namespace thv

@@ -1,4 +1,4 @@
-#include "render/runconfig.h"
+#include "targets/7002a239b/runconfig.h"
 
 #include <cstdlib>
 #include <set>
@@ -9,6 +9,7 @@
 #include "targets/7002a239b/defaults.h"
 
 namespace thv {
+namespace t7002a239b {
 
 namespace {
 
@@ -104,7 +105,7 @@ Value TelemetryConfig(const MCPServer& s) {
   }
   return Obj({{"endpoint", Str(endpoint)},
               {"serviceName", Str(service_name.empty() ? "toolhive-mcp-proxy" : service_name)},
-              {"serviceVersion", Str(t7002a239b::kOperatorBuild)},
+              {"serviceVersion", Str(kOperatorBuild)},
               {"tracingEnabled", Bool(tracing)},
               {"metricsEnabled", Bool(metrics)},
               {"samplingRate", Value::Number(GoFloat(sampling_rate), true)},
@@ -150,7 +151,7 @@ Value BuildRunConfig(const MCPServer& s, const ServerRefs& refs, const RenderOpt
   rc.Set("container_name", Str(name));
   rc.Set("base_name", Str(name));
   rc.Set("transport", Str(s.transport));
-  rc.Set("host", Str(t7002a239b::ProxyHost(options)));
+  rc.Set("host", Str(ProxyHost(options)));
   rc.Set("port", Int(port));
   if (s.target_port) rc.Set("target_port", Int(s.target_port));
   if (s.permission_profile) {
@@ -261,4 +262,5 @@ Value RunConfigConfigMap(const MCPServer& s, const Value& run_config) {
               {"data", Obj({{"runconfig.json", Str(json)}})}});
 }
 
+}  // namespace t7002a239b
 }  // namespace thv

@@ -8,6 +8,7 @@
 #include "model/object.h"
 
 namespace thv {
+namespace t7002a239b {
 
 struct ToolOverride {
   std::string name;
@@ -21,4 +22,5 @@ struct MCPToolConfig {
 
 MCPToolConfig DecodeMCPToolConfig(const Object& object);
 
+}  // namespace t7002a239b
 }  // namespace thv

@@ -6,11 +6,12 @@
 #include <vector>
 
 #include "core/value.h"
-#include "model/mcpserver.h"
-#include "model/references.h"
 #include "render/options.h"
+#include "targets/7002a239b/mcpserver.h"
+#include "targets/7002a239b/references.h"
 
 namespace thv {
+namespace t7002a239b {
 
 Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options);
 
@@ -24,4 +25,5 @@ std::string TransportLabel(const MCPServer& server);
 // Whether the annotations ask for Vault Agent injection.
 bool HasVaultAgentInjection(const StringMap* annotations);
 
+}  // namespace t7002a239b
 }  // namespace thv

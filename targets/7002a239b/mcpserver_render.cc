@@ -1,4 +1,4 @@
-#include "render/mcpserver_render.h"
+#include "targets/7002a239b/mcpserver_render.h"
 
 #include <algorithm>
 
@@ -7,11 +7,12 @@
 #include "model/names.h"
 #include "render/k8s_go_json.h"
 #include "render/quantity.h"
-#include "render/runconfig.h"
 #include "render/validate_object.h"
 #include "targets/7002a239b/defaults.h"
+#include "targets/7002a239b/runconfig.h"
 
 namespace thv {
+namespace t7002a239b {
 
 namespace {
 
@@ -283,7 +284,7 @@ Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions
     resources.Set("requests", ResourceList(s.requests));
 
   Value container = Obj({{"name", Str("toolhive")},
-                         {"image", Str(t7002a239b::ProxyImage(options))},
+                         {"image", Str(ProxyImage(options))},
                          {"args", StrList(ProxyArgs(s, refs, options))},
                          {"ports", List({Obj({{"name", Str("http")},
                                               {"containerPort", Int(s.port)},
@@ -492,7 +493,7 @@ std::vector<std::string> ProxyArgs(const MCPServer& s, const ServerRefs& refs,
   args.push_back("--proxy-port=" + std::to_string(s.port));
   args.push_back("--name=" + name);
   args.push_back("--transport=" + s.transport);
-  args.push_back("--host=" + t7002a239b::ProxyHost(options));
+  args.push_back("--host=" + ProxyHost(options));
   if (s.target_port) args.push_back("--target-port=" + std::to_string(s.target_port));
   if (!s.proxy_mode.empty()) args.push_back("--proxy-mode=" + s.proxy_mode);
   if (std::string patch = PodPatchJson(s, true); !patch.empty())
@@ -592,4 +593,5 @@ std::vector<Value> RenderMCPServer(const MCPServer& s, const ServerRefs& refs,
   return out;
 }
 
+}  // namespace t7002a239b
 }  // namespace thv

@@ -1,8 +1,9 @@
-#include "model/mcpserver.h"
+#include "targets/7002a239b/mcpserver.h"
 
 #include "model/decode.h"
 
 namespace thv {
+namespace t7002a239b {
 
 namespace {
 
@@ -164,4 +165,5 @@ MCPServer DecodeMCPServer(Object object) {
   return s;
 }
 
+}  // namespace t7002a239b
 }  // namespace thv

@@ -6,11 +6,12 @@
 
 #include "core/diagnostics.h"
 #include "core/value.h"
-#include "model/mcpserver.h"
-#include "model/references.h"
 #include "render/options.h"
+#include "targets/7002a239b/mcpserver.h"
+#include "targets/7002a239b/references.h"
 
 namespace thv {
+namespace t7002a239b {
 
 // Objects in output order: ServiceAccounts, Role, RoleBinding, ConfigMaps, Service, Deployment.
 // Problems the operator would hit at reconcile time are reported to diags (as errors, or as
@@ -28,4 +29,5 @@ std::string PodPatchJson(const MCPServer& server, bool with_service_account);
 // http://mcp-<name>-proxy.<ns>.svc.cluster.local:<port>, the operator's status.url.
 std::string ServiceUrl(const MCPServer& server);
 
+}  // namespace t7002a239b
 }  // namespace thv

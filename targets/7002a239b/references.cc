@@ -1,4 +1,4 @@
-#include "model/references.h"
+#include "targets/7002a239b/references.h"
 
 #include "core/value_builder.h"
 #include "core/yaml_reader.h"
@@ -6,6 +6,7 @@
 #include "model/inputs.h"
 
 namespace thv {
+namespace t7002a239b {
 
 namespace {
 
@@ -227,4 +228,5 @@ ServerRefs ResolveServerRefs(const MCPServer& server, const ObjectIndex& objects
   return refs;
 }
 
+}  // namespace t7002a239b
 }  // namespace thv

@@ -7,10 +7,11 @@
 
 #include "core/diagnostics.h"
 #include "model/inputs.h"
-#include "model/mcpserver.h"
-#include "model/mcptoolconfig.h"
+#include "targets/7002a239b/mcpserver.h"
+#include "targets/7002a239b/mcptoolconfig.h"
 
 namespace thv {
+namespace t7002a239b {
 
 struct ServerRefs {
   std::optional<MCPToolConfig> tool_config;
@@ -27,4 +28,5 @@ bool ParsePermissionProfile(const std::string& json, Value* profile, std::string
 // Parses an authz config (YAML or JSON) and validates it as authz.Config.Validate does.
 bool ParseAuthzConfig(const std::string& text, Value* config, std::string* err);
 
+}  // namespace t7002a239b
 }  // namespace thv
