@@ -239,7 +239,9 @@ class Validator {
       if (KeyIs(kind, "Deployment") || KeyIs(kind, "StatefulSet") || KeyIs(kind, "DaemonSet") ||
           KeyIs(kind, "ReplicaSet")) {
         Selector(spec, spec_path, kind);
-        PodTemplate(Get(spec, "template"), spec_path.Child("template"), false);
+        // A StatefulSet's pods also get a volume per volumeClaimTemplates entry.
+        PodTemplate(Get(spec, "template"), spec_path.Child("template"), false,
+                    KeyIs(kind, "StatefulSet") ? Get(spec, "volumeClaimTemplates") : nullptr);
       }
     } else if (group == "batch") {
       if (KeyIs(kind, "Job")) {
@@ -268,11 +270,13 @@ class Validator {
     }
   }
 
-  void PodTemplate(const Value* tmpl, const Path& path, bool patch) {
+  void PodTemplate(const Value* tmpl, const Path& path, bool patch,
+                   const Value* claim_templates = nullptr) {
     const Value* meta = Get(tmpl, "metadata");
     Labels(Get(meta, "labels"), path.Child("labels"));
     Annotations(Get(meta, "annotations"), path.Child("annotations"));
-    PodSpec(Get(tmpl, "spec"), tmpl ? tmpl->mark : Mark{}, path.Child("spec"), patch);
+    PodSpec(Get(tmpl, "spec"), tmpl ? tmpl->mark : Mark{}, path.Child("spec"), patch,
+            claim_templates);
   }
 
   // Objects the API server stores whole: beyond etcd's request limit it cannot.
@@ -483,7 +487,8 @@ class Validator {
     return true;
   }
 
-  void PodSpec(const Value* spec, Mark owner, const Path& path, bool patch) {
+  void PodSpec(const Value* spec, Mark owner, const Path& path, bool patch,
+               const Value* claim_templates = nullptr) {
     const Value *volume_list = nullptr, *containers = nullptr, *init_containers = nullptr;
     for (const Member& m : Members(spec)) {
       const std::string& k = m.key;
@@ -522,6 +527,9 @@ class Validator {
         volumes.Add(&name->text);
       }
     }
+    for (const Value& claim : Items(claim_templates))
+      if (const Value* name = Get(Get(&claim, "metadata"), "name"); !Text(name).empty())
+        volumes.Add(&name->text);
     if (!patch && Items(containers).empty())
       Required(path.Child("containers"), spec ? spec->mark : owner);
     SeenNames names;

@@ -246,6 +246,20 @@ TEST_CASE("workload selectors select their template") {
             "empty selector is not valid for statefulset."));
 }
 
+TEST_CASE("a StatefulSet's pods mount its volumeClaimTemplates by name") {
+  const std::string sts =
+      Replace(Replace(kDeployment, "kind: Deployment", "kind: StatefulSet"),
+              "volumeMounts: [{name: data, mountPath: /data}]",
+              "volumeMounts: [{name: data, mountPath: /data}, {name: claim, mountPath: /c}]");
+  CHECK(Describe(Errors(sts)) ==
+        "spec.template.spec.containers[0].volumeMounts[1].name: Not found: \"claim\"\n");
+  CHECK(Describe(Errors(sts + "  volumeClaimTemplates: [{metadata: {name: claim}}]\n")) == "");
+  // Only a StatefulSet has them.
+  CHECK(Has(Errors(Replace(sts, "kind: StatefulSet", "kind: Deployment") +
+                   "  volumeClaimTemplates: [{metadata: {name: claim}}]\n"),
+            "Not found: \"claim\""));
+}
+
 TEST_CASE("services") {
   auto service = [](const std::string& spec) {
     return Describe(Errors("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: " + spec));
