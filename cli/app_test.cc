@@ -99,7 +99,7 @@ TEST_CASE(
   CHECK(r.code == 2);
   CHECK(r.out.empty());
   CHECK(r.err.find("--operator-version: Unsupported value: \"v0.43.0\": supported values: "
-                   "\"7002a239b\"") != std::string::npos);
+                   "\"7002a239b\", \"v0.44.0\"") != std::string::npos);
   for (const char* command : {"validate", "list", "sync", "krm"}) {
     CAPTURE(command);
     CHECK(Run(&disk, {command, "--operator-version", "nope", "-"}).code == 2);
@@ -111,6 +111,8 @@ TEST_CASE(
   Result version = Run(&disk, {"version"});
   CHECK(version.code == 0);
   CHECK(version.out.find("  7002a239b (default): github.com/stacklok/toolhive@7002a239b") !=
+        std::string::npos);
+  CHECK(version.out.find("\n  v0.44.0: github.com/stacklok/toolhive@v0.44.0 (b3df9689b)") !=
         std::string::npos);
 }
 

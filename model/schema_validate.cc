@@ -104,9 +104,9 @@ Value DefaultValue(const char* json) {
   return it->second;
 }
 
-// CRD patterns are RE2; the ones ToolHive uses mean the same as POSIX extended regular
-// expressions, matched byte-wise ("µ" literally). glibc's matcher is used rather than
-// std::regex, whose recursive matcher overflows the stack on long strings (found by fuzzing).
+// CRD patterns are RE2, translated at build time into POSIX extended expressions that accept the
+// same strings byte-wise (model/re2_posix.h). glibc's matcher is used rather than std::regex,
+// whose recursive matcher overflows the stack on long strings (found by fuzzing).
 bool MatchesPattern(const char* pattern, const std::string& s) {
   static std::mutex mu;
   static auto* cache = new std::unordered_map<const char*, std::unique_ptr<regex_t>>();
@@ -261,7 +261,7 @@ class Validator {
       if (s.max_length >= 0 && n > s.max_length)
         Error(v.mark, path_, "Too long: may not be longer than " + std::to_string(s.max_length));
     }
-    if (s.pattern && !MatchesPattern(s.pattern, v.text))
+    if (s.pattern && !MatchesPattern(s.pattern_ere, v.text))
       Error(v.mark, path_, "Invalid value: " + Json(v) + ": should match '" + s.pattern + "'");
     if (const char* format = FailedFormat(s.format, v.text))
       Error(v.mark, path_, "Invalid value: " + Json(v) + ": must be of type " + format);

@@ -1,11 +1,13 @@
 #include "targets/targets.h"
 
 #include "targets/7002a239b/target.h"
+#include "targets/v0.44.0/target.h"
 
 namespace thv {
 
+// The default first. It stays 7002a239b until v0.44.0 renders MCPServer.
 const std::vector<const Target*>& AllTargets() {
-  static const std::vector<const Target*> kTargets = {&t7002a239b::kTarget};
+  static const std::vector<const Target*> kTargets = {&t7002a239b::kTarget, &t0_44_0::kTarget};
   return kTargets;
 }
 
