@@ -1,6 +1,8 @@
 #include "model/formats.h"
 
+#include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 namespace thv {
@@ -21,26 +23,54 @@ bool HostByteNeedsEscape(unsigned char c) {
   return !(IsAlnum(static_cast<char>(c)) || (c != 0 && std::strchr("!$&'()*+,;=:[]<>\"-_.~", c)));
 }
 
+// Go's %q for the ASCII and UTF-8 text these messages quote.
+std::string GoQuoted(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
 enum class Escaping { kPath, kUserPassword, kHost, kZone };
 
 // Go net/url unescape(s, mode) succeeds: every % starts a hex pair; a host %-encodes only
 // non-ASCII bytes (or %25) and holds only host bytes; a zone may not encode bytes a host could
 // not hold.
-bool Unescapes(const std::string& s, Escaping mode) {
+bool Unescapes(const std::string& s, Escaping mode, std::string* err) {
   const bool host = mode == Escaping::kHost || mode == Escaping::kZone;
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '%') {
-      if (i + 2 >= s.size() || !IsHex(s[i + 1]) || !IsHex(s[i + 2])) return false;
+      if (i + 2 >= s.size() || !IsHex(s[i + 1]) || !IsHex(s[i + 2])) {
+        *err = "invalid URL escape " + GoQuoted(s.substr(i, 3));
+        return false;
+      }
       const bool percent25 = s.compare(i, 3, "%25") == 0;
-      if (mode == Escaping::kHost && Unhex(s[i + 1]) < 8 && !percent25) return false;
+      bool bad = mode == Escaping::kHost && Unhex(s[i + 1]) < 8 && !percent25;
       if (mode == Escaping::kZone) {
         const unsigned char v = static_cast<unsigned char>(Unhex(s[i + 1]) << 4 | Unhex(s[i + 2]));
-        if (!percent25 && v != ' ' && HostByteNeedsEscape(v)) return false;
+        bad = !percent25 && v != ' ' && HostByteNeedsEscape(v);
+      }
+      if (bad) {
+        *err = "invalid URL escape " + GoQuoted(s.substr(i, 3));
+        return false;
       }
       i += 3;
     } else {
-      if (host && c < 0x80 && HostByteNeedsEscape(c)) return false;
+      if (host && c < 0x80 && HostByteNeedsEscape(c)) {
+        *err = "invalid character " + GoQuoted(s.substr(i, 1)) + " in host name";
+        return false;
+      }
       ++i;
     }
   }
@@ -56,22 +86,31 @@ bool ValidOptionalPort(const std::string& port) {
   return true;
 }
 
-// Go net/url parseHost.
-bool ParsesAsHost(const std::string& host) {
+// Go net/url parseHost; the host as written in *out (its escapes are not decoded: only whether
+// it is empty matters to callers).
+bool ParsesAsHost(const std::string& host, std::string* out, std::string* err) {
+  *out = host;
+  auto bad_port = [&](const std::string& port) {
+    *err = "invalid port " + GoQuoted(port) + " after host";
+    return false;
+  };
   if (!host.empty() && host[0] == '[') {
     const size_t close = host.rfind(']');
-    if (close == std::string::npos) return false;
-    if (!ValidOptionalPort(host.substr(close + 1))) return false;
+    if (close == std::string::npos) {
+      *err = "missing ']' in host";
+      return false;
+    }
+    if (!ValidOptionalPort(host.substr(close + 1))) return bad_port(host.substr(close + 1));
     const size_t zone = host.substr(0, close).find("%25");
     if (zone != std::string::npos) {
-      return Unescapes(host.substr(0, zone), Escaping::kHost) &&
-             Unescapes(host.substr(zone, close - zone), Escaping::kZone) &&
-             Unescapes(host.substr(close), Escaping::kHost);
+      return Unescapes(host.substr(0, zone), Escaping::kHost, err) &&
+             Unescapes(host.substr(zone, close - zone), Escaping::kZone, err) &&
+             Unescapes(host.substr(close), Escaping::kHost, err);
     }
   } else if (const size_t colon = host.rfind(':'); colon != std::string::npos) {
-    if (!ValidOptionalPort(host.substr(colon))) return false;
+    if (!ValidOptionalPort(host.substr(colon))) return bad_port(host.substr(colon));
   }
-  return Unescapes(host, Escaping::kHost);
+  return Unescapes(host, Escaping::kHost, err);
 }
 
 // Go net/url validUserinfo (runes: anything non-ASCII fails).
@@ -82,18 +121,24 @@ bool ValidUserinfo(const std::string& s) {
 }
 
 // Go net/url parseAuthority.
-bool ParsesAsAuthority(const std::string& authority) {
+bool ParsesAsAuthority(const std::string& authority, std::string* host, std::string* err) {
   const size_t at = authority.rfind('@');
-  if (!ParsesAsHost(at == std::string::npos ? authority : authority.substr(at + 1))) return false;
+  if (!ParsesAsHost(at == std::string::npos ? authority : authority.substr(at + 1), host, err))
+    return false;
   if (at == std::string::npos) return true;
   const std::string userinfo = authority.substr(0, at);
+  if (!ValidUserinfo(userinfo)) {
+    *err = "net/url: invalid userinfo";
+    return false;
+  }
   // The user and password are unescaped apart; a ':' is never an escape, so checking the whole
   // is the same.
-  return ValidUserinfo(userinfo) && Unescapes(userinfo, Escaping::kUserPassword);
+  return Unescapes(userinfo, Escaping::kUserPassword, err);
 }
 
-// Go time.ParseDuration succeeds.
-bool IsGoDuration(std::string s) {
+}  // namespace
+
+bool ParseGoDuration(std::string s, int64_t* nanoseconds) {
   constexpr uint64_t kLimit = uint64_t{1} << 63;
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
@@ -164,8 +209,56 @@ bool IsGoDuration(std::string s) {
     total += v;
     if (total > kLimit) return false;
   }
-  return negative || total <= kLimit - 1;
+  if (!negative && total > kLimit - 1) return false;
+  *nanoseconds = negative ? static_cast<int64_t>(0 - total) : static_cast<int64_t>(total);
+  return true;
 }
+
+std::string FormatGoDuration(int64_t d) {
+  if (d == 0) return "0s";
+  const bool negative = d < 0;
+  uint64_t u = negative ? 0 - static_cast<uint64_t>(d) : static_cast<uint64_t>(d);
+  std::string out;
+  auto fraction = [](uint64_t v, int digits, std::string* text) {
+    // v's last `digits` decimal digits as a fraction, trailing zeros dropped.
+    std::string frac;
+    bool printed = false;
+    for (int i = 0; i < digits; ++i) {
+      const char digit = static_cast<char>('0' + v % 10);
+      printed = printed || digit != '0';
+      if (printed) frac.insert(frac.begin(), digit);
+      v /= 10;
+    }
+    if (!frac.empty()) *text = "." + frac + *text;
+    return v;
+  };
+  if (u < 1000000000) {
+    // Under a second: ns, µs or ms with a fraction.
+    int digits = 0;
+    const char* unit = "ns";
+    if (u >= 1000000) {
+      digits = 6;
+      unit = "ms";
+    } else if (u >= 1000) {
+      digits = 3;
+      unit = "\xC2\xB5s";
+    }
+    out = unit;
+    const uint64_t whole = fraction(u, digits, &out);
+    out = std::to_string(whole) + out;
+  } else {
+    out = "s";
+    const uint64_t seconds = fraction(u, 9, &out);
+    out = std::to_string(seconds % 60) + out;
+    if (seconds >= 60) {
+      out = std::to_string(seconds / 60 % 60) + "m" + out;
+      if (seconds >= 3600) out = std::to_string(seconds / 3600) + "h" + out;
+    }
+  }
+  return negative ? "-" + out : out;
+}
+
+namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
@@ -247,41 +340,72 @@ bool ZoneAt(const std::string& s, size_t at) {
 
 }  // namespace
 
-bool IsRequestUri(const std::string& raw) {
-  for (unsigned char c : raw)
-    if (c < 0x20 || c == 0x7f) return false;
-  if (raw.empty()) return false;
-  if (raw == "*") return true;
+bool ParseGoUrl(const std::string& raw, bool via_request, GoUrl* url, std::string* err) {
+  auto fail = [&](const std::string& why) {
+    *err = "parse " + GoQuoted(raw) + ": " + why;
+    return false;
+  };
+  *url = GoUrl();
+  std::string rest = raw;
+  if (!via_request) {  // Parse cuts the fragment off first; it must unescape
+    const size_t hash = rest.find('#');
+    if (hash != std::string::npos) {
+      if (!Unescapes(rest.substr(hash + 1), Escaping::kPath, err)) return fail(*err);
+      rest.resize(hash);
+    }
+  }
+  for (unsigned char c : rest)
+    if (c < 0x20 || c == 0x7f) return fail("net/url: invalid control character in URL");
+  if (rest.empty() && via_request) return fail("empty url");
+  if (rest == "*") return true;
   // getScheme: [a-zA-Z][a-zA-Z0-9+.-]* before the first ':', else no scheme.
-  std::string scheme, rest = raw;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
+  for (size_t i = 0; i < rest.size(); ++i) {
+    const char c = rest[i];
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) continue;
     if (IsDigit(c) || c == '+' || c == '-' || c == '.') {
       if (i == 0) break;
       continue;
     }
     if (c == ':') {
-      if (i == 0) return false;  // missing protocol scheme
-      scheme = raw.substr(0, i);
-      rest = raw.substr(i + 1);
+      if (i == 0) return fail("missing protocol scheme");
+      url->scheme = rest.substr(0, i);
+      for (char& l : url->scheme)
+        l = static_cast<char>(std::tolower(static_cast<unsigned char>(l)));
+      rest.erase(0, i + 1);
     }
     break;
   }
   const size_t question = rest.find('?');
-  if (question != std::string::npos) rest.resize(question);    // the query is not checked
-  if (rest.empty() || rest[0] != '/') return !scheme.empty();  // opaque, or a relative path
-  if (!scheme.empty() && StartsWith(rest, "//")) {
+  if (question != std::string::npos) rest.resize(question);  // the query is not checked
+  if (rest.empty() || rest[0] != '/') {
+    if (!url->scheme.empty()) return true;  // opaque
+    if (via_request) return fail("invalid URI for request");
+    const std::string segment = rest.substr(0, rest.find('/'));
+    if (segment.find(':') != std::string::npos)
+      return fail("first path segment in URL cannot contain colon");
+  }
+  if ((!url->scheme.empty() || (!via_request && !StartsWith(rest, "///"))) &&
+      StartsWith(rest, "//")) {
     const size_t slash = rest.find('/', 2);
     const std::string authority =
         rest.substr(2, slash == std::string::npos ? std::string::npos : slash - 2);
-    if (!ParsesAsAuthority(authority)) return false;
+    if (!ParsesAsAuthority(authority, &url->host, err)) return fail(*err);
     rest = slash == std::string::npos ? "" : rest.substr(slash);
   }
-  return Unescapes(rest, Escaping::kPath);
+  if (!Unescapes(rest, Escaping::kPath, err)) return fail(*err);
+  return true;
 }
 
-bool IsOpenApiDuration(const std::string& s) { return IsGoDuration(s) || IsScalaDuration(s); }
+bool IsRequestUri(const std::string& raw) {
+  GoUrl url;
+  std::string err;
+  return ParseGoUrl(raw, true, &url, &err);
+}
+
+bool IsOpenApiDuration(const std::string& s) {
+  int64_t unused;
+  return ParseGoDuration(s, &unused) || IsScalaDuration(s);
+}
 
 bool IsOpenApiDate(const std::string& s) {
   // time.Parse("2006-01-02"): four year digits, two-digit month and day, nothing more.

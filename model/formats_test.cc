@@ -146,4 +146,29 @@ TEST_CASE("format date-time and date: strfmt.IsDateTime, time.Parse(2006-01-02)"
   }
 }
 
+TEST_CASE("Go durations: time.ParseDuration's value and Duration.String") {
+  const struct {
+    const char* text;
+    int64_t nanoseconds;
+    const char* formatted;
+  } kCases[] = {{"45s", 45000000000, "45s"},
+                {"90.5s", 90500000000, "1m30.5s"},
+                {"1h", 3600000000000, "1h0m0s"},
+                {"1h0m0.000000001s", 3600000000001, "1h0m0.000000001s"},
+                {"1.5us", 1500, "1.5\302\265s"},
+                {"999ms", 999000000, "999ms"},
+                {"1ns", 1, "1ns"},
+                {"-2m3s", -123000000000, "-2m3s"},
+                {"1000h", 3600000000000000, "1000h0m0s"}};
+  for (const auto& c : kCases) {
+    CAPTURE(c.text);
+    int64_t ns = 0;
+    REQUIRE(ParseGoDuration(c.text, &ns));
+    CHECK(ns == c.nanoseconds);
+    CHECK(FormatGoDuration(ns) == c.formatted);
+  }
+  int64_t ns = 0;
+  CHECK_FALSE(ParseGoDuration("5 seconds", &ns));
+}
+
 }  // namespace thv

@@ -17,6 +17,9 @@ if(NOT THV_SANITIZE)
   add_test(NAME perf_guard_callgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/perf_guard_test.sh $<TARGET_FILE:thv-render>)
   set_tests_properties(perf_guard_callgrind PROPERTIES TIMEOUT 600)
 endif()
+add_test(NAME examples_v0_44_0 COMMAND bash ${CMAKE_SOURCE_DIR}/tests/examples_v044_test.sh $<TARGET_FILE:thv-render>)
+set_tests_properties(examples_v0_44_0 PROPERTIES TIMEOUT 300
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
 add_test(NAME bad_inputs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/bad_input_test.sh $<TARGET_FILE:thv-render>)
 set_tests_properties(bad_inputs PROPERTIES TIMEOUT 300
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")

@@ -424,13 +424,16 @@ class Compiler {
   std::map<std::string, int> index_;
 };
 
-// A copy of a YAML tree without description keys, for comparing served versions' schemas.
-YAML::Node WithoutDescriptions(const YAML::Node& n) {
+// A copy of a schema without its description keywords, for comparing served versions' schemas.
+// Keys of a `properties` map are field names: a field named "description" stays.
+YAML::Node WithoutDescriptions(const YAML::Node& n, bool field_names = false) {
   if (n.IsMap()) {
     YAML::Node out(YAML::NodeType::Map);
-    for (const auto& kv : n)
-      if (kv.first.Scalar() != "description")
-        out[kv.first.Scalar()] = WithoutDescriptions(kv.second);
+    for (const auto& kv : n) {
+      const std::string key = kv.first.Scalar();
+      if (!field_names && key == "description") continue;
+      out[key] = WithoutDescriptions(kv.second, !field_names && key == "properties");
+    }
     return out;
   }
   if (n.IsSequence()) {

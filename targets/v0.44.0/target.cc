@@ -3,6 +3,8 @@
 #include "targets/v0.44.0/target.h"
 
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/mcpserver.h"
+#include "targets/v0.44.0/refs.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -10,25 +12,48 @@ namespace t0_44_0 {
 namespace {
 
 ServerListRow ListServer(const Object& object) {
-  (void)object;
-  return {};
+  const MCPServer server = DecodeMCPServer(object);
+  return {server.transport, std::to_string(server.proxy_port), ServiceUrl(server)};
 }
 
+// Issue 18 item 6: what 7002a239b's fields became (v1beta1 mcpserver_types.go, the MCPRegistry
+// configYAML redesign). The same at v1alpha1 and v1beta1, which share one schema.
+const char kRegistryConfig[] =
+    "spec.configYAML (the registry server's own configuration, which now holds the sources, "
+    "filters and sync policy)";
+const FieldRename kRenames[] = {
+    {"MCPServer", "spec.port", "spec.proxyPort"},
+    {"MCPServer", "spec.targetPort", "spec.mcpPort"},
+    {"MCPServer", "spec.oidcConfig", "an MCPOIDCConfig resource named by spec.oidcConfigRef"},
+    {"MCPServer", "spec.telemetry",
+     "an MCPTelemetryConfig resource named by spec.telemetryConfigRef"},
+    {"MCPServer", "spec.tools",
+     "an MCPToolConfig resource (spec.toolsFilter) named by spec.toolConfigRef"},
+    {"MCPRegistry", "spec.source", kRegistryConfig},
+    {"MCPRegistry", "spec.filter", kRegistryConfig},
+    {"MCPRegistry", "spec.syncPolicy", kRegistryConfig},
+    {"MCPRegistry", "spec.format", kRegistryConfig},
+    {nullptr, nullptr, nullptr}};
+
 const TargetKind kKinds[] = {
-    {"MCPServer", ToolhiveKind::kMCPServer, KindRole::kNotRenderedYet, nullptr, nullptr,
-     "--operator-version 7002a239b renders MCPServer v1alpha1"},
+    {"MCPServer", ToolhiveKind::kMCPServer, KindRole::kNotRenderedYet, CheckServer, nullptr,
+     "--operator-version 7002a239b renders MCPServer v1alpha1 as written"},
+    // MCPToolConfig is always Valid (toolconfig_controller.go); its overrides are checked where
+    // an MCPServer refers to it. MCPGroup has nothing to check.
     {"MCPToolConfig", ToolhiveKind::kMCPToolConfig, KindRole::kConfig, nullptr, nullptr, nullptr},
-    {"MCPOIDCConfig", ToolhiveKind::kMCPOIDCConfig, KindRole::kConfig, nullptr, nullptr, nullptr},
-    {"MCPTelemetryConfig", ToolhiveKind::kMCPTelemetryConfig, KindRole::kConfig, nullptr, nullptr,
+    {"MCPOIDCConfig", ToolhiveKind::kMCPOIDCConfig, KindRole::kConfig, CheckConfig, nullptr,
      nullptr},
-    {"MCPAuthzConfig", ToolhiveKind::kMCPAuthzConfig, KindRole::kConfig, nullptr, nullptr, nullptr},
-    {"MCPExternalAuthConfig", ToolhiveKind::kMCPExternalAuthConfig, KindRole::kConfig, nullptr,
+    {"MCPTelemetryConfig", ToolhiveKind::kMCPTelemetryConfig, KindRole::kConfig, CheckConfig,
      nullptr, nullptr},
-    {"MCPWebhookConfig", ToolhiveKind::kMCPWebhookConfig, KindRole::kConfig, nullptr, nullptr,
+    {"MCPAuthzConfig", ToolhiveKind::kMCPAuthzConfig, KindRole::kConfig, CheckConfig, nullptr,
+     nullptr},
+    {"MCPExternalAuthConfig", ToolhiveKind::kMCPExternalAuthConfig, KindRole::kConfig, CheckConfig,
+     nullptr, nullptr},
+    {"MCPWebhookConfig", ToolhiveKind::kMCPWebhookConfig, KindRole::kConfig, CheckConfig, nullptr,
      nullptr},
     {"MCPGroup", ToolhiveKind::kMCPGroup, KindRole::kConfig, nullptr, nullptr, nullptr},
     {"MCPRegistry", ToolhiveKind::kMCPRegistry, KindRole::kUnsupported, nullptr, nullptr,
-     "--operator-version 7002a239b renders MCPRegistry v1alpha1"},
+     "--operator-version 7002a239b renders MCPRegistry v1alpha1 (source, filter, syncPolicy)"},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kUnsupported, nullptr, nullptr,
      nullptr},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kUnsupported, nullptr, nullptr,
@@ -49,7 +74,7 @@ const Target kTarget = {"v0.44.0",
                         {kProxyImage, kProxyHost, kRegistryApiImage},
                         kCrds,
                         kKinds,
-                        nullptr,
+                        kRenames,
                         "7002a239b",
                         ListServer};
 

@@ -1,0 +1,229 @@
+#include "targets/v0.44.0/refs.h"
+
+#include <cstdlib>
+
+#include "model/decode.h"
+#include "model/inputs.h"
+#include "render/validate_object.h"
+#include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/mcpserver.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+namespace {
+
+const char kOperator[] = "the operator (v0.44.0)";
+
+// The mark of the field at a dotted path ("spec.a[2].b"): a scalar's value, else its key; as
+// far as the path leads (defaulted fields have no mark of their own).
+Mark MarkAt(const Value& doc, const std::string& path) {
+  const Value* node = &doc;
+  Mark mark = doc.mark;
+  auto keep = [&mark](Mark m) {
+    if (m.line > 0) mark = m;
+  };
+  size_t at = 0;
+  while (node && at < path.size()) {
+    if (path[at] == '.') {
+      ++at;
+    } else if (path[at] == '[') {
+      const size_t close = path.find(']', at);
+      if (close == std::string::npos) break;
+      const size_t index = std::strtoul(path.c_str() + at + 1, nullptr, 10);
+      node = node->IsSequence() && index < node->items.size() ? &node->items[index] : nullptr;
+      if (node) keep(node->mark);
+      at = close + 1;
+    } else {
+      const size_t end = path.find_first_of(".[", at);
+      const std::string key = path.substr(at, end == std::string::npos ? end : end - at);
+      const Member* member = nullptr;
+      for (const Member& m : node->members)
+        if (m.key == key) member = &m;
+      if (!member) break;
+      keep(member->value.IsScalar() ? member->value.mark : member->key_mark);
+      node = &member->value;
+      at = end == std::string::npos ? path.size() : end;
+    }
+  }
+  return mark;
+}
+
+std::string Where(const Object& o) {
+  return o.origin.file + ":" + std::to_string(o.origin.mark.line);
+}
+
+class ServerChecker {
+ public:
+  ServerChecker(const MCPServer& server, const RenderContext& context, Diagnostics* diags)
+      : s_(server), context_(context), diags_(diags), ns_(server.object->meta.namespace_) {}
+
+  void Run() {
+    PodTemplate();
+    Group();
+    const Object* tools = Require("MCPToolConfig", s_.tool_config_ref, "spec.toolConfigRef");
+    if (tools) ToolOverrides(*tools);
+    if (s_.telemetry_config_ref)
+      Require("MCPTelemetryConfig", s_.telemetry_config_ref->ref, "spec.telemetryConfigRef");
+    if (const Object* auth = Require("MCPExternalAuthConfig", s_.external_auth_config_ref,
+                                     "spec.externalAuthConfigRef"))
+      SingleUpstream(*auth, "spec.externalAuthConfigRef");
+    Require("MCPWebhookConfig", s_.webhook_config_ref, "spec.webhookConfigRef");
+    if (s_.auth_server_ref) AuthServer();
+    if (s_.oidc_config_ref) {
+      if (const Object* oidc =
+              Require("MCPOIDCConfig", s_.oidc_config_ref->ref, "spec.oidcConfigRef"))
+        CaBundle(*oidc);
+    }
+    Require("MCPAuthzConfig", s_.authz_config_ref, "spec.authzConfigRef");
+  }
+
+ private:
+  const std::string& File() const { return s_.object->origin.file; }
+
+  void Refuse(Mark mark, const std::string& path, const std::string& message) {
+    diags_->Error(File(), mark, path,
+                  message + "; " + kOperator + " creates nothing for the MCPServer until then");
+  }
+
+  // A referenced config among the inputs: nullptr and an error when absent. An invalid config
+  // is refused too; one among the inputs reports that itself (CheckConfig), one from --context
+  // only here.
+  const Object* Require(const char* kind, const std::optional<NamedRef>& ref,
+                        const std::string& field) {
+    return ref ? Require(kind, *ref, field) : nullptr;
+  }
+  const Object* Require(const char* kind, const NamedRef& ref, const std::string& field) {
+    const Object* config = context_.index.Find(kind, ns_, ref.name);
+    const std::string name = std::string(kind) + " " + ns_ + "/" + ref.name;
+    if (!config || !config->toolhive) {
+      Refuse(ref.mark, field + ".name", name + " not found among the inputs");
+      return nullptr;
+    }
+    if (config->context_only) {
+      const std::vector<Invalid> invalid = ValidateConfig(*config);
+      if (!invalid.empty()) {
+        Refuse(ref.mark, field + ".name",
+               name + " (" + Where(*config) + ") is not valid: " + invalid.front().message);
+        return nullptr;
+      }
+    }
+    return config;
+  }
+
+  void PodTemplate() {
+    if (!s_.pod_template_spec) return;
+    const Value& tmpl = *s_.pod_template_spec;
+    // A RawExtension: the operator decodes it into a corev1.PodTemplateSpec and refuses the
+    // MCPServer when it cannot (mcpserver_controller.go validateAndUpdatePodTemplateStatus).
+    if (!tmpl.IsMapping()) {
+      diags_->Error(File(), tmpl.mark, "spec.podTemplateSpec",
+                    std::string("json: cannot unmarshal ") + TypeName(tmpl.type) +
+                        " into Go value of type v1.PodTemplateSpec; " + kOperator +
+                        " refuses the MCPServer (PodTemplateValid=False)");
+      return;
+    }
+    std::vector<FieldError> errors;
+    ValidatePodTemplatePatch(tmpl, "spec.podTemplateSpec", &errors);
+    for (const FieldError& e : errors)
+      diags_->Error(File(), e.mark.line > 0 ? e.mark : tmpl.mark, e.path,
+                    e.detail + "; the MCP server's pods would be rejected");
+  }
+
+  // validateGroupRef only sets GroupRefValidated=False.
+  void Group() {
+    if (!s_.group_ref) return;
+    if (context_.index.Find("MCPGroup", ns_, s_.group_ref->name)) return;
+    diags_->Warning(File(), s_.group_ref->mark, "spec.groupRef.name",
+                    "MCPGroup " + ns_ + "/" + s_.group_ref->name + " not found among the inputs; " +
+                        kOperator +
+                        " sets GroupRefValidated=False and creates the MCPServer's objects all the "
+                        "same");
+  }
+
+  // The RunConfig builder refuses an override that renames nothing (runner/config_builder.go).
+  void ToolOverrides(const Object& tools) {
+    const Value* spec = GetObject(tools.doc, "spec");
+    const Value* overrides = spec ? GetObject(*spec, "toolsOverride") : nullptr;
+    for (const Member& m : overrides ? overrides->members : std::vector<Member>{}) {
+      if (!GetString(m.value, "name").empty() || !GetString(m.value, "description").empty())
+        continue;
+      diags_->Error(tools.origin.file, m.key_mark, "spec.toolsOverride." + m.key,
+                    "tool override for " + m.key + " must have either name or description set; " +
+                        kOperator + " refuses the RunConfig of MCPServer " + ns_ + "/" +
+                        s_.object->meta.name + ", which refers to it");
+    }
+  }
+
+  void SingleUpstream(const Object& auth, const std::string& field) {
+    const size_t n = UpstreamProviderCount(auth);
+    if (n <= 1) return;
+    Refuse(MarkOf(field), field + ".name",
+           "MCPExternalAuthConfig " + ns_ + "/" + auth.meta.name + " has " + std::to_string(n) +
+               " upstream providers, but an MCPServer supports only 1; use VirtualMCPServer");
+  }
+
+  // handleAuthServerRef: an MCPExternalAuthConfig of type embeddedAuthServer, one upstream.
+  void AuthServer() {
+    const AuthServerRef& ref = *s_.auth_server_ref;
+    const Object* auth = Require("MCPExternalAuthConfig", ref.ref, "spec.authServerRef");
+    if (!auth) return;
+    if (const std::string type = ExternalAuthType(*auth); type != "embeddedAuthServer") {
+      Refuse(ref.ref.mark, "spec.authServerRef.name",
+             "authServerRef '" + ref.ref.name + "' has type \"" + type +
+                 "\", but only embeddedAuthServer is supported");
+      return;
+    }
+    SingleUpstream(*auth, "spec.authServerRef");
+  }
+
+  // validateCABundleRef only sets CABundleRefValidated=False.
+  void CaBundle(const Object& oidc) {
+    const Value* spec = GetObject(oidc.doc, "spec");
+    const Value* in = spec ? GetObject(*spec, "inline") : nullptr;
+    const Value* ca = in ? GetObject(*in, "caBundleRef") : nullptr;
+    const Value* cm = ca ? GetObject(*ca, "configMapRef") : nullptr;
+    if (!cm) return;
+    const std::string name = GetString(*cm, "name");
+    std::string key = GetString(*cm, "key");
+    if (key.empty()) key = "ca.crt";
+    const Object* map = context_.index.Find("ConfigMap", ns_, name);
+    const Value* data = map ? GetObject(map->doc, "data") : nullptr;
+    std::string problem;
+    if (!map)
+      problem = "CA bundle ConfigMap " + ns_ + "/" + name + " not found among the inputs";
+    else if (!data || !data->Find(key))
+      problem = "Key '" + key + "' not found in ConfigMap '" + name + "'";
+    if (problem.empty()) return;
+    diags_->Warning(oidc.origin.file, cm->mark, "spec.inline.caBundleRef.configMapRef",
+                    problem + " (MCPOIDCConfig " + oidc.meta.name + ", used by MCPServer " +
+                        s_.object->meta.name + "); " + kOperator +
+                        " sets CABundleRefValidated=False and creates the objects all the same");
+  }
+
+  Mark MarkOf(const std::string& field) const { return MarkAt(s_.object->doc, field); }
+
+  const MCPServer& s_;
+  const RenderContext& context_;
+  Diagnostics* diags_;
+  const std::string& ns_;
+};
+
+}  // namespace
+
+void CheckServer(const Object& server, const RenderContext& context, Diagnostics* diags) {
+  const MCPServer model = DecodeMCPServer(server);
+  ServerChecker(model, context, diags).Run();
+}
+
+void CheckConfig(const Object& config, const RenderContext& context, Diagnostics* diags) {
+  (void)context;
+  for (const Invalid& invalid : ValidateConfig(config))
+    diags->Error(config.origin.file, MarkAt(config.doc, invalid.path), invalid.path,
+                 config.kind + " " + config.meta.name + " is not valid: " + invalid.message + "; " +
+                     kOperator +
+                     " marks it Valid=False and refuses every MCPServer that refers to it");
+}
+
+}  // namespace t0_44_0
+}  // namespace thv
