@@ -129,4 +129,20 @@ const char* TypeName(Value::Type type) {
   return "unknown";
 }
 
+const char* GoJsonTypeName(const Value& v) {
+  switch (v.type) {
+    case Value::Type::kBool:
+      return "bool";
+    case Value::Type::kInt:
+    case Value::Type::kFloat:
+      return "number";
+    case Value::Type::kSequence:
+      return "array";
+    case Value::Type::kString:
+      return "string";
+    default:
+      return "object";  // null never fails to decode
+  }
+}
+
 }  // namespace thv

@@ -186,23 +186,6 @@ size_t Base64DecodedSize(const std::string& s) {
   return n * 3 / 4;
 }
 
-// encoding/json's name for what it found instead of a string.
-const char* JsonTypeName(const Value& v) {
-  switch (v.type) {
-    case Value::Type::kBool:
-      return "bool";
-    case Value::Type::kInt:
-    case Value::Type::kFloat:
-      return "number";
-    case Value::Type::kSequence:
-      return "array";
-    case Value::Type::kString:
-      return "string";
-    default:
-      return "object";
-  }
-}
-
 std::string MaskTrailingDash(std::string name) {  // apimachinery's, for name prefixes
   if (name.size() > 1 && name.back() == '-') name = name.substr(0, name.size() - 2) + "a";
   return name;
@@ -341,8 +324,8 @@ class Validator {
     if (v.IsString()) return true;
     if (v.IsNull()) return false;  // decodes as ""
     Add(Kind::kRejected, path, v.mark,
-        "Invalid value: " + (v.IsScalar() ? v.text : std::string(JsonTypeName(v))) + ": " + owner +
-            " cannot be decoded: json: cannot unmarshal " + JsonTypeName(v) +
+        "Invalid value: " + (v.IsScalar() ? v.text : std::string(GoJsonTypeName(v))) + ": " +
+            owner + " cannot be decoded: json: cannot unmarshal " + GoJsonTypeName(v) +
             " into a string (quote the value)",
         v.text);
     return false;
@@ -858,8 +841,8 @@ class Validator {
     if (!data || data->IsNull()) return 0;
     if (!data->IsMapping()) {
       Add(Kind::kRejected, path, data->mark,
-          "Invalid value: " + (data->IsScalar() ? Shown(*data) : JsonTypeName(*data)) + ": " +
-              owner + " cannot be decoded: json: cannot unmarshal " + JsonTypeName(*data) +
+          "Invalid value: " + (data->IsScalar() ? Shown(*data) : GoJsonTypeName(*data)) + ": " +
+              owner + " cannot be decoded: json: cannot unmarshal " + GoJsonTypeName(*data) +
               " into a map of strings",
           data->text);
       return 0;

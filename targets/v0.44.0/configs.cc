@@ -126,31 +126,12 @@ Verdict ValidateTelemetry(const Object& object) {
   return std::nullopt;
 }
 
-const char* JsonType(const Value& v) {
-  switch (v.type) {
-    case Value::Type::kString:
-      return "string";
-    case Value::Type::kInt:
-    case Value::Type::kFloat:
-      return "number";
-    case Value::Type::kBool:
-      return "bool";
-    case Value::Type::kSequence:
-      return "array";
-    case Value::Type::kMapping:
-      return "object";
-    case Value::Type::kNull:
-      break;
-  }
-  return "null";
-}
-
 // json.Unmarshal's refusal of a field of the wrong JSON type (null is always accepted).
 std::string WrongType(const Value* v, bool want_string, const std::string& field,
                       const char* go_type) {
   if (!v || v->IsNull() || (want_string ? v->IsString() : v->IsMapping())) return "";
-  return "failed to parse configuration: json: cannot unmarshal " + std::string(JsonType(*v)) +
-         " into Go struct field " + field + " of type " + go_type;
+  return "failed to parse configuration: json: cannot unmarshal " +
+         std::string(GoJsonTypeName(*v)) + " into Go struct field " + field + " of type " + go_type;
 }
 
 // MCPAuthzConfig: Validate() (registered type, config present) and the backend factory's
@@ -170,14 +151,14 @@ Verdict ValidateAuthz(const Object& object) {
     if (policies && !policies->IsNull() && !policies->IsSequence())
       return Invalid{"spec.config.policies",
                      "failed to parse configuration: json: cannot unmarshal " +
-                         std::string(JsonType(*policies)) +
+                         std::string(GoJsonTypeName(*policies)) +
                          " into Go struct field ConfigOptions.cedar.policies of type []string"};
     for (size_t i = 0; policies && i < policies->items.size(); ++i) {
       const Value& p = policies->items[i];
       if (!p.IsString() && !p.IsNull())
         return Invalid{"spec.config." + Index("policies", i),
                        "failed to parse configuration: json: cannot unmarshal " +
-                           std::string(JsonType(p)) +
+                           std::string(GoJsonTypeName(p)) +
                            " into Go struct field ConfigOptions.cedar.policies of type string"};
     }
     if (std::string e = WrongType(config->Find("entities_json"), true,

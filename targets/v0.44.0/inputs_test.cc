@@ -28,13 +28,18 @@ struct Result {
   }
 };
 
+// yaml's objects as read at v0.44.0.
+std::vector<Object> Objects(const std::string& yaml, Diagnostics* diags) {
+  InputOptions input;
+  input.target = &kTarget;
+  return ObjectsFromYaml(yaml, diags, input);
+}
+
 // Reads yaml at v0.44.0 and, without input errors, runs the render stage (validating: as
 // `validate` does; else as `render`).
 Result Run(const std::string& yaml, bool validating = true) {
   Diagnostics diags;
-  InputOptions input;
-  input.target = &kTarget;
-  std::vector<Object> objects = ObjectsFromYaml(yaml, &diags, input);
+  std::vector<Object> objects = Objects(yaml, &diags);
   Result r;
   if (!diags.HasErrors()) {
     RenderAllOptions options;
@@ -76,9 +81,7 @@ TEST_CASE("v0.44.0: v1beta1 and the deprecated v1alpha1 both read, with the CRD'
         "1:13: apiVersion: toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1");
 
   Diagnostics diags;
-  InputOptions input;
-  input.target = &kTarget;
-  std::vector<Object> objects = ObjectsFromYaml(Server(""), &diags, input);
+  std::vector<Object> objects = Objects(Server(""), &diags);
   REQUIRE(objects.size() == 1);
   const MCPServer s = DecodeMCPServer(objects[0]);
   CHECK(s.transport == "stdio");
@@ -94,13 +97,11 @@ TEST_CASE("v0.44.0: v1beta1 and the deprecated v1alpha1 both read, with the CRD'
 
 TEST_CASE("v0.44.0: the transport decides the URL path, stdio through its proxy mode") {
   Diagnostics diags;
-  InputOptions input;
-  input.target = &kTarget;
-  std::vector<Object> objects = ObjectsFromYaml(
+  std::vector<Object> objects = Objects(
       Server("  transport: sse\n  proxyPort: 9000\n") +
           "---\napiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\nmetadata: {name: t, "
           "namespace: ns}\nspec: {image: x, proxyMode: sse}\n",
-      &diags, input);
+      &diags);
   REQUIRE(objects.size() == 2);
   CHECK(ServiceUrl(DecodeMCPServer(objects[0])) ==
         "http://mcp-s-proxy.ns.svc.cluster.local:9000/sse#s");
@@ -276,12 +277,10 @@ TEST_CASE("v0.44.0: authServerRef takes one embedded auth server with one upstre
 
 TEST_CASE("v0.44.0: a config from --context is judged where an MCPServer refers to it") {
   Diagnostics diags;
-  InputOptions input;
-  input.target = &kTarget;
-  std::vector<Object> objects = ObjectsFromYaml(
+  std::vector<Object> objects = Objects(
       Server("  telemetryConfigRef: {name: otel}\n") +
           Config("MCPTelemetryConfig", "otel", "  openTelemetry: {endpoint: 'otel:4317'}\n"),
-      &diags, input);
+      &diags);
   REQUIRE(objects.size() == 2);
   objects[1].context_only = true;  // as --context and KRM items add them
   RenderAllOptions options;
