@@ -45,8 +45,7 @@ struct SchemaNode {
   SchemaFormat format;
   SchemaListType list_type;
   uint8_t flags;             // SchemaFlag bits
-  const char* pattern;       // RE2 syntax as in the CRD, for messages; nullptr when absent
-  const char* pattern_ere;   // the same as a POSIX extended expression (model/re2_posix.h)
+  const char* pattern;       // RE2 syntax as in the CRD; nullptr when absent
   const char* default_json;  // compact JSON; nullptr when absent
   double minimum;            // valid with kSchemaHasMinimum
   double maximum;            // valid with kSchemaHasMaximum

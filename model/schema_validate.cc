@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <regex.h>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +12,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "model/cel_regex.h"
 #include "model/formats.h"
 #include "targets/target.h"
 
@@ -104,29 +104,24 @@ Value DefaultValue(const char* json) {
   return it->second;
 }
 
-// CRD patterns are RE2, translated at build time into POSIX extended expressions that accept the
-// same strings byte-wise (model/re2_posix.h). glibc's matcher is used rather than std::regex,
-// whose recursive matcher overflows the stack on long strings (found by fuzzing).
+// CRD patterns are Go regexps (RE2 syntax), matched as the API server does (unanchored, on code
+// points, in time linear in the text) by the CEL evaluator's RE2 matcher. Compiled once per
+// pattern; schemagen only admits patterns that compile.
 bool MatchesPattern(const char* pattern, const std::string& s) {
   static std::mutex mu;
-  static auto* cache = new std::unordered_map<const char*, std::unique_ptr<regex_t>>();
-  const regex_t* re;
+  static auto* cache = new std::unordered_map<const char*, std::unique_ptr<cel::Regex>>();
+  const cel::Regex* re;
   {
     std::lock_guard<std::mutex> lock(mu);
-    std::unique_ptr<regex_t>& slot = (*cache)[pattern];
+    std::unique_ptr<cel::Regex>& slot = (*cache)[pattern];
     if (!slot) {
-      slot = std::make_unique<regex_t>();
-      if (regcomp(slot.get(), pattern, REG_EXTENDED | REG_NOSUB) != 0) {
-        slot.reset();
-        return true;  // schemagen only admits patterns that compile; never reject on our error
-      }
+      std::string error;
+      slot = cel::Regex::Compile(pattern, &error);
+      if (!slot) return true;  // never reject a value on our own error
     }
     re = slot.get();
   }
-  regmatch_t range[1];
-  range[0].rm_so = 0;
-  range[0].rm_eo = static_cast<regoff_t>(s.size());
-  return regexec(re, s.c_str(), 1, range, REG_STARTEND) == 0;
+  return re->Search(s);
 }
 
 int64_t CodePoints(const std::string& s) {
@@ -233,9 +228,9 @@ class Validator {
   // The CEL evaluator's hook: x-kubernetes-validations of a node that is present and of its
   // schema's type, after its children were checked (the API server runs a node's rules on the
   // defaulted, pruned value; all of them, reporting every failure). Rules are not evaluated yet:
-  // thv::cel::Compile (once per rule, cached like patterns) and thv::cel::Evaluate with `self`
-  // bound to v go here, reporting a false rule at path_ with s.rules[i].message (or "failed
-  // rule: <rule>" when it has none).
+  // cel::Compile (model/cel.h; once per rule, cached like patterns) and cel::Evaluate with `self`
+  // bound to v go here, each failure reported at path_ with cel::RuleFailureMessage, stopping the
+  // object's rules after cel::kCostLimitError as the API server does.
   void CheckValidationRules(const SchemaNode& s, const Value& v) {
     (void)s;
     (void)v;
@@ -261,7 +256,7 @@ class Validator {
       if (s.max_length >= 0 && n > s.max_length)
         Error(v.mark, path_, "Too long: may not be longer than " + std::to_string(s.max_length));
     }
-    if (s.pattern && !MatchesPattern(s.pattern_ere, v.text))
+    if (s.pattern && !MatchesPattern(s.pattern, v.text))
       Error(v.mark, path_, "Invalid value: " + Json(v) + ": should match '" + s.pattern + "'");
     if (const char* format = FailedFormat(s.format, v.text))
       Error(v.mark, path_, "Invalid value: " + Json(v) + ": must be of type " + format);

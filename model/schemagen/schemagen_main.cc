@@ -6,7 +6,6 @@
 // the storage version's schema (descriptions aside): one table serves them all. Descriptions are
 // dropped; CEL rules are kept for the evaluator; identical subtrees (the PodTemplateSpec
 // containers, ...) are emitted once.
-#include <regex.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -21,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "model/re2_posix.h"
+#include "model/cel_regex.h"
 
 namespace {
 
@@ -114,7 +113,7 @@ struct Node {
   std::string format = "SchemaFormat::kNone";
   std::string list_type = "SchemaListType::kAtomic";
   std::vector<std::string> flags;
-  std::string pattern = "nullptr", pattern_ere = "nullptr";
+  std::string pattern = "nullptr";
   std::string default_json = "nullptr";
   std::string minimum = "0", maximum = "0";
   long long min_length = -1, max_length = -1, min_items = -1, max_items = -1;
@@ -174,8 +173,8 @@ class Compiler {
       } else if (key == "enum") {
         for (const auto& e : v) n.enum_json.push_back(ToJson(e));
       } else if (key == "pattern") {
+        CheckPattern(v.Scalar(), path);
         n.pattern = Literal(v.Scalar());
-        n.pattern_ere = Literal(PosixPattern(v.Scalar(), path));
       } else if (key == "minimum") {
         n.minimum = Number(v, path);
         n.flags.push_back("kSchemaHasMinimum");
@@ -272,10 +271,10 @@ class Compiler {
       for (const std::string& f : n.flags) flags += (flags.empty() ? "" : " | ") + f;
       if (flags.empty()) flags = "0";
       nodes << "    {" << n.type << ", " << n.format << ", " << n.list_type << ", "
-            << "static_cast<uint8_t>(" << flags << "), " << n.pattern << ", " << n.pattern_ere
-            << ", " << n.default_json << ", " << n.minimum << ", " << n.maximum << ", "
-            << n.min_length << ", " << n.max_length << ", " << n.min_items << ", " << n.max_items
-            << ", " << n.min_properties << ", " << n.max_properties << ", " << enums << ", "
+            << "static_cast<uint8_t>(" << flags << "), " << n.pattern << ", " << n.default_json
+            << ", " << n.minimum << ", " << n.maximum << ", " << n.min_length << ", "
+            << n.max_length << ", " << n.min_items << ", " << n.max_items << ", "
+            << n.min_properties << ", " << n.max_properties << ", " << enums << ", "
             << n.enum_json.size() << ", " << n.required.size() << ", " << required << ", "
             << properties << ", " << n.properties.size() << ", " << n.list_map_keys.size() << ", "
             << keys << ", " << Ref(n.items) << ", " << Ref(n.additional) << ", ";
@@ -298,9 +297,7 @@ class Compiler {
     out << "    {nullptr, nullptr}};\n\nconst SchemaRule kRules[] = {\n";
     for (const Rule& r : rules) out << "    {" << Literal(r.rule) << ", " << r.message << "},\n";
     out << "    {nullptr, nullptr}};\n\n"
-        << "// Fields: type, format, list_type, flags, pattern, pattern_ere, default_json, "
-           "minimum,\n"
-        << "// maximum,\n"
+        << "// Fields: type, format, list_type, flags, pattern, default_json, minimum, maximum,\n"
         << "// min_length, max_length, min_items, max_items, min_properties, max_properties,\n"
         << "// enum_json, enum_count, required_count, required, properties, property_count,\n"
         << "// list_map_key_count, list_map_keys, items, additional_properties, rules, "
@@ -380,16 +377,11 @@ class Compiler {
     return out;
   }
 
-  // The pattern as the validator matches it (model/re2_posix.h); one it cannot translate, or
-  // whose translation glibc does not compile, fails the build.
-  static std::string PosixPattern(const std::string& p, const std::string& path) {
-    std::string ere, err;
-    if (!thv::Re2ToPosixEre(p, &ere, &err)) Fail(path + ": pattern " + p + ": " + err);
-    regex_t re;
-    if (regcomp(&re, ere.c_str(), REG_EXTENDED | REG_NOSUB) != 0)
-      Fail(path + ": pattern " + p + " does not compile as POSIX " + ere);
-    regfree(&re);
-    return ere;
+  // The validator matches patterns with the RE2 matcher of model/cel_regex.h; a pattern it
+  // cannot compile fails the build rather than go unchecked.
+  static void CheckPattern(const std::string& p, const std::string& path) {
+    std::string error;
+    if (!thv::cel::Regex::Compile(p, &error)) Fail(path + ": pattern " + p + ": " + error);
   }
 
   // Structural key of a node; children are already interned, so ids compare subtrees.
@@ -397,9 +389,9 @@ class Compiler {
     std::ostringstream k;
     k << n.type << '|' << n.format << '|' << n.list_type << '|';
     for (const auto& f : n.flags) k << f << ',';
-    k << '|' << n.pattern << '|' << n.pattern_ere << '|' << n.default_json << '|' << n.minimum
-      << '|' << n.maximum << '|' << n.min_length << '|' << n.max_length << '|' << n.min_items << '|'
-      << n.max_items << '|' << n.min_properties << '|' << n.max_properties << '|';
+    k << '|' << n.pattern << '|' << n.default_json << '|' << n.minimum << '|' << n.maximum << '|'
+      << n.min_length << '|' << n.max_length << '|' << n.min_items << '|' << n.max_items << '|'
+      << n.min_properties << '|' << n.max_properties << '|';
     for (const auto& r : n.rules) k << Literal(r.rule) << ':' << r.message << ',';
     k << '|';
     for (const auto& e : n.enum_json) k << Literal(e) << ',';

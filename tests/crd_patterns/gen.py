@@ -1,4 +1,4 @@
-# Writes cases.json: every pattern of every target's CRDs plus ones for each translator feature,
+# Writes cases.json: every pattern of every target's CRDs plus ones for RE2 features they might use,
 # and strings built to sit on their edges (newlines, multi-byte characters, brackets, escapes).
 import glob, json, random, sys
 
