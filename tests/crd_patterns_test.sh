@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # CRD patterns are Go regexps; the schema validator matches them with model/cel_regex.h. Every
 # pattern of every target's CRDs, and one per syntax feature they might use, against ~5000 strings
-# on their edges: it must accept exactly what Go's regexp accepts. Skipped without go.
+# on their edges: it must accept exactly what Go's regexp accepts. Needs go (Debian golang-go, installed by setup).
 set -euo pipefail
 check=$(realpath "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
-command -v go >/dev/null || { echo "skipped: no go toolchain"; exit 0; }
+command -v go >/dev/null || { echo "FAIL: no go toolchain (scripts/setup.sh installs golang-go)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 "$root/tests/crd_patterns/gen.py" "$root" "$work/cases.json"
