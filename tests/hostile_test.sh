@@ -225,10 +225,8 @@ metadata: {name: admin, namespace: mcp}
 EOF
 expect "names needing quotes" 0 "" "$bin" render --output-dir names-out names.yaml
 count=$((count + 1))
-if command -v kubectl >/dev/null; then
-  kubectl kustomize names-out >built 2>err && [ "$(grep -c '^kind: Role' built)" = 3 ] ||
-    fail "names needing quotes" "kubectl kustomize does not build all three"
-fi
+kubectl kustomize names-out >built 2>err && [ "$(grep -c '^kind: Role' built)" = 3 ] ||
+  fail "names needing quotes" "kubectl kustomize does not build all three"
 
 echo "$((count - failures)) passed, $failures failed"
 [ "$failures" = 0 ]
