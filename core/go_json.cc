@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/json_writer.h"
+#include "core/json_text.h"
 
 namespace thv {
 
@@ -26,7 +26,7 @@ void AppendSortedMap(const Value& v, std::string* out, AppendValue append_value)
   out->push_back('{');
   for (size_t i = 0; i < members.size(); ++i) {
     if (i) out->push_back(',');
-    AppendGoJsonString(members[i]->key, out);
+    AppendGoString(members[i]->key, out);
     out->push_back(':');
     append_value(members[i]->value);
   }
@@ -57,6 +57,27 @@ void AppendAny(const Value& v, std::string* out) {
 }
 
 }  // namespace
+
+bool GoKeyMatches(std::string_view key, std::string_view field) {
+  if (key == field) return true;
+  size_t i = 0;
+  for (char f : field) {
+    if (i >= key.size()) return false;
+    unsigned char c = static_cast<unsigned char>(key[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      if (c != static_cast<unsigned char>(f)) return false;
+      ++i;
+    } else if (f == 's' && key.substr(i, 2) == "\xC5\xBF") {  // U+017F LATIN SMALL LONG S
+      i += 2;
+    } else if (f == 'k' && key.substr(i, 3) == "\xE2\x84\xAA") {  // U+212A KELVIN SIGN
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return i == key.size();
+}
 
 struct GoTypes::Field {
   std::string_view json;
@@ -156,7 +177,7 @@ void GoTypes::CompileFields(const Struct& s, std::vector<Field>* out) const {
       continue;
     }
     std::string key;
-    AppendGoJsonString(f.json, &key);
+    AppendGoString(f.json, &key);
     key.push_back(':');
     out->push_back(Field{f.json, std::move(key), Compile(f.type), HasOption(f, "omitempty"),
                          HasOption(f, "omitzero")});
@@ -225,7 +246,7 @@ void GoTypes::Append(const Type& type, const Value* v, std::string* out) const {
       return;
     case Kind::kString:
     case Kind::kBytes:
-      AppendGoJsonString(null ? "" : v->text, out);
+      AppendGoString(null ? "" : v->text, out);
       return;
     case Kind::kBool:
       out->append(!null && v->AsBool() ? "true" : "false");
@@ -237,11 +258,11 @@ void GoTypes::Append(const Type& type, const Value* v, std::string* out) const {
       out->append(null ? "0" : v->text);
       return;
     case Kind::kQuantity:
-      AppendGoJsonString(null ? "0" : quantity_ ? quantity_(v->text) : v->text, out);
+      AppendGoString(null ? "0" : quantity_ ? quantity_(v->text) : v->text, out);
       return;
     case Kind::kIntOrString:
       if (!null && v->IsString())
-        AppendGoJsonString(v->text, out);
+        AppendGoString(v->text, out);
       else
         out->append(null ? "0" : v->text);
       return;
@@ -249,7 +270,7 @@ void GoTypes::Append(const Type& type, const Value* v, std::string* out) const {
       if (null || v->text.empty())
         out->append("null");
       else
-        AppendGoJsonString(v->text, out);
+        AppendGoString(v->text, out);
       return;
     case Kind::kStruct:
       break;

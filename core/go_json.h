@@ -14,6 +14,9 @@
 
 namespace thv {
 
+// json tag matching: exact, else Go's case folding (ASCII, plus U+017F->s, U+212A->k).
+bool GoKeyMatches(std::string_view key, std::string_view field);
+
 struct GoField {
   const char* json;     // empty: an embedded struct whose fields are inlined
   const char* type;     // Go type expression: *T, []T, map[K]V, or a name

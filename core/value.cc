@@ -129,20 +129,10 @@ const char* TypeName(Value::Type type) {
   return "unknown";
 }
 
+const char* JsonTypeName(const Value& v) { return v.IsNumber() ? "number" : TypeName(v.type); }
+
 const char* GoJsonTypeName(const Value& v) {
-  switch (v.type) {
-    case Value::Type::kBool:
-      return "bool";
-    case Value::Type::kInt:
-    case Value::Type::kFloat:
-      return "number";
-    case Value::Type::kSequence:
-      return "array";
-    case Value::Type::kString:
-      return "string";
-    default:
-      return "object";  // null never fails to decode
-  }
+  return v.IsBool() ? "bool" : v.IsNull() ? "object" : JsonTypeName(v);  // null never fails
 }
 
 }  // namespace thv

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "core/json_writer.h"
+#include "core/json_text.h"
 
 namespace thv {
 namespace {

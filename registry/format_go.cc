@@ -16,46 +16,6 @@ void DecodeContext::TypeError(const Value& v, const JsonPath& path, const char* 
   Error(v, path, std::string("expected ") + want + ", got " + got);
 }
 
-const char* JsonTypeName(const Value& v) {
-  switch (v.type) {
-    case Value::Type::kNull:
-      return "null";
-    case Value::Type::kBool:
-      return "boolean";
-    case Value::Type::kInt:
-    case Value::Type::kFloat:
-      return "number";
-    case Value::Type::kString:
-      return "string";
-    case Value::Type::kSequence:
-      return "array";
-    case Value::Type::kMapping:
-      return "object";
-  }
-  return "value";
-}
-
-bool GoKeyMatches(std::string_view key, std::string_view field) {
-  if (key == field) return true;
-  size_t i = 0;
-  for (char f : field) {
-    if (i >= key.size()) return false;
-    unsigned char c = static_cast<unsigned char>(key[i]);
-    if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-      if (c != static_cast<unsigned char>(f)) return false;
-      ++i;
-    } else if (f == 's' && key.substr(i, 2) == "\xC5\xBF") {  // U+017F LATIN SMALL LONG S
-      i += 2;
-    } else if (f == 'k' && key.substr(i, 3) == "\xE2\x84\xAA") {  // U+212A KELVIN SIGN
-      i += 3;
-    } else {
-      return false;
-    }
-  }
-  return i == key.size();
-}
-
 void DecodeString(const Value& v, const JsonPath& path, std::string* out, DecodeContext* ctx) {
   if (v.IsString()) {
     *out = v.text;
@@ -145,44 +105,6 @@ void DecodeAny(const Value& v, const JsonPath& path, std::optional<Value>* out,
   Value norm;
   if (!NormalizeGoAny(v, &norm, &err)) return ctx->Error(v, path, err);
   *out = std::move(norm);
-}
-
-void AppendGoValue(const Value& v, std::string* out) {
-  // Iterative, like NormalizeGoAny: values may nest 10000 levels deep.
-  struct Frame {
-    const Value* v;
-    size_t next;
-  };
-  std::vector<Frame> stack;
-  auto start = [&](const Value* x) {
-    if (x->IsSequence() || x->IsMapping()) {
-      out->push_back(x->IsSequence() ? '[' : '{');
-      stack.push_back(Frame{x, 0});
-    } else if (x->IsString()) {
-      AppendGoString(x->text, out);
-    } else {
-      out->append(x->IsNull() ? "null" : x->text);
-    }
-  };
-  start(&v);
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    bool seq = f.v->IsSequence();
-    size_t n = seq ? f.v->items.size() : f.v->members.size();
-    if (f.next == n) {
-      out->push_back(seq ? ']' : '}');
-      stack.pop_back();
-      continue;
-    }
-    size_t i = f.next++;
-    if (i) out->push_back(',');
-    const Value* child = seq ? &f.v->items[i] : &f.v->members[i].value;
-    if (!seq) {
-      AppendGoString(f.v->members[i].key, out);
-      out->push_back(':');
-    }
-    start(child);  // may grow the stack; f is not used afterwards
-  }
 }
 
 void AppendGoStrings(const std::vector<std::string>& v, std::string* out) {

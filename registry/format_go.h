@@ -15,8 +15,10 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/go_json.h"
+#include "core/json_parse.h"
+#include "core/json_text.h"
 #include "core/value.h"
-#include "registry/format_json.h"
 
 namespace thv {
 
@@ -29,12 +31,6 @@ struct DecodeContext {
   // "expected <want>, got <JSON type of v>"
   void TypeError(const Value& v, const JsonPath& path, const char* want);
 };
-
-// JSON type names as jsonschema prints them: null, boolean, number, string, array, object.
-const char* JsonTypeName(const Value& v);
-
-// json tag matching: exact, else Go's case folding (ASCII, plus U+017F->s, U+212A->k).
-bool GoKeyMatches(std::string_view key, std::string_view field);
 
 // Calls on_field(index, value, path) for each member whose key names fields[index], in input
 // order. Null is a no-op (a struct stays as it was); other non-objects are type errors.
@@ -127,8 +123,6 @@ void DecodeStructMap(const Value& v, const JsonPath& path, std::map<std::string,
 
 // ---- Writing (json.Marshal) ----
 
-// Compact JSON of a normalized value (members in the order held).
-void AppendGoValue(const Value& v, std::string* out);
 void AppendGoStrings(const std::vector<std::string>& v, std::string* out);
 
 // Writes one struct's members in field order, handling commas and omitempty.

@@ -6,8 +6,9 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/json_parse.h"
+#include "core/json_text.h"
 #include "registry/format_go.h"
-#include "registry/format_json.h"
 
 namespace thv {
 
@@ -121,7 +122,7 @@ bool ScalarKey(const Value& v, std::string* key) {
       return false;
     case Value::Type::kInt:
     case Value::Type::kFloat:
-      *key = "n" + GoJsonFloat64(NumberValue(v));
+      *key = "n" + GoFloat(NumberValue(v));
       return true;
     default:
       *key = std::string(1, static_cast<char>('a' + static_cast<int>(v.type))) + v.text;

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/json_parse.h"
 #include "core/value.h"
-#include "registry/format_json.h"
 
 namespace thv {
 

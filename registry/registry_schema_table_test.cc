@@ -13,7 +13,7 @@
 #include <regex>
 #pragma GCC diagnostic pop
 
-#include "registry/format_json.h"
+#include "core/json_parse.h"
 #include "registry/registry_schema.h"
 
 #ifndef THV_SOURCE_DIR

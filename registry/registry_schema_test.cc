@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "registry/format_json.h"
+#include "core/json_parse.h"
 #include "registry/registry_schema.h"
 
 #ifndef THV_SOURCE_DIR

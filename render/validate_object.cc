@@ -5,7 +5,7 @@
 #include <string_view>
 #include <utility>
 
-#include "core/json_writer.h"
+#include "core/json_text.h"
 #include "model/inputs.h"
 #include "model/names.h"
 #include "render/quantity.h"
@@ -172,9 +172,9 @@ std::string MapJson(const Value* map) {
   std::string out = "{";
   for (const auto& [k, v] : pairs) {
     if (out.size() > 1) out += ',';
-    AppendGoJsonString(*k, &out);
+    AppendGoString(*k, &out);
     out += ':';
-    AppendGoJsonString(*v, &out);
+    AppendGoString(*v, &out);
   }
   return out + "}";
 }
