@@ -101,6 +101,7 @@ struct GoTypes::Type {
     kQuantity,
     kIntOrString,
     kTime,
+    kRaw,
     kStruct
   };
   Kind kind = Kind::kStruct;
@@ -157,6 +158,8 @@ const GoTypes::Type* GoTypes::Compile(std::string_view expr) const {
     t->kind = Kind::kIntOrString;
   } else if (expr == "Time") {
     t->kind = Kind::kTime;
+  } else if (expr == "json.RawMessage") {
+    t->kind = Kind::kRaw;
   } else if (auto s = structs_.find(expr); s != structs_.end()) {
     t->known = &s->second;
   }
@@ -189,8 +192,8 @@ void GoTypes::CompileFields(const Struct& s, std::vector<Field>* out) const {
 bool GoTypes::IsEmpty(const Type& type, const Value* v) {
   using Kind = Type::Kind;
   const Kind k = type.kind;
-  const bool container =
-      k == Kind::kPointer || k == Kind::kSlice || k == Kind::kBytes || k == Kind::kMap;
+  const bool container = k == Kind::kPointer || k == Kind::kSlice || k == Kind::kBytes ||
+                         k == Kind::kMap || k == Kind::kRaw;
   if (!v || v->IsNull()) return container || !(k == Kind::kStruct && type.known != nullptr);
   switch (k) {
     case Kind::kPointer:
@@ -199,6 +202,8 @@ bool GoTypes::IsEmpty(const Type& type, const Value* v) {
     case Kind::kBytes:
     case Kind::kMap:
       return v->IsEmpty();
+    case Kind::kRaw:  // json.RawMessage is a []byte: empty when it holds no bytes
+      return false;
     case Kind::kString:
       return v->text.empty();
     case Kind::kBool:
@@ -265,6 +270,9 @@ void GoTypes::Append(const Type& type, const Value* v, std::string* out) const {
         AppendGoString(v->text, out);
       else
         out->append(null ? "0" : v->text);
+      return;
+    case Kind::kRaw:  // the JSON as given, compacted (types with their own MarshalJSON)
+      AppendGoValue(null ? Value() : *v, out);
       return;
     case Kind::kTime:
       if (null || v->text.empty())

@@ -30,8 +30,9 @@ constexpr GoField GoStructName(const char* name) { return {name, nullptr, nullpt
 using GoAlias = std::pair<const char*, const char*>;  // type Protocol string: {name, underlying}
 
 // Named types: structs, and aliases for non-struct types. Built-in names: string, bool, int,
-// int32, int64, float64, any, []byte, Time, resource.Quantity, intstr.IntOrString. Each type
-// expression is compiled once, when first marshalled, so marshalling walks resolved types
+// int32, int64, float64, any, []byte, Time, resource.Quantity, intstr.IntOrString,
+// json.RawMessage (also for types with their own MarshalJSON: the JSON as given, compacted). Each
+// type expression is compiled once, when first marshalled, so marshalling walks resolved types
 // instead of parsing names (a cache: not thread-safe).
 class GoTypes {
  public:

@@ -13,27 +13,27 @@ std::string Canonical(const std::string& text) {
 }
 
 constexpr GoField kStructs[] = {
-#define K8S_GO_STRUCT(name) GoStructName(#name),
-#define K8S_GO_FIELD(json, type, options) {json, type, options},
-#define K8S_GO_END()
-#define K8S_GO_ALIAS(name, underlying)
+#define GO_STRUCT(name) GoStructName(#name),
+#define GO_FIELD(json, type, options) {json, type, options},
+#define GO_END()
+#define GO_ALIAS(name, underlying)
 #include "render/k8s_go_types.inc"
-#undef K8S_GO_STRUCT
-#undef K8S_GO_FIELD
-#undef K8S_GO_END
-#undef K8S_GO_ALIAS
+#undef GO_STRUCT
+#undef GO_FIELD
+#undef GO_END
+#undef GO_ALIAS
 };
 
 constexpr GoAlias kAliases[] = {
-#define K8S_GO_STRUCT(name)
-#define K8S_GO_FIELD(json, type, options)
-#define K8S_GO_END()
-#define K8S_GO_ALIAS(name, underlying) {name, underlying},
+#define GO_STRUCT(name)
+#define GO_FIELD(json, type, options)
+#define GO_END()
+#define GO_ALIAS(name, underlying) {name, underlying},
 #include "render/k8s_go_types.inc"
-#undef K8S_GO_STRUCT
-#undef K8S_GO_FIELD
-#undef K8S_GO_END
-#undef K8S_GO_ALIAS
+#undef GO_STRUCT
+#undef GO_FIELD
+#undef GO_END
+#undef GO_ALIAS
 };
 
 const GoTypes& CoreV1Types() {

@@ -89,4 +89,17 @@ spec:
       R"({"name":"port-probe","emptyDir":{}}],"containers":null}})");
 }
 
+TEST_CASE("types with their own MarshalJSON write their JSON as given (metav1.FieldsV1)") {
+  Value tmpl = Yaml(R"(metadata:
+  managedFields:
+  - manager: kubectl
+    fieldsType: FieldsV1
+    fieldsV1: {"f:metadata": {"f:labels": {"f:app": {}}}, "b": [1.50, "<"]}  # 1.50: a float64
+)");
+  CHECK(
+      MarshalPodTemplateSpec(tmpl) ==
+      R"({"metadata":{"managedFields":[{"manager":"kubectl","fieldsType":"FieldsV1","fieldsV1":)"
+      R"({"f:metadata":{"f:labels":{"f:app":{}}},"b":[1.5,"\u003c"]}}]},"spec":{"containers":null}})");
+}
+
 }  // namespace thv
