@@ -42,7 +42,7 @@ struct GoCppType {
   // kOptional
   bool (*has)(const void*) = nullptr;
   const void* (*get)(const void*) = nullptr;  // the value; only when has()
-  void* (*ensure)(void*) = nullptr;            // the value, constructed if absent
+  void* (*ensure)(void*) = nullptr;           // the value, constructed if absent
   void (*reset)(void*) = nullptr;
   // kVector and kMap
   size_t (*size)(const void*) = nullptr;

@@ -165,7 +165,8 @@ void GoTypes::Decode(const Type& t, const GoCppType* cpp, const Value& v, const 
       if (v.IsNull()) return;
       if (!v.IsNumber()) return ctx->TypeError(v, path, "number");
       if (!ParseGoFloat64(v.text, static_cast<double*>(p))) {
-        ctx->Error(v, path, "json: cannot unmarshal number " + v.text + " into Go value of type float64");
+        ctx->Error(v, path,
+                   "json: cannot unmarshal number " + v.text + " into Go value of type float64");
       }
       return;
     default:
@@ -195,8 +196,8 @@ void GoTypes::DecodeStruct(const Type& t, const Value& v, const JsonPath& path, 
 }
 
 std::string GoTypes::BindingError(const Type& t, const GoCppType* cpp) const {
-  const bool nilable = t.kind == Kind::kPointer || t.kind == Kind::kSlice ||
-                       t.kind == Kind::kMap || t.kind == Kind::kAny || t.kind == Kind::kRaw;
+  const bool nilable = t.kind == Kind::kPointer || t.kind == Kind::kSlice || t.kind == Kind::kMap ||
+                       t.kind == Kind::kAny || t.kind == Kind::kRaw;
   if (cpp->kind == GoCppKind::kOptional) {
     if (!nilable) return "std::optional holds a Go type that cannot be nil";
     return BindingError(t.kind == Kind::kPointer ? *t.elem : t, cpp->elem);
@@ -211,7 +212,7 @@ std::string GoTypes::BindingError(const Type& t, const GoCppType* cpp) const {
     GoCppKind cpp;
   };
   static constexpr Pair kPairs[] = {
-      {Kind::kSlice, GoCppKind::kVector}, {Kind::kMap, GoCppKind::kMap},
+      {Kind::kSlice, GoCppKind::kVector},  {Kind::kMap, GoCppKind::kMap},
       {Kind::kStruct, GoCppKind::kStruct}, {Kind::kString, GoCppKind::kString},
       {Kind::kBool, GoCppKind::kBool},     {Kind::kInt, GoCppKind::kInt64},
       {Kind::kFloat64, GoCppKind::kDouble}};

@@ -5,7 +5,7 @@
 
 #include "registry/conversion.h"
 #include "registry/filter.h"
-#include "registry/toolhive_format.h"
+#include "registry/registry_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view raw(reinterpret_cast<const char*>(data), size);

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
-#include "registry/toolhive_format.h"
+#include "registry/registry_json.h"
 #include "registry/upstream_format.h"
 
 namespace thv {

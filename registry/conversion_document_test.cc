@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json_text.h"
 #include "registry/conversion.h"
 
 #ifndef THV_SOURCE_DIR
@@ -35,23 +36,9 @@ Registry Load(const std::string& data, RegistryFormat format, Strings* warnings,
   return reg;
 }
 
-std::string Json(const PermissionProfile& p) {
-  std::string s;
-  AppendPermissionsJson(p, &s);
-  return s;
-}
-
-std::string Json(const Provenance& p) {
-  std::string s;
-  AppendProvenanceJson(p, &s);
-  return s;
-}
-
-std::string Json(const Value& v) {
-  std::string s;
-  AppendGoValue(v, &s);
-  return s;
-}
+std::string Json(const PermissionProfile& p) { return RegistryJson("PermissionProfile", p); }
+std::string Json(const Provenance& p) { return RegistryJson("Provenance", p); }
+std::string Json(const Value& v) { return GoJsonCompact(v); }
 
 void CheckEnvVars(const std::vector<EnvVar>& a, const std::vector<EnvVar>& b) {
   REQUIRE(a.size() == b.size());

@@ -5,17 +5,6 @@
 
 namespace thv {
 
-void DecodeContext::Error(const Value& at, const JsonPath& path, const std::string& message) {
-  ++errors;
-  if (diags) diags->Error(file, at.mark, FormatJsonPath(path), message);
-}
-
-void DecodeContext::TypeError(const Value& v, const JsonPath& path, const char* want) {
-  std::string got = JsonTypeName(v);
-  if (v.IsNumber() && std::string(want) == "integer") got += " " + v.text;
-  Error(v, path, std::string("expected ") + want + ", got " + got);
-}
-
 void DecodeString(const Value& v, const JsonPath& path, std::string* out, DecodeContext* ctx) {
   if (v.IsString()) {
     *out = v.text;

@@ -22,15 +22,7 @@
 
 namespace thv {
 
-struct DecodeContext {
-  std::string file;
-  Diagnostics* diags = nullptr;
-  int errors = 0;
-
-  void Error(const Value& at, const JsonPath& path, const std::string& message);
-  // "expected <want>, got <JSON type of v>"
-  void TypeError(const Value& v, const JsonPath& path, const char* want);
-};
+using DecodeContext = GoDecodeContext;
 
 // Calls on_field(index, value, path) for each member whose key names fields[index], in input
 // order. Null is a no-op (a struct stays as it was); other non-objects are type errors.

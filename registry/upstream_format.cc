@@ -290,22 +290,25 @@ void DecodeToolhiveExtension(const Value& v, const JsonPath& path, ToolhivePubli
       case 2:
         return DecodeStrings(f, p, &out->tools, ctx);
       case 3:
-        return DecodeOptional(f, &out->metadata,
-                              [&](Metadata& m) { DecodeMetadata(f, p, &m, ctx); });
+        return DecodeOptional(f, &out->metadata, [&](Metadata& m) {
+          RegistryGoTypes().Decode("Metadata", f, p, &m, ctx);
+        });
       case 4:
         return DecodeStrings(f, p, &out->tags, ctx);
       case 5:
         return DecodeAnyMap(f, p, &out->custom_metadata, ctx);
       case 6:
-        return DecodeOptional(f, &out->permissions,
-                              [&](PermissionProfile& pp) { DecodePermissions(f, p, &pp, ctx); });
+        return DecodeOptional(f, &out->permissions, [&](PermissionProfile& pp) {
+          RegistryGoTypes().Decode("PermissionProfile", f, p, &pp, ctx);
+        });
       case 7:
         return DecodeInt(f, p, &out->target_port, ctx);
       case 8:
         return DecodeStrings(f, p, &out->docker_tags, ctx);
       case 9:
-        return DecodeOptional(f, &out->provenance,
-                              [&](Provenance& pr) { DecodeProvenance(f, p, &pr, ctx); });
+        return DecodeOptional(f, &out->provenance, [&](Provenance& pr) {
+          RegistryGoTypes().Decode("Provenance", f, p, &pr, ctx);
+        });
     }
   });
 }
@@ -326,27 +329,32 @@ void DecodeStacklokExtensions(const Value& v, const JsonPath& path, StacklokExte
       case 3:
         return DecodeStrings(f, p, &out->tags, ctx);
       case 4:
-        return DecodeOptional(f, &out->metadata,
-                              [&](Metadata& m) { DecodeMetadata(f, p, &m, ctx); });
+        return DecodeOptional(f, &out->metadata, [&](Metadata& m) {
+          RegistryGoTypes().Decode("Metadata", f, p, &m, ctx);
+        });
       case 5:
         return DecodeAnyMap(f, p, &out->custom_metadata, ctx);
       case 6:
-        return DecodeOptional(f, &out->permissions,
-                              [&](PermissionProfile& pp) { DecodePermissions(f, p, &pp, ctx); });
+        return DecodeOptional(f, &out->permissions, [&](PermissionProfile& pp) {
+          RegistryGoTypes().Decode("PermissionProfile", f, p, &pp, ctx);
+        });
       case 7:
         return DecodeStrings(f, p, &out->args, ctx);
       case 8:
-        return DecodeOptional(f, &out->provenance,
-                              [&](Provenance& pr) { DecodeProvenance(f, p, &pr, ctx); });
+        return DecodeOptional(f, &out->provenance, [&](Provenance& pr) {
+          RegistryGoTypes().Decode("Provenance", f, p, &pr, ctx);
+        });
       case 9:
         return DecodeStrings(f, p, &out->docker_tags, ctx);
       case 10:
-        return DecodeOptional(f, &out->oauth_config,
-                              [&](OAuthConfig& o) { DecodeOAuthConfig(f, p, &o, ctx); });
+        return DecodeOptional(f, &out->oauth_config, [&](OAuthConfig& o) {
+          RegistryGoTypes().Decode("OAuthConfig", f, p, &o, ctx);
+        });
       case 11:
-        return DecodeSlice(
-            f, p, &out->env_vars, ctx, true,
-            [&](const Value& e, const JsonPath& ep, EnvVar* ev) { DecodeEnvVar(e, ep, ev, ctx); });
+        return DecodeSlice(f, p, &out->env_vars, ctx, true,
+                           [&](const Value& e, const JsonPath& ep, EnvVar* ev) {
+                             RegistryGoTypes().Decode("EnvVar", e, ep, ev, ctx);
+                           });
     }
   });
 }

@@ -23,7 +23,8 @@
 
 #include "core/diagnostics.h"
 #include "core/value.h"
-#include "registry/toolhive_format.h"
+#include "registry/format_go.h"
+#include "registry/registry_json.h"
 
 namespace thv {
 

@@ -96,13 +96,14 @@ void AppendExtension(const ToolhivePublisherExtension& e, std::string* out) {
   w.StringOmitEmpty("tier", e.tier);
   w.StringOmitEmpty("transport", e.transport);
   w.StringsOmitEmpty("tools", e.tools);
-  if (e.metadata) AppendMetadataJson(*e.metadata, w.Field("metadata"));
+  if (e.metadata) RegistryGoTypes().Append("Metadata", *e.metadata, w.Field("metadata"));
   w.StringsOmitEmpty("tags", e.tags);
   w.AnyMapOmitEmpty("custom_metadata", e.custom_metadata);
-  if (e.permissions) AppendPermissionsJson(*e.permissions, w.Field("permissions"));
+  if (e.permissions)
+    RegistryGoTypes().Append("PermissionProfile", *e.permissions, w.Field("permissions"));
   w.IntOmitEmpty("target_port", e.target_port);
   w.StringsOmitEmpty("docker_tags", e.docker_tags);
-  if (e.provenance) AppendProvenanceJson(*e.provenance, w.Field("provenance"));
+  if (e.provenance) RegistryGoTypes().Append("Provenance", *e.provenance, w.Field("provenance"));
   w.Close();
 }
 

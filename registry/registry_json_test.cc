@@ -1,11 +1,11 @@
-// ToolHive registry format: Go json.Unmarshal/json.Marshal parity. Expected outputs were
-// produced by the operator's types (pkg/registry/types.go) under Go's encoding/json.
+// ToolHive registry format: Go json.Unmarshal/json.Marshal parity through core/go_json. Expected
+// outputs were produced by the operator's types (pkg/registry/types.go) under Go's encoding/json.
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "registry/toolhive_format.h"
+#include "registry/registry_json.h"
 
 #ifndef THV_SOURCE_DIR
 #define THV_SOURCE_DIR "."
@@ -31,6 +31,10 @@ std::string RoundTrip(const std::string& text, Diagnostics* diags = nullptr) {
 }
 
 }  // namespace
+
+TEST_CASE("registry types: every generated binding holds its Go type") {
+  CHECK(RegistryGoTypes().BindingErrors() == std::vector<std::string>{});
+}
 
 TEST_CASE("toolhive format: the real registry parses and reserializes as Go writes it") {
   std::string text = ReadTestdata("registry.json");

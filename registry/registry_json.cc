@@ -1,0 +1,45 @@
+#include "registry/registry_json.h"
+
+#include "core/json_parse.h"
+
+namespace thv {
+
+namespace {
+
+#define THV_GO_TABLE "registry/registry_go_types.inc"
+#include "core/go_table.h"
+
+}  // namespace
+
+const GoTypes& RegistryGoTypes() {
+  static const GoTypes types(kGoRows, kGoAliases);
+  return types;
+}
+
+bool DecodeToolhiveRegistry(const Value& doc, const std::string& file, Registry* out,
+                            Diagnostics* diags) {
+  GoDecodeContext ctx{file, diags};
+  RegistryGoTypes().Decode("Registry", doc, JsonPath(), out, &ctx);
+  return ctx.errors == 0;
+}
+
+bool ParseToolhiveRegistry(std::string_view text, const std::string& file, Registry* out,
+                           Diagnostics* diags) {
+  Value doc;
+  JsonSyntaxError err;
+  if (!ParseJson(text, &doc, &err)) {
+    if (diags) diags->Error(file, err.mark, "", err.message);
+    return false;
+  }
+  return DecodeToolhiveRegistry(doc, file, out, diags);
+}
+
+std::string MarshalToolhiveRegistry(const Registry& registry) {
+  std::string out;
+  out.reserve(4096 + 2048 * ((registry.servers ? registry.servers->size() : 0) +
+                             registry.remote_servers.size()));
+  RegistryGoTypes().Append("Registry", registry, &out);
+  return out;
+}
+
+}  // namespace thv
