@@ -1,47 +1,27 @@
 // pkg/registry/upstream_conversion.go, rule for rule.
 #include "registry/conversion.h"
 
+#include <type_traits>
+
 namespace thv {
 
 std::string ConvertNow(const ConvertOptions& opts) { return opts.now; }
 
-std::vector<Header> UpstreamHeadersToToolhive(const std::vector<UpstreamKeyValueInput>& in) {
-  std::vector<Header> out;
-  out.reserve(in.size());
-  for (const UpstreamKeyValueInput& h : in) {
-    out.push_back({h.name, h.description, h.is_required, h.default_value, h.is_secret, h.choices});
-  }
-  return out;
-}
-
 namespace {
 
-std::vector<UpstreamKeyValueInput> ConvertHeadersToUpstream(const std::vector<Header>& in) {
+// Headers and env vars as the draft's key-value inputs (headers also carry choices).
+template <typename T>
+std::vector<UpstreamKeyValueInput> KeyValuesToUpstream(const std::vector<T>& in) {
   std::vector<UpstreamKeyValueInput> out;
   out.reserve(in.size());
-  for (const Header& h : in) {
+  for (const T& h : in) {
     UpstreamKeyValueInput kv;
     kv.name = h.name;
     kv.description = h.description;
     kv.is_required = h.required;
     kv.default_value = h.default_value;
     kv.is_secret = h.secret;
-    kv.choices = h.choices;
-    out.push_back(std::move(kv));
-  }
-  return out;
-}
-
-std::vector<UpstreamKeyValueInput> ConvertEnvVarsToUpstream(const std::vector<EnvVar>& in) {
-  std::vector<UpstreamKeyValueInput> out;
-  out.reserve(in.size());
-  for (const EnvVar& e : in) {
-    UpstreamKeyValueInput kv;
-    kv.name = e.name;
-    kv.description = e.description;
-    kv.is_required = e.required;
-    kv.default_value = e.default_value;
-    kv.is_secret = e.secret;
+    if constexpr (std::is_same_v<T, Header>) kv.choices = h.choices;
     out.push_back(std::move(kv));
   }
   return out;
@@ -113,35 +93,6 @@ std::string ExtractSourceFromUrl(const std::string& url) {
   return "unknown";
 }
 
-std::vector<std::string> ConvertPackageArguments(const std::vector<UpstreamArgument>& args) {
-  std::vector<std::string> out;
-  for (const UpstreamArgument& a : args) {
-    if (a.type == "positional") {
-      if (!a.value.empty()) {
-        out.push_back(a.value);
-      } else if (!a.value_hint.empty()) {
-        out.push_back(a.value_hint);
-      }
-    } else if (a.type == "named") {
-      if (!a.value.empty()) {
-        out.insert(out.end(), {a.name, a.value});
-      } else if (!a.default_value.empty()) {
-        out.insert(out.end(), {a.name, a.default_value});
-      }
-    }
-  }
-  return out;
-}
-
-std::vector<EnvVar> UpstreamEnvVarsToToolhive(const std::vector<UpstreamKeyValueInput>& in) {
-  std::vector<EnvVar> out;
-  out.reserve(in.size());
-  for (const UpstreamKeyValueInput& e : in) {
-    out.push_back({e.name, e.description, e.is_required, e.default_value, e.is_secret});
-  }
-  return out;
-}
-
 bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& opts,
                         ConvertedServer* out, std::string* err) {
   const UpstreamServer& s = in.server;
@@ -192,10 +143,10 @@ UpstreamServerDetail ConvertImageToUpstream(const ImageMetadata& server) {
   s.name = server.name;
   s.description = server.description;
   s.status = ToolhiveStatusToUpstream(server.status);
-  s.version = "1.0.0";  // Go's default; the ToolHive format has no server version
+  s.version_detail.version = "1.0.0";  // Go's default; the ToolHive format has no version
   if (!server.repository_url.empty()) {
-    s.repository = UpstreamRepository{server.repository_url,
-                                      ExtractSourceFromUrl(server.repository_url), "", ""};
+    s.repository =
+        UpstreamRepository{server.repository_url, ExtractSourceFromUrl(server.repository_url), ""};
   }
   ToolhivePublisherExtension ext;
   ext.tier = server.tier;
@@ -218,7 +169,7 @@ UpstreamServerDetail ConvertImageToUpstream(const ImageMetadata& server) {
     arg.value = a;
     pkg.package_arguments.push_back(std::move(arg));
   }
-  pkg.environment_variables = ConvertEnvVarsToUpstream(server.env_vars);
+  pkg.environment_variables = KeyValuesToUpstream(server.env_vars);
   s.packages.push_back(std::move(pkg));
   d.x_publisher = UpstreamPublisher{std::move(ext)};
   return d;
@@ -230,10 +181,10 @@ UpstreamServerDetail ConvertRemoteToUpstream(const RemoteServerMetadata& server)
   s.name = server.name;
   s.description = server.description;
   s.status = ToolhiveStatusToUpstream(server.status);
-  s.version = "1.0.0";
+  s.version_detail.version = "1.0.0";
   if (!server.repository_url.empty()) {
-    s.repository = UpstreamRepository{server.repository_url,
-                                      ExtractSourceFromUrl(server.repository_url), "", ""};
+    s.repository =
+        UpstreamRepository{server.repository_url, ExtractSourceFromUrl(server.repository_url), ""};
   }
   ToolhivePublisherExtension ext;
   ext.tier = server.tier;
@@ -243,13 +194,13 @@ UpstreamServerDetail ConvertRemoteToUpstream(const RemoteServerMetadata& server)
   ext.tags = server.tags;
   ext.custom_metadata = server.custom_metadata;
   s.remotes.push_back({ToolhiveTransportToUpstream(server.transport), server.url,
-                       ConvertHeadersToUpstream(server.headers)});
+                       KeyValuesToUpstream(server.headers)});
   if (!server.env_vars.empty()) {  // env vars travel in a placeholder package
     UpstreamPackage pkg;
     pkg.registry_name = "remote";
     pkg.name = "remote-server";
     pkg.version = "1.0.0";
-    pkg.environment_variables = ConvertEnvVarsToUpstream(server.env_vars);
+    pkg.environment_variables = KeyValuesToUpstream(server.env_vars);
     s.packages.push_back(std::move(pkg));
   }
   d.x_publisher = UpstreamPublisher{std::move(ext)};

@@ -39,8 +39,8 @@ bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& op
                         ConvertedServer* out, std::string* err);
 // The same for an entry in today's shape: false with *warning when it is skipped; *warning may
 // also be set on success (several oci packages: the first is used).
-bool ConvertCurrentServer(const UpstreamServerDetail& in, const ConvertOptions& opts,
-                          ConvertedServer* out, std::string* warning);
+bool ConvertCurrentServer(const UpstreamEntry& in, const ConvertOptions& opts, ConvertedServer* out,
+                          std::string* warning);
 
 // ConvertToolhiveToUpstream.
 UpstreamServerDetail ConvertImageToUpstream(const ImageMetadata& server);
@@ -65,9 +65,37 @@ std::string FormatImageName(const UpstreamPackage& pkg);          // formatImage
 std::string ExtractImageName(const std::string& image);
 std::string ExtractImageTag(const std::string& image);
 std::string ExtractSourceFromUrl(const std::string& url);
-std::vector<std::string> ConvertPackageArguments(const std::vector<UpstreamArgument>& args);
-std::vector<Header> UpstreamHeadersToToolhive(const std::vector<UpstreamKeyValueInput>& in);
-std::vector<EnvVar> UpstreamEnvVarsToToolhive(const std::vector<UpstreamKeyValueInput>& in);
+// The draft's and today's arguments and key-value inputs have the same members.
+template <typename Argument>
+std::vector<std::string> ConvertPackageArguments(const std::vector<Argument>& args) {
+  std::vector<std::string> out;
+  for (const Argument& a : args) {
+    const std::string& value = !a.value.empty()    ? a.value
+                               : a.type == "named" ? a.default_value
+                                                   : a.value_hint;
+    if (a.type == "positional" && !value.empty()) out.push_back(value);
+    if (a.type == "named" && !value.empty()) out.insert(out.end(), {a.name, value});
+  }
+  return out;
+}
+template <typename KeyValue>
+std::vector<Header> UpstreamHeadersToToolhive(const std::vector<KeyValue>& in) {
+  std::vector<Header> out;
+  out.reserve(in.size());
+  for (const KeyValue& h : in) {
+    out.push_back({h.name, h.description, h.is_required, h.default_value, h.is_secret, h.choices});
+  }
+  return out;
+}
+template <typename KeyValue>
+std::vector<EnvVar> UpstreamEnvVarsToToolhive(const std::vector<KeyValue>& in) {
+  std::vector<EnvVar> out;
+  out.reserve(in.size());
+  for (const KeyValue& e : in) {
+    out.push_back({e.name, e.description, e.is_required, e.default_value, e.is_secret});
+  }
+  return out;
+}
 // opts.now: the instant stamped on converted servers' metadata.
 std::string ConvertNow(const ConvertOptions& opts);
 // The image of an oci package in today's shape: identifier, plus ":version" unless the

@@ -42,4 +42,12 @@ std::string MarshalToolhiveRegistry(const Registry& registry) {
   return out;
 }
 
+std::string MarshalUpstreamDraft(const std::vector<UpstreamServerDetail>& servers) {
+  if (servers.empty()) return "[]";  // a plain vector reads as nil when empty; this one is not
+  std::string out;
+  out.reserve(2048 * servers.size() + 2);
+  RegistryGoTypes().Append("[]UpstreamServerDetail", servers, &out);
+  return out;
+}
+
 }  // namespace thv

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/value.h"
@@ -21,6 +22,9 @@ bool DecodeToolhiveRegistry(const Value& doc, const std::string& file, Registry*
 
 // json.Marshal(registry): byte-identical to the operator's storage ConfigMap data.
 std::string MarshalToolhiveRegistry(const Registry& registry);
+
+// json.Marshal([]UpstreamServerDetail): the draft upstream shape as the operator's types write it.
+std::string MarshalUpstreamDraft(const std::vector<UpstreamServerDetail>& servers);
 
 // json.Marshal of a value of a registry Go type, e.g. RegistryJson("PermissionProfile", p).
 template <typename T>

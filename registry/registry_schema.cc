@@ -8,7 +8,6 @@
 
 #include "core/json_parse.h"
 #include "core/json_text.h"
-#include "registry/format_go.h"
 
 namespace thv {
 

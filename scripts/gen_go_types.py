@@ -501,41 +501,55 @@ def structs(gen, order, rows, spec, spec_path):
     return "\n".join(wrap(lines)) + "\n"
 
 
-def check(gen, spec, mirrors):
-    """Compares local declarations with the upstream types they mirror."""
-    problems = 0
+def check(gen, spec, mirrors, refs):
+    """Compares local declarations with the upstream types they mirror; the number of
+    differences without a `// thv:` note."""
+    targets = {}
     for local, target in spec.get("check", {}).items():
         m = re.fullmatch(r"([\w.-]+/[\w.-]+)@([^:]+):(.+)#(\w+)", target)
-        repo, ref, path, utype = m.groups()
+        if not m:
+            raise GenError(f"check {local}: expected OWNER/NAME@REF:FILE#Type, not {target!r}")
+        targets[local] = m.groups()
+    mirrored = {local: t[3] for local, t in targets.items()}  # ApiPackage -> Package
+    problems = 0
+    for local, (repo, ref, path, utype) in targets.items():
+        if repo not in mirrors:
+            raise GenError(f"no --mirror {repo}=GITDIR given")
+        ref = refs.get(repo, ref)
         text = subprocess.run(["git", "-C", mirrors[repo], "show", f"{ref}:{path}"], check=True,
                               capture_output=True, text=True).stdout
         up = Package("upstream")
-        parse_file(up, text, target)
+        parse_file(up, text, f"{repo}@{ref}:{path}")
         ours = next(p for p in gen.packages.values() if local in p.structs)
-        theirs = {f["key"] or (f["names"] or ["?"])[0]: f for f in up.structs[utype]}
+        def key(f, renames=mirrored):  # an embedded struct: its (mirrored) type name
+            return f["key"] or (f["names"] or [show_type(strip_qual(f["type"], renames))])[0]
+        theirs = {key(f, {}): f for f in up.structs[utype]}
+        # Upstream's named strings (type Format string) compare as what they are.
+        basic = {n: show_type(t) for n, (t, _) in up.named.items() if show_type(t) in GO_BUILTINS}
         for f in ours.structs[local]:
-            key = f["key"] or (f["names"] or ["?"])[0]
-            other = theirs.get(key)
-            why = None
-            if not other:
-                why = "not in upstream"
-            elif strip_qual(f["type"]) != strip_qual(other["type"]):
-                why = f"type {show_type(f['type'])} here, {show_type(other['type'])} upstream"
+            other = theirs.get(key(f))
+            mine, upstream = show_type(strip_qual(f["type"], mirrored)), None
+            if other:
+                upstream = show_type(strip_qual(other["type"], basic))
+            why = ("not in upstream" if not other else
+                   None if mine == upstream else f"{mine} here, {upstream} upstream")
             if why and not f["note"].startswith("thv:"):
                 problems += 1
-                print(f"{f['where']}: {local}.{key}: {why} (mark deliberate ones `// thv:`)")
+                print(f"{f['where']}: {local}.{key(f)}: {why} (mark deliberate ones `// thv:`)")
             elif why:
-                print(f"{local}.{key}: {why} ({f['note']})")
-        for key in theirs:
-            if key not in {f["key"] or (f["names"] or ["?"])[0] for f in ours.structs[local]}:
-                print(f"{local}: upstream {utype}.{key} is not read")
+                print(f"{local}.{key(f)}: {why} -- {f['note']}")
+        read = {key(f) for f in ours.structs[local]}
+        unread = [k for k in theirs if k not in read]
+        if unread:
+            print(f"{local} ({utype} at {repo}@{ref}) does not read: {', '.join(unread)}")
     return problems
 
 
-def strip_qual(t):
+def strip_qual(t, renames):
+    """The type without package qualifiers, names replaced as renames says."""
     if t[0] == "name":
-        return ("name", "", t[2])
-    return (t[0],) + tuple(strip_qual(x) for x in t[1:])
+        return ("name", "", renames.get(t[2], t[2]))
+    return (t[0],) + tuple(strip_qual(x, renames) for x in t[1:])
 
 
 def show_type(t):
@@ -564,7 +578,7 @@ def main():
         gen = Generator(spec, mirrors, refs)
         order, rows = gen.run()
         if args.check:
-            sys.exit(1 if check(gen, spec, mirrors) else 0)
+            sys.exit(1 if check(gen, spec, mirrors, refs) else 0)
         outputs = {args.tables or spec["tables"]: tables(gen, order, rows, spec, args.spec)}
         if spec.get("bind"):
             outputs[args.structs or spec["structs"]] = structs(gen, order, rows, spec, args.spec)
