@@ -60,37 +60,23 @@ struct GoCppOf;  // specialized below for each supported C++ type
 template <typename T>
 inline constexpr const GoCppType* kGoCpp = &GoCppOf<T>::kType;
 
-constexpr GoCppType GoCppLeaf(GoCppKind kind) { return GoCppType{kind}; }
-
-template <>
-struct GoCppOf<std::string> {
-  static constexpr GoCppType kType = GoCppLeaf(GoCppKind::kString);
+template <GoCppKind kKind>
+struct GoCppLeaf {
+  static constexpr GoCppType kType{kKind};
 };
 template <>
-struct GoCppOf<bool> {
-  static constexpr GoCppType kType = GoCppLeaf(GoCppKind::kBool);
-};
+struct GoCppOf<std::string> : GoCppLeaf<GoCppKind::kString> {};
 template <>
-struct GoCppOf<int64_t> {
-  static constexpr GoCppType kType = GoCppLeaf(GoCppKind::kInt64);
-};
+struct GoCppOf<bool> : GoCppLeaf<GoCppKind::kBool> {};
 template <>
-struct GoCppOf<double> {
-  static constexpr GoCppType kType = GoCppLeaf(GoCppKind::kDouble);
-};
+struct GoCppOf<int64_t> : GoCppLeaf<GoCppKind::kInt64> {};
 template <>
-struct GoCppOf<Value> {
-  static constexpr GoCppType kType = GoCppLeaf(GoCppKind::kValue);
-};
-
+struct GoCppOf<double> : GoCppLeaf<GoCppKind::kDouble> {};
+template <>
+struct GoCppOf<Value> : GoCppLeaf<GoCppKind::kValue> {};
 template <typename T>
 struct GoCppOf<T, std::void_t<decltype(T::kGoType)>> {
-  static constexpr GoCppType Make() {
-    GoCppType t{GoCppKind::kStruct};
-    t.go_struct = T::kGoType;
-    return t;
-  }
-  static constexpr GoCppType kType = Make();
+  static constexpr GoCppType kType{GoCppKind::kStruct, nullptr, T::kGoType};
 };
 
 template <typename T>
@@ -104,40 +90,36 @@ struct GoCppOf<std::optional<T>> {
     return &**o;
   }
   static void Reset(void* p) { static_cast<O*>(p)->reset(); }
-  static constexpr GoCppType Make() {
-    GoCppType t{GoCppKind::kOptional, kGoCpp<T>};
-    t.has = &Has;
-    t.get = &Get;
-    t.ensure = &Ensure;
-    t.reset = &Reset;
-    return t;
+  static constexpr GoCppType kType{
+      GoCppKind::kOptional, kGoCpp<T>, nullptr, &Has, &Get, &Ensure, &Reset};
+};
+
+// What vectors and maps share.
+template <typename C>
+struct GoCppContainer {
+  static size_t Size(const void* p) { return static_cast<const C*>(p)->size(); }
+  static void Clear(void* p) { static_cast<C*>(p)->clear(); }
+  static constexpr GoCppType Make(GoCppKind kind, const GoCppType* elem,
+                                  void (*resize)(void*, size_t), void* (*at)(void*, size_t),
+                                  void* (*assign)(void*, const std::string&),
+                                  void (*each)(const void*, void*, GoCppType::EachFn)) {
+    return {kind,  elem,   nullptr, nullptr, nullptr, nullptr, nullptr,
+            &Size, &Clear, resize,  at,      assign,  each};
   }
-  static constexpr GoCppType kType = Make();
 };
 
 template <typename T>
-struct GoCppOf<std::vector<T>> {
+struct GoCppOf<std::vector<T>> : GoCppContainer<std::vector<T>> {
   using V = std::vector<T>;
-  static size_t Size(const void* p) { return static_cast<const V*>(p)->size(); }
-  static void Clear(void* p) { static_cast<V*>(p)->clear(); }
   static void Resize(void* p, size_t n) { static_cast<V*>(p)->resize(n); }
   static void* At(void* p, size_t i) { return &(*static_cast<V*>(p))[i]; }
-  static constexpr GoCppType Make() {
-    GoCppType t{GoCppKind::kVector, kGoCpp<T>};
-    t.size = &Size;
-    t.clear = &Clear;
-    t.resize = &Resize;
-    t.at = &At;
-    return t;
-  }
-  static constexpr GoCppType kType = Make();
+  static constexpr GoCppType kType =
+      GoCppContainer<V>::Make(GoCppKind::kVector, kGoCpp<T>, &Resize, &At, nullptr, nullptr);
 };
 
 template <typename T>
-struct GoCppOf<std::map<std::string, T>> {
+struct GoCppOf<std::map<std::string, T>> : GoCppContainer<std::map<std::string, T>> {
   using M = std::map<std::string, T>;
-  static size_t Size(const void* p) { return static_cast<const M*>(p)->size(); }
-  static void Clear(void* p) { static_cast<M*>(p)->clear(); }
   static void* Assign(void* p, const std::string& key) {
     T& e = (*static_cast<M*>(p))[key];
     e = T{};
@@ -146,15 +128,8 @@ struct GoCppOf<std::map<std::string, T>> {
   static void Each(const void* p, void* ctx, GoCppType::EachFn fn) {
     for (const auto& [key, e] : *static_cast<const M*>(p)) fn(ctx, key, &e);
   }
-  static constexpr GoCppType Make() {
-    GoCppType t{GoCppKind::kMap, kGoCpp<T>};
-    t.size = &Size;
-    t.clear = &Clear;
-    t.assign = &Assign;
-    t.each = &Each;
-    return t;
-  }
-  static constexpr GoCppType kType = Make();
+  static constexpr GoCppType kType =
+      GoCppContainer<M>::Make(GoCppKind::kMap, kGoCpp<T>, nullptr, nullptr, &Assign, &Each);
 };
 
 // Where a bound row's member lives: a struct's own member, or an embedded struct's base.

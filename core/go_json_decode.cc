@@ -26,27 +26,15 @@ namespace {
 
 using Kind = GoTypes::Type::Kind;
 
-// What JSON a Go type takes, in the messages' words.
+// What JSON a Go type takes, in the messages' words (null: anything).
 const char* Want(const GoTypes::Type& t) {
-  switch (t.kind) {
-    case Kind::kPointer:
-      return Want(*t.elem);
-    case Kind::kSlice:
-      return "array";
-    case Kind::kString:
-      return "string";
-    case Kind::kBool:
-      return "boolean";
-    case Kind::kInt:
-      return t.bits == 32 ? "int32" : "integer";
-    case Kind::kFloat64:
-      return "number";
-    case Kind::kAny:
-    case Kind::kRaw:
-      return nullptr;  // anything
-    default:
-      return "object";
-  }
+  if (t.kind == Kind::kPointer) return Want(*t.elem);
+  if (t.kind == Kind::kInt) return t.bits == 32 ? "int32" : "integer";
+  static const char* const kWant[] = {nullptr,  nullptr,   "array", "object", "string",
+                                      "string", "boolean", nullptr, "number", "string",
+                                      "string", "string",  nullptr, "object"};  // by Kind
+  static_assert(sizeof kWant / sizeof *kWant == static_cast<size_t>(Kind::kStruct) + 1);
+  return kWant[static_cast<size_t>(t.kind)];
 }
 
 // Whether v is JSON of the kind t takes (numbers are checked further when stored).

@@ -411,6 +411,14 @@ bool ParseJson(std::string_view text, Value* out, JsonSyntaxError* err) {
   return Parser(text).Parse(out, err);
 }
 
+bool ParseJsonDocument(std::string_view text, const std::string& file, const std::string& prefix,
+                       Value* out, Diagnostics* diags) {
+  JsonSyntaxError err;
+  if (ParseJson(text, out, &err)) return true;
+  if (diags) diags->Error(file, err.mark, "", prefix + err.message);
+  return false;
+}
+
 Mark MarkAt(std::string_view text, size_t offset) {
   Mark m{1, 1};
   offset = std::min(offset, text.size());

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/diagnostics.h"
 #include "core/value.h"
 
 namespace thv {
@@ -22,6 +23,11 @@ struct JsonSyntaxError {
 // invalid UTF-8 and unpaired surrogate escapes become U+FFFD. Nesting deeper than 1000 fails
 // (Go allows 10000). Messages use Go's wording ("invalid character 'x' after object key").
 bool ParseJson(std::string_view text, Value* out, JsonSyntaxError* err);
+
+// ParseJson, a syntax error reported to diags (when given) as `prefix` + Go's message at its
+// line:column in file.
+bool ParseJsonDocument(std::string_view text, const std::string& file, const std::string& prefix,
+                       Value* out, Diagnostics* diags);
 
 // 1-based line and column (in code points) of a byte offset.
 Mark MarkAt(std::string_view text, size_t offset);

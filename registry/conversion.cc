@@ -1,30 +1,48 @@
 // pkg/registry/upstream_conversion.go, rule for rule.
 #include "registry/conversion.h"
 
-#include <type_traits>
-
 namespace thv {
 
 std::string ConvertNow(const ConvertOptions& opts) { return opts.now; }
 
 namespace {
 
-// Headers and env vars as the draft's key-value inputs (headers also carry choices).
+// Headers and env vars as the draft's key-value inputs (headers also carry choices). Members in
+// upstream.go's order: name, description, is_required, format, value, is_secret, default.
+std::vector<std::string> ChoicesOf(const Header& h) { return h.choices; }
+std::vector<std::string> ChoicesOf(const EnvVar&) { return {}; }
+
 template <typename T>
 std::vector<UpstreamKeyValueInput> KeyValuesToUpstream(const std::vector<T>& in) {
   std::vector<UpstreamKeyValueInput> out;
   out.reserve(in.size());
   for (const T& h : in) {
-    UpstreamKeyValueInput kv;
-    kv.name = h.name;
-    kv.description = h.description;
-    kv.is_required = h.required;
-    kv.default_value = h.default_value;
-    kv.is_secret = h.secret;
-    if constexpr (std::is_same_v<T, Header>) kv.choices = h.choices;
-    out.push_back(std::move(kv));
+    out.push_back(
+        {h.name, h.description, h.required, "", "", h.secret, h.default_value, ChoicesOf(h), {}});
   }
   return out;
+}
+
+// What ConvertToolhiveToUpstream fills alike for both server kinds.
+UpstreamServerDetail DraftOf(const BaseServerMetadata& server) {
+  UpstreamServerDetail d;
+  UpstreamServer& s = d.server;
+  s.name = server.name;
+  s.description = server.description;
+  s.status = ToolhiveStatusToUpstream(server.status);
+  s.version_detail.version = "1.0.0";  // Go's default; the ToolHive format has no version
+  if (!server.repository_url.empty()) {
+    s.repository =
+        UpstreamRepository{server.repository_url, ExtractSourceFromUrl(server.repository_url), ""};
+  }
+  ToolhivePublisherExtension& ext = d.x_publisher.emplace().x_dev_toolhive.emplace();
+  ext.tier = server.tier;
+  ext.transport = server.transport;
+  if (server.tools) ext.tools = *server.tools;
+  ext.metadata = server.metadata;
+  ext.tags = server.tags;
+  ext.custom_metadata = server.custom_metadata;
+  return d;
 }
 
 const std::vector<UpstreamKeyValueInput>* PackageEnvVars(const std::vector<UpstreamPackage>& pkgs) {
@@ -104,8 +122,8 @@ bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& op
     FillBase(s, ext, opts, &r);
     r.transport = UpstreamTransportToToolhive(s.remotes[0].transport_type);
     r.url = s.remotes[0].url;
-    r.headers = UpstreamHeadersToToolhive(s.remotes[0].headers);
-    if (const auto* env = PackageEnvVars(s.packages)) r.env_vars = UpstreamEnvVarsToToolhive(*env);
+    r.headers = FromKeyValues<Header>(s.remotes[0].headers);
+    if (const auto* env = PackageEnvVars(s.packages)) r.env_vars = FromKeyValues<EnvVar>(*env);
     if (ext && !ext->transport.empty()) r.transport = ext->transport;
     return true;
   }
@@ -132,78 +150,42 @@ bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& op
     m.docker_tags = ext->docker_tags;
     m.provenance = ext->provenance;
   }
-  m.env_vars = UpstreamEnvVarsToToolhive(primary->environment_variables);
+  m.env_vars = FromKeyValues<EnvVar>(primary->environment_variables);
   m.args = ConvertPackageArguments(primary->package_arguments);
   return true;
 }
 
 UpstreamServerDetail ConvertImageToUpstream(const ImageMetadata& server) {
-  UpstreamServerDetail d;
-  UpstreamServer& s = d.server;
-  s.name = server.name;
-  s.description = server.description;
-  s.status = ToolhiveStatusToUpstream(server.status);
-  s.version_detail.version = "1.0.0";  // Go's default; the ToolHive format has no version
-  if (!server.repository_url.empty()) {
-    s.repository =
-        UpstreamRepository{server.repository_url, ExtractSourceFromUrl(server.repository_url), ""};
-  }
-  ToolhivePublisherExtension ext;
-  ext.tier = server.tier;
-  ext.transport = server.transport;
-  if (server.tools) ext.tools = *server.tools;
-  ext.metadata = server.metadata;
-  ext.tags = server.tags;
-  ext.custom_metadata = server.custom_metadata;
+  UpstreamServerDetail d = DraftOf(server);
+  ToolhivePublisherExtension& ext = *d.x_publisher->x_dev_toolhive;
   ext.target_port = server.target_port;
   ext.permissions = server.permissions;
   ext.docker_tags = server.docker_tags;
   ext.provenance = server.provenance;
-  UpstreamPackage pkg;
+  UpstreamPackage& pkg = d.server.packages.emplace_back();
   pkg.registry_name = "docker";
   pkg.name = ExtractImageName(server.image);
   pkg.version = ExtractImageTag(server.image);
   for (const std::string& a : server.args) {
-    UpstreamArgument arg;
+    UpstreamArgument& arg = pkg.package_arguments.emplace_back();
     arg.type = "positional";
     arg.value = a;
-    pkg.package_arguments.push_back(std::move(arg));
   }
   pkg.environment_variables = KeyValuesToUpstream(server.env_vars);
-  s.packages.push_back(std::move(pkg));
-  d.x_publisher = UpstreamPublisher{std::move(ext)};
   return d;
 }
 
 UpstreamServerDetail ConvertRemoteToUpstream(const RemoteServerMetadata& server) {
-  UpstreamServerDetail d;
-  UpstreamServer& s = d.server;
-  s.name = server.name;
-  s.description = server.description;
-  s.status = ToolhiveStatusToUpstream(server.status);
-  s.version_detail.version = "1.0.0";
-  if (!server.repository_url.empty()) {
-    s.repository =
-        UpstreamRepository{server.repository_url, ExtractSourceFromUrl(server.repository_url), ""};
-  }
-  ToolhivePublisherExtension ext;
-  ext.tier = server.tier;
-  ext.transport = server.transport;
-  if (server.tools) ext.tools = *server.tools;
-  ext.metadata = server.metadata;
-  ext.tags = server.tags;
-  ext.custom_metadata = server.custom_metadata;
-  s.remotes.push_back({ToolhiveTransportToUpstream(server.transport), server.url,
-                       KeyValuesToUpstream(server.headers)});
+  UpstreamServerDetail d = DraftOf(server);
+  d.server.remotes.push_back({ToolhiveTransportToUpstream(server.transport), server.url,
+                              KeyValuesToUpstream(server.headers)});
   if (!server.env_vars.empty()) {  // env vars travel in a placeholder package
-    UpstreamPackage pkg;
+    UpstreamPackage& pkg = d.server.packages.emplace_back();
     pkg.registry_name = "remote";
     pkg.name = "remote-server";
     pkg.version = "1.0.0";
     pkg.environment_variables = KeyValuesToUpstream(server.env_vars);
-    s.packages.push_back(std::move(pkg));
   }
-  d.x_publisher = UpstreamPublisher{std::move(ext)};
   return d;
 }
 

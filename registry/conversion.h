@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -78,21 +79,18 @@ std::vector<std::string> ConvertPackageArguments(const std::vector<Argument>& ar
   }
   return out;
 }
-template <typename KeyValue>
-std::vector<Header> UpstreamHeadersToToolhive(const std::vector<KeyValue>& in) {
-  std::vector<Header> out;
+// Header or EnvVar from the draft's or today's key-value inputs (only headers carry choices).
+template <typename Out, typename KeyValue>
+std::vector<Out> FromKeyValues(const std::vector<KeyValue>& in) {
+  std::vector<Out> out;
   out.reserve(in.size());
   for (const KeyValue& h : in) {
-    out.push_back({h.name, h.description, h.is_required, h.default_value, h.is_secret, h.choices});
-  }
-  return out;
-}
-template <typename KeyValue>
-std::vector<EnvVar> UpstreamEnvVarsToToolhive(const std::vector<KeyValue>& in) {
-  std::vector<EnvVar> out;
-  out.reserve(in.size());
-  for (const KeyValue& e : in) {
-    out.push_back({e.name, e.description, e.is_required, e.default_value, e.is_secret});
+    if constexpr (std::is_same_v<Out, Header>) {
+      out.push_back(
+          {h.name, h.description, h.is_required, h.default_value, h.is_secret, h.choices});
+    } else {
+      out.push_back({h.name, h.description, h.is_required, h.default_value, h.is_secret});
+    }
   }
   return out;
 }

@@ -81,14 +81,14 @@ bool ConvertCurrentServer(const UpstreamEntry& in, const ConvertOptions& opts, C
     FillCurrentBase(in, opts, &r);
     r.transport = RemoteTransport(s.remotes[0].type);
     r.url = s.remotes[0].url;
-    r.headers = UpstreamHeadersToToolhive(s.remotes[0].headers);
+    r.headers = FromKeyValues<Header>(s.remotes[0].headers);
     if (ext) r.oauth_config = ext->oauth_config;
     if (ext && !ext->env_vars.empty()) {
       r.env_vars = ext->env_vars;
     } else {
       for (const ApiPackage& p : s.packages) {
         if (p.environment_variables.empty()) continue;
-        r.env_vars = UpstreamEnvVarsToToolhive(p.environment_variables);
+        r.env_vars = FromKeyValues<EnvVar>(p.environment_variables);
         break;
       }
     }
@@ -114,7 +114,7 @@ bool ConvertCurrentServer(const UpstreamEntry& in, const ConvertOptions& opts, C
   m.transport = oci->transport.type.empty() ? "stdio" : oci->transport.type;
   m.image = OciImageReference(oci->identifier, oci->version);
   m.target_port = PortOf(oci->transport.url);
-  m.env_vars = UpstreamEnvVarsToToolhive(oci->environment_variables);
+  m.env_vars = FromKeyValues<EnvVar>(oci->environment_variables);
   m.args = ConvertPackageArguments(oci->package_arguments);
   if (ext) {
     if (m.args.empty()) m.args = ext->args;

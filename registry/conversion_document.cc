@@ -68,12 +68,10 @@ bool LoadRegistryData(std::string_view data, RegistryFormat format, const std::s
     return false;
   }
   Value doc;
-  JsonSyntaxError syntax;
   bool toolhive = format == RegistryFormat::kToolhive;
-  if (!ParseJson(data, &doc, &syntax)) {
-    diags->Error(file, syntax.mark, "",
-                 (toolhive ? "failed to parse registry data: " : "invalid upstream format: ") +
-                     syntax.message);
+  if (!ParseJsonDocument(data, file,
+                         toolhive ? "failed to parse registry data: " : "invalid upstream format: ",
+                         &doc, diags)) {
     return false;
   }
   if (toolhive) {

@@ -1,7 +1,5 @@
 #include "registry/registry_json.h"
 
-#include "core/json_parse.h"
-
 namespace thv {
 
 namespace {
@@ -21,17 +19,6 @@ bool DecodeToolhiveRegistry(const Value& doc, const std::string& file, Registry*
   GoDecodeContext ctx{file, diags};
   RegistryGoTypes().Decode("Registry", doc, JsonPath(), out, &ctx);
   return ctx.errors == 0;
-}
-
-bool ParseToolhiveRegistry(std::string_view text, const std::string& file, Registry* out,
-                           Diagnostics* diags) {
-  Value doc;
-  JsonSyntaxError err;
-  if (!ParseJson(text, &doc, &err)) {
-    if (diags) diags->Error(file, err.mark, "", err.message);
-    return false;
-  }
-  return DecodeToolhiveRegistry(doc, file, out, diags);
 }
 
 std::string MarshalToolhiveRegistry(const Registry& registry) {

@@ -12,11 +12,8 @@
 
 namespace thv {
 
-// json.Unmarshal(text, &Registry). Syntax errors carry the byte's line:column; type errors
-// carry the JSON path and the node's position. No schema check: see registry_schema.h.
-bool ParseToolhiveRegistry(std::string_view text, const std::string& file, Registry* out,
-                           Diagnostics* diags);
-// The same from an already parsed document (so one parse serves schema check and decoding).
+// json.Unmarshal(doc, &Registry) of a parsed document (core/json_parse.h): type errors carry
+// the JSON path and the node's position. No schema check: see registry_schema.h.
 bool DecodeToolhiveRegistry(const Value& doc, const std::string& file, Registry* out,
                             Diagnostics* diags);
 

@@ -177,12 +177,8 @@ bool DecodeUpstreamDocument(const Value& doc, const std::string& file, UpstreamD
 bool ParseUpstreamDocument(std::string_view text, const std::string& file, UpstreamDocument* out,
                            Diagnostics* diags) {
   Value doc;
-  JsonSyntaxError err;
-  if (!ParseJson(text, &doc, &err)) {
-    if (diags) diags->Error(file, err.mark, "", "invalid upstream format: " + err.message);
-    return false;
-  }
-  return DecodeUpstreamDocument(doc, file, out, diags);
+  return ParseJsonDocument(text, file, "invalid upstream format: ", &doc, diags) &&
+         DecodeUpstreamDocument(doc, file, out, diags);
 }
 
 }  // namespace thv

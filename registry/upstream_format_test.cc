@@ -1,26 +1,12 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/json_text.h"
+#include "core/testing.h"
 #include "registry/upstream_format.h"
-
-#ifndef THV_SOURCE_DIR
-#define THV_SOURCE_DIR "."
-#endif
 
 namespace thv {
 
 namespace {
-
-std::string ReadUpstreamTestdata(const std::string& name) {
-  std::ifstream in(std::string(THV_SOURCE_DIR) + "/testdata/registry/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing testdata/registry/" << name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 UpstreamDocument MustParse(const std::string& text) {
   UpstreamDocument doc;
@@ -134,7 +120,7 @@ TEST_CASE("upstream: today's API page, with _meta blocks and camelCase inputs") 
 }
 
 TEST_CASE("upstream: other containers of today's shape") {
-  UpstreamDocument plain = MustParse(ReadUpstreamTestdata("api-servers.json"));
+  UpstreamDocument plain = MustParse(ReadTestdata("registry/api-servers.json"));
   REQUIRE(plain.servers.size() == 5);
   CHECK(plain.servers[0].shape == UpstreamShape::kCurrent);
   CHECK(plain.servers[1].shape == UpstreamShape::kCurrent);  // detected by registryType
@@ -170,7 +156,7 @@ TEST_CASE("upstream: errors name the path and position") {
 
 TEST_CASE("upstream: draft documents marshal back exactly as Go wrote them") {
   // registry.upstream.golden.json was written by json.Marshal([]*UpstreamServerDetail).
-  std::string golden = ReadUpstreamTestdata("registry.upstream.golden.json");
+  std::string golden = ReadTestdata("registry/registry.upstream.golden.json");
   UpstreamDocument doc = MustParse(golden);
   CHECK(doc.servers.size() == 86);
   std::vector<UpstreamServerDetail> drafts;
