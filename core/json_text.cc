@@ -121,17 +121,31 @@ bool ParseGoFloat64(const std::string& text, double* out) {
 
 std::string GoFloat(double d) {
   if (!std::isfinite(d)) return "null";
-  double a = std::fabs(d);
-  bool exp = a != 0 && (a < 1e-6 || a >= 1e21);
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d,
-                           exp ? std::chars_format::scientific : std::chars_format::fixed);
-  std::string s(buf, res.ptr);
-  if (exp) {  // Go cleans "e-07" to "e-7" but keeps "e+21"
-    size_t n = s.size();
-    if (n >= 4 && s[n - 4] == 'e' && s[n - 3] == '-' && s[n - 2] == '0') s.erase(n - 2, 1);
+  // The shortest digits that round-trip, laid out as strconv's 'f' (padding with zeros, not
+  // the exact binary value's digits) or, outside [1e-6, 1e21), 'e' with encoding/json's
+  // "e-07" -> "e-7".
+  char buf[32];
+  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  const std::string_view sci(buf, res.ptr - buf);  // [-]D[.DDD]e[+-]XX
+  const size_t e = sci.find('e');
+  int exp = 0;
+  std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exp);
+  std::string out = std::signbit(d) ? "-" : "";
+  std::string digits;
+  for (size_t i = out.size(); i < e; ++i) {
+    if (sci[i] != '.') digits.push_back(sci[i]);
   }
-  return s;
+  const double a = std::fabs(d);
+  if (a != 0 && (a < 1e-6 || a >= 1e21)) {
+    out += digits[0];
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    return out + (exp < 0 ? "e-" : "e+") + std::to_string(exp < 0 ? -exp : exp);
+  }
+  if (exp < 0) return out + "0." + std::string(-exp - 1, '0') + digits;
+  if (digits.size() <= static_cast<size_t>(exp) + 1) {
+    return out + digits + std::string(exp + 1 - digits.size(), '0');
+  }
+  return out + digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
 }
 
 bool NormalizeGoAny(const Value& in, Value* out, std::string* err) {

@@ -56,6 +56,13 @@ TEST_CASE("floats print like Go's encoding/json") {
   CHECK(GoFloat(1e-7) == "1e-7");
   CHECK(GoFloat(1.5e-10) == "1.5e-10");
   CHECK(GoFloat(123456789.125) == "123456789.125");
+  // Beyond 2^53 strconv pads the shortest digits with zeros (not the binary value's digits).
+  CHECK(GoFloat(9223372036854775807.0) == "9223372036854776000");
+  CHECK(GoFloat(-12345678901234567890.0) == "-12345678901234567000");
+  CHECK(GoFloat(1e20) == "100000000000000000000");
+  CHECK(GoFloat(0) == "0");
+  CHECK(GoFloat(0.000001) == "0.000001");
+  CHECK(GoFloat(-1.5e300) == "-1.5e+300");
 }
 
 TEST_CASE("json: map[string]any round trip matches Go") {

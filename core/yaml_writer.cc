@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "core/yaml_reader.h"
+#include "core/yaml_scalars.h"
 
 namespace thv {
 namespace {
