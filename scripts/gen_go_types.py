@@ -17,12 +17,14 @@ encoding/json's rules applied here: a field's key is its json tag name, else its
 `json:"-"` and unexported fields are skipped; an embedded struct without a tag name is inlined
 (its fields take its place); options omitempty and omitzero are kept, `string` is refused.
 Types outside the sources, and types with their own (Un)MarshalJSON or (Un)MarshalText, must be
-listed in the spec's "external": {"as": NAME} (a type core/go_json knows: Time,
-resource.Quantity, intstr.IntOrString, json.RawMessage, Duration) or {"alias": UNDERLYING}.
+listed in the spec's "external": {"as": NAME} (a Go built-in or a type core/go_json knows: Time,
+resource.Quantity, intstr.IntOrString, json.RawMessage, which also serves any type with its own
+MarshalJSON: the JSON as given) or {"alias": UNDERLYING}. encoding/json.RawMessage and
+time.Duration (int64 nanoseconds) need no entry.
 Anything the parser does not understand inside a struct is an error, never skipped.
 
 SPEC keys: sources, roots (bare or import-path-qualified names), external, rename ({"pkg.Name":
-"NewName"}: output names must be unique), tables (GO_STRUCT/GO_FIELD rows; with "bind": true
+"NewName"}: output names must be unique), prefix ({"pkg": "Prefix"}: for all of a package's types), tables (GO_STRUCT/GO_FIELD rows; with "bind": true
 GO_BOUND/GO_EMBED rows naming C++ members), structs (bind: the C++ structs), words (camel-case
 pieces spelled as one word in C++ member names, e.g. {"OAuth": "oauth"}), members ({"Go field
 name": "c++ member"}), check ({"LocalType": "OWNER/NAME@REF:FILE#Type"}: with --check, each
@@ -37,7 +39,10 @@ import subprocess
 import sys
 
 GO_BUILTINS = {"string", "bool", "int", "int32", "int64", "float64", "any"}
-ENGINE_NAMES = {"Time", "resource.Quantity", "intstr.IntOrString", "json.RawMessage", "Duration"}
+ENGINE_NAMES = {"Time", "resource.Quantity", "intstr.IntOrString", "json.RawMessage"}
+# Standard-library types every spec may meet (a spec's own "external" entries win).
+STD_EXTERNAL = {"encoding/json.RawMessage": {"as": "json.RawMessage"},
+                "time.Duration": {"as": "int64"}}
 METHODS = ("MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText")
 CPP_KEYWORDS = {"default", "delete", "new", "class", "namespace", "template", "operator", "private",
                 "public", "protected", "union", "register", "explicit", "export", "friend"}
@@ -174,9 +179,15 @@ def parse_field(body, where, note):
     if body.endswith("`"):
         start = body.rfind("`", 0, len(body) - 1)
         tag, body = body[start + 1:-1], body[:start].strip()
+    json_tag = re.search(r'(?:^|\s)json:"([^"]*)"', tag)
+    key, opts = None, []
+    if json_tag:
+        key, *opts = json_tag.group(1).split(",")
+    unexported = re.match(r"[a-z_]\w*\s", body)
+    if key == "-" or unexported:  # not encoded: whatever its type
+        return {"names": [], "type": None, "key": "-", "opts": [], "where": where, "note": note}
     if "{" in body.replace("interface{}", "") or "func(" in body or "chan " in body:
         raise GenError(f"{where}: unsupported field {body!r}")
-    json_tag = re.search(r'(?:^|\s)json:"([^"]*)"', tag)
     named = re.fullmatch(r"(\w+(?:\s*,\s*\w+)*)\s+(\S+)", body)
     if named:
         names, typ = [n.strip() for n in named.group(1).split(",")], named.group(2)
@@ -184,9 +195,6 @@ def parse_field(body, where, note):
         names, typ = [], body  # embedded
     else:
         raise GenError(f"{where}: cannot read field {body!r}")
-    key, opts = None, []
-    if json_tag:
-        key, *opts = json_tag.group(1).split(",")
     if "string" in opts:
         raise GenError(f"{where}: json option 'string' is not supported")
     return {"names": names, "type": parse_type(typ), "key": key,
@@ -200,8 +208,9 @@ class Generator:
         self.labels = []
         for source in spec["sources"]:
             self.load(source, mirrors, refs)
-        self.external = spec.get("external", {})
+        self.external = {**STD_EXTERNAL, **spec.get("external", {})}
         self.rename = spec.get("rename", {})
+        self.prefix = spec.get("prefix", {})  # package path -> prefix of its types' names
         self.out_names = {}  # output name -> qualified name
         self.structs = {}    # qualified -> (package, name)
         self.aliases = {}    # qualified -> (package, name)
@@ -254,7 +263,8 @@ class Generator:
         return hits[0]
 
     def out_name(self, qualified):
-        name = self.rename.get(qualified, qualified.rsplit(".", 1)[-1])
+        pkg, _, bare = qualified.rpartition(".")
+        name = self.rename.get(qualified, self.prefix.get(pkg, "") + bare)
         other = self.out_names.setdefault(name, qualified)
         if other != qualified:
             raise GenError(f"{qualified} and {other} are both named {name}: add a rename")
@@ -278,7 +288,7 @@ class Generator:
         if q in self.external:
             ext = self.external[q]
             if "as" in ext:
-                if ext["as"] not in ENGINE_NAMES:
+                if ext["as"] not in ENGINE_NAMES | GO_BUILTINS:
                     raise GenError(f"external {q}: core/go_json does not know {ext['as']}")
                 return ext["as"]
             self.aliases[q] = None
@@ -305,21 +315,24 @@ class Generator:
         imports = pkg.imports[name]
         rows = []
         for f in pkg.structs[name]:
-            typ = self.emit_type(f["type"], pkg, imports, todo)
-            if not f["names"]:  # embedded
+            if f["key"] == "-":  # json:"-": not encoded (json:"-," names a field "-")
+                continue
+            if not f["names"]:  # embedded: inlined unless the tag names it
                 base = f["type"][1] if f["type"][0] == "ptr" else f["type"]
-                bq = self.qualify(pkg, base[1], base[2], imports) if base[0] == "name" else None
-                if f["key"] in (None, "") and bq in self.structs:
-                    rows.append(("", typ.lstrip("*"), "inline", base[2], bq, f))
-                    continue
-                if f["key"] == "-":
-                    continue
-                fname = base[2]
+                names = [base[2]]
+                if f["key"] in (None, ""):
+                    bq = self.qualify(pkg, base[1], base[2], imports)
+                    target = self.packages.get(bq.rpartition(".")[0])
+                    if target and base[2] in target.structs and bq not in self.external:
+                        typ = self.emit_type(f["type"], pkg, imports, todo)
+                        rows.append(("", typ.lstrip("*"), "inline", base[2], bq, f))
+                        continue
             else:
-                fname = None
-            for gname in f["names"] or [fname]:
-                if f["key"] == "-" or not gname[0].isupper():
-                    continue
+                names = [n for n in f["names"] if n[0].isupper()]  # unexported: not encoded
+            if not names or not names[0][0].isupper():
+                continue
+            typ = self.emit_type(f["type"], pkg, imports, todo)
+            for gname in names:
                 rows.append((f["key"] or gname, typ, ",".join(f["opts"]), gname, None, f))
         return rows
 
