@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/json_text.h"
+#include "core/utf8.h"
 
 namespace thv {
 
@@ -30,7 +31,7 @@ std::string QuoteChar(unsigned char c) {
   if (c == '\'') return "'\\''";
   if (c == '"') return "'\"'";
   std::string s;
-  AppendUtf8(c, &s);
+  EncodeUtf8(c, &s);
   return GoQuoteSingle(s);
 }
 
@@ -319,14 +320,14 @@ class Parser {
         }
         if (hex && lo >= 0xDC00 && lo < 0xE000) {
           p_ += 6;
-          AppendUtf8(0x10000 + ((r - 0xD800) << 10) + (lo - 0xDC00), out);
+          EncodeUtf8(0x10000 + ((r - 0xD800) << 10) + (lo - 0xDC00), out);
           return true;
         }
       }
       out->append(kReplacement);
       return true;
     }
-    AppendUtf8(static_cast<uint32_t>(r), out);
+    EncodeUtf8(static_cast<uint32_t>(r), out);
     return true;
   }
 

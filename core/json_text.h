@@ -36,7 +36,6 @@ bool NormalizeGoAny(const Value& in, Value* out, std::string* err);
 
 // Length of the valid UTF-8 sequence at s[i] under utf8.DecodeRune's rules, or 0 if invalid.
 int Utf8SequenceLength(std::string_view s, size_t i);
-void AppendUtf8(uint32_t rune, std::string* out);
 
 // Go's single-quoted rendering of a string (%q with ' as the quote), used in messages.
 std::string GoQuoteSingle(std::string_view s);

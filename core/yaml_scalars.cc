@@ -2,6 +2,7 @@
 // to encoding/json.
 #include "core/yaml_scalars.h"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -102,20 +103,38 @@ bool YamlFloatText(const std::string& s, std::string* out) {
   return true;
 }
 
+namespace {
+
+// What a plain scalar's first byte may start: a word (null, bool), a float like .5, a number.
+enum class Start : uint8_t { kString, kWord, kDot, kNumber };
+constexpr std::array<Start, 256> kStarts = [] {
+  std::array<Start, 256> t{};
+  for (const char* c = "~nNyYtTfFoO"; *c; ++c) t[static_cast<unsigned char>(*c)] = Start::kWord;
+  for (const char* c = "+-0123456789"; *c; ++c) t[static_cast<unsigned char>(*c)] = Start::kNumber;
+  t['.'] = Start::kDot;
+  return t;
+}();
+
+}  // namespace
+
 Value ResolvePlainScalar(const std::string& s) {
   if (s.empty()) return Value::Null();
-  switch (s[0]) {
-    case '~':
-    case 'n':
-    case 'N':
-    case 'y':
-    case 'Y':
-    case 't':
-    case 'T':
-    case 'f':
-    case 'F':
-    case 'o':
-    case 'O': {
+  std::string text;
+  switch (kStarts[static_cast<unsigned char>(s[0])]) {
+    case Start::kNumber: {
+      std::string plain = WithoutUnderscores(s);
+      if (ParseGoInt(plain, &text)) return Value::Number(std::move(text), false);
+      if (IsYamlStyleFloat(plain) && YamlFloatText(plain, &text))
+        return Value::Number(std::move(text), true);
+      break;
+    }
+    case Start::kDot:
+      // .inf and .nan are go-yaml floats without a JSON form: strings here (the Builder
+      // refuses them as values, and the writer quotes such strings).
+      if (IsYamlStyleFloat(s) && YamlFloatText(s, &text))
+        return Value::Number(std::move(text), true);
+      break;
+    case Start::kWord: {
       static const std::unordered_map<std::string, int> kWords = {
           {"~", 0},   {"null", 0}, {"Null", 0},  {"NULL", 0},  {"y", 1},     {"Y", 1},
           {"yes", 1}, {"Yes", 1},  {"YES", 1},   {"true", 1},  {"True", 1},  {"TRUE", 1},
@@ -126,33 +145,7 @@ Value ResolvePlainScalar(const std::string& s) {
       if (it != kWords.end()) return it->second == 0 ? Value::Null() : Value::Bool(it->second == 1);
       break;
     }
-    case '.': {
-      std::string f;
-      // .inf and .nan are go-yaml floats without a JSON form: strings here (the Builder refuses
-      // them as values, and the writer quotes such strings).
-      if (IsYamlStyleFloat(s) && YamlFloatText(s, &f)) return Value::Number(std::move(f), true);
-      break;
-    }
-    case '+':
-    case '-':
-    case '0':
-    case '1':
-    case '2':
-    case '3':
-    case '4':
-    case '5':
-    case '6':
-    case '7':
-    case '8':
-    case '9': {
-      std::string plain = WithoutUnderscores(s);
-      std::string n;
-      if (ParseGoInt(plain, &n)) return Value::Number(std::move(n), false);
-      if (IsYamlStyleFloat(plain) && YamlFloatText(plain, &n))
-        return Value::Number(std::move(n), true);
-      break;
-    }
-    default:
+    case Start::kString:
       break;
   }
   return Value::String(s);
