@@ -18,14 +18,15 @@ encoding/json's rules applied here: a field's key is its json tag name, else its
 (its fields take its place); options omitempty and omitzero are kept, `string` is refused.
 Types outside the sources, and types with their own (Un)MarshalJSON or (Un)MarshalText, must be
 listed in the spec's "external": {"as": NAME} (a Go built-in or a type core/go_json knows: Time,
-resource.Quantity, intstr.IntOrString, json.RawMessage, which also serves any type with its own
-MarshalJSON: the JSON as given) or {"alias": UNDERLYING}. encoding/json.RawMessage and
+resource.Quantity, intstr.IntOrString, json.RawMessage, which also serves a type with its own
+MarshalJSON: the JSON as given, not the type's canonical form) or {"alias": UNDERLYING}. encoding/json.RawMessage and
 time.Duration (int64 nanoseconds) need no entry.
 Anything the parser does not understand inside a struct is an error, never skipped.
 
 SPEC keys: sources, roots (bare or import-path-qualified names), external, rename ({"pkg.Name":
-"NewName"}: output names must be unique), prefix ({"pkg": "Prefix"}: for all of a package's types), tables (GO_STRUCT/GO_FIELD rows; with "bind": true
-GO_BOUND/GO_EMBED rows naming C++ members), structs (bind: the C++ structs), words (camel-case
+"NewName"}: output names must be unique), prefix ({"pkg": "Prefix"}: for all of a package's
+types), tables (GO_STRUCT/GO_FIELD rows; with "bind": true GO_BOUND/GO_EMBED rows naming C++
+members), structs (bind: the C++ structs), words (camel-case
 pieces spelled as one word in C++ member names, e.g. {"OAuth": "oauth"}), members ({"Go field
 name": "c++ member"}), check ({"LocalType": "OWNER/NAME@REF:FILE#Type"}: with --check, each
 field of the local declaration is compared with the upstream type; differences must carry a
