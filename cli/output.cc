@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <set>
 
-#include "core/json_writer.h"
+#include "core/json_text.h"
 #include "core/yaml_reader.h"
 #include "core/yaml_writer.h"
 

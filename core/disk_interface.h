@@ -62,20 +62,25 @@ bool PathWithin(const std::string& path, const std::string& dir);
 bool ReadBounded(int fd, const std::string& name, size_t max_bytes, std::string* contents,
                  std::string* err);
 
+// The declarations each implementation below overrides.
+#define THV_DISK_INTERFACE_OVERRIDES                                                               \
+  FileInfo Lookup(const std::string& path) override;                                               \
+  using DiskInterface::ReadFile;                                                                   \
+  bool ReadFile(const std::string& path, size_t max_bytes, std::string* contents,                  \
+                std::string* err) override;                                                        \
+  bool RealPath(const std::string& path, std::string* resolved, std::string* err) override;        \
+  bool WriteFile(const std::string& path, const std::string& contents, std::string* err) override; \
+  bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err)         \
+      override;                                                                                    \
+  bool MakeDirs(const std::string& path, std::string* err) override;                               \
+  bool Rename(const std::string& from, const std::string& to, std::string* err) override;          \
+  bool Link(const std::string& from, const std::string& to, std::string* err) override;            \
+  bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) override;      \
+  bool RemoveTree(const std::string& path, std::string* err) override;
+
 // The real disk (POSIX).
 struct RealDiskInterface : DiskInterface {
-  FileInfo Lookup(const std::string& path) override;
-  using DiskInterface::ReadFile;
-  bool ReadFile(const std::string& path, size_t max_bytes, std::string* contents,
-                std::string* err) override;
-  bool RealPath(const std::string& path, std::string* resolved, std::string* err) override;
-  bool WriteFile(const std::string& path, const std::string& contents, std::string* err) override;
-  bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err) override;
-  bool MakeDirs(const std::string& path, std::string* err) override;
-  bool Rename(const std::string& from, const std::string& to, std::string* err) override;
-  bool Link(const std::string& from, const std::string& to, std::string* err) override;
-  bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) override;
-  bool RemoveTree(const std::string& path, std::string* err) override;
+  THV_DISK_INTERFACE_OVERRIDES
 };
 
 // Files in memory, keyed by path; directories are implied by the files under them.
@@ -83,18 +88,7 @@ struct MemoryDiskInterface : DiskInterface {
   std::map<std::string, std::string> files;
   std::vector<std::string> dirs;  // explicitly created (possibly empty) directories
 
-  FileInfo Lookup(const std::string& path) override;
-  using DiskInterface::ReadFile;
-  bool ReadFile(const std::string& path, size_t max_bytes, std::string* contents,
-                std::string* err) override;
-  bool RealPath(const std::string& path, std::string* resolved, std::string* err) override;
-  bool WriteFile(const std::string& path, const std::string& contents, std::string* err) override;
-  bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err) override;
-  bool MakeDirs(const std::string& path, std::string* err) override;
-  bool Rename(const std::string& from, const std::string& to, std::string* err) override;
-  bool Link(const std::string& from, const std::string& to, std::string* err) override;
-  bool ReplaceDir(const std::string& from, const std::string& to, std::string* err) override;
-  bool RemoveTree(const std::string& path, std::string* err) override;
+  THV_DISK_INTERFACE_OVERRIDES
 };
 
 }  // namespace thv

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/testing.h"
+
 namespace thv {
 
 namespace {
@@ -29,8 +31,7 @@ void CheckReplaceDir(DiskInterface* disk, const std::string& root) {
 }  // namespace
 
 TEST_CASE("ReplaceDir swaps a directory for another, on disk and in memory") {
-  char tmpl[] = "/tmp/thv-disk-XXXXXX";
-  REQUIRE(mkdtemp(tmpl) != nullptr);
+  const std::string tmpl = MakeTempDir();
   RealDiskInterface real;
   CheckReplaceDir(&real, tmpl);
   std::string err;
@@ -41,9 +42,7 @@ TEST_CASE("ReplaceDir swaps a directory for another, on disk and in memory") {
 }
 
 TEST_CASE("RemoveTree removes nested directories but never follows a symlink out of the tree") {
-  char tmpl[] = "/tmp/thv-disk-XXXXXX";
-  REQUIRE(mkdtemp(tmpl) != nullptr);
-  const std::string root = tmpl;
+  const std::string root = MakeTempDir();
   RealDiskInterface disk;
   std::string err;
   REQUIRE(disk.MakeDirs(root + "/outside", &err));
@@ -63,9 +62,7 @@ TEST_CASE("RemoveTree removes nested directories but never follows a symlink out
 }
 
 TEST_CASE("Link gives a regular file a second name, and refuses symlinks") {
-  char tmpl[] = "/tmp/thv-disk-XXXXXX";
-  REQUIRE(mkdtemp(tmpl) != nullptr);
-  const std::string root = tmpl;
+  const std::string root = MakeTempDir();
   RealDiskInterface disk;
   std::string err, contents;
   REQUIRE(disk.WriteFile(root + "/a", "data", &err));
@@ -98,18 +95,8 @@ TEST_CASE("ListDir is sorted and ReadFile reports missing files") {
 
 namespace thv {
 
-namespace {
-
-std::string TempDir() {
-  char tmpl[] = "/tmp/thv-disk-XXXXXX";
-  REQUIRE(mkdtemp(tmpl) != nullptr);
-  return tmpl;
-}
-
-}  // namespace
-
 TEST_CASE("ReadFile refuses FIFOs and devices at once, and stops at the limit") {
-  const std::string root = TempDir();
+  const std::string root = MakeTempDir();
   RealDiskInterface disk;
   std::string contents, err;
   REQUIRE(mkfifo((root + "/fifo").c_str(), 0600) == 0);
@@ -143,7 +130,7 @@ TEST_CASE("ReadBounded stops reading a stream one byte past the limit") {
 }
 
 TEST_CASE("Lookup says why a path cannot be reached, and identifies directories") {
-  const std::string root = TempDir();
+  const std::string root = MakeTempDir();
   RealDiskInterface disk;
   REQUIRE(symlink("loop", (root + "/loop").c_str()) == 0);
   CHECK(disk.Lookup(root + "/loop").error == "Too many levels of symbolic links");
@@ -157,7 +144,7 @@ TEST_CASE("Lookup says why a path cannot be reached, and identifies directories"
 }
 
 TEST_CASE("RealPath resolves symlinks, also to directories that do not exist yet") {
-  const std::string root = TempDir();
+  const std::string root = MakeTempDir();
   RealDiskInterface disk;
   std::string real_root, resolved, err;
   REQUIRE(disk.RealPath(root, &real_root, &err));

@@ -87,16 +87,8 @@ Value& Value::Append(Value value) {
 }
 
 bool Value::IsEmpty() const {
-  switch (type) {
-    case Type::kNull:
-      return true;
-    case Type::kSequence:
-      return items.empty();
-    case Type::kMapping:
-      return members.empty();
-    default:
-      return false;
-  }
+  return type == Type::kNull || (type == Type::kSequence && items.empty()) ||
+         (type == Type::kMapping && members.empty());
 }
 
 bool operator==(const Value& a, const Value& b) {
@@ -110,39 +102,15 @@ bool operator==(const Value& a, const Value& b) {
 }
 
 const char* TypeName(Value::Type type) {
-  switch (type) {
-    case Value::Type::kNull:
-      return "null";
-    case Value::Type::kBool:
-      return "boolean";
-    case Value::Type::kInt:
-      return "integer";
-    case Value::Type::kFloat:
-      return "number";
-    case Value::Type::kString:
-      return "string";
-    case Value::Type::kSequence:
-      return "array";
-    case Value::Type::kMapping:
-      return "object";
-  }
-  return "unknown";
+  static const char* const kNames[] = {"null",   "boolean", "integer", "number",
+                                       "string", "array",   "object"};
+  return kNames[static_cast<int>(type)];
 }
 
+const char* JsonTypeName(const Value& v) { return v.IsNumber() ? "number" : TypeName(v.type); }
+
 const char* GoJsonTypeName(const Value& v) {
-  switch (v.type) {
-    case Value::Type::kBool:
-      return "bool";
-    case Value::Type::kInt:
-    case Value::Type::kFloat:
-      return "number";
-    case Value::Type::kSequence:
-      return "array";
-    case Value::Type::kString:
-      return "string";
-    default:
-      return "object";  // null never fails to decode
-  }
+  return v.IsBool() ? "bool" : v.IsNull() ? "object" : JsonTypeName(v);  // null never fails
 }
 
 }  // namespace thv

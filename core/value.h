@@ -75,6 +75,8 @@ bool operator==(const Value& a, const Value& b);
 inline bool operator!=(const Value& a, const Value& b) { return !(a == b); }
 
 const char* TypeName(Value::Type type);
+// JSON type names as jsonschema prints them: null, boolean, number, string, array, object.
+const char* JsonTypeName(const Value& v);
 // encoding/json's word for what it found where it wanted another type ("cannot unmarshal
 // number into ..."): bool, number, string, array, object.
 const char* GoJsonTypeName(const Value& v);

@@ -1,6 +1,7 @@
 #include "core/yaml_reader.h"
 
 #include "core/yaml_input.h"
+#include "core/yaml_scalars.h"
 #include "core/yaml_subset_parser.h"
 #include "core/yaml_tags.h"
 
@@ -33,190 +34,7 @@ namespace {
 
 constexpr const char kTagPrefix[] = "tag:yaml.org,2002:";
 
-int DigitValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return 99;
-}
-
-// Go's strconv.ParseInt(s, 0, 64) with a ParseUint fallback, as go-yaml v2 tries them; sets
-// *out to the decimal text.
-bool ParseGoInt(const std::string& s, std::string* out) {
-  size_t i = 0;
-  bool neg = false, sign = false;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-    neg = s[i] == '-';
-    sign = true;
-    ++i;
-  }
-  int base = 10;
-  if (s.size() - i >= 2 && s[i] == '0') {
-    char p = static_cast<char>(s[i + 1] | 0x20);
-    base = p == 'x' ? 16 : p == 'b' ? 2 : 8;
-    i += (p == 'x' || p == 'o' || p == 'b') ? 2 : 1;
-  }
-  if (i >= s.size()) return false;
-  uint64_t mag = 0;
-  for (; i < s.size(); ++i) {
-    int d = DigitValue(s[i]);
-    if (d >= base) return false;
-    if (mag > (UINT64_MAX - d) / base) return false;
-    mag = mag * base + d;
-  }
-  if (neg) {
-    if (mag > (uint64_t{1} << 63)) return false;
-    *out = mag == 0 ? "0" : "-" + std::to_string(mag);
-  } else {
-    if (sign && mag > static_cast<uint64_t>(INT64_MAX)) return false;  // ParseUint has no sign
-    *out = std::to_string(mag);
-  }
-  return true;
-}
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// go-yaml v2's yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
-bool IsYamlStyleFloat(const std::string& s) {
-  size_t i = 0, n = s.size();
-  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-  size_t start = i;
-  if (i < n && s[i] == '.') {
-    ++i;
-    start = i;
-    while (i < n && IsDigit(s[i])) ++i;
-    if (i == start) return false;
-  } else {
-    while (i < n && IsDigit(s[i])) ++i;
-    if (i == start) return false;
-    if (i < n && s[i] == '.') {
-      ++i;
-      while (i < n && IsDigit(s[i])) ++i;
-    }
-  }
-  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-    start = i;
-    while (i < n && IsDigit(s[i])) ++i;
-    if (i == start) return false;
-  }
-  return i == n;
-}
-
-// Shortest round-trip text of d, laid out as Go's encoding/json writes float64 (what
-// sigs.k8s.io/yaml produces when it converts YAML to JSON).
-std::string FormatFloat(double d) {
-  char buf[40];
-  for (int prec = 0; prec < 17; ++prec) {
-    snprintf(buf, sizeof(buf), "%.*e", prec, d);
-    if (strtod(buf, nullptr) == d) break;
-  }
-  // buf is [-]D[.DDD]e[+-]XX
-  std::string s = buf;
-  std::string out = s[0] == '-' ? "-" : "";
-  size_t p = out.size();
-  size_t e = s.find('e');
-  std::string digits;
-  for (size_t i = p; i < e; ++i)
-    if (s[i] != '.') digits += s[i];
-  int exp = atoi(s.c_str() + e + 1);
-  double a = std::fabs(d);
-  if (a != 0 && (a < 1e-6 || a >= 1e21)) {
-    out += digits[0];
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    out += exp < 0 ? "e-" : "e+";
-    out += std::to_string(exp < 0 ? -exp : exp);
-    return out;
-  }
-  if (exp >= 0) {
-    if (digits.size() <= static_cast<size_t>(exp) + 1) {
-      out += digits + std::string(exp + 1 - digits.size(), '0');
-    } else {
-      out += digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
-    }
-  } else {
-    out += "0." + std::string(-exp - 1, '0') + digits;
-  }
-  return out;
-}
-
-bool ParseFloatText(const std::string& s, std::string* out) {
-  double d = strtod(s.c_str(), nullptr);
-  if (!std::isfinite(d)) return false;
-  *out = FormatFloat(d);
-  return true;
-}
-
-std::string WithoutUnderscores(const std::string& s) {
-  if (s.find('_') == std::string::npos) return s;
-  std::string r;
-  for (char c : s)
-    if (c != '_') r += c;
-  return r;
-}
-
-Value MakeNumber(std::string text, bool is_float) {
-  return Value::Number(std::move(text), is_float);
-}
-
 }  // namespace
-
-Value ResolvePlainScalar(const std::string& s) {
-  if (s.empty()) return Value::Null();
-  switch (s[0]) {
-    case '~':
-    case 'n':
-    case 'N':
-    case 'y':
-    case 'Y':
-    case 't':
-    case 'T':
-    case 'f':
-    case 'F':
-    case 'o':
-    case 'O': {
-      static const std::unordered_map<std::string, int> kWords = {
-          {"~", 0},   {"null", 0}, {"Null", 0},  {"NULL", 0},  {"y", 1},     {"Y", 1},
-          {"yes", 1}, {"Yes", 1},  {"YES", 1},   {"true", 1},  {"True", 1},  {"TRUE", 1},
-          {"on", 1},  {"On", 1},   {"ON", 1},    {"n", 2},     {"N", 2},     {"no", 2},
-          {"No", 2},  {"NO", 2},   {"false", 2}, {"False", 2}, {"FALSE", 2}, {"off", 2},
-          {"Off", 2}, {"OFF", 2}};
-      auto it = kWords.find(s);
-      if (it != kWords.end()) return it->second == 0 ? Value::Null() : Value::Bool(it->second == 1);
-      break;
-    }
-    case '.': {
-      std::string f;
-      // .inf and .nan are go-yaml floats without a JSON form: strings here (the Builder refuses
-      // them as values, and the writer quotes such strings).
-      if (IsYamlStyleFloat(s) && ParseFloatText(s, &f)) return MakeNumber(std::move(f), true);
-      break;
-    }
-    case '+':
-    case '-':
-    case '0':
-    case '1':
-    case '2':
-    case '3':
-    case '4':
-    case '5':
-    case '6':
-    case '7':
-    case '8':
-    case '9': {
-      std::string plain = WithoutUnderscores(s);
-      std::string n;
-      if (ParseGoInt(plain, &n)) return MakeNumber(std::move(n), false);
-      if (IsYamlStyleFloat(plain) && ParseFloatText(plain, &n))
-        return MakeNumber(std::move(n), true);
-      break;
-    }
-    default:
-      break;
-  }
-  return Value::String(s);
-}
 
 namespace {
 
@@ -455,7 +273,7 @@ class Builder : public YAML::EventHandler {
     // go-yaml turns an int into a float for !!float, but not one only uint64 holds.
     if (tag == "float" && r.IsInt() && !IsAboveInt64(r.text)) {
       std::string f;
-      if (ParseFloatText(r.text, &f)) return MakeNumber(std::move(f), true);
+      if (YamlFloatText(r.text, &f)) return Value::Number(std::move(f), true);
     }
     bool ok = (tag == "null" && r.IsNull()) || (tag == "bool" && r.IsBool()) ||
               (tag == "int" && r.IsInt()) || (tag == "float" && r.type == Value::Type::kFloat);

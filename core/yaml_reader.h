@@ -36,8 +36,4 @@ bool ReadYamlDocumentsUnguarded(const std::string& file, const std::string& text
                                 std::vector<Value>* docs, Diagnostics* diags,
                                 const ReadLimits& limits = {});
 
-// The Value a plain (unquoted, untagged) scalar resolves to: null, bool, int, float or string.
-// The writer uses it to decide when a string needs quotes.
-Value ResolvePlainScalar(const std::string& text);
-
 }  // namespace thv

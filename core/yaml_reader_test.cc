@@ -4,20 +4,11 @@
 
 #include <chrono>
 
-#include "core/json_writer.h"
+#include "core/json_text.h"
+#include "core/testing.h"
 
 namespace thv {
 namespace {
-
-Value ReadOne(const std::string& text) {
-  std::vector<Value> docs;
-  Diagnostics diags;
-  bool ok = ReadYamlDocuments("in.yaml", text, &docs, &diags);
-  for (const Diagnostic& d : diags.items()) INFO(FormatDiagnostic(d));
-  REQUIRE(ok);
-  REQUIRE(docs.size() == 1);
-  return docs[0];
-}
 
 // The first diagnostic, formatted, for input that must fail.
 std::string ReadError(const std::string& text, const ReadLimits& limits = {}) {
@@ -29,7 +20,7 @@ std::string ReadError(const std::string& text, const ReadLimits& limits = {}) {
 }
 
 void CheckScalar(const std::string& text, Value::Type type, const std::string& want) {
-  Value v = ReadOne("k: " + text + "\n");
+  Value v = ReadYamlValue("k: " + text + "\n");
   const Value* k = v.Find("k");
   REQUIRE(k != nullptr);
   INFO(text);
@@ -93,7 +84,7 @@ TEST_CASE("quoted, block and tagged scalars") {
   CheckScalar("!!bool 'yes'", T::kBool, "true");
   CheckScalar("!!null ''", T::kNull, "");
   CheckScalar("!custom 3", T::kString, "3");
-  Value v = ReadOne("a: |\n  x\n  y\nb: >-\n  p\n  q\n");
+  Value v = ReadYamlValue("a: |\n  x\n  y\nb: >-\n  p\n  q\n");
   CHECK(v.Find("a")->text == "x\ny\n");
   CHECK(v.Find("b")->text == "p q");
   CHECK(ReadError("k: !!int abc\n") ==
@@ -230,7 +221,7 @@ TEST_CASE("tags that do not fit their value are refused, as go-yaml refuses them
 }
 
 TEST_CASE("positions of nodes and keys") {
-  Value v = ReadOne("# c\nmetadata:\n  name: x\n  labels: {a: 1}\nlist:\n- one\n- two: 2\n");
+  Value v = ReadYamlValue("# c\nmetadata:\n  name: x\n  labels: {a: 1}\nlist:\n- one\n- two: 2\n");
   REQUIRE(v.IsMapping());
   CHECK(v.mark.line == 2);
   const Member* md = v.FindMember("metadata");
@@ -248,8 +239,8 @@ TEST_CASE("positions of nodes and keys") {
 }
 
 TEST_CASE("keys become strings; collections as keys are errors") {
-  Value v = ReadOne("1: a\ntrue: b\n~: c\n1.50: d\n");
-  CHECK(ReadOne("y: e\n").members[0].key == "true");  // go-yaml v2 reads y/n as bools
+  Value v = ReadYamlValue("1: a\ntrue: b\n~: c\n1.50: d\n");
+  CHECK(ReadYamlValue("y: e\n").members[0].key == "true");  // go-yaml v2 reads y/n as bools
   CHECK(v.members[0].key == "1");
   CHECK(v.members[1].key == "true");
   CHECK(v.members[2].key == "null");
@@ -290,7 +281,7 @@ TEST_CASE("tabs in indentation") {
   // yaml-cpp rejects a blank line starting with a tab; say why.
   CHECK(ReadError("a: 1\n\t\nb: 2\n") == "in.yaml:2:1: tab character used for indentation");
   // Tabs inside block scalar content, after a value and in comments are fine.
-  Value v = ReadOne("a: |\n  x\n  \ty\nb: c\t# t\n\t# comment\n");
+  Value v = ReadYamlValue("a: |\n  x\n  \ty\nb: c\t# t\n\t# comment\n");
   CHECK(v.Find("a")->text == "x\n\ty\n");
   CHECK(v.Find("b")->text == "c");
 }
@@ -309,7 +300,7 @@ TEST_CASE("duplicate keys") {
 }
 
 TEST_CASE("aliases and merge keys") {
-  Value v = ReadOne(
+  Value v = ReadYamlValue(
       "base: &b {x: 1, p: 2}\n"
       "list: &l [a, b]\n"
       "c: *l\n"
@@ -325,7 +316,7 @@ TEST_CASE("aliases and merge keys") {
   CHECK(e->Find("p")->text == "4");
   CHECK(e->Find("z")->text == "6");
   CHECK(e->Find("w")->text == "8");
-  CHECK(ReadOne("a: {'<<': 1}\n").Find("a")->Find("<<")->text == "1");
+  CHECK(ReadYamlValue("a: {'<<': 1}\n").Find("a")->Find("<<")->text == "1");
   CHECK(ReadError("a:\n  <<: 1\n") ==
         "in.yaml:2:7: map merge requires map or sequence of maps as the value");
 }
@@ -350,7 +341,7 @@ TEST_CASE("nesting depth limit") {
   CHECK(ReadError("a:\n  b:\n    c: [1]\n", limits) == "in.yaml:3:8: nesting deeper than 3 levels");
   CHECK(ReadError(std::string(300, '[') + std::string(300, ']')) ==
         "in.yaml:1:201: nesting deeper than 200 levels");
-  ReadOne("a:\n  b:\n    c: 1\n");
+  ReadYamlValue("a:\n  b:\n    c: 1\n");
 }
 
 TEST_CASE("1000 resources parse quickly") {
@@ -389,7 +380,7 @@ TEST_CASE("line breaks, byte order marks and UTF-16 as Kubernetes reads them") {
                          "a\0:\0 \0\xE9\0\n\0b\0:\0 \0=\xD8\0\xDE\n\0",
                          24)) == "{\"a\":\"\xC3\xA9\",\"b\":\"\xF0\x9F\x98\x80\"}\n");
   // Positions after a lone CR count lines as go-yaml does.
-  Value v = ReadOne("a: 1\rb:\r  c: 2\r");
+  Value v = ReadYamlValue("a: 1\rb:\r  c: 2\r");
   CHECK(v.Find("b")->FindMember("c")->key_mark.line == 3);
   CHECK(v.Find("b")->FindMember("c")->key_mark.column == 3);
 }

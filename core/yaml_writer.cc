@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "core/yaml_reader.h"
+#include "core/yaml_scalars.h"
 
 namespace thv {
 namespace {
@@ -118,44 +118,33 @@ void AppendDoubleQuoted(const std::string& s, std::string* out) {
       i += n;
       continue;
     }
-    switch (c) {
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\0':
-        out->append("\\0");
-        break;
-      default: {
-        // Valid but unprintable code points are written \uXXXX; stray bytes \xXX.
-        unsigned char u = static_cast<unsigned char>(c);
-        size_t len = u >= 0xf0 ? 4 : u >= 0xe0 ? 3 : u >= 0xc2 ? 2 : 1;
-        bool valid = len > 1 && i + len <= s.size();
-        uint32_t cp = u & (0x3f >> (len - 1));
-        for (size_t k = 1; valid && k < len; ++k) {
-          unsigned char cc = static_cast<unsigned char>(s[i + k]);
-          valid = (cc & 0xc0) == 0x80;
-          cp = (cp << 6) | (cc & 0x3f);
-        }
-        if (valid && cp <= 0xffff) {
-          out->append("\\u");
-          for (int sh = 12; sh >= 0; sh -= 4) out->push_back(kHex[(cp >> sh) & 0xf]);
-          i += len;
-        } else {
-          out->append("\\x");
-          out->push_back(kHex[u >> 4]);
-          out->push_back(kHex[u & 0xf]);
-          ++i;
-        }
-        continue;
-      }
+    // \n \t \r \0 short; valid but unprintable code points \uXXXX; stray bytes \xXX.
+    static const char kEscaped[] = "\n\t\r", kShort[] = "ntr0";
+    if (const char* e = c ? std::strchr(kEscaped, c) : kEscaped + 3) {
+      out->push_back('\\');
+      out->push_back(kShort[e - kEscaped]);
+      ++i;
+      continue;
     }
-    ++i;
+    unsigned char u = static_cast<unsigned char>(c);
+    size_t len = u >= 0xf0 ? 4 : u >= 0xe0 ? 3 : u >= 0xc2 ? 2 : 1;
+    bool valid = len > 1 && i + len <= s.size();
+    uint32_t cp = u & (0x3f >> (len - 1));
+    for (size_t k = 1; valid && k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      valid = (cc & 0xc0) == 0x80;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (valid && cp <= 0xffff) {
+      out->append("\\u");
+      for (int sh = 12; sh >= 0; sh -= 4) out->push_back(kHex[(cp >> sh) & 0xf]);
+      i += len;
+    } else {
+      out->append("\\x");
+      out->push_back(kHex[u >> 4]);
+      out->push_back(kHex[u & 0xf]);
+      ++i;
+    }
   }
   out->push_back('"');
 }

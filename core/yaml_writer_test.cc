@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/testing.h"
 #include "core/yaml_reader.h"
 
 namespace thv {
@@ -26,17 +27,6 @@ Value Seq(std::vector<Value> items) {
 }
 
 Value S(const std::string& s) { return Value::String(s); }
-
-Value ReadBack(const std::string& yaml) {
-  std::vector<Value> docs;
-  Diagnostics diags;
-  bool ok = ReadYamlDocuments("out.yaml", yaml, &docs, &diags);
-  for (const Diagnostic& d : diags.items()) INFO(FormatDiagnostic(d));
-  INFO(yaml);
-  REQUIRE(ok);
-  REQUIRE(docs.size() == 1);
-  return docs[0];
-}
 
 }  // namespace
 
@@ -72,7 +62,7 @@ TEST_CASE("kubectl layout") {
         "  matrix:\n"
         "  - - 1\n"
         "    - 2\n");
-  CHECK(ReadBack(Yaml(pod)) == pod);
+  CHECK(ReadYamlValue(Yaml(pod)) == pod);
 }
 
 TEST_CASE("stream separators") {
@@ -111,7 +101,7 @@ TEST_CASE("quoting choices") {
 TEST_CASE("ConfigMap with pretty JSON") {
   Value cm = Map({{"data", Map({{"runconfig.json", S("{\n  \"a\": 1\n}")}})}});
   CHECK(Yaml(cm) == "data:\n  runconfig.json: |-\n    {\n      \"a\": 1\n    }\n");
-  CHECK(ReadBack(Yaml(cm)) == cm);
+  CHECK(ReadYamlValue(Yaml(cm)) == cm);
 }
 
 TEST_CASE("round trip of tricky strings keeps type and text") {
@@ -223,14 +213,14 @@ TEST_CASE("round trip of tricky strings keeps type and text") {
     Value doc = Map({{"k", S(s)}, {s, S("key")}});
     std::string yaml = Yaml(doc);
     INFO("string: [" << s << "]\n" << yaml);
-    Value back = ReadBack(yaml);
+    Value back = ReadYamlValue(yaml);
     REQUIRE(back.members.size() == 2);
     CHECK(back.members[0].value.type == Value::Type::kString);
     CHECK(back.members[0].value.text == s);
     CHECK(back.members[1].key == s);
     // Also as a sequence item and a root scalar.
     Value seq = Seq({S(s), Seq({S(s)})});
-    Value seq_back = ReadBack(Yaml(seq));
+    Value seq_back = ReadYamlValue(Yaml(seq));
     CHECK(seq_back.items[0].text == s);
     CHECK(seq_back.items[1].items[0].text == s);
   }
@@ -273,10 +263,10 @@ TEST_CASE("round trip of a nested manifest") {
       "      script: |\n"
       "        #!/bin/sh\n"
       "        echo hi\n";
-  Value v = ReadBack(src);
+  Value v = ReadYamlValue(src);
   std::string out = Yaml(v);
   CHECK(out == src);
-  CHECK(ReadBack(out) == v);
+  CHECK(ReadYamlValue(out) == v);
 }
 
 }  // namespace thv

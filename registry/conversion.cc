@@ -5,46 +5,44 @@ namespace thv {
 
 std::string ConvertNow(const ConvertOptions& opts) { return opts.now; }
 
-std::vector<Header> UpstreamHeadersToToolhive(const std::vector<UpstreamKeyValueInput>& in) {
-  std::vector<Header> out;
-  out.reserve(in.size());
-  for (const UpstreamKeyValueInput& h : in) {
-    out.push_back({h.name, h.description, h.is_required, h.default_value, h.is_secret, h.choices});
-  }
-  return out;
-}
-
 namespace {
 
-std::vector<UpstreamKeyValueInput> ConvertHeadersToUpstream(const std::vector<Header>& in) {
+// Headers and env vars as the draft's key-value inputs (headers also carry choices). Members in
+// upstream.go's order: name, description, is_required, format, value, is_secret, default.
+std::vector<std::string> ChoicesOf(const Header& h) { return h.choices; }
+std::vector<std::string> ChoicesOf(const EnvVar&) { return {}; }
+
+template <typename T>
+std::vector<UpstreamKeyValueInput> KeyValuesToUpstream(const std::vector<T>& in) {
   std::vector<UpstreamKeyValueInput> out;
   out.reserve(in.size());
-  for (const Header& h : in) {
-    UpstreamKeyValueInput kv;
-    kv.name = h.name;
-    kv.description = h.description;
-    kv.is_required = h.required;
-    kv.default_value = h.default_value;
-    kv.is_secret = h.secret;
-    kv.choices = h.choices;
-    out.push_back(std::move(kv));
+  for (const T& h : in) {
+    out.push_back(
+        {h.name, h.description, h.required, "", "", h.secret, h.default_value, ChoicesOf(h), {}});
   }
   return out;
 }
 
-std::vector<UpstreamKeyValueInput> ConvertEnvVarsToUpstream(const std::vector<EnvVar>& in) {
-  std::vector<UpstreamKeyValueInput> out;
-  out.reserve(in.size());
-  for (const EnvVar& e : in) {
-    UpstreamKeyValueInput kv;
-    kv.name = e.name;
-    kv.description = e.description;
-    kv.is_required = e.required;
-    kv.default_value = e.default_value;
-    kv.is_secret = e.secret;
-    out.push_back(std::move(kv));
+// What ConvertToolhiveToUpstream fills alike for both server kinds.
+UpstreamServerDetail DraftOf(const BaseServerMetadata& server) {
+  UpstreamServerDetail d;
+  UpstreamServer& s = d.server;
+  s.name = server.name;
+  s.description = server.description;
+  s.status = ToolhiveStatusToUpstream(server.status);
+  s.version_detail.version = "1.0.0";  // Go's default; the ToolHive format has no version
+  if (!server.repository_url.empty()) {
+    s.repository =
+        UpstreamRepository{server.repository_url, ExtractSourceFromUrl(server.repository_url), ""};
   }
-  return out;
+  ToolhivePublisherExtension& ext = d.x_publisher.emplace().x_dev_toolhive.emplace();
+  ext.tier = server.tier;
+  ext.transport = server.transport;
+  if (server.tools) ext.tools = *server.tools;
+  ext.metadata = server.metadata;
+  ext.tags = server.tags;
+  ext.custom_metadata = server.custom_metadata;
+  return d;
 }
 
 const std::vector<UpstreamKeyValueInput>* PackageEnvVars(const std::vector<UpstreamPackage>& pkgs) {
@@ -113,35 +111,6 @@ std::string ExtractSourceFromUrl(const std::string& url) {
   return "unknown";
 }
 
-std::vector<std::string> ConvertPackageArguments(const std::vector<UpstreamArgument>& args) {
-  std::vector<std::string> out;
-  for (const UpstreamArgument& a : args) {
-    if (a.type == "positional") {
-      if (!a.value.empty()) {
-        out.push_back(a.value);
-      } else if (!a.value_hint.empty()) {
-        out.push_back(a.value_hint);
-      }
-    } else if (a.type == "named") {
-      if (!a.value.empty()) {
-        out.insert(out.end(), {a.name, a.value});
-      } else if (!a.default_value.empty()) {
-        out.insert(out.end(), {a.name, a.default_value});
-      }
-    }
-  }
-  return out;
-}
-
-std::vector<EnvVar> UpstreamEnvVarsToToolhive(const std::vector<UpstreamKeyValueInput>& in) {
-  std::vector<EnvVar> out;
-  out.reserve(in.size());
-  for (const UpstreamKeyValueInput& e : in) {
-    out.push_back({e.name, e.description, e.is_required, e.default_value, e.is_secret});
-  }
-  return out;
-}
-
 bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& opts,
                         ConvertedServer* out, std::string* err) {
   const UpstreamServer& s = in.server;
@@ -153,8 +122,8 @@ bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& op
     FillBase(s, ext, opts, &r);
     r.transport = UpstreamTransportToToolhive(s.remotes[0].transport_type);
     r.url = s.remotes[0].url;
-    r.headers = UpstreamHeadersToToolhive(s.remotes[0].headers);
-    if (const auto* env = PackageEnvVars(s.packages)) r.env_vars = UpstreamEnvVarsToToolhive(*env);
+    r.headers = FromKeyValues<Header>(s.remotes[0].headers);
+    if (const auto* env = PackageEnvVars(s.packages)) r.env_vars = FromKeyValues<EnvVar>(*env);
     if (ext && !ext->transport.empty()) r.transport = ext->transport;
     return true;
   }
@@ -181,78 +150,42 @@ bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& op
     m.docker_tags = ext->docker_tags;
     m.provenance = ext->provenance;
   }
-  m.env_vars = UpstreamEnvVarsToToolhive(primary->environment_variables);
+  m.env_vars = FromKeyValues<EnvVar>(primary->environment_variables);
   m.args = ConvertPackageArguments(primary->package_arguments);
   return true;
 }
 
 UpstreamServerDetail ConvertImageToUpstream(const ImageMetadata& server) {
-  UpstreamServerDetail d;
-  UpstreamServer& s = d.server;
-  s.name = server.name;
-  s.description = server.description;
-  s.status = ToolhiveStatusToUpstream(server.status);
-  s.version = "1.0.0";  // Go's default; the ToolHive format has no server version
-  if (!server.repository_url.empty()) {
-    s.repository = UpstreamRepository{server.repository_url,
-                                      ExtractSourceFromUrl(server.repository_url), "", ""};
-  }
-  ToolhivePublisherExtension ext;
-  ext.tier = server.tier;
-  ext.transport = server.transport;
-  if (server.tools) ext.tools = *server.tools;
-  ext.metadata = server.metadata;
-  ext.tags = server.tags;
-  ext.custom_metadata = server.custom_metadata;
+  UpstreamServerDetail d = DraftOf(server);
+  ToolhivePublisherExtension& ext = *d.x_publisher->x_dev_toolhive;
   ext.target_port = server.target_port;
   ext.permissions = server.permissions;
   ext.docker_tags = server.docker_tags;
   ext.provenance = server.provenance;
-  UpstreamPackage pkg;
+  UpstreamPackage& pkg = d.server.packages.emplace_back();
   pkg.registry_name = "docker";
   pkg.name = ExtractImageName(server.image);
   pkg.version = ExtractImageTag(server.image);
   for (const std::string& a : server.args) {
-    UpstreamArgument arg;
+    UpstreamArgument& arg = pkg.package_arguments.emplace_back();
     arg.type = "positional";
     arg.value = a;
-    pkg.package_arguments.push_back(std::move(arg));
   }
-  pkg.environment_variables = ConvertEnvVarsToUpstream(server.env_vars);
-  s.packages.push_back(std::move(pkg));
-  d.x_publisher = UpstreamPublisher{std::move(ext)};
+  pkg.environment_variables = KeyValuesToUpstream(server.env_vars);
   return d;
 }
 
 UpstreamServerDetail ConvertRemoteToUpstream(const RemoteServerMetadata& server) {
-  UpstreamServerDetail d;
-  UpstreamServer& s = d.server;
-  s.name = server.name;
-  s.description = server.description;
-  s.status = ToolhiveStatusToUpstream(server.status);
-  s.version = "1.0.0";
-  if (!server.repository_url.empty()) {
-    s.repository = UpstreamRepository{server.repository_url,
-                                      ExtractSourceFromUrl(server.repository_url), "", ""};
-  }
-  ToolhivePublisherExtension ext;
-  ext.tier = server.tier;
-  ext.transport = server.transport;
-  if (server.tools) ext.tools = *server.tools;
-  ext.metadata = server.metadata;
-  ext.tags = server.tags;
-  ext.custom_metadata = server.custom_metadata;
-  s.remotes.push_back({ToolhiveTransportToUpstream(server.transport), server.url,
-                       ConvertHeadersToUpstream(server.headers)});
+  UpstreamServerDetail d = DraftOf(server);
+  d.server.remotes.push_back({ToolhiveTransportToUpstream(server.transport), server.url,
+                              KeyValuesToUpstream(server.headers)});
   if (!server.env_vars.empty()) {  // env vars travel in a placeholder package
-    UpstreamPackage pkg;
+    UpstreamPackage& pkg = d.server.packages.emplace_back();
     pkg.registry_name = "remote";
     pkg.name = "remote-server";
     pkg.version = "1.0.0";
-    pkg.environment_variables = ConvertEnvVarsToUpstream(server.env_vars);
-    s.packages.push_back(std::move(pkg));
+    pkg.environment_variables = KeyValuesToUpstream(server.env_vars);
   }
-  d.x_publisher = UpstreamPublisher{std::move(ext)};
   return d;
 }
 

@@ -12,10 +12,11 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/diagnostics.h"
-#include "registry/toolhive_format.h"
+#include "registry/registry_json.h"
 #include "registry/upstream_format.h"
 
 namespace thv {
@@ -39,8 +40,8 @@ bool ConvertDraftServer(const UpstreamServerDetail& in, const ConvertOptions& op
                         ConvertedServer* out, std::string* err);
 // The same for an entry in today's shape: false with *warning when it is skipped; *warning may
 // also be set on success (several oci packages: the first is used).
-bool ConvertCurrentServer(const UpstreamServerDetail& in, const ConvertOptions& opts,
-                          ConvertedServer* out, std::string* warning);
+bool ConvertCurrentServer(const UpstreamEntry& in, const ConvertOptions& opts, ConvertedServer* out,
+                          std::string* warning);
 
 // ConvertToolhiveToUpstream.
 UpstreamServerDetail ConvertImageToUpstream(const ImageMetadata& server);
@@ -65,9 +66,34 @@ std::string FormatImageName(const UpstreamPackage& pkg);          // formatImage
 std::string ExtractImageName(const std::string& image);
 std::string ExtractImageTag(const std::string& image);
 std::string ExtractSourceFromUrl(const std::string& url);
-std::vector<std::string> ConvertPackageArguments(const std::vector<UpstreamArgument>& args);
-std::vector<Header> UpstreamHeadersToToolhive(const std::vector<UpstreamKeyValueInput>& in);
-std::vector<EnvVar> UpstreamEnvVarsToToolhive(const std::vector<UpstreamKeyValueInput>& in);
+// The draft's and today's arguments and key-value inputs have the same members.
+template <typename Argument>
+std::vector<std::string> ConvertPackageArguments(const std::vector<Argument>& args) {
+  std::vector<std::string> out;
+  for (const Argument& a : args) {
+    const std::string& value = !a.value.empty()    ? a.value
+                               : a.type == "named" ? a.default_value
+                                                   : a.value_hint;
+    if (a.type == "positional" && !value.empty()) out.push_back(value);
+    if (a.type == "named" && !value.empty()) out.insert(out.end(), {a.name, value});
+  }
+  return out;
+}
+// Header or EnvVar from the draft's or today's key-value inputs (only headers carry choices).
+template <typename Out, typename KeyValue>
+std::vector<Out> FromKeyValues(const std::vector<KeyValue>& in) {
+  std::vector<Out> out;
+  out.reserve(in.size());
+  for (const KeyValue& h : in) {
+    if constexpr (std::is_same_v<Out, Header>) {
+      out.push_back(
+          {h.name, h.description, h.is_required, h.default_value, h.is_secret, h.choices});
+    } else {
+      out.push_back({h.name, h.description, h.is_required, h.default_value, h.is_secret});
+    }
+  }
+  return out;
+}
 // opts.now: the instant stamped on converted servers' metadata.
 std::string ConvertNow(const ConvertOptions& opts);
 // The image of an oci package in today's shape: identifier, plus ":version" unless the

@@ -9,17 +9,16 @@ namespace thv {
 
 namespace {
 
-bool IsOci(const UpstreamPackage& p) { return p.registry_name == "oci"; }
+bool IsOci(const ApiPackage& p) { return p.registry_type == "oci"; }
 
-std::string StatusOf(const UpstreamServerDetail& in) {
+std::string StatusOf(const UpstreamEntry& in) {
   if (in.stacklok && !in.stacklok->status.empty()) return in.stacklok->status;
   const std::string& s = in.official_status.empty() ? in.server.status : in.official_status;
   return UpstreamStatusToToolhive(s);
 }
 
-void FillCurrentBase(const UpstreamServerDetail& in, const ConvertOptions& opts,
-                     BaseServerMetadata* b) {
-  const StacklokExtensions* ext = in.stacklok ? &*in.stacklok : nullptr;
+void FillCurrentBase(const UpstreamEntry& in, const ConvertOptions& opts, BaseServerMetadata* b) {
+  const ServerExtensions* ext = in.stacklok ? &*in.stacklok : nullptr;
   b->name = in.server.name;
   b->description = in.server.description;
   b->tier = ext && !ext->tier.empty() ? ext->tier : "Community";
@@ -68,10 +67,10 @@ std::string OciImageReference(const std::string& identifier, const std::string& 
   return identifier + ":" + version;
 }
 
-bool ConvertCurrentServer(const UpstreamServerDetail& in, const ConvertOptions& opts,
-                          ConvertedServer* out, std::string* warning) {
-  const UpstreamServer& s = in.server;
-  const StacklokExtensions* ext = in.stacklok ? &*in.stacklok : nullptr;
+bool ConvertCurrentServer(const UpstreamEntry& in, const ConvertOptions& opts, ConvertedServer* out,
+                          std::string* warning) {
+  const ApiServer& s = in.server;
+  const ServerExtensions* ext = in.stacklok ? &*in.stacklok : nullptr;
   if (in.official_status == "deleted") {
     *warning = "upstream server '" + s.name + "' skipped: it is marked deleted in the registry";
     return false;
@@ -80,16 +79,16 @@ bool ConvertCurrentServer(const UpstreamServerDetail& in, const ConvertOptions& 
     out->remote = true;
     RemoteServerMetadata& r = out->remote_server;
     FillCurrentBase(in, opts, &r);
-    r.transport = RemoteTransport(s.remotes[0].transport_type);
+    r.transport = RemoteTransport(s.remotes[0].type);
     r.url = s.remotes[0].url;
-    r.headers = UpstreamHeadersToToolhive(s.remotes[0].headers);
+    r.headers = FromKeyValues<Header>(s.remotes[0].headers);
     if (ext) r.oauth_config = ext->oauth_config;
     if (ext && !ext->env_vars.empty()) {
       r.env_vars = ext->env_vars;
     } else {
-      for (const UpstreamPackage& p : s.packages) {
+      for (const ApiPackage& p : s.packages) {
         if (p.environment_variables.empty()) continue;
-        r.env_vars = UpstreamEnvVarsToToolhive(p.environment_variables);
+        r.env_vars = FromKeyValues<EnvVar>(p.environment_variables);
         break;
       }
     }
@@ -98,8 +97,8 @@ bool ConvertCurrentServer(const UpstreamServerDetail& in, const ConvertOptions& 
   auto oci = std::find_if(s.packages.begin(), s.packages.end(), IsOci);
   if (oci == s.packages.end()) {
     std::string kinds;
-    for (const UpstreamPackage& p : s.packages) {
-      kinds += (kinds.empty() ? "" : ", ") + (p.registry_name.empty() ? "?" : p.registry_name);
+    for (const ApiPackage& p : s.packages) {
+      kinds += (kinds.empty() ? "" : ", ") + (p.registry_type.empty() ? "?" : p.registry_type);
     }
     *warning = "upstream server '" + s.name + "' skipped: no oci package or remote to run in the " +
                "proxy (" + (kinds.empty() ? "no packages" : "packages: " + kinds) + ")";
@@ -107,15 +106,15 @@ bool ConvertCurrentServer(const UpstreamServerDetail& in, const ConvertOptions& 
   }
   if (std::count_if(s.packages.begin(), s.packages.end(), IsOci) > 1) {
     *warning = "upstream server '" + s.name + "' has several oci packages; using " +
-               OciImageReference(oci->name, oci->version);
+               OciImageReference(oci->identifier, oci->version);
   }
   out->remote = false;
   ImageMetadata& m = out->image;
   FillCurrentBase(in, opts, &m);
-  m.transport = oci->transport_type.empty() ? "stdio" : oci->transport_type;
-  m.image = OciImageReference(oci->name, oci->version);
-  m.target_port = PortOf(oci->transport_url);
-  m.env_vars = UpstreamEnvVarsToToolhive(oci->environment_variables);
+  m.transport = oci->transport.type.empty() ? "stdio" : oci->transport.type;
+  m.image = OciImageReference(oci->identifier, oci->version);
+  m.target_port = PortOf(oci->transport.url);
+  m.env_vars = FromKeyValues<EnvVar>(oci->environment_variables);
   m.args = ConvertPackageArguments(oci->package_arguments);
   if (ext) {
     if (m.args.empty()) m.args = ext->args;

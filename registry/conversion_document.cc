@@ -19,30 +19,30 @@ bool ConvertUpstreamDocument(const UpstreamDocument& doc, const ConvertOptions& 
   if (doc.servers.empty())
     return fail(SIZE_MAX, "upstream registry must contain at least one server");
   for (size_t i = 0; i < doc.servers.size(); ++i) {
-    const UpstreamServer& s = doc.servers[i].server;
-    if (s.name.empty())
+    const UpstreamEntry& s = doc.servers[i];
+    if (s.name().empty())
       return fail(i, "server at index " + std::to_string(i) + ": name is required");
-    if (s.description.empty()) {
-      return fail(
-          i, "server at index " + std::to_string(i) + " (" + s.name + "): description is required");
+    if (s.description().empty()) {
+      return fail(i, "server at index " + std::to_string(i) + " (" + s.name() +
+                         "): description is required");
     }
   }
   // The registry API lists every version of a server; where one is marked latest, it wins.
   std::unordered_set<std::string> has_latest;
-  for (const UpstreamServerDetail& d : doc.servers) {
-    if (d.is_latest.value_or(false)) has_latest.insert(d.server.name);
+  for (const UpstreamEntry& d : doc.servers) {
+    if (d.is_latest.value_or(false)) has_latest.insert(d.name());
   }
   *out = Registry();
   out->version = "1.0";
   out->servers.emplace();
   for (size_t i = 0; i < doc.servers.size(); ++i) {
-    const UpstreamServerDetail& d = doc.servers[i];
-    if (d.is_latest && !*d.is_latest && has_latest.count(d.server.name)) continue;
+    const UpstreamEntry& d = doc.servers[i];
+    if (d.is_latest && !*d.is_latest && has_latest.count(d.name())) continue;
     ConvertedServer cs;
     if (d.shape == UpstreamShape::kDraft) {
       std::string why;
-      if (!ConvertDraftServer(d, opts, &cs, &why)) {
-        return fail(i, "failed to convert server " + d.server.name + ": " + why);
+      if (!ConvertDraftServer(d.draft, opts, &cs, &why)) {
+        return fail(i, "failed to convert server " + d.name() + ": " + why);
       }
     } else {
       std::string warning;
@@ -52,9 +52,9 @@ bool ConvertUpstreamDocument(const UpstreamDocument& doc, const ConvertOptions& 
     }
     // Keyed by name; a later entry with the same name replaces an earlier one (Go's map).
     if (cs.remote) {
-      out->remote_servers[d.server.name] = std::move(cs.remote_server);
+      out->remote_servers[d.name()] = std::move(cs.remote_server);
     } else {
-      (*out->servers)[d.server.name] = std::move(cs.image);
+      (*out->servers)[d.name()] = std::move(cs.image);
     }
   }
   return true;
@@ -68,12 +68,10 @@ bool LoadRegistryData(std::string_view data, RegistryFormat format, const std::s
     return false;
   }
   Value doc;
-  JsonSyntaxError syntax;
   bool toolhive = format == RegistryFormat::kToolhive;
-  if (!ParseJson(data, &doc, &syntax)) {
-    diags->Error(file, syntax.mark, "",
-                 (toolhive ? "failed to parse registry data: " : "invalid upstream format: ") +
-                     syntax.message);
+  if (!ParseJsonDocument(data, file,
+                         toolhive ? "failed to parse registry data: " : "invalid upstream format: ",
+                         &doc, diags)) {
     return false;
   }
   if (toolhive) {

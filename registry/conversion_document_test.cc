@@ -2,14 +2,9 @@
 // real registry through both directions (golden files written by the Go code), today's shape.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "core/json_text.h"
+#include "core/testing.h"
 #include "registry/conversion.h"
-
-#ifndef THV_SOURCE_DIR
-#define THV_SOURCE_DIR "."
-#endif
 
 namespace thv {
 
@@ -17,14 +12,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 const char kNow[] = "2025-01-02T03:04:05Z";  // what the Go harness used for time.Now()
-
-std::string ReadConversionTestdata(const std::string& name) {
-  std::ifstream in(std::string(THV_SOURCE_DIR) + "/testdata/registry/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing testdata/registry/" << name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 Registry Load(const std::string& data, RegistryFormat format, Strings* warnings,
               Diagnostics* diags) {
@@ -35,23 +22,17 @@ Registry Load(const std::string& data, RegistryFormat format, Strings* warnings,
   return reg;
 }
 
-std::string Json(const PermissionProfile& p) {
-  std::string s;
-  AppendPermissionsJson(p, &s);
-  return s;
+// A testdata/registry file through LoadRegistryData.
+Registry LoadTestdata(const std::string& name, RegistryFormat format, Strings* warnings) {
+  Diagnostics diags;
+  Registry reg = Load(ReadTestdata("registry/" + name), format, warnings, &diags);
+  for (const Diagnostic& d : diags.items()) MESSAGE(FormatDiagnostic(d));
+  return reg;
 }
 
-std::string Json(const Provenance& p) {
-  std::string s;
-  AppendProvenanceJson(p, &s);
-  return s;
-}
-
-std::string Json(const Value& v) {
-  std::string s;
-  AppendGoValue(v, &s);
-  return s;
-}
+std::string Json(const PermissionProfile& p) { return RegistryJson("PermissionProfile", p); }
+std::string Json(const Provenance& p) { return RegistryJson("Provenance", p); }
+std::string Json(const Value& v) { return GoJsonCompact(v); }
 
 void CheckEnvVars(const std::vector<EnvVar>& a, const std::vector<EnvVar>& b) {
   REQUIRE(a.size() == b.size());
@@ -151,21 +132,19 @@ TEST_CASE("conversion: ToolHive data is schema-checked before decoding") {
 TEST_CASE("conversion: the real registry to upstream and back matches Go byte for byte") {
   Strings warnings;
   Diagnostics diags;
-  Registry reg =
-      Load(ReadConversionTestdata("registry.json"), RegistryFormat::kToolhive, &warnings, &diags);
+  Registry reg = LoadTestdata("registry.json", RegistryFormat::kToolhive, &warnings);
   REQUIRE(reg.version == "1.0.0");
   std::string upstream = MarshalUpstreamDraft(ConvertRegistryToUpstream(reg));
-  CHECK(upstream == ReadConversionTestdata("registry.upstream.golden.json"));
+  CHECK(upstream == ReadTestdata("registry/registry.upstream.golden.json"));
   Registry back = Load(upstream, RegistryFormat::kUpstream, &warnings, &diags);
-  CHECK(MarshalToolhiveRegistry(back) == ReadConversionTestdata("registry.roundtrip.golden.json"));
+  CHECK(MarshalToolhiveRegistry(back) == ReadTestdata("registry/registry.roundtrip.golden.json"));
   CHECK(warnings.empty());
 }
 
 TEST_CASE("conversion: the round trip keeps every field both formats carry") {
   Strings warnings;
   Diagnostics diags;
-  Registry reg =
-      Load(ReadConversionTestdata("registry.json"), RegistryFormat::kToolhive, &warnings, &diags);
+  Registry reg = LoadTestdata("registry.json", RegistryFormat::kToolhive, &warnings);
   REQUIRE(reg.servers);
   Registry back = Load(MarshalUpstreamDraft(ConvertRegistryToUpstream(reg)),
                        RegistryFormat::kUpstream, &warnings, &diags);
@@ -212,9 +191,7 @@ TEST_CASE("conversion: the round trip keeps every field both formats carry") {
 
 TEST_CASE("conversion: today's API shape (oci images, remotes, skipped packages)") {
   Strings warnings;
-  Diagnostics diags;
-  Registry reg = Load(ReadConversionTestdata("api-servers.json"), RegistryFormat::kUpstream,
-                      &warnings, &diags);
+  Registry reg = LoadTestdata("api-servers.json", RegistryFormat::kUpstream, &warnings);
   REQUIRE(reg.version == "1.0");
   REQUIRE(reg.servers);
   CHECK(reg.servers->size() == 3);

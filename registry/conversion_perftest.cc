@@ -3,15 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
+#include "core/testing.h"
 #include "registry/conversion.h"
 #include "registry/filter.h"
-
-#ifndef THV_SOURCE_DIR
-#define THV_SOURCE_DIR "."
-#endif
 
 #if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 #define THV_ASSERT_TIMINGS 1
@@ -32,12 +27,10 @@ double Millis(Clock::time_point a, Clock::time_point b) {
 // The real registry's servers copied under new keys until there are 8,000 container and
 // 2,000 remote servers.
 Registry BigRegistry() {
-  std::ifstream in(std::string(THV_SOURCE_DIR) + "/testdata/registry/registry.json");
-  std::stringstream s;
-  s << in.rdbuf();
   Registry real;
   Diagnostics diags;
-  REQUIRE(ParseToolhiveRegistry(s.str(), "registry.json", &real, &diags));
+  REQUIRE(LoadRegistryData(ReadTestdata("registry/registry.json"), RegistryFormat::kToolhive,
+                           "registry.json", {}, &real, nullptr, &diags));
   Registry big;
   big.version = real.version;
   big.last_updated = real.last_updated;

@@ -17,7 +17,7 @@ ConvertedServer MustConvert(const std::string& json) {
   REQUIRE(doc.servers.size() == 1);
   ConvertedServer out;
   std::string err;
-  REQUIRE_MESSAGE(ConvertDraftServer(doc.servers[0], ConvertOptions{kNow}, &out, &err), err);
+  REQUIRE_MESSAGE(ConvertDraftServer(doc.servers[0].draft, ConvertOptions{kNow}, &out, &err), err);
   return out;
 }
 
@@ -130,7 +130,7 @@ TEST_CASE(
   UpstreamServerDetail u = ConvertImageToUpstream(m);
   CHECK(u.server.name == "test-server");
   CHECK(u.server.status == "active");
-  CHECK(u.server.version == "1.0.0");
+  CHECK(u.server.version_detail.version == "1.0.0");
   CHECK(u.server.repository->source == "github");
   REQUIRE(u.server.packages.size() == 1);
   const UpstreamPackage& p = u.server.packages[0];
@@ -156,7 +156,7 @@ TEST_CASE("conversion: a container server without packages is an error") {
                                 "up.json", &doc, &diags));
   ConvertedServer out;
   std::string err;
-  CHECK(!ConvertDraftServer(doc.servers[0], {}, &out, &err));
+  CHECK(!ConvertDraftServer(doc.servers[0].draft, {}, &out, &err));
   CHECK(err == "no packages found for container server");
 }
 

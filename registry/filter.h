@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "registry/toolhive_format.h"
+#include "registry/registry_types.h"
 
 namespace thv {
 

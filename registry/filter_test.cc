@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "registry/filter.h"
+#include "registry/registry_json.h"
 
 namespace thv {
 

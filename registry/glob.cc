@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "registry/format_json.h"
+#include "core/json_text.h"
 
 namespace thv {
 

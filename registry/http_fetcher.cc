@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <thread>
 
-#include "core/json_writer.h"
-#include "registry/format_json.h"
+#include "core/json_parse.h"
+#include "core/json_text.h"
 #include "registry/net_libs.h"
 #include "registry/url_credentials.h"
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json_writer.h"
+#include "core/json_text.h"
 #include "core/value_builder.h"
 #include "registry/url_credentials.h"
 

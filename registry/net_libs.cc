@@ -51,41 +51,51 @@ void* OpenLibrary(const char* soname, const char* purpose, std::string* error) {
   return library;
 }
 
+namespace {
+
+// The one load of a library: opened, then its functions resolved and set up by init.
+template <typename Api, typename Init>
+Loaded<Api> Load(const char* soname, const char* purpose, Init&& init) {
+  Loaded<Api> l;
+  void* library = OpenLibrary(soname, purpose, &l.error);
+  if (library) init(library, &l);
+  return l;
+}
+
+}  // namespace
+
+// Resolves l's function `name` as prefix + name.
+#define THV_RESOLVE(prefix, soname, name) \
+  l->api.name =                           \
+      reinterpret_cast<decltype(l->api.name)>(Symbol(library, prefix #name, soname, &l->error));
+
+#define THV_RESOLVE_CURL(name) THV_RESOLVE("curl_", THV_LIBCURL_SONAME, name)
+#define THV_RESOLVE_GIT2(name) THV_RESOLVE("git_", THV_LIBGIT2_SONAME, name)
+
 const CurlApi* LoadCurl(std::string* error) {
-  static const Loaded<CurlApi> curl = [] {
-    Loaded<CurlApi> l;
-    void* library = OpenLibrary(THV_LIBCURL_SONAME, "HTTP registry sources", &l.error);
-    if (!library) return l;
-#define THV_RESOLVE(name)                              \
-  l.api.name = reinterpret_cast<decltype(l.api.name)>( \
-      Symbol(library, "curl_" #name, THV_LIBCURL_SONAME, &l.error));
-    THV_CURL_FUNCTIONS(THV_RESOLVE)
-#undef THV_RESOLVE
-    if (l.error.empty() && l.api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-      l.error = "cannot initialise libcurl";
-    return l;
-  }();
+  static const Loaded<CurlApi> curl = Load<CurlApi>(
+      THV_LIBCURL_SONAME, "HTTP registry sources", [](void* library, Loaded<CurlApi>* l) {
+        THV_CURL_FUNCTIONS(THV_RESOLVE_CURL)
+        if (l->error.empty() && l->api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+          l->error = "cannot initialise libcurl";
+      });
   return Usable(curl, error);
 }
 
 const Git2Api* LoadGit2(std::string* error) {
-  static const Loaded<Git2Api> git = [] {
-    Loaded<Git2Api> l;
-    void* library = OpenLibrary(THV_LIBGIT2_SONAME, "git registry sources", &l.error);
-    if (!library) return l;
-#define THV_RESOLVE(name)                              \
-  l.api.name = reinterpret_cast<decltype(l.api.name)>( \
-      Symbol(library, "git_" #name, THV_LIBGIT2_SONAME, &l.error));
-    THV_GIT2_FUNCTIONS(THV_RESOLVE)
-#undef THV_RESOLVE
-    if (l.error.empty() && l.api.libgit2_init() < 0) l.error = "cannot initialise libgit2";
-    // Objects come from thv-render's own cache and are zlib streams, whose checksum already
-    // catches corruption; re-hashing every blob read (SHA-1 of the whole registry) doubled the
-    // cost of a warm git source.
-    if (l.error.empty()) l.api.libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-    return l;
-  }();
+  static const Loaded<Git2Api> git = Load<Git2Api>(
+      THV_LIBGIT2_SONAME, "git registry sources", [](void* library, Loaded<Git2Api>* l) {
+        THV_GIT2_FUNCTIONS(THV_RESOLVE_GIT2)
+        if (l->error.empty() && l->api.libgit2_init() < 0) l->error = "cannot initialise libgit2";
+        // Objects come from thv-render's own cache and are zlib streams, whose checksum
+        // already catches corruption; re-hashing every blob read (SHA-1 of the whole registry)
+        // doubled the cost of a warm git source.
+        if (l->error.empty()) l->api.libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+      });
   return Usable(git, error);
 }
+#undef THV_RESOLVE_GIT2
+#undef THV_RESOLVE_CURL
+#undef THV_RESOLVE
 
 }  // namespace thv

@@ -5,25 +5,22 @@
 namespace thv {
 
 TEST_CASE("net libs: libcurl and libgit2 load, with every function resolved") {
-  std::string error;
+  std::string error, missing;
   const CurlApi* curl = LoadCurl(&error);
   REQUIRE_MESSAGE(curl, error);
-  std::string curl_missing;
-#define THV_CHECK(name) \
-  if (!curl->name) curl_missing += " " #name;
-  THV_CURL_FUNCTIONS(THV_CHECK)
-#undef THV_CHECK
-  CHECK(curl_missing == "");
-  CHECK(LoadCurl(&error) == curl);  // loaded once
-
   const Git2Api* git = LoadGit2(&error);
   REQUIRE_MESSAGE(git, error);
-  std::string git_missing;
-#define THV_CHECK(name) \
-  if (!git->name) git_missing += " " #name;
-  THV_GIT2_FUNCTIONS(THV_CHECK)
+#define THV_CHECK(api, name) \
+  if (!api->name) missing += " " #name;
+#define THV_CHECK_CURL(name) THV_CHECK(curl, name)
+#define THV_CHECK_GIT2(name) THV_CHECK(git, name)
+  THV_CURL_FUNCTIONS(THV_CHECK_CURL)
+  THV_GIT2_FUNCTIONS(THV_CHECK_GIT2)
+#undef THV_CHECK_GIT2
+#undef THV_CHECK_CURL
 #undef THV_CHECK
-  CHECK(git_missing == "");
+  CHECK(missing == "");
+  CHECK(LoadCurl(&error) == curl);  // loaded once
   CHECK(LoadGit2(&error) == git);
 
   // The table works: a call through it reaches the real library.

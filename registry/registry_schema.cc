@@ -6,30 +6,12 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "registry/format_go.h"
-#include "registry/format_json.h"
+#include "core/json_parse.h"
+#include "core/json_text.h"
 
 namespace thv {
 
 namespace {
-
-const char* TypeName(RegistrySchemaType t) {
-  switch (t) {
-    case RegistrySchemaType::kObject:
-      return "object";
-    case RegistrySchemaType::kArray:
-      return "array";
-    case RegistrySchemaType::kString:
-      return "string";
-    case RegistrySchemaType::kInteger:
-      return "integer";
-    case RegistrySchemaType::kBoolean:
-      return "boolean";
-    case RegistrySchemaType::kAny:
-      break;
-  }
-  return "any";
-}
 
 double NumberValue(const Value& v) {
   double d = 0;
@@ -121,7 +103,7 @@ bool ScalarKey(const Value& v, std::string* key) {
       return false;
     case Value::Type::kInt:
     case Value::Type::kFloat:
-      *key = "n" + GoJsonFloat64(NumberValue(v));
+      *key = "n" + GoFloat(NumberValue(v));
       return true;
     default:
       *key = std::string(1, static_cast<char>('a' + static_cast<int>(v.type))) + v.text;
@@ -136,13 +118,15 @@ class Validator {
   void Validate(const RegistrySchemaNode& node, const Value& v, const JsonPath& path) {
     if (!TypeMatches(node.type, v)) {
       return Add(v.mark, path,
-                 std::string("expected ") + TypeName(node.type) + ", but got " + JsonTypeName(v));
+                 std::string("expected ") + RegistrySchemaTypeName(node.type) + ", but got " +
+                     JsonTypeName(v));
     }
     if (!node.enum_values.empty()) CheckEnum(node, v, path);
     if (node.format != RegistrySchemaFormat::kNone && v.IsString() &&
         !FormatOk(node.format, v.text)) {
       Add(v.mark, path,
-          GoQuoteSingle(v.text) + " is not valid " + GoQuoteSingle(FormatName(node.format)));
+          GoQuoteSingle(v.text) + " is not valid " +
+              GoQuoteSingle(RegistrySchemaFormatName(node.format)));
     }
     if (v.IsMapping()) CheckObject(node, v, path);
     if (v.IsSequence()) CheckArray(node, v, path);
@@ -175,20 +159,6 @@ class Validator {
       }
     }
     return false;
-  }
-
-  static const char* FormatName(RegistrySchemaFormat f) {
-    switch (f) {
-      case RegistrySchemaFormat::kDateTime:
-        return "date-time";
-      case RegistrySchemaFormat::kUri:
-        return "uri";
-      case RegistrySchemaFormat::kHostname:
-        return "hostname";
-      case RegistrySchemaFormat::kNone:
-        break;
-    }
-    return "";
   }
 
   static bool FormatOk(RegistrySchemaFormat f, const std::string& s) {
@@ -352,6 +322,16 @@ class Validator {
 void ValidateRegistrySchemaNode(const RegistrySchemaNode& node, const Value& v,
                                 const JsonPath& path, std::vector<RegistrySchemaError>* errors) {
   Validator(errors).Validate(node, v, path);
+}
+
+const char* RegistrySchemaTypeName(RegistrySchemaType t) {
+  static const char* const kNames[] = {"", "object", "array", "string", "integer", "boolean"};
+  return kNames[static_cast<int>(t)];
+}
+
+const char* RegistrySchemaFormatName(RegistrySchemaFormat f) {
+  static const char* const kNames[] = {"", "date-time", "uri", "hostname"};
+  return kNames[static_cast<int>(f)];
 }
 
 }  // namespace thv

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/json_parse.h"
 #include "core/value.h"
-#include "registry/format_json.h"
 
 namespace thv {
 
@@ -37,6 +37,9 @@ void ReportRegistrySchemaErrors(const std::vector<RegistrySchemaError>& errors,
 
 enum class RegistrySchemaType : uint8_t { kAny, kObject, kArray, kString, kInteger, kBoolean };
 enum class RegistrySchemaFormat : uint8_t { kNone, kDateTime, kUri, kHostname };
+// As schema.json spells them ("" for kAny and kNone).
+const char* RegistrySchemaTypeName(RegistrySchemaType t);
+const char* RegistrySchemaFormatName(RegistrySchemaFormat f);
 
 struct RegistrySchemaPattern {
   const char* source;  // the regular expression exactly as schema.json spells it

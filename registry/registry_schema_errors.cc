@@ -1,7 +1,8 @@
 // The document-level entry point and pkg/registry's error formatting.
 #include <vector>
 
-#include "registry/format_json.h"
+#include "core/json_parse.h"
+#include "core/json_text.h"
 #include "registry/registry_schema.h"
 
 namespace thv {

@@ -1,6 +1,7 @@
 // Format assertions as santhosh-tekuri/jsonschema v5.3.1 implements them (format.go), including
 // the Go library behaviour they lean on: time.Parse("2006-01-02"), strconv.Atoi, url.Parse
 // and net.ParseIP. Quirks are kept on purpose: they decide what the operator accepts.
+#include <cstring>
 #include <string>
 
 #include "registry/registry_schema.h"
@@ -98,33 +99,7 @@ bool IsTime(std::string_view str) {
 
 // url.shouldEscape(c, encodeHost) for ASCII c.
 bool HostByteNeedsEscape(char c) {
-  if (IsAlpha(c) || IsDigit(c)) return false;
-  switch (c) {
-    case '!':
-    case '$':
-    case '&':
-    case '\'':
-    case '(':
-    case ')':
-    case '*':
-    case '+':
-    case ',':
-    case ';':
-    case '=':
-    case ':':
-    case '[':
-    case ']':
-    case '<':
-    case '>':
-    case '"':
-    case '-':
-    case '_':
-    case '.':
-    case '~':
-      return false;
-    default:
-      return true;
-  }
+  return !IsAlpha(c) && !IsDigit(c) && (c == '\0' || !std::strchr("!$&'()*+,;=:[]<>\"-_.~", c));
 }
 
 enum class Mode { kPlain, kHost, kZone };
@@ -184,30 +159,9 @@ bool ParseHost(std::string_view h, std::string* host) {
 
 bool ValidUserinfo(std::string_view s) {
   for (char c : s) {
-    if (IsAlpha(c) || IsDigit(c)) continue;
-    switch (c) {
-      case '-':
-      case '.':
-      case '_':
-      case ':':
-      case '~':
-      case '!':
-      case '$':
-      case '&':
-      case '\'':
-      case '(':
-      case ')':
-      case '*':
-      case '+':
-      case ',':
-      case ';':
-      case '=':
-      case '%':
-      case '@':
-        continue;
-      default:
-        return false;  // includes every byte of a non-ASCII rune
-    }
+    // Anything else, every byte of a non-ASCII rune included, is invalid.
+    if (!IsAlpha(c) && !IsDigit(c) && (c == '\0' || !std::strchr("-._:~!$&'()*+,;=%@", c)))
+      return false;
   }
   return true;
 }

@@ -2,10 +2,8 @@
 // update that the table misses fails here.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <random>
 #include <set>
-#include <sstream>
 
 // GCC 12 reports a false -Wmaybe-uninitialized inside <regex> under sanitizers.
 #pragma GCC diagnostic push
@@ -13,59 +11,13 @@
 #include <regex>
 #pragma GCC diagnostic pop
 
-#include "registry/format_json.h"
+#include "core/json_parse.h"
+#include "core/testing.h"
 #include "registry/registry_schema.h"
-
-#ifndef THV_SOURCE_DIR
-#define THV_SOURCE_DIR "."
-#endif
 
 namespace thv {
 
 namespace {
-
-Value LoadTestdataJson(const std::string& name) {
-  std::ifstream in(std::string(THV_SOURCE_DIR) + "/testdata/registry/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing testdata/registry/" << name);
-  std::stringstream s;
-  s << in.rdbuf();
-  Value v;
-  JsonSyntaxError err;
-  REQUIRE_MESSAGE(ParseJson(s.str(), &v, &err), err.message);
-  return v;
-}
-
-const char* TypeKeyword(RegistrySchemaType t) {
-  switch (t) {
-    case RegistrySchemaType::kObject:
-      return "object";
-    case RegistrySchemaType::kArray:
-      return "array";
-    case RegistrySchemaType::kString:
-      return "string";
-    case RegistrySchemaType::kInteger:
-      return "integer";
-    case RegistrySchemaType::kBoolean:
-      return "boolean";
-    case RegistrySchemaType::kAny:
-      break;
-  }
-  return "";
-}
-
-const char* FormatKeyword(RegistrySchemaFormat f) {
-  switch (f) {
-    case RegistrySchemaFormat::kDateTime:
-      return "date-time";
-    case RegistrySchemaFormat::kUri:
-      return "uri";
-    case RegistrySchemaFormat::kHostname:
-      return "hostname";
-    case RegistrySchemaFormat::kNone:
-      break;
-  }
-  return "";
-}
 
 std::vector<std::string> Strings(const Value& list) {
   std::vector<std::string> out;
@@ -117,11 +69,11 @@ void Compare(const Value& defs, const Value* json, const RegistrySchemaNode* nod
                                                "anyOf"};
   for (const Member& m : json->members) CHECK_MESSAGE(kKnown.count(m.key), "keyword " << m.key);
   const Value* type = json->Find("type");
-  CHECK((type ? type->text : "") == TypeKeyword(node->type));
+  CHECK((type ? type->text : "") == RegistrySchemaTypeName(node->type));
   const Value* e = json->Find("enum");
   CHECK((e ? Strings(*e) : std::vector<std::string>{}) == Strings(node->enum_values));
   const Value* format = json->Find("format");
-  CHECK((format ? format->text : "") == FormatKeyword(node->format));
+  CHECK((format ? format->text : "") == RegistrySchemaFormatName(node->format));
   const Value* pattern = json->Find("pattern");
   CHECK((pattern ? pattern->text : "") == (node->pattern ? node->pattern->source : ""));
   if (node->pattern) patterns->insert(node->pattern);
@@ -177,7 +129,7 @@ void Compare(const Value& defs, const Value* json, const RegistrySchemaNode* nod
 }
 
 std::set<const RegistrySchemaPattern*> AllPatterns() {
-  Value schema = LoadTestdataJson("schema.json");
+  Value schema = ReadTestdataJson("registry/schema.json");
   std::set<const RegistrySchemaPattern*> patterns;
   Compare(*schema.Find("definitions"), &schema, &RegistrySchemaRoot(), "", &patterns);
   return patterns;
@@ -186,7 +138,7 @@ std::set<const RegistrySchemaPattern*> AllPatterns() {
 }  // namespace
 
 TEST_CASE("registry schema: the transcribed table equals schema.json keyword for keyword") {
-  Value schema = LoadTestdataJson("schema.json");
+  Value schema = ReadTestdataJson("registry/schema.json");
   const Value* defs = schema.Find("definitions");
   REQUIRE(defs);
   std::set<const RegistrySchemaPattern*> patterns;

@@ -2,30 +2,13 @@
 // Expected messages were produced by pkg/registry.ValidateRegistrySchema (jsonschema v5.3.1).
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "registry/format_json.h"
+#include "core/json_parse.h"
+#include "core/testing.h"
 #include "registry/registry_schema.h"
-
-#ifndef THV_SOURCE_DIR
-#define THV_SOURCE_DIR "."
-#endif
 
 namespace thv {
 
 namespace {
-
-Value LoadTestdataJson(const std::string& name) {
-  std::ifstream in(std::string(THV_SOURCE_DIR) + "/testdata/registry/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing testdata/registry/" << name);
-  std::stringstream s;
-  s << in.rdbuf();
-  Value v;
-  JsonSyntaxError err;
-  REQUIRE_MESSAGE(ParseJson(s.str(), &v, &err), err.message);
-  return v;
-}
 
 std::string Validate(const std::string& text) {
   Value doc;
@@ -38,7 +21,7 @@ std::string Validate(const std::string& text) {
 }  // namespace
 
 TEST_CASE("registry schema: the real registry is valid") {
-  CHECK(ValidateRegistrySchema(LoadTestdataJson("registry.json")).empty());
+  CHECK(ValidateRegistrySchema(ReadTestdataJson("registry/registry.json")).empty());
 }
 
 TEST_CASE("registry schema: operator test cases give the operator's messages") {

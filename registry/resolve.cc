@@ -7,7 +7,7 @@
 #include "model/inputs.h"
 #include "registry/conversion.h"
 #include "registry/filter.h"
-#include "registry/toolhive_format.h"
+#include "registry/registry_json.h"
 #include "registry/url_credentials.h"
 
 namespace thv {

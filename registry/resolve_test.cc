@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 
+#include "core/testing.h"
+
 namespace thv {
 
 namespace {
@@ -30,9 +32,7 @@ std::vector<std::string> List(RealDiskInterface* disk, const std::string& dir) {
 }  // namespace
 
 TEST_CASE("WriteLock writes the lock and its content atomically, and leaves no temporary file") {
-  char tmpl[] = "/tmp/thv-lock-XXXXXX";
-  REQUIRE(mkdtemp(tmpl) != nullptr);
-  const std::string root = tmpl;
+  const std::string root = MakeTempDir();
   RealDiskInterface disk;
   std::string err;
   const std::string lock = root + "/thv-render.lock";

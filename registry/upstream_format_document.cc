@@ -1,5 +1,5 @@
 // Upstream documents: which top-level shape holds the entries, which shape each entry is in,
-// and today's `_meta` blocks.
+// and today's `_meta` blocks. The Go types inside are decoded by core/go_json.
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -45,18 +45,18 @@ UpstreamShape DetectShape(const Value& e) {
 }
 
 // The key ToolHive files its extension under: the image reference or the remote URL.
-std::vector<std::string> PreferredExtensionKeys(const UpstreamServer& s) {
+std::vector<std::string> PreferredExtensionKeys(const ApiServer& s) {
   std::vector<std::string> keys;
-  for (const UpstreamPackage& p : s.packages) {
-    keys.push_back(p.name);
-    if (!p.version.empty()) keys.push_back(p.name + ":" + p.version);
+  for (const ApiPackage& p : s.packages) {
+    keys.push_back(p.identifier);
+    if (!p.version.empty()) keys.push_back(p.identifier + ":" + p.version);
   }
-  for (const UpstreamRemote& r : s.remotes) keys.push_back(r.url);
+  for (const ApiTransport& r : s.remotes) keys.push_back(r.url);
   return keys;
 }
 
-void DecodeStacklok(const Value& v, const JsonPath& path, UpstreamServerDetail* out,
-                    DecodeContext* ctx) {
+void DecodeStacklok(const Value& v, const JsonPath& path, UpstreamEntry* out,
+                    GoDecodeContext* ctx) {
   if (v.IsNull()) return;
   if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
   // Several entries: prefer the one keyed by this server's image or URL, else the smallest key
@@ -74,67 +74,54 @@ void DecodeStacklok(const Value& v, const JsonPath& path, UpstreamServerDetail* 
     }
   }
   if (!chosen) return;
-  StacklokExtensions ext;
-  DecodeStacklokExtensions(chosen->value, path.Key(chosen->key), &ext, ctx);
+  ServerExtensions ext;
+  RegistryGoTypes().Decode("ServerExtensions", chosen->value, path.Key(chosen->key), &ext, ctx);
   out->stacklok = std::move(ext);
 }
 
-void DecodeMeta(const Value& v, const JsonPath& path, UpstreamServerDetail* out,
-                DecodeContext* ctx) {
+void DecodeMeta(const Value& v, const JsonPath& path, UpstreamEntry* out, GoDecodeContext* ctx) {
   static const char* const kFields[] = {kOfficialKey, kPublisherKey};
-  DecodeFields(v, path, kFields, ctx, [&](size_t i, const Value& f, const JsonPath& p) {
+  GoDecodeFields(v, path, kFields, ctx, [&](size_t i, const Value& f, const JsonPath& p) {
     if (i == 0) {
       static const char* const kOfficial[] = {"status", "isLatest"};
-      return DecodeFields(f, p, kOfficial, ctx, [&](size_t j, const Value& g, const JsonPath& q) {
-        if (j == 0) return DecodeString(g, q, &out->official_status, ctx);
-        bool latest = false;
-        DecodeBool(g, q, &latest, ctx);
+      return GoDecodeFields(f, p, kOfficial, ctx, [&](size_t j, const Value& g, const JsonPath& q) {
+        if (j == 0) return RegistryGoTypes().Decode("string", g, q, &out->official_status, ctx);
+        bool latest = false;  // null leaves an earlier _meta's isLatest in place
+        RegistryGoTypes().Decode("bool", g, q, &latest, ctx);
         if (g.IsBool()) out->is_latest = latest;
       });
     }
     static const char* const kPublisher[] = {kStacklokKey};
-    DecodeFields(f, p, kPublisher, ctx, [&](size_t, const Value& g, const JsonPath& q) {
+    GoDecodeFields(f, p, kPublisher, ctx, [&](size_t, const Value& g, const JsonPath& q) {
       DecodeStacklok(g, q, out, ctx);
     });
   });
 }
 
 // `_meta` members of v (decoded after the server, whose packages pick the extension key).
-void DecodeMetaOf(const Value& v, const JsonPath& path, UpstreamServerDetail* out,
-                  DecodeContext* ctx) {
+void DecodeMetaOf(const Value& v, const JsonPath& path, UpstreamEntry* out, GoDecodeContext* ctx) {
   static const char* const kFields[] = {"_meta"};
-  DecodeFields(v, path, kFields, ctx,
-               [&](size_t, const Value& f, const JsonPath& p) { DecodeMeta(f, p, out, ctx); });
+  GoDecodeFields(v, path, kFields, ctx,
+                 [&](size_t, const Value& f, const JsonPath& p) { DecodeMeta(f, p, out, ctx); });
 }
 
-void DecodeEntry(const Value& e, const JsonPath& path, UpstreamServerDetail* out,
-                 DecodeContext* ctx) {
+void DecodeEntry(const Value& e, const JsonPath& path, UpstreamEntry* out, GoDecodeContext* ctx) {
+  const GoTypes& types = RegistryGoTypes();
   out->mark = e.mark;
   out->shape = DetectShape(e);
   if (out->shape == UpstreamShape::kDraft) {
-    static const char* const kFields[] = {"server", "x-publisher"};
-    return DecodeFields(e, path, kFields, ctx, [&](size_t i, const Value& f, const JsonPath& p) {
-      if (i == 0) return DecodeUpstreamServer(f, p, out, ctx);
-      DecodeOptional(f, &out->x_publisher, [&](UpstreamPublisher& pub) {
-        static const char* const kPublisher[] = {"x-dev.toolhive"};
-        DecodeFields(f, p, kPublisher, ctx, [&](size_t, const Value& g, const JsonPath& q) {
-          DecodeOptional(g, &pub.x_dev_toolhive, [&](ToolhivePublisherExtension& ext) {
-            DecodeToolhiveExtension(g, q, &ext, ctx);
-          });
-        });
-      });
-    });
+    return types.Decode("UpstreamServerDetail", e, path, &out->draft, ctx);
   }
   const Member* wrapped = nullptr;
   for (const Member& m : e.members) {
     if (GoKeyMatches(m.key, "server")) wrapped = &m;
   }
   if (!wrapped) {  // a bare server.json
-    DecodeUpstreamServer(e, path, out, ctx);
+    types.Decode("ApiServer", e, path, &out->server, ctx);
     return DecodeMetaOf(e, path, out, ctx);
   }
   JsonPath sp = path.Key(wrapped->key);
-  DecodeUpstreamServer(wrapped->value, sp, out, ctx);
+  types.Decode("ApiServer", wrapped->value, sp, &out->server, ctx);
   if (wrapped->value.IsMapping()) DecodeMetaOf(wrapped->value, sp, out, ctx);
   DecodeMetaOf(e, path, out, ctx);
 }
@@ -143,7 +130,7 @@ void DecodeEntry(const Value& e, const JsonPath& path, UpstreamServerDetail* out
 
 bool DecodeUpstreamDocument(const Value& doc, const std::string& file, UpstreamDocument* out,
                             Diagnostics* diags) {
-  DecodeContext ctx{file, diags, 0};
+  GoDecodeContext ctx{file, diags};
   JsonPath root;
   JsonPath servers_path = root.Key("servers");
   JsonPath data_path = root.Key("data");
@@ -190,12 +177,8 @@ bool DecodeUpstreamDocument(const Value& doc, const std::string& file, UpstreamD
 bool ParseUpstreamDocument(std::string_view text, const std::string& file, UpstreamDocument* out,
                            Diagnostics* diags) {
   Value doc;
-  JsonSyntaxError err;
-  if (!ParseJson(text, &doc, &err)) {
-    if (diags) diags->Error(file, err.mark, "", "invalid upstream format: " + err.message);
-    return false;
-  }
-  return DecodeUpstreamDocument(doc, file, out, diags);
+  return ParseJsonDocument(text, file, "invalid upstream format: ", &doc, diags) &&
+         DecodeUpstreamDocument(doc, file, out, diags);
 }
 
 }  // namespace thv

@@ -1,25 +1,12 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "core/json_text.h"
+#include "core/testing.h"
 #include "registry/upstream_format.h"
-
-#ifndef THV_SOURCE_DIR
-#define THV_SOURCE_DIR "."
-#endif
 
 namespace thv {
 
 namespace {
-
-std::string ReadUpstreamTestdata(const std::string& name) {
-  std::ifstream in(std::string(THV_SOURCE_DIR) + "/testdata/registry/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing testdata/registry/" << name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 UpstreamDocument MustParse(const std::string& text) {
   UpstreamDocument doc;
@@ -62,9 +49,9 @@ TEST_CASE("upstream: the operator-era draft is read with its snake_case fields")
       "custom_metadata": {"b": 2, "a": 1.0}, "metadata": {"stars": 5, "pulls": 6,
       "last_updated": "2025-01-01T00:00:00Z"}}}}])");
   REQUIRE(doc.servers.size() == 1);
-  const UpstreamServerDetail& d = doc.servers[0];
-  CHECK(d.shape == UpstreamShape::kDraft);
-  CHECK(d.server.version == "1.0.2");
+  CHECK(doc.servers[0].shape == UpstreamShape::kDraft);
+  const UpstreamServerDetail& d = doc.servers[0].draft;
+  CHECK(d.server.version_detail.version == "1.0.2");
   CHECK(d.server.repository->id == "b94b5f7e");
   const UpstreamPackage& p = d.server.packages[0];
   CHECK(p.registry_name == "docker");
@@ -79,9 +66,7 @@ TEST_CASE("upstream: the operator-era draft is read with its snake_case fields")
   CHECK(ext.tier == "Official");
   CHECK(ext.target_port == 8080);
   CHECK(ext.metadata->stars == 5);
-  std::string custom;
-  AppendGoValue(ext.custom_metadata, &custom);
-  CHECK(custom == R"({"a":1,"b":2})");
+  CHECK(GoJsonCompact(ext.custom_metadata) == R"({"a":1,"b":2})");
 }
 
 TEST_CASE("upstream: today's API page, with _meta blocks and camelCase inputs") {
@@ -107,16 +92,16 @@ TEST_CASE("upstream: today's API page, with _meta blocks and camelCase inputs") 
        "isLatest": false}}}],
     "metadata": {"nextCursor": "abc", "count": 2}})");
   REQUIRE(doc.servers.size() == 2);
-  const UpstreamServerDetail& one = doc.servers[0];
+  const UpstreamEntry& one = doc.servers[0];
   CHECK(one.shape == UpstreamShape::kCurrent);
   CHECK(one.server.title == "One!");
   CHECK(one.server.repository->subfolder == "s");
-  const UpstreamPackage& p = one.server.packages[0];
-  CHECK(p.registry_name == "oci");
-  CHECK(p.name == "ghcr.io/example/one");
+  const ApiPackage& p = one.server.packages[0];
+  CHECK(p.registry_type == "oci");
+  CHECK(p.identifier == "ghcr.io/example/one");
   CHECK(p.registry_base_url == "https://ghcr.io");
-  CHECK(p.transport_type == "streamable-http");
-  CHECK(p.transport_url == "http://localhost:8080/mcp");
+  CHECK(p.transport.type == "streamable-http");
+  CHECK(p.transport.url == "http://localhost:8080/mcp");
   CHECK(p.package_arguments[0].value_hint == "p");
   CHECK(p.package_arguments[0].is_repeated);
   CHECK(p.environment_variables[0].is_required);
@@ -127,23 +112,23 @@ TEST_CASE("upstream: today's API page, with _meta blocks and camelCase inputs") 
   CHECK(one.stacklok->tier == "Official");
   CHECK(one.stacklok->args == std::vector<std::string>{"--x"});
   CHECK(one.stacklok->env_vars[0].required);
-  const UpstreamServerDetail& remote = doc.servers[1];
-  CHECK(remote.server.remotes[0].transport_type == "sse");
+  const UpstreamEntry& remote = doc.servers[1];
+  CHECK(remote.server.remotes[0].type == "sse");
   CHECK(remote.server.remotes[0].headers[0].is_secret);
   CHECK(remote.official_status == "deprecated");
   CHECK(remote.is_latest == false);
 }
 
 TEST_CASE("upstream: other containers of today's shape") {
-  UpstreamDocument plain = MustParse(ReadUpstreamTestdata("api-servers.json"));
+  UpstreamDocument plain = MustParse(ReadTestdata("registry/api-servers.json"));
   REQUIRE(plain.servers.size() == 5);
   CHECK(plain.servers[0].shape == UpstreamShape::kCurrent);
   CHECK(plain.servers[1].shape == UpstreamShape::kCurrent);  // detected by registryType
-  CHECK(plain.servers[3].server.remotes[0].transport_type == "streamable-http");
+  CHECK(plain.servers[3].server.remotes[0].type == "streamable-http");
   UpstreamDocument single = MustParse(R"({"name": "a/b", "description": "d", "version": "1",
       "packages": [{"registryType": "oci", "identifier": "x/y"}]})");
   REQUIRE(single.servers.size() == 1);
-  CHECK(single.servers[0].server.packages[0].name == "x/y");
+  CHECK(single.servers[0].server.packages[0].identifier == "x/y");
   UpstreamDocument file = MustParse(R"({"version": "1.0.0", "meta": {"last_updated": "x"},
       "data": {"servers": [{"name": "a/b", "description": "d", "version": "1"}]}})");
   REQUIRE(file.servers.size() == 1);
@@ -171,11 +156,15 @@ TEST_CASE("upstream: errors name the path and position") {
 
 TEST_CASE("upstream: draft documents marshal back exactly as Go wrote them") {
   // registry.upstream.golden.json was written by json.Marshal([]*UpstreamServerDetail).
-  std::string golden = ReadUpstreamTestdata("registry.upstream.golden.json");
+  std::string golden = ReadTestdata("registry/registry.upstream.golden.json");
   UpstreamDocument doc = MustParse(golden);
   CHECK(doc.servers.size() == 86);
-  for (const UpstreamServerDetail& d : doc.servers) CHECK(d.shape == UpstreamShape::kDraft);
-  CHECK(MarshalUpstreamDraft(doc.servers) == golden);
+  std::vector<UpstreamServerDetail> drafts;
+  for (const UpstreamEntry& d : doc.servers) {
+    CHECK(d.shape == UpstreamShape::kDraft);
+    drafts.push_back(d.draft);
+  }
+  CHECK(MarshalUpstreamDraft(drafts) == golden);
 }
 
 }  // namespace thv

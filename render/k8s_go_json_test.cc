@@ -2,22 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include "core/testing.h"
 #include "core/value_builder.h"
 #include "core/yaml_reader.h"
 
 namespace thv {
-
-namespace {
-
-Value Yaml(const std::string& text) {
-  std::vector<Value> docs;
-  Diagnostics diags;
-  REQUIRE(ReadYamlDocuments("t.yaml", text, &docs, &diags));
-  REQUIRE(docs.size() == 1);
-  return docs[0];
-}
-
-}  // namespace
 
 TEST_CASE("the spec's pod patch examples") {
   Value empty =
@@ -25,7 +14,7 @@ TEST_CASE("the spec's pod patch examples") {
             Obj({{"containers", Value::Sequence()}, {"serviceAccountName", Str("fetch-sa")}})}});
   CHECK(MarshalPodTemplateSpec(empty) ==
         R"({"metadata":{},"spec":{"containers":[],"serviceAccountName":"fetch-sa"}})");
-  Value secret = Yaml(R"(spec:
+  Value secret = ReadYamlValue(R"(spec:
   containers:
   - name: mcp
     env:
@@ -42,7 +31,7 @@ TEST_CASE("the spec's pod patch examples") {
 TEST_CASE("Go field order, omitempty, quantities and unknown fields") {
   // mcpserver_with_pod_template.yaml after CRD defaulting, plus a stray field and input order
   // that differs from Go's.
-  Value tmpl = Yaml(R"(spec:
+  Value tmpl = ReadYamlValue(R"(spec:
   unknownField: dropped
   tolerations:
   - {value: mcp-servers, key: dedicated, operator: Equal, effect: NoSchedule}
@@ -74,7 +63,7 @@ TEST_CASE("Go field order, omitempty, quantities and unknown fields") {
 }
 
 TEST_CASE("nil slices are null, metadata and volume sources inline as Go does") {
-  Value tmpl = Yaml(R"(metadata:
+  Value tmpl = ReadYamlValue(R"(metadata:
   annotations: {a: b}
 spec:
   volumes:
@@ -87,6 +76,19 @@ spec:
       MarshalPodTemplateSpec(tmpl) ==
       R"({"metadata":{"annotations":{"a":"b"}},"spec":{"volumes":[{"name":"cfg","configMap":{"name":"c","defaultMode":420}},)"
       R"({"name":"port-probe","emptyDir":{}}],"containers":null}})");
+}
+
+TEST_CASE("types with their own MarshalJSON write their JSON as given (metav1.FieldsV1)") {
+  Value tmpl = ReadYamlValue(R"(metadata:
+  managedFields:
+  - manager: kubectl
+    fieldsType: FieldsV1
+    fieldsV1: {"f:metadata": {"f:labels": {"f:app": {}}}, "b": [1.50, "<"]}  # 1.50: a float64
+)");
+  CHECK(
+      MarshalPodTemplateSpec(tmpl) ==
+      R"({"metadata":{"managedFields":[{"manager":"kubectl","fieldsType":"FieldsV1","fieldsV1":)"
+      R"({"f:metadata":{"f:labels":{"f:app":{}}},"b":[1.5,"\u003c"]}}]},"spec":{"containers":null}})");
 }
 
 }  // namespace thv

@@ -5,10 +5,11 @@
 #include <string_view>
 #include <utility>
 
-#include "core/json_writer.h"
+#include "core/json_text.h"
 #include "model/inputs.h"
 #include "model/names.h"
 #include "render/quantity.h"
+#include "render/validate_object_parts.h"
 
 namespace thv {
 
@@ -18,52 +19,7 @@ constexpr size_t kMaxAnnotationsBytes = 256 * 1024;  // TotalAnnotationSizeLimit
 constexpr size_t kMaxDataBytes = 1024 * 1024;        // core.MaxSecretSize, ConfigMaps too
 
 using Kind = FieldError::Kind;
-
-// Strings a rule already accepted, with what it made of them. Rendered objects repeat the same
-// label keys and values, images and quantities (every MCPServer's objects carry the same label
-// keys and its name), and a lookup (a hash of a few bytes, two comparisons) costs a fraction of
-// a check. Two-way set-associative: a new entry replaces the older of two.
-template <typename T>
-class RecentlyValid {
- public:
-  const T* Find(const std::string& s) const {
-    const size_t i = Index(s);
-    if (slots_[i].used && slots_[i].text == s) return &slots_[i].value;
-    if (slots_[i + 1].used && slots_[i + 1].text == s) return &slots_[i + 1].value;
-    return nullptr;
-  }
-  bool Contains(const std::string& s) const { return Find(s) != nullptr; }
-  void Add(const std::string& s, T value = T()) {
-    const size_t i = Index(s);
-    const size_t j = newer_[i / 2] ? i : i + 1;  // the older slot of the set
-    newer_[i / 2] = j == i + 1;
-    Slot& slot = slots_[j];
-    slot.used = true;
-    slot.text.assign(s);  // reuses the slot's buffer
-    slot.value = std::move(value);
-  }
-
- private:
-  struct Slot {
-    bool used = false;
-    std::string text;
-    T value;
-  };
-  static constexpr size_t kSets = 64;
-  static size_t Index(const std::string& s) {
-    size_t h = s.size();
-    if (!s.empty()) {
-      const auto byte = [&s](size_t i) {
-        return static_cast<size_t>(static_cast<unsigned char>(s[i]));
-      };
-      h = h * 131 + byte(0) * 31 + byte(s.size() / 2) * 17 + byte(s.size() - 1) * 7 +
-          byte(s.size() * 3 / 4) * 3 + byte(s.size() / 4);
-    }
-    return (h % kSets) * 2;
-  }
-  Slot slots_[2 * kSets];
-  bool newer_[kSets] = {};  // per set: whether its second slot holds the newer entry
-};
+using namespace validate_parts;  // the validator's building blocks
 
 struct Caches {
   RecentlyValid<bool> label_keys;  // qualified names: label, annotation and resource keys
@@ -79,112 +35,6 @@ Caches& ThreadCaches() {
   return caches;
 }
 using NameRule = std::string (*)(const std::string&);
-
-// A field path on the stack, printed only for an error: metadata.labels, data[key], ports[0].
-// A Path points at its parent: keep every level in a named variable, never a temporary.
-struct Path {
-  const Path* parent = nullptr;
-  const char* name = nullptr;
-  const std::string* key = nullptr;
-  int index = -1;
-
-  Path Child(const char* n) const { return Path{this, n, nullptr, -1}; }
-  Path Key(const std::string& k) const { return Path{this, nullptr, &k, -1}; }
-  Path Index(int i) const { return Path{this, nullptr, nullptr, i}; }
-  std::string String() const {
-    std::string out = parent ? parent->String() : std::string();
-    if (name) {
-      if (!out.empty()) out += '.';
-      out += name;
-    } else if (key) {
-      out += '[' + *key + ']';
-    } else if (index >= 0) {
-      out += '[' + std::to_string(index) + ']';
-    }
-    return out;
-  }
-};
-
-const std::string kNone;
-
-// Member keys against literals: the size first, then the bytes (no strlen, no compare()).
-bool KeyIs(const std::string& key, std::string_view literal) {
-  return key.size() == literal.size() && std::memcmp(key.data(), literal.data(), key.size()) == 0;
-}
-
-const Value* Get(const Value* map, std::string_view key) {
-  return map && map->IsMapping() ? map->Find(key) : nullptr;
-}
-const std::string& Text(const Value* v) { return v && v->IsString() ? v->text : kNone; }
-bool IsEmpty(const Value* v) { return !v || v->IsNull() || v->IsEmpty(); }
-const std::vector<Value>& Items(const Value* v) {
-  static const std::vector<Value> kNoItems;
-  return v && v->IsSequence() ? v->items : kNoItems;
-}
-const std::vector<Member>& Members(const Value* v) {
-  static const std::vector<Member> kNoMembers;
-  return v && v->IsMapping() ? v->members : kNoMembers;
-}
-// An integer field, 0 when absent (as Go decodes it) or not an integer.
-int64_t IntOf(const Value* v) {
-  if (!v || !v->IsInt()) return 0;
-  int64_t n = 0;
-  for (char c : v->text) {
-    if (c >= '0' && c <= '9') n = std::min<int64_t>(n * 10 + (c - '0'), int64_t{1} << 40);
-  }
-  return !v->text.empty() && v->text[0] == '-' ? -n : n;
-}
-// Names met so far in one list (containers, ports, volumes, mount paths), to find duplicates.
-// Lists are short: the first few names need no heap.
-class SeenNames {
- public:
-  bool Contains(const std::string& name) const {
-    for (size_t i = 0; i < std::min(size_, kInline); ++i)
-      if (*inline_[i] == name) return true;
-    return std::any_of(more_.begin(), more_.end(),
-                       [&](const std::string* n) { return *n == name; });
-  }
-  void Add(const std::string* name) {
-    if (size_ < kInline)
-      inline_[size_] = name;
-    else
-      more_.push_back(name);
-    ++size_;
-  }
-
- private:
-  static constexpr size_t kInline = 8;
-  const std::string* inline_[kInline] = {};
-  size_t size_ = 0;
-  std::vector<const std::string*> more_;
-};
-
-// A bad value as field.Error prints it: strings quoted, numbers and booleans bare.
-std::string Shown(const Value& v) { return v.IsString() ? GoQuote(v.text) : v.text; }
-
-// Go's json.Marshal of a map[string]string (keys sorted), as a bad value.
-std::string MapJson(const Value* map) {
-  std::vector<std::pair<const std::string*, const std::string*>> pairs;
-  if (map && map->IsMapping())
-    for (const Member& m : map->members) pairs.emplace_back(&m.key, &m.value.text);
-  std::sort(pairs.begin(), pairs.end(),
-            [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  std::string out = "{";
-  for (const auto& [k, v] : pairs) {
-    if (out.size() > 1) out += ',';
-    AppendGoJsonString(*k, &out);
-    out += ':';
-    AppendGoJsonString(*v, &out);
-  }
-  return out + "}";
-}
-
-// The decoded length of base64 text (Go's decoder skips newlines).
-size_t Base64DecodedSize(const std::string& s) {
-  size_t n = 0;
-  for (char c : s) n += c != '=' && c != '\n' && c != '\r';
-  return n * 3 / 4;
-}
 
 std::string MaskTrailingDash(std::string name) {  // apimachinery's, for name prefixes
   if (name.size() > 1 && name.back() == '-') name = name.substr(0, name.size() - 2) + "a";

@@ -8,23 +8,16 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/testing.h"
 #include "core/yaml_reader.h"
 
 namespace thv {
 
 namespace {
 
-Value Parse(const std::string& yaml) {
-  std::vector<Value> docs;
-  Diagnostics diags;
-  REQUIRE(ReadYamlDocuments("test.yaml", yaml, &docs, &diags));
-  REQUIRE(docs.size() == 1);
-  return docs[0];
-}
-
 std::vector<FieldError> Errors(const std::string& yaml) {
   std::vector<FieldError> errors;
-  ValidateObject(Parse(yaml), &errors);
+  ValidateObject(ReadYamlValue(yaml), &errors);
   return errors;
 }
 
@@ -339,7 +332,7 @@ TEST_CASE("objects beyond etcd's request limit") {
 }
 
 TEST_CASE("pod template patches are checked for what they decide alone") {
-  Value tmpl = Parse(R"(spec:
+  Value tmpl = ReadYamlValue(R"(spec:
   volumes: [{name: Bad}]
   containers:
   - name: mcp

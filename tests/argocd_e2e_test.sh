@@ -2,11 +2,7 @@
 # The Argo CD plugin's generate step run as argocd-cmp-server runs it: working directory = the
 # application path, the application's environment set; the output must be valid Kubernetes.
 set -euo pipefail
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 
 cp -r "$root/testdata/examples/mcp-servers" "$work/app"
 cp -r "$root/testdata/examples/mcp-registries/." "$work/app/"

@@ -2,13 +2,9 @@
 # --output-dir under SIGKILL at random moments of a large render: the directory always holds
 # either the old or the new complete content, never a mix; leftovers are swept by the next run.
 set -euo pipefail
-bin=$(realpath "$1")
+source "$(dirname "$0")/lib.sh"
 # Pinned: these expectations are operator 7002a239b's, whichever release is the default.
 export THV_RENDER_OPERATOR_VERSION=7002a239b
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
 python3 "$root/bench/gen.py" servers 1000 "$work/a.yaml"
 sed 's/targetPort: 8000/targetPort: 9000/' "$work/a.yaml" >"$work/b.yaml"
 snapshot() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) ; }

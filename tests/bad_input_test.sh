@@ -4,10 +4,7 @@
 # `# expect-exit: N`, `# expect-stderr: TEXT` (repeatable), optional `# flags: ...` and
 # `# command: validate` (default render).
 set -uo pipefail
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh"
 mkdir -p "$work/out" && echo "previous content" >"$work/out/kept.yaml"
 printf 'resources:\n- kept.yaml\n' >"$work/out/kustomization.yaml"  # as thv-render writes it
 cp -r "$work/out" "$work/out.before"

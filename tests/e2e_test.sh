@@ -2,14 +2,10 @@
 # Renders every bundled example with the real binary, checks each object against the Kubernetes
 # OpenAPI models (kubernetes-models), and builds --output-dir with the real kubectl kustomize.
 set -euo pipefail
-bin=$(realpath "$1")
+source "$(dirname "$0")/lib.sh"
 # Pinned: these expectations are operator 7002a239b's, whichever release is the default.
 export THV_RENDER_OPERATOR_VERSION=7002a239b
-root=$(cd "$(dirname "$0")/.." && pwd)
 validate="node $root/tests/k8s_validate/validate.mjs"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 inputs=("$root"/testdata/examples/mcp-servers/*.yaml "$root/testdata/servers/full")
 for input in "${inputs[@]}"; do

@@ -4,12 +4,9 @@
 # plain UTF-8 file does; broken encodings (whose cases cannot carry the plain-ASCII headers of
 # testdata/bad) are refused with the file, line and column, and nothing on stdout.
 set -uo pipefail
-bin=$(realpath "$1")
+source "$(dirname "$0")/lib.sh"  # its fail is replaced below
 # Pinned: these expectations are operator 7002a239b's, whichever release is the default.
 export THV_RENDER_OPERATOR_VERSION=7002a239b
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 failures=0 count=0
 fail() {
   echo "FAIL $*"

@@ -4,12 +4,9 @@
 # flag and environment values, paths leading out of an Argo CD application, terminal escapes.
 # Each case checks the exit code, the words on stderr, and that nothing was touched.
 set -uo pipefail
-bin=$(realpath "$1")
+source "$(dirname "$0")/lib.sh"  # its fail is replaced below
 # Pinned: these expectations are operator 7002a239b's, whichever release is the default.
 export THV_RENDER_OPERATOR_VERSION=7002a239b
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 failures=0 count=0
 

@@ -2,13 +2,9 @@
 # The kustomize exec generator plugin with the real kubectl kustomize: installed, composed with
 # namespace, namePrefix, labels and patches, and failing the build on an invalid MCPServer.
 set -euo pipefail
-bin=$(realpath "$1")
+source "$(dirname "$0")/lib.sh"
 # Pinned: these expectations are operator 7002a239b's, whichever release is the default.
 export THV_RENDER_OPERATOR_VERSION=7002a239b
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
 command -v kubectl >/dev/null || fail "kubectl is required"
 
 export XDG_CONFIG_HOME="$work/config"

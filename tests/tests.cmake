@@ -1,37 +1,29 @@
 # End-to-end tests with real tools: the built binary, kubernetes-models (node) and kubectl.
-add_test(NAME e2e_render COMMAND bash ${CMAKE_SOURCE_DIR}/tests/e2e_test.sh $<TARGET_FILE:thv-render>)
+# Leaks inside system libraries are suppressed (see tests/lsan.supp); ours are not.
+set(THV_LSAN "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+# A tests/ script run on the built binary, with a timeout in seconds.
+function(thv_binary_test name script timeout)
+  add_test(NAME ${name} COMMAND bash ${CMAKE_SOURCE_DIR}/tests/${script} $<TARGET_FILE:thv-render>)
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${timeout} ENVIRONMENT "${THV_LSAN}")
+endfunction()
+
+set_tests_properties(unit PROPERTIES ENVIRONMENT "${THV_LSAN}")
+thv_binary_test(e2e_render e2e_test.sh 300)
 add_test(NAME k8s_validator_selftest COMMAND bash ${CMAKE_SOURCE_DIR}/tests/k8s_validate_test.sh)
-set_tests_properties(e2e_render k8s_validator_selftest PROPERTIES TIMEOUT 300)
-add_test(NAME e2e_registry_sources COMMAND bash ${CMAKE_SOURCE_DIR}/tests/registry_e2e_test.sh $<TARGET_FILE:thv-render>)
-set_tests_properties(e2e_registry_sources PROPERTIES TIMEOUT 600)
-add_test(NAME e2e_kustomize_plugin COMMAND bash ${CMAKE_SOURCE_DIR}/tests/kustomize_e2e_test.sh $<TARGET_FILE:thv-render>)
-set_tests_properties(e2e_kustomize_plugin PROPERTIES TIMEOUT 300)
-# Leaks inside system libraries are suppressed (see the file); ours are not.
-set_property(TEST unit e2e_render e2e_registry_sources e2e_kustomize_plugin APPEND PROPERTY
-  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
-add_test(NAME e2e_argocd_plugin COMMAND bash ${CMAKE_SOURCE_DIR}/tests/argocd_e2e_test.sh $<TARGET_FILE:thv-render>)
-set_property(TEST e2e_argocd_plugin APPEND PROPERTY
-  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+set_tests_properties(k8s_validator_selftest PROPERTIES TIMEOUT 300)
+thv_binary_test(e2e_registry_sources registry_e2e_test.sh 600)
+thv_binary_test(e2e_kustomize_plugin kustomize_e2e_test.sh 300)
+thv_binary_test(e2e_argocd_plugin argocd_e2e_test.sh 1500)
 if(NOT THV_SANITIZE)
   # Instruction counts only mean something for the optimized build.
   add_test(NAME perf_guard_callgrind COMMAND bash ${CMAKE_SOURCE_DIR}/tests/perf_guard_test.sh $<TARGET_FILE:thv-render>)
   set_tests_properties(perf_guard_callgrind PROPERTIES TIMEOUT 600)
 endif()
-add_test(NAME examples_v0_44_0 COMMAND bash ${CMAKE_SOURCE_DIR}/tests/examples_v044_test.sh $<TARGET_FILE:thv-render>)
-set_tests_properties(examples_v0_44_0 PROPERTIES TIMEOUT 300
-  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
-add_test(NAME bad_inputs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/bad_input_test.sh $<TARGET_FILE:thv-render>)
-set_tests_properties(bad_inputs PROPERTIES TIMEOUT 300
-  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
-add_test(NAME encodings COMMAND bash ${CMAKE_SOURCE_DIR}/tests/encoding_test.sh $<TARGET_FILE:thv-render>)
-set_tests_properties(encodings PROPERTIES TIMEOUT 300
-  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
-add_test(NAME atomic_output_dir COMMAND bash ${CMAKE_SOURCE_DIR}/tests/atomic_output_test.sh $<TARGET_FILE:thv-render>)
-set_tests_properties(atomic_output_dir PROPERTIES TIMEOUT 600
-  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
-add_test(NAME hostile_inputs COMMAND bash ${CMAKE_SOURCE_DIR}/tests/hostile_test.sh $<TARGET_FILE:thv-render>)
-set_tests_properties(hostile_inputs PROPERTIES TIMEOUT 300
-  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+thv_binary_test(examples_v0_44_0 examples_v044_test.sh 300)
+thv_binary_test(bad_inputs bad_input_test.sh 300)
+thv_binary_test(encodings encoding_test.sh 300)
+thv_binary_test(atomic_output_dir atomic_output_test.sh 600)
+thv_binary_test(hostile_inputs hostile_test.sh 300)
 add_test(NAME clang_format COMMAND bash ${CMAKE_SOURCE_DIR}/scripts/format.sh --check)
 # CEL: a driver for the differential tests against @bufbuild/cel and the cel-spec conformance
 # suite (tests/cel/), built from the test sources only.

@@ -1,9 +1,13 @@
-#include "registry/format_json.h"
+#include "core/json_parse.h"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <iterator>
 #include <vector>
+
+#include "core/json_text.h"
+#include "core/utf8.h"
 
 namespace thv {
 
@@ -27,7 +31,7 @@ std::string QuoteChar(unsigned char c) {
   if (c == '\'') return "'\\''";
   if (c == '"') return "'\"'";
   std::string s;
-  AppendUtf8(c, &s);
+  EncodeUtf8(c, &s);
   return GoQuoteSingle(s);
 }
 
@@ -290,36 +294,16 @@ class Parser {
     ++p_;  // backslash
     if (p_ >= t_.size()) return FailChar("in string escape code");
     char e = t_[p_++];
-    switch (e) {
-      case '"':
-        out->push_back('"');
-        return true;
-      case '\\':
-        out->push_back('\\');
-        return true;
-      case '/':
-        out->push_back('/');
-        return true;
-      case 'b':
-        out->push_back('\b');
-        return true;
-      case 'f':
-        out->push_back('\f');
-        return true;
-      case 'n':
-        out->push_back('\n');
-        return true;
-      case 'r':
-        out->push_back('\r');
-        return true;
-      case 't':
-        out->push_back('\t');
-        return true;
-      case 'u':
-        break;
-      default:
+    if (e != 'u') {
+      // Simple escapes: each character of kEscaped stands for the one at the same index.
+      static const char kEscaped[] = "\"\\/bfnrt", kMeaning[] = "\"\\/\b\f\n\r\t";
+      const char* hit = e ? std::strchr(kEscaped, e) : nullptr;
+      if (!hit) {
         --p_;
         return FailChar("in string escape code");
+      }
+      out->push_back(kMeaning[hit - kEscaped]);
+      return true;
     }
     int32_t r = ReadHex4();
     if (r < 0) return false;
@@ -336,14 +320,14 @@ class Parser {
         }
         if (hex && lo >= 0xDC00 && lo < 0xE000) {
           p_ += 6;
-          AppendUtf8(0x10000 + ((r - 0xD800) << 10) + (lo - 0xDC00), out);
+          EncodeUtf8(0x10000 + ((r - 0xD800) << 10) + (lo - 0xDC00), out);
           return true;
         }
       }
       out->append(kReplacement);
       return true;
     }
-    AppendUtf8(static_cast<uint32_t>(r), out);
+    EncodeUtf8(static_cast<uint32_t>(r), out);
     return true;
   }
 
@@ -379,11 +363,61 @@ class Parser {
   size_t error_offset_ = 0;
 };
 
+bool PlainKey(std::string_view k) {
+  if (k.empty()) return false;
+  for (char c : k) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '_' ||
+              c == '-' || c == '$';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+void AppendPath(const JsonPath& p, bool pointer, std::string* out) {
+  if (p.parent) AppendPath(*p.parent, pointer, out);
+  if (p.kind == JsonPath::Kind::kRoot) return;
+  if (pointer) {
+    out->push_back('/');
+    if (p.kind == JsonPath::Kind::kIndex) {
+      out->append(std::to_string(p.index));
+      return;
+    }
+    for (char c : p.key) {
+      if (c == '~') {
+        out->append("~0");
+      } else if (c == '/') {
+        out->append("~1");
+      } else {
+        out->push_back(c);
+      }
+    }
+    return;
+  }
+  if (p.kind == JsonPath::Kind::kIndex) {
+    out->append("[" + std::to_string(p.index) + "]");
+  } else if (PlainKey(p.key)) {
+    if (!out->empty()) out->push_back('.');
+    out->append(p.key);
+  } else {
+    out->push_back('[');
+    AppendGoString(p.key, out);
+    out->push_back(']');
+  }
+}
+
 }  // namespace
 
 bool ParseJson(std::string_view text, Value* out, JsonSyntaxError* err) {
   *out = Value();
   return Parser(text).Parse(out, err);
+}
+
+bool ParseJsonDocument(std::string_view text, const std::string& file, const std::string& prefix,
+                       Value* out, Diagnostics* diags) {
+  JsonSyntaxError err;
+  if (ParseJson(text, out, &err)) return true;
+  if (diags) diags->Error(file, err.mark, "", prefix + err.message);
+  return false;
 }
 
 Mark MarkAt(std::string_view text, size_t offset) {
@@ -398,6 +432,18 @@ Mark MarkAt(std::string_view text, size_t offset) {
     }
   }
   return m;
+}
+
+std::string FormatJsonPath(const JsonPath& path) {
+  std::string out;
+  AppendPath(path, false, &out);
+  return out;
+}
+
+std::string FormatJsonPointer(const JsonPath& path) {
+  std::string out;
+  AppendPath(path, true, &out);
+  return out;
 }
 
 }  // namespace thv

@@ -1,5 +1,5 @@
-// Reading JSON the way Go's encoding/json does, so registry data is accepted, rejected and
-// normalized exactly as the operator would, while keeping line:column positions for messages.
+// Reading JSON the way Go's encoding/json does, so data is accepted, rejected and normalized
+// exactly as the operator would, while keeping line:column positions for messages.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/diagnostics.h"
 #include "core/value.h"
 
 namespace thv {
@@ -22,6 +23,11 @@ struct JsonSyntaxError {
 // invalid UTF-8 and unpaired surrogate escapes become U+FFFD. Nesting deeper than 1000 fails
 // (Go allows 10000). Messages use Go's wording ("invalid character 'x' after object key").
 bool ParseJson(std::string_view text, Value* out, JsonSyntaxError* err);
+
+// ParseJson, a syntax error reported to diags (when given) as `prefix` + Go's message at its
+// line:column in file.
+bool ParseJsonDocument(std::string_view text, const std::string& file, const std::string& prefix,
+                       Value* out, Diagnostics* diags);
 
 // 1-based line and column (in code points) of a byte offset.
 Mark MarkAt(std::string_view text, size_t offset);
@@ -44,28 +50,5 @@ struct JsonPath {
 std::string FormatJsonPath(const JsonPath& path);
 // RFC 6901 pointer, as jsonschema reports locations: /servers/fetch/tools/0.
 std::string FormatJsonPointer(const JsonPath& path);
-
-// Go's `any` round trip (json.Unmarshal into interface{}, then json.Marshal): objects become
-// maps (keys sorted bytewise, the last duplicate wins) and numbers become float64 written in
-// Go's format. False with *err (Go's message) when a number overflows float64.
-bool NormalizeGoAny(const Value& in, Value* out, std::string* err);
-
-// strconv.ParseFloat(text, 64) for JSON number text; false when out of range.
-bool ParseGoFloat64(const std::string& text, double* out);
-// encoding/json's float64 text: shortest round-trip digits, exponent form outside
-// [1e-6, 1e21), "e-07" cleaned to "e-7".
-std::string GoJsonFloat64(double d);
-
-// Length of the valid UTF-8 sequence at s[i] under utf8.DecodeRune's rules, or 0 if invalid.
-int Utf8SequenceLength(std::string_view s, size_t i);
-void AppendUtf8(uint32_t rune, std::string* out);
-
-// A JSON string as Go 1.22+ json.Marshal writes it: <>& and U+2028/U+2029 escaped, \b and \f
-// short forms, invalid UTF-8 as \ufffd. (core/json_writer's AppendGoJsonString predates the
-// \b/\f change.)
-void AppendGoString(std::string_view s, std::string* out);
-
-// Go's single-quoted rendering of a string (%q with ' as the quote), used in messages.
-std::string GoQuoteSingle(std::string_view s);
 
 }  // namespace thv

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <system_error>
 
-#include "registry/format_json.h"
+#include "core/json_text.h"
 
 namespace thv {
 
@@ -48,46 +48,19 @@ int64_t DecimalMagnitude(const std::string& t) {
   return mag;
 }
 
-bool PlainKey(std::string_view k) {
-  if (k.empty()) return false;
-  for (char c : k) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '_' ||
-              c == '-' || c == '$';
-    if (!ok) return false;
+// The short escape of an ASCII byte in `escapes` ("\nn\tt..." pairs), or 0.
+char ShortEscape(unsigned char c, const char* escapes) {
+  for (const char* e = escapes; *e; e += 2) {
+    if (static_cast<unsigned char>(e[0]) == c) return e[1];
   }
-  return true;
+  return 0;
 }
 
-void AppendPath(const JsonPath& p, bool pointer, std::string* out) {
-  if (p.parent) AppendPath(*p.parent, pointer, out);
-  if (p.kind == JsonPath::Kind::kRoot) return;
-  if (pointer) {
-    out->push_back('/');
-    if (p.kind == JsonPath::Kind::kIndex) {
-      out->append(std::to_string(p.index));
-      return;
-    }
-    for (char c : p.key) {
-      if (c == '~') {
-        out->append("~0");
-      } else if (c == '/') {
-        out->append("~1");
-      } else {
-        out->push_back(c);
-      }
-    }
-    return;
-  }
-  if (p.kind == JsonPath::Kind::kIndex) {
-    out->append("[" + std::to_string(p.index) + "]");
-  } else if (PlainKey(p.key)) {
-    if (!out->empty()) out->push_back('.');
-    out->append(p.key);
-  } else {
-    out->push_back('[');
-    AppendGoString(p.key, out);
-    out->push_back(']');
-  }
+void AppendHexByte(const char* prefix, unsigned char c, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  out->append(prefix);
+  out->push_back(kHex[c >> 4]);
+  out->push_back(kHex[c & 15]);
 }
 
 }  // namespace
@@ -112,36 +85,6 @@ int Utf8SequenceLength(std::string_view s, size_t i) {
   return 0;
 }
 
-void AppendUtf8(uint32_t r, std::string* out) {
-  if (r < 0x80) {
-    out->push_back(static_cast<char>(r));
-  } else if (r < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (r >> 6)));
-    out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  } else if (r < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (r >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (r >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((r >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
-  }
-}
-
-std::string FormatJsonPath(const JsonPath& path) {
-  std::string out;
-  AppendPath(path, false, &out);
-  return out;
-}
-
-std::string FormatJsonPointer(const JsonPath& path) {
-  std::string out;
-  AppendPath(path, true, &out);
-  return out;
-}
-
 bool ParseGoFloat64(const std::string& text, double* out) {
   double d = 0;
   auto res = std::from_chars(text.data(), text.data() + text.size(), d);
@@ -158,18 +101,33 @@ bool ParseGoFloat64(const std::string& text, double* out) {
   return true;
 }
 
-std::string GoJsonFloat64(double d) {
-  double a = std::fabs(d);
-  bool exp = a != 0 && (a < 1e-6 || a >= 1e21);
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d,
-                           exp ? std::chars_format::scientific : std::chars_format::fixed);
-  std::string s(buf, res.ptr);
-  if (exp) {
-    size_t n = s.size();
-    if (n >= 4 && s[n - 4] == 'e' && s[n - 3] == '-' && s[n - 2] == '0') s.erase(n - 2, 1);
+std::string GoFloat(double d) {
+  if (!std::isfinite(d)) return "null";
+  // The shortest digits that round-trip, laid out as strconv's 'f' (padding with zeros, not
+  // the exact binary value's digits) or, outside [1e-6, 1e21), 'e' with encoding/json's
+  // "e-07" -> "e-7".
+  char buf[32];
+  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  const std::string_view sci(buf, res.ptr - buf);  // [-]D[.DDD]e[+-]XX
+  const size_t e = sci.find('e');
+  int exp = 0;
+  std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exp);
+  std::string out = std::signbit(d) ? "-" : "";
+  std::string digits;
+  for (size_t i = out.size(); i < e; ++i) {
+    if (sci[i] != '.') digits.push_back(sci[i]);
   }
-  return s;
+  const double a = std::fabs(d);
+  if (a != 0 && (a < 1e-6 || a >= 1e21)) {
+    out += digits[0];
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    return out + (exp < 0 ? "e-" : "e+") + std::to_string(exp < 0 ? -exp : exp);
+  }
+  if (exp < 0) return out + "0." + std::string(-exp - 1, '0') + digits;
+  if (digits.size() <= static_cast<size_t>(exp) + 1) {
+    return out + digits + std::string(exp + 1 - digits.size(), '0');
+  }
+  return out + digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
 }
 
 bool NormalizeGoAny(const Value& in, Value* out, std::string* err) {
@@ -189,7 +147,7 @@ bool NormalizeGoAny(const Value& in, Value* out, std::string* err) {
           *err = "json: cannot unmarshal number " + src->text + " into Go value of type float64";
           return false;
         }
-        dst->text = GoJsonFloat64(d);
+        dst->text = GoFloat(d);
         // Integral values print without a fraction; keep them typed as ints for readers.
         bool integral = dst->text.find_first_of(".e") == std::string::npos;
         dst->type = integral ? Value::Type::kInt : Value::Type::kFloat;
@@ -226,69 +184,27 @@ bool NormalizeGoAny(const Value& in, Value* out, std::string* err) {
 }
 
 std::string GoQuoteSingle(std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
   std::string out = "'";
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      int n = Utf8SequenceLength(s, i);
-      if (n == 0) {
-        out += "\\x";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 15]);
-        ++i;
-      } else {
-        out.append(s.data() + i, n);
-        i += n;
-      }
-      continue;
-    }
-    ++i;
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        continue;
-      case '\'':
-        out += "\\'";
-        continue;
-      case '\n':
-        out += "\\n";
-        continue;
-      case '\t':
-        out += "\\t";
-        continue;
-      case '\r':
-        out += "\\r";
-        continue;
-      case '\a':
-        out += "\\a";
-        continue;
-      case '\b':
-        out += "\\b";
-        continue;
-      case '\f':
-        out += "\\f";
-        continue;
-      case '\v':
-        out += "\\v";
-        continue;
-      default:
-        break;
-    }
-    if (c < 0x20 || c == 0x7F) {
-      out += "\\x";
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
+    int n = c < 0x80 ? 1 : Utf8SequenceLength(s, i);
+    if (n > 1) {
+      out.append(s.data() + i, n);
+    } else if (char e = c < 0x80 ? ShortEscape(c, "\\\\''\nn\tt\rr\aa\bb\ff\vv") : 0) {
+      out.push_back('\\');
+      out.push_back(e);
+    } else if (c < 0x20 || c >= 0x7F) {
+      AppendHexByte("\\x", c, &out);
     } else {
       out.push_back(static_cast<char>(c));
     }
+    i += n ? n : 1;
   }
   out += "'";
   return out;
 }
 
 void AppendGoString(std::string_view s, std::string* out) {
-  static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   size_t start = 0;
   auto flush = [&](size_t i) { out->append(s.data() + start, i - start); };
@@ -300,32 +216,11 @@ void AppendGoString(std::string_view s, std::string* out) {
         continue;
       }
       flush(i);
-      switch (c) {
-        case '"':
-          out->append("\\\"");
-          break;
-        case '\\':
-          out->append("\\\\");
-          break;
-        case '\b':
-          out->append("\\b");
-          break;
-        case '\f':
-          out->append("\\f");
-          break;
-        case '\n':
-          out->append("\\n");
-          break;
-        case '\r':
-          out->append("\\r");
-          break;
-        case '\t':
-          out->append("\\t");
-          break;
-        default:
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 0xF]);
+      if (char e = ShortEscape(c, "\"\"\\\\\bb\ff\nn\rr\tt")) {
+        out->push_back('\\');
+        out->push_back(e);
+      } else {
+        AppendHexByte("\\u00", c, out);
       }
       start = ++i;
       continue;
@@ -347,6 +242,64 @@ void AppendGoString(std::string_view s, std::string* out) {
   }
   flush(s.size());
   out->push_back('"');
+}
+
+void AppendGoValue(const Value& v, std::string* out, const std::string* indent) {
+  // Iterative, like NormalizeGoAny: values may nest deeply.
+  struct Frame {
+    const Value* v;
+    size_t next;
+  };
+  std::vector<Frame> stack;
+  auto new_line = [&] {
+    if (!indent) return;
+    out->push_back('\n');
+    for (size_t i = 0; i < stack.size(); ++i) out->append(*indent);
+  };
+  auto start = [&](const Value* x) {
+    if (x->IsSequence() ? x->items.empty() : x->IsMapping() && x->members.empty()) {
+      out->append(x->IsSequence() ? "[]" : "{}");
+    } else if (x->IsSequence() || x->IsMapping()) {
+      out->push_back(x->IsSequence() ? '[' : '{');
+      stack.push_back(Frame{x, 0});
+    } else if (x->IsString()) {
+      AppendGoString(x->text, out);
+    } else {
+      out->append(x->IsNull() ? "null" : x->text);
+    }
+  };
+  start(&v);
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    bool seq = f.v->IsSequence();
+    size_t n = seq ? f.v->items.size() : f.v->members.size();
+    if (f.next == n) {
+      stack.pop_back();
+      new_line();
+      out->push_back(seq ? ']' : '}');
+      continue;
+    }
+    size_t i = f.next++;
+    if (i) out->push_back(',');
+    new_line();
+    if (!seq) {
+      AppendGoString(f.v->members[i].key, out);
+      out->append(indent ? ": " : ":");
+    }
+    start(seq ? &f.v->items[i] : &f.v->members[i].value);  // may grow the stack: f is dead
+  }
+}
+
+std::string GoJsonCompact(const Value& value) {
+  std::string out;
+  AppendGoValue(value, &out);
+  return out;
+}
+
+std::string GoJsonIndent(const Value& value, const std::string& indent) {
+  std::string out;
+  AppendGoValue(value, &out, &indent);
+  return out;
 }
 
 }  // namespace thv

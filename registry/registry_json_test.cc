@@ -1,42 +1,38 @@
-// ToolHive registry format: Go json.Unmarshal/json.Marshal parity. Expected outputs were
-// produced by the operator's types (pkg/registry/types.go) under Go's encoding/json.
+// ToolHive registry format: Go json.Unmarshal/json.Marshal parity through core/go_json. Expected
+// outputs were produced by the operator's types (pkg/registry/types.go) under Go's encoding/json.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "registry/toolhive_format.h"
-
-#ifndef THV_SOURCE_DIR
-#define THV_SOURCE_DIR "."
-#endif
+#include "core/testing.h"
+#include "registry/registry_json.h"
 
 namespace thv {
 
 namespace {
 
-std::string ReadTestdata(const std::string& name) {
-  std::ifstream in(std::string(THV_SOURCE_DIR) + "/testdata/registry/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing testdata/registry/" << name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+// json.Unmarshal then json.Marshal (no schema check, unlike LoadRegistryData).
+bool Decode(const std::string& text, Registry* reg, Diagnostics* diags) {
+  Value doc;
+  return ParseJsonDocument(text, "in.json", "", &doc, diags) &&
+         DecodeToolhiveRegistry(doc, "in.json", reg, diags);
 }
 
 std::string RoundTrip(const std::string& text, Diagnostics* diags = nullptr) {
   Registry reg;
   Diagnostics local;
-  if (!ParseToolhiveRegistry(text, "in.json", &reg, diags ? diags : &local)) return "ERROR";
-  return MarshalToolhiveRegistry(reg);
+  return Decode(text, &reg, diags ? diags : &local) ? MarshalToolhiveRegistry(reg) : "ERROR";
 }
 
 }  // namespace
 
+TEST_CASE("registry types: every generated binding holds its Go type") {
+  CHECK(RegistryGoTypes().BindingErrors() == std::vector<std::string>{});
+}
+
 TEST_CASE("toolhive format: the real registry parses and reserializes as Go writes it") {
-  std::string text = ReadTestdata("registry.json");
+  std::string text = ReadTestdata("registry/registry.json");
   Registry reg;
   Diagnostics diags;
-  REQUIRE(ParseToolhiveRegistry(text, "registry.json", &reg, &diags));
+  REQUIRE(Decode(text, &reg, &diags));
   REQUIRE(reg.servers);
   CHECK(reg.servers->size() == 68);
   CHECK(reg.remote_servers.size() == 18);
@@ -48,7 +44,7 @@ TEST_CASE("toolhive format: the real registry parses and reserializes as Go writ
   CHECK(fetch.tools->size() == 1);
   // The input's key order ($schema first, common fields mixed in) differs from Go's struct
   // order; json.Marshal writes struct order, sorted map keys, and drops the unknown $schema.
-  CHECK(MarshalToolhiveRegistry(reg) == ReadTestdata("registry.marshal.golden.json"));
+  CHECK(MarshalToolhiveRegistry(reg) == ReadTestdata("registry/registry.marshal.golden.json"));
 }
 
 TEST_CASE("toolhive format: Go decoding rules (folded keys, repeated keys, unknown fields)") {

@@ -1,27 +1,11 @@
-// Expected values below were produced by Go's encoding/json (json.Unmarshal into interface{}
-// and json.Marshal), except \b and \f, which Go 1.22+ writes in short form.
+// Expected values below were produced by Go's encoding/json.
 #include <doctest/doctest.h>
 
-#include "registry/format_go.h"
-#include "registry/format_json.h"
+#include "core/json_parse.h"
 
 namespace thv {
 
 namespace {
-
-std::string GoAny(const std::string& text, std::string* err = nullptr) {
-  Value doc, norm;
-  JsonSyntaxError syntax;
-  REQUIRE(ParseJson(text, &doc, &syntax));
-  std::string e;
-  if (!NormalizeGoAny(doc, &norm, &e)) {
-    if (err) *err = e;
-    return "";
-  }
-  std::string out;
-  AppendGoValue(norm, &out);
-  return out;
-}
 
 JsonSyntaxError SyntaxError(const std::string& text) {
   Value doc;
@@ -100,28 +84,6 @@ TEST_CASE("json: nesting is limited to 1000 levels (Go allows 10000)") {
   CHECK(err.message == "invalid character '[' exceeded max depth");
 }
 
-TEST_CASE("json: map[string]any round trip matches Go") {
-  CHECK(GoAny("[1,1.0,-0,-0.0,1e3,1E-7,1e-7,1e21,1e20,0.000001,123456789012345678901234567890,"
-              "5e-324,1e-400,2.5e-5,100.50]") ==
-        "[1,1,-0,-0,1000,1e-7,1e-7,1e+21,100000000000000000000,0.000001,1.2345678901234568e+29,"
-        "5e-324,0,0.000025,100.5]");
-  CHECK(GoAny(R"({"b":1,"a":2,"b":3,"A":[{"z":null,"y":true}]})") ==
-        R"({"A":[{"y":true,"z":null}],"a":2,"b":3})");
-  CHECK(GoAny(R"("a<b>&c\u2028\ud800x\ud83d\ude00\b\f")") ==
-        "\"a\\u003cb\\u003e\\u0026c\\u2028\xEF\xBF\xBDx\xF0\x9F\x98\x80\\b\\f\"");
-  std::string err;
-  CHECK(GoAny("[1e400]", &err).empty());
-  CHECK(err == "json: cannot unmarshal number 1e400 into Go value of type float64");
-}
-
-TEST_CASE("json: Go float64 text") {
-  CHECK(GoJsonFloat64(1e-7) == "1e-7");
-  CHECK(GoJsonFloat64(1.5e-10) == "1.5e-10");
-  CHECK(GoJsonFloat64(1e21) == "1e+21");
-  CHECK(GoJsonFloat64(123.25) == "123.25");
-  CHECK(GoJsonFloat64(-0.0) == "-0");
-}
-
 TEST_CASE("json: paths render as dotted paths and JSON pointers") {
   JsonPath root;
   JsonPath servers = root.Key("servers");
@@ -132,26 +94,6 @@ TEST_CASE("json: paths render as dotted paths and JSON pointers") {
   CHECK(FormatJsonPointer(first) == "/servers/io.github~1x/tools/0");
   CHECK(FormatJsonPath(root) == "");
   CHECK(FormatJsonPath(servers.Key("fetch").Key("transport")) == "servers.fetch.transport");
-}
-
-TEST_CASE("json: Go string escaping and quoting") {
-  std::string out;
-  AppendGoString("<a href=\"x\">&\xE2\x80\xA8\x01\xFF", &out);
-  CHECK(out == "\"\\u003ca href=\\\"x\\\"\\u003e\\u0026\\u2028\\u0001\\ufffd\"");
-  CHECK(GoQuoteSingle("^\\d+$") == "'^\\\\d+$'");
-  CHECK(GoQuoteSingle("it's") == "'it\\'s'");
-}
-
-TEST_CASE("json: Go field-name matching folds case") {
-  CHECK(GoKeyMatches("Description", "description"));
-  CHECK(GoKeyMatches("TOOLS", "tools"));
-  CHECK(GoKeyMatches("\xC5\xBFtars", "stars"));  // U+017F folds to s
-  CHECK(
-      GoKeyMatches("\xE2\x84\xAA"
-                   "ey",
-                   "key"));  // U+212A folds to k
-  CHECK(!GoKeyMatches("repositoryurl", "repository_url"));
-  CHECK(!GoKeyMatches("tool", "tools"));
 }
 
 }  // namespace thv
