@@ -2,12 +2,10 @@
 
 #include <algorithm>
 
-#include "core/json_writer.h"
 #include "core/value_builder.h"
-#include "model/names.h"
 #include "render/k8s_go_json.h"
-#include "render/quantity.h"
-#include "render/validate_object.h"
+#include "render/k8s_objects.h"
+#include "render/server_fields.h"
 #include "targets/7002a239b/defaults.h"
 #include "targets/7002a239b/runconfig.h"
 
@@ -16,81 +14,15 @@ namespace t7002a239b {
 
 namespace {
 
-StringMap CommonLabels(const std::string& name) {
-  return {{"app", "mcpserver"},
-          {"app.kubernetes.io/instance", name},
-          {"app.kubernetes.io/name", "mcpserver"},
-          {"toolhive", "true"},
-          {"toolhive-name", name}};
-}
-
-// mergeStringMaps: the operator's own keys win over overrides.
-StringMap MergeDefaultsWin(const StringMap& defaults, const StringMap& overrides) {
-  StringMap out = overrides;
-  for (const auto& [k, v] : defaults) out[k] = v;
-  return out;
-}
-
-Value Metadata(const std::string& name, const std::string& ns, const StringMap* labels = nullptr,
-               const StringMap* annotations = nullptr) {
-  Value meta = Obj({{"name", Str(name)}, {"namespace", Str(ns)}});
-  if (labels && !labels->empty()) meta.Set("labels", StrMap(*labels));
-  if (annotations && !annotations->empty()) meta.Set("annotations", StrMap(*annotations));
-  return meta;
-}
-
-Value Object(const char* api_version, const char* kind, Value metadata) {
-  return Obj(
-      {{"apiVersion", Str(api_version)}, {"kind", Str(kind)}, {"metadata", std::move(metadata)}});
-}
-
-Value ServiceAccount(const std::string& name, const std::string& ns) {
-  return Object("v1", "ServiceAccount", Metadata(name, ns));
-}
-
-Value Rule(const char* group, const char* resource, std::vector<std::string> verbs) {
-  return Obj({{"verbs", StrList(verbs)},
-              {"apiGroups", StrList({group})},
-              {"resources", StrList({resource})}});
-}
-
+// Object builders shared with other targets: render/k8s_objects.h.
 Value ProxyRole(const std::string& name, const std::string& ns) {
-  const std::vector<std::string> all = {"get",    "list",  "watch",  "create",
-                                        "update", "patch", "delete", "apply"};
-  Value role = Object("rbac.authorization.k8s.io/v1", "Role", Metadata(name, ns));
-  role.Set("rules", List({Rule("apps", "statefulsets", all), Rule("", "services", all),
-                          Rule("", "pods", {"get", "list", "watch"}), Rule("", "pods/log", {"get"}),
-                          Rule("", "pods/attach", {"create", "get"}),
-                          Rule("", "configmaps", {"get", "list", "watch"})}));
-  return role;
-}
-
-Value ProxyRoleBinding(const std::string& name, const std::string& ns) {
-  Value binding = Object("rbac.authorization.k8s.io/v1", "RoleBinding", Metadata(name, ns));
-  binding.Set(
-      "subjects",
-      List({Obj({{"kind", Str("ServiceAccount")}, {"name", Str(name)}, {"namespace", Str(ns)}})}));
-  binding.Set("roleRef", Obj({{"apiGroup", Str("rbac.authorization.k8s.io")},
-                              {"kind", Str("Role")},
-                              {"name", Str(name)}}));
-  return binding;
+  return ProxyRunnerRole(name, ns,
+                         {"get", "list", "watch", "create", "update", "patch", "delete", "apply"});
 }
 
 Value AuthzInlineConfigMap(const MCPServer& s) {
-  const InlineAuthz& in = *s.authz->inline_;
-  // Compact JSON with sorted keys, as the operator marshals a map.
-  Value content = Obj(
-      {{"cedar", Obj({{"entities_json", Str(in.entities_json.empty() ? "[]" : in.entities_json)},
-                      {"policies", StrList(in.policies)}})},
-       {"type", Str("cedarv1")},
-       {"version", Str("1.0")}});
-  StringMap labels = CommonLabels(s.object.meta.name);
-  labels["toolhive.stacklok.io/authz"] = "inline";
-  Value cm =
-      Object("v1", "ConfigMap",
-             Metadata(s.object.meta.name + "-authz-inline", s.object.meta.namespace_, &labels));
-  cm.Set("data", Obj({{"authz.json", Str(GoJsonCompact(content))}}));
-  return cm;
+  return AuthzInlineConfigMapObject(s.object.meta.name, s.object.meta.namespace_,
+                                    s.authz->inline_->policies, s.authz->inline_->entities_json);
 }
 
 std::vector<std::string> OidcArgs(const MCPServer& s, const ServerRefs& refs) {
@@ -158,23 +90,10 @@ StringMap TemplateAnnotations(const MCPServer& s) {
 }
 
 Value HttpProbe(int initial_delay, int period, int timeout) {
-  return Obj({{"httpGet", Obj({{"path", Str("/health")}, {"port", Str("http")}})},
-              {"initialDelaySeconds", Int(initial_delay)},
-              {"timeoutSeconds", Int(timeout)},
-              {"periodSeconds", Int(period)},
-              {"failureThreshold", Int(3)}});
+  return HealthProbe(initial_delay, timeout, period, 3);
 }
 
-// Quantities are re-serialized in canonical form, as resource.MustParse does.
-Value ResourceList(const CpuMemory& r) {
-  Value list = Value::Mapping();
-  std::string canonical, err;
-  if (!r.cpu.empty())
-    list.Set("cpu", Str(CanonicalQuantity(r.cpu, &canonical, &err) ? canonical : r.cpu));
-  if (!r.memory.empty())
-    list.Set("memory", Str(CanonicalQuantity(r.memory, &canonical, &err) ? canonical : r.memory));
-  return list;
-}
+Value ResourceList(const CpuMemory& r) { return CpuMemoryList(r.cpu, r.memory); }
 
 Value PodSecurityContext(bool openshift) {
   if (openshift) {
@@ -215,7 +134,7 @@ void ApplyOverrides(const StringMap& ls, const std::optional<StringMap>& label_o
 
 Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions& options) {
   const std::string& name = s.object.meta.name;
-  const StringMap ls = CommonLabels(name);
+  const StringMap ls = MCPServerLabels(name);
   StringMap labels = ls;
   StringMap annotations;
   if (s.proxy_deployment) {
@@ -305,8 +224,8 @@ Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions
   Value template_meta = Obj({{"labels", StrMap(ls)}});
   if (!template_annotations.empty()) template_meta.Set("annotations", StrMap(template_annotations));
 
-  Value dep = Object("apps/v1", "Deployment",
-                     Metadata(name, s.object.meta.namespace_, &labels, &annotations));
+  Value dep = KubeObject("apps/v1", "Deployment",
+                         ObjectMetadata(name, s.object.meta.namespace_, &labels, &annotations));
   dep.Set("spec", Obj({{"replicas", Int(1)},
                        {"selector", Obj({{"matchLabels", StrMap(ls)}})},
                        {"template", Obj({{"metadata", std::move(template_meta)},
@@ -316,121 +235,21 @@ Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions
 
 Value Service(const MCPServer& s) {
   const std::string& name = s.object.meta.name;
-  const StringMap ls = CommonLabels(name);
+  const StringMap ls = MCPServerLabels(name);
   StringMap labels = ls;
   StringMap annotations;
   if (s.proxy_service)
     ApplyOverrides(ls, s.proxy_service->labels, s.proxy_service->annotations, &labels,
                    &annotations);
-  Value svc =
-      Object("v1", "Service",
-             Metadata("mcp-" + name + "-proxy", s.object.meta.namespace_, &labels, &annotations));
+  Value svc = KubeObject(
+      "v1", "Service",
+      ObjectMetadata("mcp-" + name + "-proxy", s.object.meta.namespace_, &labels, &annotations));
   svc.Set("spec", Obj({{"ports", List({Obj({{"name", Str("http")},
                                             {"protocol", Str("TCP")},
                                             {"port", Int(s.port)},
                                             {"targetPort", Int(s.port)}})})},
                        {"selector", StrMap(ls)}}));
   return svc;
-}
-
-using FieldRule = std::string (*)(const std::string&);
-
-// A quantity's canonical text, or the text itself when it does not parse.
-std::string CanonicalOrText(const std::string& text) {
-  std::string canonical, err;
-  return CanonicalQuantity(text, &canonical, &err) ? canonical : text;
-}
-
-// spec.resources: each quantity valid and not negative, each request within its limit.
-void CheckResources(const Value* resources, const std::string& file, Diagnostics* diags) {
-  const Value* limits = resources ? resources->Find("limits") : nullptr;
-  const Value* requests = resources ? resources->Find("requests") : nullptr;
-  Quantity parsed[2][2];  // [limits, requests][cpu, memory]
-  bool valid[2][2] = {};
-  const char* const kNames[] = {"cpu", "memory"};
-  for (int list = 0; list < 2; ++list) {
-    const Value* values = list == 0 ? limits : requests;
-    for (int r = 0; r < 2; ++r) {
-      const Value* q = values ? values->Find(kNames[r]) : nullptr;
-      if (!q || !q->IsString() || q->text.empty()) continue;
-      const std::string path =
-          std::string("spec.resources.") + (list == 0 ? "limits." : "requests.") + kNames[r];
-      std::string err;
-      if (!ParseQuantity(q->text, &parsed[list][r], &err)) {
-        diags->Error(file, q->mark, path, "Invalid value: " + GoQuote(q->text) + ": " + err);
-      } else if (parsed[list][r].negative) {
-        diags->Error(file, q->mark, path,
-                     "Invalid value: " + GoQuote(CanonicalOrText(q->text)) +
-                         ": must be greater than or equal to 0");
-      } else {
-        valid[list][r] = true;
-      }
-    }
-  }
-  for (int r = 0; r < 2; ++r) {
-    if (!valid[0][r] || !valid[1][r] || CompareQuantities(parsed[1][r], parsed[0][r]) <= 0)
-      continue;
-    const Value* request = requests->Find(kNames[r]);
-    diags->Error(file, request->mark, std::string("spec.resources.requests.") + kNames[r],
-                 "Invalid value: " + GoQuote(CanonicalOrText(request->text)) +
-                     ": must be less than or equal to " + kNames[r] + " limit of " +
-                     CanonicalOrText(limits->Find(kNames[r])->text) +
-                     "; the API server would reject the proxy Deployment");
-  }
-}
-
-// Values of typed fields that land in objects the operator or the proxy runner creates (the
-// Deployment, the proxy's arguments, the StatefulSet the runner builds from --k8s-pod-patch),
-// checked by the API server's rules where the user wrote them.
-void CheckFieldsThatReachObjects(const MCPServer& s, Diagnostics* diags) {
-  const std::string& file = s.object.origin.file;
-  const Value* spec = s.object.doc.Find("spec");
-  if (!spec || !spec->IsMapping()) return;
-  auto check = [&](const Value* node, const std::string& path, FieldRule rule, const char* why) {
-    if (!node || !node->IsString()) return;
-    if (std::string message = rule(node->text); !message.empty())
-      diags->Error(file, node->mark, path,
-                   "Invalid value: " + GoQuote(node->text) + ": " + message + "; " + why);
-  };
-  const Value* image = spec->Find("image");
-  if (image && image->IsString() && image->text.empty()) {
-    diags->Error(file, image->mark, "spec.image", "Required value: the image of the MCP server");
-  } else {
-    check(image, "spec.image", CheckImageReference,
-          image && !image->text.empty() && image->text[0] == '-'
-              ? "the proxy runner would read it as a command-line flag"
-              : "the proxy runner passes it to the container runtime, which cannot parse it");
-  }
-  const char* kStatefulSet =
-      "the proxy runner could not create the MCP server's StatefulSet with it";
-  if (const Value* env = spec->Find("env"); env && env->IsSequence()) {
-    for (size_t i = 0; i < env->items.size(); ++i) {
-      check(env->items[i].Find("name"), "spec.env[" + std::to_string(i) + "].name", CheckEnvVarName,
-            kStatefulSet);
-    }
-  }
-  if (const Value* secrets = spec->Find("secrets"); secrets && secrets->IsSequence()) {
-    for (size_t i = 0; i < secrets->items.size(); ++i) {
-      const Value& secret = secrets->items[i];
-      const std::string path = "spec.secrets[" + std::to_string(i) + "].";
-      check(secret.Find("name"), path + "name", CheckDns1123Subdomain, kStatefulSet);
-      check(secret.Find("key"), path + "key", CheckConfigMapKey, kStatefulSet);
-      const Value* target = secret.Find("targetEnvName");
-      if (target && !target->text.empty())
-        check(target, path + "targetEnvName", CheckEnvVarName, kStatefulSet);
-    }
-  }
-  // The proxy runner's StatefulSet runs as it (serviceAccountName in --k8s-pod-patch).
-  check(spec->Find("serviceAccount"), "spec.serviceAccount", CheckDns1123Subdomain, kStatefulSet);
-  CheckResources(spec->Find("resources"), file, diags);
-  if (const Value* tmpl = spec->Find("podTemplateSpec"); tmpl && tmpl->IsMapping()) {
-    std::vector<FieldError> errors;
-    ValidatePodTemplatePatch(*tmpl, "spec.podTemplateSpec", &errors);
-    for (const FieldError& e : errors) {
-      diags->Error(file, e.mark.line > 0 ? e.mark : tmpl->mark, e.path,
-                   e.detail + "; " + kStatefulSet + " (--k8s-pod-patch)");
-    }
-  }
 }
 
 }  // namespace
@@ -577,14 +396,14 @@ std::vector<Value> RenderMCPServer(const MCPServer& s, const ServerRefs& refs,
                  "Unsupported value: \"" + s.permission_profile->name +
                      "\": supported builtin profiles: \"network\", \"none\"");
   }
-  CheckFieldsThatReachObjects(s, diags);
+  CheckServerFieldsThatReachObjects(s.object, diags);
 
   std::vector<Value> out;
   const std::string runner = name + "-proxy-runner";
-  out.push_back(ServiceAccount(runner, ns));
-  if (!s.service_account) out.push_back(ServiceAccount(name + "-sa", ns));
+  out.push_back(ServiceAccountObject(runner, ns));
+  if (!s.service_account) out.push_back(ServiceAccountObject(name + "-sa", ns));
   out.push_back(ProxyRole(runner, ns));
-  out.push_back(ProxyRoleBinding(runner, ns));
+  out.push_back(ProxyRunnerRoleBinding(runner, ns));
   if (s.authz && s.authz->type == "inline" && s.authz->inline_)
     out.push_back(AuthzInlineConfigMap(s));
   out.push_back(RunConfigConfigMap(s, BuildRunConfig(s, refs, options)));

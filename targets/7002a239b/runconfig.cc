@@ -4,8 +4,8 @@
 #include <set>
 
 #include "core/json_writer.h"
-#include "core/sha256.h"
 #include "core/value_builder.h"
+#include "render/k8s_objects.h"
 #include "targets/7002a239b/defaults.h"
 
 namespace thv {
@@ -244,22 +244,8 @@ Value BuildRunConfig(const MCPServer& s, const ServerRefs& refs, const RenderOpt
 }
 
 Value RunConfigConfigMap(const MCPServer& s, const Value& run_config) {
-  const std::string& name = s.object.meta.name;
-  const std::string json = GoJsonIndent(run_config, "  ");
-  StringMap labels = {{"toolhive.stacklok.io/component", "run-config"},
-                      {"toolhive.stacklok.io/mcp-server", name},
-                      {"toolhive.stacklok.io/managed-by", "toolhive-operator"}};
-  // computeConfigMapChecksum: sorted data keys and values, then sorted labels, no separators.
-  std::string hashed = "runconfig.json" + json;
-  for (const auto& [k, v] : labels) hashed += k + v;
-  return Obj({{"apiVersion", Str("v1")},
-              {"kind", Str("ConfigMap")},
-              {"metadata", Obj({{"name", Str(name + "-runconfig")},
-                                {"namespace", Str(s.object.meta.namespace_)},
-                                {"labels", StrMap(labels)},
-                                {"annotations", Obj({{"toolhive.stacklok.dev/content-checksum",
-                                                      Str(Sha256Hex(hashed))}})}})},
-              {"data", Obj({{"runconfig.json", Str(json)}})}});
+  return RunConfigConfigMapObject(s.object.meta.name, s.object.meta.namespace_,
+                                  GoJsonIndent(run_config, "  "));
 }
 
 }  // namespace t7002a239b

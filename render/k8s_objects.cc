@@ -1,0 +1,131 @@
+#include "render/k8s_objects.h"
+
+#include "core/json_writer.h"
+#include "core/sha256.h"
+#include "core/value_builder.h"
+#include "render/quantity.h"
+
+namespace thv {
+
+StringMap MCPServerLabels(const std::string& name) {
+  return {{"app", "mcpserver"},
+          {"app.kubernetes.io/instance", name},
+          {"app.kubernetes.io/name", "mcpserver"},
+          {"toolhive", "true"},
+          {"toolhive-name", name}};
+}
+
+StringMap MergeDefaultsWin(const StringMap& defaults, const StringMap& overrides) {
+  StringMap out = overrides;
+  for (const auto& [k, v] : defaults) out[k] = v;
+  return out;
+}
+
+Value ObjectMetadata(const std::string& name, const std::string& ns, const StringMap* labels,
+                     const StringMap* annotations) {
+  Value meta = Obj({{"name", Str(name)}, {"namespace", Str(ns)}});
+  if (labels && !labels->empty()) meta.Set("labels", StrMap(*labels));
+  if (annotations && !annotations->empty()) meta.Set("annotations", StrMap(*annotations));
+  return meta;
+}
+
+Value KubeObject(const char* api_version, const char* kind, Value metadata) {
+  return Obj(
+      {{"apiVersion", Str(api_version)}, {"kind", Str(kind)}, {"metadata", std::move(metadata)}});
+}
+
+Value ServiceAccountObject(const std::string& name, const std::string& ns) {
+  return KubeObject("v1", "ServiceAccount", ObjectMetadata(name, ns));
+}
+
+namespace {
+
+Value Rule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
+  return Obj({{"verbs", StrList(verbs)},
+              {"apiGroups", StrList({group})},
+              {"resources", StrList({resource})}});
+}
+
+}  // namespace
+
+Value ProxyRunnerRole(const std::string& name, const std::string& ns,
+                      const std::vector<std::string>& write_verbs) {
+  Value role = KubeObject("rbac.authorization.k8s.io/v1", "Role", ObjectMetadata(name, ns));
+  role.Set("rules",
+           List({Rule("apps", "statefulsets", write_verbs), Rule("", "services", write_verbs),
+                 Rule("", "pods", {"get", "list", "watch"}), Rule("", "pods/log", {"get"}),
+                 Rule("", "pods/attach", {"create", "get"}),
+                 Rule("", "configmaps", {"get", "list", "watch"})}));
+  return role;
+}
+
+Value ProxyRunnerRoleBinding(const std::string& name, const std::string& ns) {
+  Value binding =
+      KubeObject("rbac.authorization.k8s.io/v1", "RoleBinding", ObjectMetadata(name, ns));
+  binding.Set(
+      "subjects",
+      List({Obj({{"kind", Str("ServiceAccount")}, {"name", Str(name)}, {"namespace", Str(ns)}})}));
+  binding.Set("roleRef", Obj({{"apiGroup", Str("rbac.authorization.k8s.io")},
+                              {"kind", Str("Role")},
+                              {"name", Str(name)}}));
+  return binding;
+}
+
+Value HealthProbe(int initial_delay, int timeout, int period, int failure_threshold) {
+  Value probe = Obj({{"httpGet", Obj({{"path", Str("/health")}, {"port", Str("http")}})}});
+  if (initial_delay) probe.Set("initialDelaySeconds", Int(initial_delay));
+  probe.Set("timeoutSeconds", Int(timeout));
+  probe.Set("periodSeconds", Int(period));
+  probe.Set("failureThreshold", Int(failure_threshold));
+  return probe;
+}
+
+Value CpuMemoryList(const std::string& cpu, const std::string& memory) {
+  Value list = Value::Mapping();
+  std::string canonical, err;
+  if (!cpu.empty()) list.Set("cpu", Str(CanonicalQuantity(cpu, &canonical, &err) ? canonical : cpu));
+  if (!memory.empty())
+    list.Set("memory", Str(CanonicalQuantity(memory, &canonical, &err) ? canonical : memory));
+  return list;
+}
+
+Value AuthzInlineConfigMapObject(const std::string& name, const std::string& ns,
+                                 const std::vector<std::string>& policies,
+                                 const std::string& entities_json) {
+  // Compact JSON with sorted keys, as the operator marshals a map.
+  Value content =
+      Obj({{"cedar", Obj({{"entities_json", Str(entities_json.empty() ? "[]" : entities_json)},
+                          {"policies", StrList(policies)}})},
+           {"type", Str("cedarv1")},
+           {"version", Str("1.0")}});
+  StringMap labels = MCPServerLabels(name);
+  labels["toolhive.stacklok.io/authz"] = "inline";
+  Value cm = KubeObject("v1", "ConfigMap", ObjectMetadata(name + "-authz-inline", ns, &labels));
+  cm.Set("data", Obj({{"authz.json", Str(GoJsonCompact(content))}}));
+  return cm;
+}
+
+std::string ConfigMapChecksum(const StringMap& data, const StringMap& labels) {
+  std::string hashed;
+  for (const auto& [k, v] : data) hashed += k + v;
+  for (const auto& [k, v] : labels) hashed += k + v;
+  return Sha256Hex(hashed);
+}
+
+Value RunConfigConfigMapObject(const std::string& name, const std::string& ns,
+                               const std::string& json) {
+  const StringMap labels = {{"toolhive.stacklok.io/component", "run-config"},
+                            {"toolhive.stacklok.io/mcp-server", name},
+                            {"toolhive.stacklok.io/managed-by", "toolhive-operator"}};
+  const std::string checksum = ConfigMapChecksum({{"runconfig.json", json}}, labels);
+  return Obj({{"apiVersion", Str("v1")},
+              {"kind", Str("ConfigMap")},
+              {"metadata", Obj({{"name", Str(name + "-runconfig")},
+                                {"namespace", Str(ns)},
+                                {"labels", StrMap(labels)},
+                                {"annotations", Obj({{"toolhive.stacklok.dev/content-checksum",
+                                                      Str(checksum)}})}})},
+              {"data", Obj({{"runconfig.json", Str(json)}})}});
+}
+
+}  // namespace thv

@@ -1,0 +1,57 @@
+// Pieces of the objects the ToolHive operator creates for an MCPServer that every target builds
+// the same way (each target's controller composes them; what differs stays in targets/<name>/).
+// Members are in Go struct field order, as the operator's typed objects serialize.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/value.h"
+#include "model/object.h"
+
+namespace thv {
+
+// labelsForMCPServer: the labels of the proxy Deployment, its pods and its Service.
+StringMap MCPServerLabels(const std::string& name);
+
+// mergeStringMaps / MergeStringMaps: override entries, with the operator's own keys winning.
+StringMap MergeDefaultsWin(const StringMap& defaults, const StringMap& overrides);
+
+// ObjectMeta with name and namespace, and labels/annotations when given and non-empty.
+Value ObjectMetadata(const std::string& name, const std::string& ns,
+                     const StringMap* labels = nullptr, const StringMap* annotations = nullptr);
+
+// {apiVersion, kind, metadata}.
+Value KubeObject(const char* api_version, const char* kind, Value metadata);
+
+Value ServiceAccountObject(const std::string& name, const std::string& ns);
+
+// The proxy runner's Role: statefulsets and services with write_verbs, then read access to pods,
+// their logs and attach, and configmaps.
+Value ProxyRunnerRole(const std::string& name, const std::string& ns,
+                      const std::vector<std::string>& write_verbs);
+
+// Binds the Role of the same name to the ServiceAccount of the same name.
+Value ProxyRunnerRoleBinding(const std::string& name, const std::string& ns);
+
+// An httpGet /health probe on the named port "http"; initial_delay 0 is left unset.
+Value HealthProbe(int initial_delay, int timeout, int period, int failure_threshold);
+
+// A ResourceList of the set quantities, each in canonical form (resource.MustParse).
+Value CpuMemoryList(const std::string& cpu, const std::string& memory);
+
+// <name>-authz-inline: the inline Cedar configuration as the operator writes it (compact JSON,
+// keys sorted, entities_json defaulting to "[]").
+Value AuthzInlineConfigMapObject(const std::string& name, const std::string& ns,
+                                 const std::vector<std::string>& policies,
+                                 const std::string& entities_json);
+
+// <name>-runconfig holding runconfig.json = json (MarshalIndent of the RunConfig), with the
+// operator's labels and content checksum (checksum.ComputeConfigMapChecksum).
+Value RunConfigConfigMapObject(const std::string& name, const std::string& ns,
+                               const std::string& json);
+
+// toolhive.stacklok.dev/content-checksum of a ConfigMap (data keys then labels, sorted).
+std::string ConfigMapChecksum(const StringMap& data, const StringMap& labels);
+
+}  // namespace thv
