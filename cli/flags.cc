@@ -151,6 +151,36 @@ void AddOperatorFlags(CLI::App* cmd, Flags* f) {
   AddOperatorEnvOption(cmd, "--registry-api-image", &f->render.registry_api_image,
                        "Registry API image (operator env TOOLHIVE_REGISTRY_API_IMAGE",
                        Follows(CheckImageReference));
+  cmd->add_option_function<std::string>(
+         "--usage-metrics", [f](const std::string& v) { f->render.usage_metrics = v == "on"; },
+         "The usagemetrics middleware in RunConfigs (off: the operator env has "
+         "TOOLHIVE_USAGE_METRICS_ENABLED=false, TOOLHIVE_SKIP_UPDATE_CHECK=true or a CI "
+         "variable; default: the target's Helm chart, on at v0.44.0)")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd->add_option("--default-image-pull-secret", f->render.default_image_pull_secrets,
+                  "Image pull secret the operator adds to every proxy Deployment and "
+                  "ServiceAccount (operator env TOOLHIVE_DEFAULT_IMAGE_PULL_SECRETS; repeatable)")
+      ->allow_extra_args(false)
+      ->check(Follows(CheckDns1123Subdomain));
+  AddOperatorEnvOption(cmd, "--default-redis-addr", &f->render.default_redis_addr,
+                       "Redis host:port for session storage of MCPServers without "
+                       "spec.sessionStorage (operator env TOOLHIVE_DEFAULT_REDIS_ADDR",
+                       CheckNotEmpty);
+  AddOperatorEnvOption(cmd, "--default-redis-secret", &f->render.default_redis_secret,
+                       "Secret holding that Redis's password (operator env "
+                       "TOOLHIVE_DEFAULT_REDIS_SECRET_NAME; MCPServers do not use it",
+                       Follows(CheckDns1123Subdomain));
+  AddOperatorEnvOption(cmd, "--default-redis-secret-key", &f->render.default_redis_secret_key,
+                       "Its key (operator env TOOLHIVE_DEFAULT_REDIS_SECRET_KEY",
+                       Follows(CheckConfigMapKey));
+  // A setting the selected release does not read is a usage error, not a silent no-op.
+  cmd->parse_complete_callback([cmd, f] {
+    for (const UnreadFlag* u = TargetOf(*f).unread_flags; u && u->flag; ++u) {
+      if (cmd->count(u->flag) > 0)
+        throw CLI::ValidationError(u->flag, std::string("no effect at --operator-version ") +
+                                                TargetOf(*f).name + ": " + u->why);
+    }
+  });
 }
 
 void AddRenderFlags(CLI::App* render, Flags* f) {

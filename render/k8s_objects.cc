@@ -38,6 +38,27 @@ Value ServiceAccountObject(const std::string& name, const std::string& ns) {
   return KubeObject("v1", "ServiceAccount", ObjectMetadata(name, ns));
 }
 
+Value SecretKeyEnvVar(const std::string& env, const std::string& secret, const std::string& key) {
+  return Obj(
+      {{"name", Str(env)},
+       {"valueFrom", Obj({{"secretKeyRef", Obj({{"name", Str(secret)}, {"key", Str(key)}})}})}});
+}
+
+void AppendContainerEnv(Value* pod_spec, const char* container, Value env) {
+  Value* containers = pod_spec->Find("containers");
+  if (!containers || !containers->IsSequence())
+    containers = &pod_spec->Set("containers", Value::Sequence());
+  for (Value& c : containers->items) {
+    const Value* n = c.Find("name");
+    if (!n || n->text != container) continue;
+    Value* existing = c.Find("env");
+    if (!existing || !existing->IsSequence()) existing = &c.Set("env", Value::Sequence());
+    for (Value& e : env.items) existing->Append(std::move(e));
+    return;
+  }
+  containers->Append(Obj({{"name", Str(container)}, {"env", std::move(env)}}));
+}
+
 namespace {
 
 Value Rule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
@@ -83,7 +104,8 @@ Value HealthProbe(int initial_delay, int timeout, int period, int failure_thresh
 Value CpuMemoryList(const std::string& cpu, const std::string& memory) {
   Value list = Value::Mapping();
   std::string canonical, err;
-  if (!cpu.empty()) list.Set("cpu", Str(CanonicalQuantity(cpu, &canonical, &err) ? canonical : cpu));
+  if (!cpu.empty())
+    list.Set("cpu", Str(CanonicalQuantity(cpu, &canonical, &err) ? canonical : cpu));
   if (!memory.empty())
     list.Set("memory", Str(CanonicalQuantity(memory, &canonical, &err) ? canonical : memory));
   return list;
@@ -118,14 +140,15 @@ Value RunConfigConfigMapObject(const std::string& name, const std::string& ns,
                             {"toolhive.stacklok.io/mcp-server", name},
                             {"toolhive.stacklok.io/managed-by", "toolhive-operator"}};
   const std::string checksum = ConfigMapChecksum({{"runconfig.json", json}}, labels);
-  return Obj({{"apiVersion", Str("v1")},
-              {"kind", Str("ConfigMap")},
-              {"metadata", Obj({{"name", Str(name + "-runconfig")},
-                                {"namespace", Str(ns)},
-                                {"labels", StrMap(labels)},
-                                {"annotations", Obj({{"toolhive.stacklok.dev/content-checksum",
-                                                      Str(checksum)}})}})},
-              {"data", Obj({{"runconfig.json", Str(json)}})}});
+  return Obj(
+      {{"apiVersion", Str("v1")},
+       {"kind", Str("ConfigMap")},
+       {"metadata",
+        Obj({{"name", Str(name + "-runconfig")},
+             {"namespace", Str(ns)},
+             {"labels", StrMap(labels)},
+             {"annotations", Obj({{"toolhive.stacklok.dev/content-checksum", Str(checksum)}})}})},
+       {"data", Obj({{"runconfig.json", Str(json)}})}});
 }
 
 }  // namespace thv

@@ -26,6 +26,13 @@ Value KubeObject(const char* api_version, const char* kind, Value metadata);
 
 Value ServiceAccountObject(const std::string& name, const std::string& ns);
 
+// An EnvVar whose value comes from key of Secret secret.
+Value SecretKeyEnvVar(const std::string& env, const std::string& secret, const std::string& key);
+
+// PodTemplateSpecBuilder.WithSecrets: env appended to the container named container of
+// pod_spec (a PodSpec), which gets {name, env} appended when it has no such container.
+void AppendContainerEnv(Value* pod_spec, const char* container, Value env);
+
 // The proxy runner's Role: statefulsets and services with write_verbs, then read access to pods,
 // their logs and attach, and configmaps.
 Value ProxyRunnerRole(const std::string& name, const std::string& ns,

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace thv {
 
@@ -13,6 +14,12 @@ struct RenderOptions {
   std::optional<std::string> registry_api_image;  // TOOLHIVE_REGISTRY_API_IMAGE
   bool runconfig_mode = false;  // TOOLHIVE_USE_CONFIGMAP=true: short ConfigMap-mode args
   bool openshift = false;       // platform detection found OpenShift
+  // Read by releases that have them (v0.44.0); never taken from thv-render's own environment.
+  std::optional<bool> usage_metrics;  // false: TOOLHIVE_USAGE_METRICS_ENABLED=false (or a CI var)
+  std::vector<std::string> default_image_pull_secrets;  // TOOLHIVE_DEFAULT_IMAGE_PULL_SECRETS
+  std::optional<std::string> default_redis_addr;        // TOOLHIVE_DEFAULT_REDIS_ADDR
+  std::optional<std::string> default_redis_secret;      // TOOLHIVE_DEFAULT_REDIS_SECRET_NAME
+  std::optional<std::string> default_redis_secret_key;  // TOOLHIVE_DEFAULT_REDIS_SECRET_KEY
 };
 
 }  // namespace thv

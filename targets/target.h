@@ -67,6 +67,13 @@ struct FieldRename {
   const char* became;
 };
 
+// An operator-environment flag this release does not read, and why: giving it is a usage error
+// rather than a setting that silently does nothing.
+struct UnreadFlag {
+  const char* flag;  // nullptr ends a table
+  const char* why;
+};
+
 // The columns `thv-render list` prints for an MCPServer.
 struct ServerListRow {
   std::string transport;
@@ -84,6 +91,7 @@ struct Target {
   const FieldRename* renames;  // ends with {nullptr}; may be nullptr
   const char* renames_from;    // the release whose field names the renames refer to
   ServerListRow (*list_server)(const Object& server);
+  const UnreadFlag* unread_flags;  // ends with {nullptr}
 };
 
 // The CRD version serving apiVersion/kind at target, or nullptr.

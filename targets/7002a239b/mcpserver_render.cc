@@ -272,25 +272,9 @@ std::string PodPatchJson(const MCPServer& s, bool with_service_account) {
   }
   if (!s.secrets.empty()) {
     Value env = Value::Sequence();
-    for (const SecretRef& secret : s.secrets) {
-      env.Append(Obj({{"name", Str(secret.target_env_name)},
-                      {"valueFrom", Obj({{"secretKeyRef", Obj({{"name", Str(secret.name)},
-                                                               {"key", Str(secret.key)}})}})}}));
-    }
-    Value* containers = spec->Find("containers");
-    if (!containers || !containers->IsSequence())
-      containers = &spec->Set("containers", Value::Sequence());
-    auto mcp = std::find_if(containers->items.begin(), containers->items.end(), [](const Value& c) {
-      const Value* n = c.Find("name");
-      return n && n->text == "mcp";
-    });
-    if (mcp != containers->items.end()) {
-      Value* existing = mcp->Find("env");
-      if (!existing || !existing->IsSequence()) existing = &mcp->Set("env", Value::Sequence());
-      for (Value& e : env.items) existing->Append(std::move(e));
-    } else {
-      containers->Append(Obj({{"name", Str("mcp")}, {"env", env}}));
-    }
+    for (const SecretRef& secret : s.secrets)
+      env.Append(SecretKeyEnvVar(secret.target_env_name, secret.name, secret.key));
+    AppendContainerEnv(spec, "mcp", std::move(env));
   }
   const Value* sa = spec->Find("serviceAccountName");
   const Value* containers = spec->Find("containers");

@@ -53,6 +53,14 @@ const TargetKind kKinds[] = {
     {"MCPToolConfig", ToolhiveKind::kMCPToolConfig, KindRole::kConfig, nullptr, nullptr, nullptr},
     {nullptr, ToolhiveKind::kNone, KindRole::kUnsupported, nullptr, nullptr, nullptr}};
 
+const char kNotRead[] = "the operator at 7002a239b has no such setting";
+const UnreadFlag kUnreadFlags[] = {{"--usage-metrics", kNotRead},
+                                   {"--default-image-pull-secret", kNotRead},
+                                   {"--default-redis-addr", kNotRead},
+                                   {"--default-redis-secret", kNotRead},
+                                   {"--default-redis-secret-key", kNotRead},
+                                   {nullptr, nullptr}};
+
 }  // namespace
 
 const Target kTarget = {"7002a239b",
@@ -63,7 +71,8 @@ const Target kTarget = {"7002a239b",
                         kKinds,
                         nullptr,
                         nullptr,
-                        ListServer};
+                        ListServer,
+                        kUnreadFlags};
 
 }  // namespace t7002a239b
 }  // namespace thv

@@ -135,61 +135,15 @@ std::string WrongType(const Value* v, bool want_string, const std::string& field
 }
 
 // MCPAuthzConfig: Validate() (registered type, config present) and the backend factory's
-// ValidateConfig (pkg/authz/authorizers/cedar/core.go, http/core.go + config.go).
+// ValidateConfig.
 Verdict ValidateAuthz(const Object& object) {
   const Value& spec = Spec(object);
   const std::string type = GetString(spec, "type");
   if (type.empty()) return Invalid{"spec.type", "type must not be empty"};
-  if (type != "cedarv1" && type != "httpv1")
-    return Invalid{"spec.type", "type " + GoQuote(type) +
-                                    " is not a registered authorizer backend (registered: "
-                                    "[cedarv1 httpv1])"};
-  const Value* config = GetObject(spec, "config");
-  if (!config) return Invalid{"spec.config", "config must not be empty"};
-  if (type == "cedarv1") {
-    const Value* policies = config->Find("policies");
-    if (policies && !policies->IsNull() && !policies->IsSequence())
-      return Invalid{"spec.config.policies",
-                     "failed to parse configuration: json: cannot unmarshal " +
-                         std::string(GoJsonTypeName(*policies)) +
-                         " into Go struct field ConfigOptions.cedar.policies of type []string"};
-    for (size_t i = 0; policies && i < policies->items.size(); ++i) {
-      const Value& p = policies->items[i];
-      if (!p.IsString() && !p.IsNull())
-        return Invalid{"spec.config." + Index("policies", i),
-                       "failed to parse configuration: json: cannot unmarshal " +
-                           std::string(GoJsonTypeName(p)) +
-                           " into Go struct field ConfigOptions.cedar.policies of type string"};
-    }
-    if (std::string e = WrongType(config->Find("entities_json"), true,
-                                  "ConfigOptions.cedar.entities_json", "string");
-        !e.empty())
-      return Invalid{"spec.config.entities_json", e};
-    if (!policies || policies->items.empty())
-      return Invalid{"spec.config.policies",
-                     "at least one policy is required for Cedar authorization"};
-    return std::nullopt;
-  }
-  const Value* http = config->Find("http");
-  if (std::string e = WrongType(http, false, "ConfigOptions.pdp.http", "http.ConnectionConfig");
-      !e.empty())
-    return Invalid{"spec.config.http", e};
-  if (!http || http->IsNull()) return Invalid{"spec.config", "http configuration is required"};
-  if (std::string e = WrongType(http->Find("url"), true, "ConnectionConfig.pdp.http.url", "string");
-      !e.empty())
-    return Invalid{"spec.config.http.url", e};
-  if (GetString(*http, "url").empty()) return Invalid{"spec.config.http", "http.url is required"};
-  const Value* mapping = config->Find("claim_mapping");
-  if (std::string e = WrongType(mapping, true, "ConfigOptions.pdp.claim_mapping", "string");
-      !e.empty())
-    return Invalid{"spec.config.claim_mapping", e};
-  const std::string claim_mapping = GetString(*config, "claim_mapping");
-  if (claim_mapping.empty())
-    return Invalid{"spec.config", "claim_mapping is required (valid values: mpe, standard)"};
-  if (claim_mapping != "mpe" && claim_mapping != "standard")
-    return Invalid{"spec.config.claim_mapping", "invalid claim_mapping " + GoQuote(claim_mapping) +
-                                                    " (valid values: mpe, standard)"};
-  return std::nullopt;
+  std::optional<Invalid> verdict =
+      ValidateAuthorizer(type, GetObject(spec, "config"), "spec.config");
+  if (verdict && type != "cedarv1" && type != "httpv1") verdict->path = "spec.type";
+  return verdict;
 }
 
 // MCPExternalAuthConfig.Validate() (api/v1beta1/mcpexternalauthconfig_types.go) and the
@@ -378,6 +332,58 @@ std::vector<Invalid> ValidateConfig(const Object& object) {
       break;  // MCPToolConfig is always valid; MCPGroup has nothing to check
   }
   return first ? std::vector<Invalid>{*first} : std::vector<Invalid>{};
+}
+
+std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* config,
+                                          const std::string& at) {
+  if (type != "cedarv1" && type != "httpv1")
+    return Invalid{at,
+                   "type " + GoQuote(type) +
+                       " is not a registered authorizer backend (registered: [cedarv1 httpv1])"};
+  if (!config) return Invalid{at, "config must not be empty"};
+  if (type == "cedarv1") {
+    const Value* policies = config->Find("policies");
+    if (policies && !policies->IsNull() && !policies->IsSequence())
+      return Invalid{at + ".policies",
+                     "failed to parse configuration: json: cannot unmarshal " +
+                         std::string(GoJsonTypeName(*policies)) +
+                         " into Go struct field ConfigOptions.cedar.policies of type []string"};
+    for (size_t i = 0; policies && i < policies->items.size(); ++i) {
+      const Value& p = policies->items[i];
+      if (!p.IsString() && !p.IsNull())
+        return Invalid{at + "." + Index("policies", i),
+                       "failed to parse configuration: json: cannot unmarshal " +
+                           std::string(GoJsonTypeName(p)) +
+                           " into Go struct field ConfigOptions.cedar.policies of type string"};
+    }
+    if (std::string e = WrongType(config->Find("entities_json"), true,
+                                  "ConfigOptions.cedar.entities_json", "string");
+        !e.empty())
+      return Invalid{at + ".entities_json", e};
+    if (!policies || policies->items.empty())
+      return Invalid{at + ".policies", "at least one policy is required for Cedar authorization"};
+    return std::nullopt;
+  }
+  const Value* http = config->Find("http");
+  if (std::string e = WrongType(http, false, "ConfigOptions.pdp.http", "http.ConnectionConfig");
+      !e.empty())
+    return Invalid{at + ".http", e};
+  if (!http || http->IsNull()) return Invalid{at, "http configuration is required"};
+  if (std::string e = WrongType(http->Find("url"), true, "ConnectionConfig.pdp.http.url", "string");
+      !e.empty())
+    return Invalid{at + ".http.url", e};
+  if (GetString(*http, "url").empty()) return Invalid{at + ".http", "http.url is required"};
+  const Value* mapping = config->Find("claim_mapping");
+  if (std::string e = WrongType(mapping, true, "ConfigOptions.pdp.claim_mapping", "string");
+      !e.empty())
+    return Invalid{at + ".claim_mapping", e};
+  const std::string claim_mapping = GetString(*config, "claim_mapping");
+  if (claim_mapping.empty())
+    return Invalid{at, "claim_mapping is required (valid values: mpe, standard)"};
+  if (claim_mapping != "mpe" && claim_mapping != "standard")
+    return Invalid{at + ".claim_mapping", "invalid claim_mapping " + GoQuote(claim_mapping) +
+                                              " (valid values: mpe, standard)"};
+  return std::nullopt;
 }
 
 std::string ExternalAuthType(const Object& config) { return GetString(Spec(config), "type"); }

@@ -3,6 +3,7 @@
 // requires (cmd/thv-operator/controllers/*_controller.go and the types' Validate()).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct Invalid {
 // it valid, else the reasons (one, as Go returns its first error; MCPWebhookConfig joins one per
 // webhook). MCPToolConfig and MCPGroup are always valid.
 std::vector<Invalid> ValidateConfig(const Object& object);
+
+// An authorizer backend's configuration (the part under its factory's key: "cedar" for cedarv1,
+// "pdp" for httpv1) as the backend factory's ValidateConfig judges it; paths start at `at`.
+std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* config,
+                                          const std::string& at);
 
 // An MCPExternalAuthConfig's spec.type, and for an embedded auth server its number of upstream
 // providers (MCPServer accepts one).

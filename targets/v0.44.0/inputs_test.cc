@@ -165,14 +165,11 @@ TEST_CASE("v0.44.0: 7002a239b's renamed fields are errors saying what they becam
   CHECK(registry.HasError("spec.syncPolicy: unknown field"));
 }
 
-TEST_CASE("v0.44.0: validate checks an MCPServer, render says it cannot render it yet") {
+TEST_CASE("v0.44.0: validate checks an MCPServer, render renders it") {
   CHECK(Run(Server(""), true).errors.empty());
   Result r = Run(Server(""), false);
-  REQUIRE(r.errors.size() == 1);
-  CHECK(r.errors[0] ==
-        "2:7: kind: rendering MCPServer is not supported at v0.44.0 yet (`validate` checks it); "
-        "--operator-version 7002a239b renders MCPServer v1alpha1 as written");
-  CHECK(r.out.empty());
+  CHECK(r.errors.empty());
+  CHECK(r.out.size() == 7);
   // Config kinds render nothing, at render too.
   Result config = Run(Config("MCPToolConfig", "t", "  toolsFilter: [a]\n"), false);
   CHECK(config.errors.empty());

@@ -25,6 +25,70 @@ std::optional<int> OptionalInt(const Value& spec, const char* key) {
   return static_cast<int>(GetInt(spec, key));
 }
 
+std::optional<StringMap> OptionalMap(const Value& parent, const char* key) {
+  if (!GetObject(parent, key)) return std::nullopt;
+  return GetStringMap(parent, key);
+}
+
+MetadataOverrides DecodeMetadataOverrides(const Value& v) {
+  return {OptionalMap(v, "labels"), OptionalMap(v, "annotations")};
+}
+
+std::vector<EnvVar> DecodeEnv(const Value& parent) {
+  std::vector<EnvVar> env;
+  if (const Value* list = parent.Find("env"); list && list->IsSequence()) {
+    for (const Value& item : list->items)
+      env.push_back({GetString(item, "name"), GetString(item, "value")});
+  }
+  return env;
+}
+
+CpuMemory DecodeCpuMemory(const Value* resources, const char* key) {
+  const Value* list = resources ? GetObject(*resources, key) : nullptr;
+  return list ? CpuMemory{GetString(*list, "cpu"), GetString(*list, "memory")} : CpuMemory{};
+}
+
+AuthzConfig DecodeAuthz(const Value& a) {
+  AuthzConfig authz;
+  authz.type = GetString(a, "type");
+  authz.mark = a.mark;
+  if (const Value* cm = GetObject(a, "configMap")) {
+    authz.config_map_name = GetString(*cm, "name");
+    authz.config_map_key = GetString(*cm, "key");
+    if (authz.config_map_key.empty()) authz.config_map_key = "authz.json";
+  }
+  if (const Value* in = GetObject(a, "inline")) {
+    authz.has_inline = true;
+    authz.policies = GetStrings(*in, "policies");
+    authz.entities_json = GetString(*in, "entitiesJson");
+    authz.primary_upstream_provider = GetString(*in, "primaryUpstreamProvider");
+  }
+  authz.group_claim_name = GetString(a, "groupClaimName");
+  authz.role_claim_name = GetString(a, "roleClaimName");
+  authz.group_entity_type = GetString(a, "groupEntityType");
+  return authz;
+}
+
+ProxyDeploymentOverrides DecodeProxyDeployment(const Value& d) {
+  ProxyDeploymentOverrides out;
+  out.metadata = DecodeMetadataOverrides(d);
+  if (const Value* t = GetObject(d, "podTemplateMetadataOverrides"))
+    out.pod_template = DecodeMetadataOverrides(*t);
+  out.env = DecodeEnv(d);
+  if (const Value* secrets = d.Find("imagePullSecrets"); secrets && secrets->IsSequence()) {
+    for (const Value& s : secrets->items) out.image_pull_secrets.push_back(GetString(s, "name"));
+  }
+  return out;
+}
+
+SessionStorage DecodeSessionStorage(const Value& v) {
+  SessionStorage out{GetString(v, "provider"), GetString(v, "address"), GetInt(v, "db"),
+                     GetString(v, "keyPrefix"), std::nullopt};
+  if (const Value* p = GetObject(v, "passwordRef"))
+    out.password_ref = SecretKeyRef{GetString(*p, "name"), GetString(*p, "key"), p->mark};
+  return out;
+}
+
 }  // namespace
 
 MCPServer DecodeMCPServer(const Object& object) {
@@ -34,16 +98,25 @@ MCPServer DecodeMCPServer(const Object& object) {
   const Value* spec_ptr = GetObject(object.doc, "spec");
   const Value& spec = spec_ptr ? *spec_ptr : kEmpty;
 
+  if (const Value* meta = GetObject(object.doc, "metadata")) {
+    if (const Value* g = meta->Find("generation"); g && g->IsInt())
+      s.generation = GetInt(*meta, "generation");
+  }
   s.image = GetString(spec, "image");
   s.transport = GetString(spec, "transport");
   s.proxy_mode = GetString(spec, "proxyMode");
   s.proxy_port = static_cast<int>(GetInt(spec, "proxyPort"));
   s.mcp_port = static_cast<int>(GetInt(spec, "mcpPort"));
   s.args = GetStrings(spec, "args");
-  if (const Value* env = spec.Find("env"); env && env->IsSequence()) {
-    for (const Value& item : env->items)
-      s.env.push_back({GetString(item, "name"), GetString(item, "value")});
+  s.env = DecodeEnv(spec);
+  if (const Value* volumes = spec.Find("volumes"); volumes && volumes->IsSequence()) {
+    for (const Value& v : volumes->items)
+      s.volumes.push_back({GetString(v, "name"), GetString(v, "hostPath"),
+                           GetString(v, "mountPath"), GetBool(v, "readOnly")});
   }
+  const Value* resources = GetObject(spec, "resources");
+  s.limits = DecodeCpuMemory(resources, "limits");
+  s.requests = DecodeCpuMemory(resources, "requests");
   if (const Value* secrets = spec.Find("secrets"); secrets && secrets->IsSequence()) {
     for (const Value& item : secrets->items) {
       SecretRef ref{GetString(item, "name"), GetString(item, "key"),
@@ -54,13 +127,25 @@ MCPServer DecodeMCPServer(const Object& object) {
   }
   if (const Value* sa = spec.Find("serviceAccount"); sa && sa->IsString())
     s.service_account = sa->text;
+  if (const Value* p = GetObject(spec, "permissionProfile")) {
+    s.permission_profile = PermissionProfileRef{GetString(*p, "type"), GetString(*p, "name"),
+                                                GetString(*p, "key"), p->mark};
+  }
   if (const Value* p = spec.Find("podTemplateSpec"); p && !p->IsNull()) s.pod_template_spec = *p;
+  if (const Value* o = GetObject(spec, "resourceOverrides")) {
+    if (const Value* d = GetObject(*o, "proxyDeployment"))
+      s.proxy_deployment = DecodeProxyDeployment(*d);
+    if (const Value* svc = GetObject(*o, "proxyService"))
+      s.proxy_service = DecodeMetadataOverrides(*svc);
+  }
   if (const Value* o = GetObject(spec, "oidcConfigRef")) {
-    s.oidc_config_ref = OidcConfigRef{Ref(*o), GetString(*o, "audience"), GetStrings(*o, "scopes"),
+    s.oidc_config_ref = OidcConfigRef{Ref(*o), GetString(*o, "audience"), std::nullopt,
                                       GetString(*o, "resourceUrl")};
+    if (o->Find("scopes")) s.oidc_config_ref->scopes = GetStrings(*o, "scopes");
   }
   s.authz_config_ref = DecodeRef(spec, "authzConfigRef");
-  s.has_inline_authz = GetObject(spec, "authzConfig") != nullptr;
+  if (const Value* a = GetObject(spec, "authzConfig")) s.authz_config = DecodeAuthz(*a);
+  if (const Value* a = GetObject(spec, "audit")) s.audit_enabled = GetBool(*a, "enabled");
   s.tool_config_ref = DecodeRef(spec, "toolConfigRef");
   s.external_auth_config_ref = DecodeRef(spec, "externalAuthConfigRef");
   s.webhook_config_ref = DecodeRef(spec, "webhookConfigRef");
@@ -70,8 +155,12 @@ MCPServer DecodeMCPServer(const Object& object) {
     s.telemetry_config_ref = TelemetryConfigRef{Ref(*t), GetString(*t, "serviceName")};
   }
   s.group_ref = DecodeRef(spec, "groupRef");
+  s.session_affinity = GetString(spec, "sessionAffinity");
   s.replicas = OptionalInt(spec, "replicas");
   s.backend_replicas = OptionalInt(spec, "backendReplicas");
+  if (const Value* v = GetObject(spec, "sessionStorage"))
+    s.session_storage = DecodeSessionStorage(*v);
+  s.rate_limiting = GetObject(spec, "rateLimiting");
   s.endpoint_prefix = GetString(spec, "endpointPrefix");
   s.trust_proxy_headers = GetBool(spec, "trustProxyHeaders");
   return s;

@@ -3,6 +3,7 @@
 // validation and defaulting. v1alpha1 has the same schema.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,7 +23,7 @@ struct NamedRef {
 struct OidcConfigRef {
   NamedRef ref;
   std::string audience;
-  std::vector<std::string> scopes;
+  std::optional<std::vector<std::string>> scopes;  // unset: Scopes is nil
   std::string resource_url;
 };
 
@@ -47,8 +48,68 @@ struct SecretRef {
   std::string target_env_name;  // defaults to key
 };
 
+// A Secret key the operator references by name (never reads), with where it was written.
+struct SecretKeyRef {
+  std::string name;
+  std::string key;
+  Mark mark;
+};
+
+struct HostVolume {
+  std::string name;
+  std::string host_path;
+  std::string mount_path;
+  bool read_only = false;
+};
+
+struct CpuMemory {
+  std::string cpu;
+  std::string memory;
+};
+
+struct PermissionProfileRef {
+  std::string type;  // builtin | configmap
+  std::string name;
+  std::string key;
+  Mark mark;
+};
+
+// spec.authzConfig (AuthzConfigRef): a ConfigMap holding the configuration, or inline Cedar.
+struct AuthzConfig {
+  std::string type;  // configMap | inline
+  std::string config_map_name;
+  std::string config_map_key;  // defaults to authz.json
+  bool has_inline = false;
+  std::vector<std::string> policies;
+  std::string entities_json;
+  std::string primary_upstream_provider;
+  std::string group_claim_name, role_claim_name, group_entity_type;
+  Mark mark;
+};
+
+struct MetadataOverrides {
+  std::optional<StringMap> labels;
+  std::optional<StringMap> annotations;
+};
+
+struct ProxyDeploymentOverrides {
+  MetadataOverrides metadata;
+  std::optional<MetadataOverrides> pod_template;  // podTemplateMetadataOverrides
+  std::vector<EnvVar> env;
+  std::vector<std::string> image_pull_secrets;
+};
+
+struct SessionStorage {
+  std::string provider;  // memory | redis
+  std::string address;
+  int64_t db = 0;
+  std::string key_prefix;
+  std::optional<SecretKeyRef> password_ref;
+};
+
 struct MCPServer {
   const Object* object = nullptr;  // identity, origin, and the defaulted document
+  int64_t generation = 1;          // metadata.generation: 1 for a CR just created
   std::string image;
   std::string transport;   // stdio | streamable-http | sse (default stdio)
   std::string proxy_mode;  // sse | streamable-http (default streamable-http)
@@ -56,20 +117,30 @@ struct MCPServer {
   int mcp_port = 0;  // 0: unset
   std::vector<std::string> args;
   std::vector<EnvVar> env;
+  std::vector<HostVolume> volumes;
+  CpuMemory limits;
+  CpuMemory requests;
   std::vector<SecretRef> secrets;
   std::optional<std::string> service_account;
+  std::optional<PermissionProfileRef> permission_profile;
+  std::optional<ProxyDeploymentOverrides> proxy_deployment;
+  std::optional<MetadataOverrides> proxy_service;
   std::optional<Value> pod_template_spec;  // a RawExtension: whatever was written
   std::optional<OidcConfigRef> oidc_config_ref;
   std::optional<NamedRef> authz_config_ref;
-  bool has_inline_authz = false;  // spec.authzConfig
+  std::optional<AuthzConfig> authz_config;
+  std::optional<bool> audit_enabled;  // set when spec.audit exists
   std::optional<NamedRef> tool_config_ref;
   std::optional<NamedRef> external_auth_config_ref;
   std::optional<NamedRef> webhook_config_ref;
   std::optional<AuthServerRef> auth_server_ref;
   std::optional<TelemetryConfigRef> telemetry_config_ref;
   std::optional<NamedRef> group_ref;
+  std::string session_affinity;  // ClientIP | None
   std::optional<int> replicas;
   std::optional<int> backend_replicas;
+  std::optional<SessionStorage> session_storage;
+  const Value* rate_limiting = nullptr;  // spec.rateLimiting, into the RunConfig as written
   std::string endpoint_prefix;
   bool trust_proxy_headers = false;
 };

@@ -58,24 +58,33 @@ class ServerChecker {
   ServerChecker(const MCPServer& server, const RenderContext& context, Diagnostics* diags)
       : s_(server), context_(context), diags_(diags), ns_(server.object->meta.namespace_) {}
 
-  void Run() {
+  ServerRefs Run() {
     PodTemplate();
     Group();
-    const Object* tools = Require("MCPToolConfig", s_.tool_config_ref, "spec.toolConfigRef");
-    if (tools) ToolOverrides(*tools);
+    refs_.tool_config = Require("MCPToolConfig", s_.tool_config_ref, "spec.toolConfigRef");
+    if (refs_.tool_config) ToolOverrides(*refs_.tool_config);
     if (s_.telemetry_config_ref)
-      Require("MCPTelemetryConfig", s_.telemetry_config_ref->ref, "spec.telemetryConfigRef");
-    if (const Object* auth = Require("MCPExternalAuthConfig", s_.external_auth_config_ref,
-                                     "spec.externalAuthConfigRef"))
-      SingleUpstream(*auth, "spec.externalAuthConfigRef");
-    Require("MCPWebhookConfig", s_.webhook_config_ref, "spec.webhookConfigRef");
+      refs_.telemetry_config =
+          Require("MCPTelemetryConfig", s_.telemetry_config_ref->ref, "spec.telemetryConfigRef");
+    refs_.external_auth =
+        Require("MCPExternalAuthConfig", s_.external_auth_config_ref, "spec.externalAuthConfigRef");
+    if (refs_.external_auth) {
+      SingleUpstream(*refs_.external_auth, "spec.externalAuthConfigRef");
+      ExternalAuthSecrets(*refs_.external_auth);
+    }
+    refs_.webhook_config =
+        Require("MCPWebhookConfig", s_.webhook_config_ref, "spec.webhookConfigRef");
     if (s_.auth_server_ref) AuthServer();
     if (s_.oidc_config_ref) {
-      if (const Object* oidc =
-              Require("MCPOIDCConfig", s_.oidc_config_ref->ref, "spec.oidcConfigRef"))
-        CaBundle(*oidc);
+      refs_.oidc_config = Require("MCPOIDCConfig", s_.oidc_config_ref->ref, "spec.oidcConfigRef");
+      if (refs_.oidc_config) {
+        CaBundle(*refs_.oidc_config);
+        OidcClientSecret(*refs_.oidc_config);
+      }
     }
-    Require("MCPAuthzConfig", s_.authz_config_ref, "spec.authzConfigRef");
+    refs_.authz_config = Require("MCPAuthzConfig", s_.authz_config_ref, "spec.authzConfigRef");
+    if (s_.authz_config && s_.authz_config->type == "configMap") AuthzConfigMap();
+    return refs_;
   }
 
  private:
@@ -168,6 +177,7 @@ class ServerChecker {
     const AuthServerRef& ref = *s_.auth_server_ref;
     const Object* auth = Require("MCPExternalAuthConfig", ref.ref, "spec.authServerRef");
     if (!auth) return;
+    refs_.auth_server = auth;
     if (const std::string type = ExternalAuthType(*auth); type != "embeddedAuthServer") {
       Refuse(ref.ref.mark, "spec.authServerRef.name",
              "authServerRef '" + ref.ref.name + "' has type \"" + type +
@@ -201,8 +211,90 @@ class ServerChecker {
                         " sets CABundleRefValidated=False and creates the objects all the same");
   }
 
+  // Where a Secret key the operator reads stands: among the inputs with the key (in data or
+  // stringData), among them without it, or not among them (assumed present, with a warning).
+  enum class SecretState { kHasKey, kMissingKey, kAbsent };
+  SecretState Secret(const Object& config, const Value& ref, const std::string& path,
+                     const char* purpose) {
+    const std::string name = GetString(ref, "name"), key = GetString(ref, "key");
+    const Object* secret = context_.index.Find("Secret", ns_, name);
+    if (!secret) {
+      diags_->Warning(config.origin.file, ref.mark, path,
+                      "Secret " + ns_ + "/" + name + " (" + purpose +
+                          ") is not among the inputs; rendered as if it holds key \"" + key +
+                          "\", as " + kOperator + " requires for MCPServer " +
+                          s_.object->meta.name);
+      return SecretState::kAbsent;
+    }
+    for (const char* field : {"data", "stringData"}) {
+      const Value* data = GetObject(secret->doc, field);
+      if (data && data->Find(key)) return SecretState::kHasKey;
+    }
+    return SecretState::kMissingKey;
+  }
+
+  // addTokenExchangeConfig / addBearerTokenConfig: the RunConfig needs the client Secret's key.
+  void ExternalAuthSecrets(const Object& auth) {
+    const Value* spec = GetObject(auth.doc, "spec");
+    const std::string type = ExternalAuthType(auth);
+    const char* field = type == "tokenExchange" ? "clientSecretRef"
+                        : type == "bearerToken" ? "tokenSecretRef"
+                                                : nullptr;
+    const Value* config = spec && field ? GetObject(*spec, type.c_str()) : nullptr;
+    const Value* ref = config ? GetObject(*config, field) : nullptr;
+    if (!ref) return;
+    const std::string path = "spec." + type + "." + field;
+    const char* what = type == "tokenExchange" ? "client secret" : "bearer token secret";
+    if (Secret(auth, *ref, path, what) != SecretState::kMissingKey) return;
+    diags_->Error(auth.origin.file, MarkAt(auth.doc, path + ".key"), path + ".key",
+                  std::string(what) + " " + ns_ + "/" + GetString(*ref, "name") +
+                      " is missing key \"" + GetString(*ref, "key") + "\"; " + kOperator +
+                      " refuses the RunConfig of MCPServer " + ns_ + "/" + s_.object->meta.name +
+                      ", which refers to it");
+  }
+
+  // GenerateOIDCClientSecretEnvVar: only logged when the Secret lacks the key.
+  void OidcClientSecret(const Object& oidc) {
+    const Value* spec = GetObject(oidc.doc, "spec");
+    const Value* in = spec ? GetObject(*spec, "inline") : nullptr;
+    const Value* ref = in ? GetObject(*in, "clientSecretRef") : nullptr;
+    if (!ref || GetString(*spec, "type") != "inline") return;
+    const std::string path = "spec.inline.clientSecretRef";
+    const SecretState state = Secret(oidc, *ref, path, "OIDC client secret");
+    refs_.oidc_client_secret_env = state != SecretState::kMissingKey;
+    if (state != SecretState::kMissingKey) return;
+    diags_->Warning(oidc.origin.file, MarkAt(oidc.doc, path + ".key"), path + ".key",
+                    "OIDC client secret " + ns_ + "/" + GetString(*ref, "name") +
+                        " is missing key \"" + GetString(*ref, "key") + "\"; " + kOperator +
+                        " leaves TOOLHIVE_OIDC_CLIENT_SECRET out of MCPServer " +
+                        s_.object->meta.name + "'s Deployment");
+  }
+
+  // LoadAuthzConfigFromConfigMap: the RunConfig embeds the ConfigMap's configuration.
+  void AuthzConfigMap() {
+    const AuthzConfig& a = *s_.authz_config;
+    const std::string field = "spec.authzConfig.configMap";
+    const Object* map = context_.index.Find("ConfigMap", ns_, a.config_map_name);
+    const Value* data = map ? GetObject(map->doc, "data") : nullptr;
+    std::string problem;
+    if (!map)
+      problem = "ConfigMap " + ns_ + "/" + a.config_map_name +
+                " not found among the inputs (its authorization configuration goes into the "
+                "RunConfig; pass it as an input or with --context)";
+    else if (!data || !data->Find(a.config_map_key))
+      problem = "authz ConfigMap " + ns_ + "/" + a.config_map_name + " is missing key \"" +
+                a.config_map_key + "\"";
+    if (problem.empty()) {
+      refs_.authz_config_map = map;
+      return;
+    }
+    diags_->Error(File(), MarkOf(field + ".name"), field + ".name",
+                  problem + "; " + kOperator + " refuses the RunConfig");
+  }
+
   Mark MarkOf(const std::string& field) const { return MarkAt(s_.object->doc, field); }
 
+  ServerRefs refs_;
   const MCPServer& s_;
   const RenderContext& context_;
   Diagnostics* diags_;
@@ -211,9 +303,9 @@ class ServerChecker {
 
 }  // namespace
 
-void CheckServer(const Object& server, const RenderContext& context, Diagnostics* diags) {
-  const MCPServer model = DecodeMCPServer(server);
-  ServerChecker(model, context, diags).Run();
+ServerRefs ResolveServerRefs(const MCPServer& server, const RenderContext& context,
+                             Diagnostics* diags) {
+  return ServerChecker(server, context, diags).Run();
 }
 
 void CheckConfig(const Object& config, const RenderContext& context, Diagnostics* diags) {

@@ -4,6 +4,7 @@
 
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/mcpserver.h"
+#include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
 
 namespace thv {
@@ -36,8 +37,7 @@ const FieldRename kRenames[] = {
     {nullptr, nullptr, nullptr}};
 
 const TargetKind kKinds[] = {
-    {"MCPServer", ToolhiveKind::kMCPServer, KindRole::kNotRenderedYet, CheckServer, nullptr,
-     "--operator-version 7002a239b renders MCPServer v1alpha1 as written"},
+    {"MCPServer", ToolhiveKind::kMCPServer, KindRole::kRendered, nullptr, RenderServer, nullptr},
     // MCPToolConfig is always Valid (toolconfig_controller.go); its overrides are checked where
     // an MCPServer refers to it. MCPGroup has nothing to check.
     {"MCPToolConfig", ToolhiveKind::kMCPToolConfig, KindRole::kConfig, nullptr, nullptr, nullptr},
@@ -66,6 +66,12 @@ const TargetKind kKinds[] = {
      nullptr},
     {nullptr, ToolhiveKind::kNone, KindRole::kUnsupported, nullptr, nullptr, nullptr}};
 
+const UnreadFlag kUnreadFlags[] = {
+    {"--runconfig-mode",
+     "the operator at v0.44.0 always mounts the RunConfig ConfigMap and has no flags mode "
+     "(TOOLHIVE_USE_CONFIGMAP is not read)"},
+    {nullptr, nullptr}};
+
 }  // namespace
 
 const Target kTarget = {"v0.44.0",
@@ -76,7 +82,8 @@ const Target kTarget = {"v0.44.0",
                         kKinds,
                         kRenames,
                         "7002a239b",
-                        ListServer};
+                        ListServer,
+                        kUnreadFlags};
 
 }  // namespace t0_44_0
 }  // namespace thv

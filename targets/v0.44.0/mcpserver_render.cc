@@ -1,0 +1,434 @@
+#include "targets/v0.44.0/mcpserver_render.h"
+
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "core/json_writer.h"
+#include "core/value_builder.h"
+#include "model/decode.h"
+#include "render/k8s_go_json.h"
+#include "render/k8s_objects.h"
+#include "render/render_all.h"
+#include "render/server_fields.h"
+#include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/runconfig.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+namespace {
+
+const char kOperator[] = "the operator (v0.44.0)";
+
+const Value& SpecOf(const Object& object) {
+  static const Value kEmpty = Value::Mapping();
+  const Value* spec = GetObject(object.doc, "spec");
+  return spec ? *spec : kEmpty;
+}
+
+// imagepullsecrets.Defaults.Merge (cmd/thv-operator/pkg/imagepullsecrets/defaults.go:93-121):
+// the CR's names (deduplicated), then the chart's not already named; nil when both are empty.
+// The same list goes on the Deployment and both ServiceAccounts (ctl:1008-1063).
+Value ImagePullSecrets(const MCPServer& s, const RenderOptions& options) {
+  Value list = Value::Sequence();
+  std::set<std::string> seen;
+  auto add = [&](const std::string& name) {
+    if (seen.insert(name).second) list.Append(Obj({{"name", Str(name)}}));
+  };
+  if (s.proxy_deployment)
+    for (const std::string& name : s.proxy_deployment->image_pull_secrets) add(name);
+  for (const std::string& raw : options.default_image_pull_secrets) {
+    // NewDefaults trims each comma-separated name and skips empty ones.
+    const size_t begin = raw.find_first_not_of(" \t\r\n");
+    if (begin == std::string::npos) continue;
+    add(raw.substr(begin, raw.find_last_not_of(" \t\r\n") - begin + 1));
+  }
+  return list;
+}
+
+// rbac.go:377-389 and ctl:1026-1040: imagePullSecrets only when the merged list has names.
+Value ServiceAccountWithPullSecrets(const std::string& name, const std::string& ns,
+                                    const Value& pull_secrets) {
+  Value sa = ServiceAccountObject(name, ns);
+  if (!pull_secrets.items.empty()) sa.Set("imagePullSecrets", pull_secrets);
+  return sa;
+}
+
+// pkg/container/kubernetes/security.go:27-87: restricted-profile contexts; OpenShift assigns the
+// user and group itself. Members in corev1.PodSecurityContext / SecurityContext field order.
+Value PodSecurityContext(bool openshift) {
+  Value sc = Value::Mapping();
+  if (!openshift) {
+    sc.Set("runAsUser", Int(1000));
+    sc.Set("runAsGroup", Int(1000));
+  }
+  sc.Set("runAsNonRoot", Bool(true));
+  if (!openshift) sc.Set("fsGroup", Int(1000));
+  sc.Set("seccompProfile", Obj({{"type", Str("RuntimeDefault")}}));
+  return sc;
+}
+
+Value ContainerSecurityContext(bool openshift) {
+  Value sc = Obj({{"capabilities", Obj({{"drop", StrList({"ALL"})}})}, {"privileged", Bool(false)}});
+  if (!openshift) {
+    sc.Set("runAsUser", Int(1000));
+    sc.Set("runAsGroup", Int(1000));
+  }
+  sc.Set("runAsNonRoot", Bool(true));
+  sc.Set("readOnlyRootFilesystem", Bool(true));
+  sc.Set("allowPrivilegeEscalation", Bool(false));
+  sc.Set("seccompProfile", Obj({{"type", Str("RuntimeDefault")}}));
+  return sc;
+}
+
+Value PlainEnv(const std::string& name, const std::string& value) {
+  return Obj({{"name", Str(name)}, {"value", Str(value)}});
+}
+
+// A VolumeMount {name, readOnly, mountPath} and a ConfigMap Volume {name, configMap {name,
+// items}}; key "" mounts every key.
+void AddConfigMapVolume(const std::string& volume, const std::string& config_map,
+                        const std::string& key, const std::string& path,
+                        const std::string& mount_path, Value* volumes, Value* mounts) {
+  mounts->Append(
+      Obj({{"name", Str(volume)}, {"readOnly", Bool(true)}, {"mountPath", Str(mount_path)}}));
+  Value source = Obj({{"name", Str(config_map)}});
+  if (!key.empty()) source.Set("items", List({Obj({{"key", Str(key)}, {"path", Str(path)}})}));
+  volumes->Append(Obj({{"name", Str(volume)}, {"configMap", std::move(source)}}));
+}
+
+// A CA bundle ConfigMap of an MCPOIDCConfig or MCPTelemetryConfig: volume <prefix><configmap>
+// with the one key, mounted at <base>/<configmap> (cu/oidc_volumes.go, cu/telemetry_volumes.go).
+void AddCaBundleVolume(const Value* ca_bundle_ref, const char* prefix, const char* base,
+                       Value* volumes, Value* mounts) {
+  const Value* cm = ca_bundle_ref ? GetObject(*ca_bundle_ref, "configMapRef") : nullptr;
+  if (!cm) return;
+  const std::string name = GetString(*cm, "name");
+  std::string key = GetString(*cm, "key");
+  if (key.empty()) key = "ca.crt";
+  AddConfigMapVolume(prefix + name, name, key, key, std::string(base) + "/" + name, volumes,
+                     mounts);
+}
+
+class ServerRenderer {
+ public:
+  ServerRenderer(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options)
+      : s_(server),
+        refs_(refs),
+        options_(options),
+        name_(server.object->meta.name),
+        ns_(server.object->meta.namespace_),
+        pull_secrets_(ImagePullSecrets(server, options)) {}
+
+  // In creation order (Reconcile, ctl:373-507).
+  void Emit(const std::string& runconfig_json, const thv::Emit& emit) const {
+    const std::string runner = name_ + "-proxy-runner";
+    // rbac.go:376-430: the ServiceAccount, then the Role (no `apply`, ctl:66-97), the binding.
+    emit(ServiceAccountWithPullSecrets(runner, ns_, pull_secrets_), true);
+    emit(ProxyRunnerRole(runner, ns_,
+                         {"get", "list", "watch", "create", "update", "patch", "delete"}),
+         true);
+    emit(ProxyRunnerRoleBinding(runner, ns_), true);
+    if (!s_.service_account)
+      emit(ServiceAccountWithPullSecrets(name_ + "-sa", ns_, pull_secrets_), true);
+    if (s_.authz_config && s_.authz_config->type == "inline" && s_.authz_config->has_inline)
+      emit(AuthzInlineConfigMapObject(name_, ns_, s_.authz_config->policies,
+                                      s_.authz_config->entities_json),
+           true);
+    Value config_map = RunConfigConfigMapObject(name_, ns_, runconfig_json);
+    const std::string checksum = config_map.Find("metadata")
+                                     ->Find("annotations")
+                                     ->Find("toolhive.stacklok.dev/content-checksum")
+                                     ->text;
+    emit(std::move(config_map), true);
+    emit(Deployment(checksum), true);
+    emit(Service(), true);
+  }
+
+ private:
+  // deploymentForMCPServer (ctl:1088-1510).
+  Value Deployment(const std::string& checksum) const {
+    const StringMap ls = MCPServerLabels(name_);
+    Value volumes = Value::Sequence(), mounts = Value::Sequence();
+    // C1: runconfig first (ctl:1126-1142).
+    mounts.Append(Obj(
+        {{"name", Str("runconfig")}, {"readOnly", Bool(true)}, {"mountPath", Str("/etc/runconfig")}}));
+    volumes.Append(
+        Obj({{"name", Str("runconfig")}, {"configMap", Obj({{"name", Str(name_ + "-runconfig")}})}}));
+    // spec.volumes as hostPath volumes (ctl:1266-1281).
+    for (const HostVolume& v : s_.volumes) {
+      Value mount = Obj({{"name", Str(v.name)}});
+      if (v.read_only) mount.Set("readOnly", Bool(true));
+      mount.Set("mountPath", Str(v.mount_path));
+      mounts.Append(std::move(mount));
+      volumes.Append(Obj({{"name", Str(v.name)}, {"hostPath", Obj({{"path", Str(v.host_path)}})}}));
+    }
+    // Inline or configMap authz is mounted; an authzConfigRef is not (ctl:1304-1310,
+    // cu/authz.go:40-117).
+    if (s_.authz_config && s_.authz_config->type == "configMap" &&
+        !s_.authz_config->config_map_name.empty())
+      AddConfigMapVolume("authz-config", s_.authz_config->config_map_name,
+                         s_.authz_config->config_map_key, "authz.json", "/etc/toolhive/authz",
+                         &volumes, &mounts);
+    else if (s_.authz_config && s_.authz_config->type == "inline" && s_.authz_config->has_inline)
+      AddConfigMapVolume("authz-config", name_ + "-authz-inline", "authz.json", "authz.json",
+                         "/etc/toolhive/authz", &volumes, &mounts);
+    if (refs_.oidc_config && GetString(SpecOf(*refs_.oidc_config), "type") == "inline") {
+      const Value* in = GetObject(SpecOf(*refs_.oidc_config), "inline");
+      AddCaBundleVolume(in ? GetObject(*in, "caBundleRef") : nullptr, "oidc-ca-bundle-",
+                        "/config/certs", &volumes, &mounts);
+    }
+    if (refs_.telemetry_config) {
+      const Value* otel = GetObject(SpecOf(*refs_.telemetry_config), "openTelemetry");
+      AddCaBundleVolume(otel ? GetObject(*otel, "caBundleRef") : nullptr, "otel-ca-bundle-",
+                        "/config/certs/otel", &volumes, &mounts);
+    }
+
+    Value resources = Value::Mapping();
+    if (!s_.limits.cpu.empty() || !s_.limits.memory.empty())
+      resources.Set("limits", CpuMemoryList(s_.limits.cpu, s_.limits.memory));
+    if (!s_.requests.cpu.empty() || !s_.requests.memory.empty())
+      resources.Set("requests", CpuMemoryList(s_.requests.cpu, s_.requests.memory));
+
+    std::vector<std::string> args = {"run"};
+    if (std::string patch = PodPatchJson(s_); !patch.empty())
+      args.push_back("--k8s-pod-patch=" + patch);
+    args.push_back(s_.image);
+
+    Value container = Obj({{"name", Str("toolhive")},
+                           {"image", Str(ProxyImage(options_))},
+                           {"args", StrList(args)},
+                           {"ports", List({Obj({{"name", Str("http")},
+                                                {"containerPort", Int(s_.proxy_port)},
+                                                {"protocol", Str("TCP")}})})},
+                           {"env", Env()},
+                           {"resources", std::move(resources)},
+                           {"volumeMounts", std::move(mounts)},
+                           // ctl:1461-1495
+                           {"livenessProbe", HealthProbe(30, 5, 10, 3)},
+                           {"readinessProbe", HealthProbe(5, 3, 5, 3)},
+                           {"startupProbe", HealthProbe(0, 3, 5, 18)},
+                           {"securityContext", ContainerSecurityContext(options_.openshift)}});
+
+    // Pod template annotations: the checksum and generation, then the overrides, which cannot
+    // replace them (MergeStringMaps, cu/resources.go:160-169).
+    StringMap template_annotations = {
+        {"toolhive.stacklok.dev/runconfig-checksum", checksum},
+        {"toolhive.stacklok.dev/mcpserver-generation", std::to_string(s_.generation)}};
+    StringMap labels = ls, annotations, template_labels = ls;
+    if (s_.proxy_deployment) {
+      const ProxyDeploymentOverrides& d = *s_.proxy_deployment;
+      if (d.metadata.labels) labels = MergeDefaultsWin(ls, *d.metadata.labels);
+      if (d.metadata.annotations) annotations = *d.metadata.annotations;
+      if (d.pod_template && d.pod_template->labels)
+        template_labels = MergeDefaultsWin(ls, *d.pod_template->labels);
+      if (d.pod_template && d.pod_template->annotations)
+        template_annotations = MergeDefaultsWin(template_annotations, *d.pod_template->annotations);
+    }
+
+    Value pod_spec = Obj({{"volumes", std::move(volumes)}});
+    pod_spec.Set("containers", Value::Sequence()).Append(std::move(container));
+    pod_spec.Set("terminationGracePeriodSeconds", Int(30));
+    pod_spec.Set("serviceAccountName", Str(name_ + "-proxy-runner"));
+    pod_spec.Set("securityContext", PodSecurityContext(options_.openshift));
+    if (!pull_secrets_.items.empty()) pod_spec.Set("imagePullSecrets", pull_secrets_);
+
+    Value spec = Value::Mapping();
+    // resolveDeploymentReplicas (ctl:2682-2690): unset stays unset, stdio is capped at 1.
+    if (s_.replicas)
+      spec.Set("replicas", Int(s_.transport == "stdio" && *s_.replicas > 1 ? 1 : *s_.replicas));
+    spec.Set("selector", Obj({{"matchLabels", StrMap(ls)}}));
+    spec.Set("template", Obj({{"metadata", Obj({{"labels", StrMap(template_labels)},
+                                                {"annotations", StrMap(template_annotations)}})},
+                              {"spec", std::move(pod_spec)}}));
+    Value dep =
+        KubeObject("apps/v1", "Deployment", ObjectMetadata(name_, ns_, &labels, &annotations));
+    dep.Set("spec", std::move(spec));
+    return dep;
+  }
+
+  // The proxy container's env, in the order ctl:1154-1347 appends it, then
+  // EnsureRequiredEnvVars (cu/resources.go:69-141).
+  Value Env() const {
+    Value env = Value::Sequence();
+    if (refs_.telemetry_config) {
+      // GenerateOpenTelemetryEnvVarsFromRef (cu/telemetry.go:18-62).
+      const std::string& service = s_.telemetry_config_ref->service_name;
+      env.Append(PlainEnv("OTEL_RESOURCE_ATTRIBUTES", "service.name=" +
+                                                          (service.empty() ? name_ : service) +
+                                                          ",service.namespace=" + ns_));
+      const Value* otel = GetObject(SpecOf(*refs_.telemetry_config), "openTelemetry");
+      const Value* sensitive = otel ? otel->Find("sensitiveHeaders") : nullptr;
+      for (const Value& sh : sensitive && sensitive->IsSequence() ? sensitive->items
+                                                                  : std::vector<Value>{}) {
+        std::string var = "TOOLHIVE_OTEL_HEADER_";
+        for (char c : GetString(sh, "name"))
+          var += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        const Value* ref = GetObject(sh, "secretKeyRef");
+        env.Append(SecretKeyEnvVar(var, ref ? GetString(*ref, "name") : "",
+                                   ref ? GetString(*ref, "key") : ""));
+      }
+    }
+    if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "tokenExchange") {
+      // GenerateTokenExchangeEnvVars (cu/tokenexchange.go:159-206).
+      const Value* te = GetObject(SpecOf(*refs_.external_auth), "tokenExchange");
+      if (const Value* ref = te ? GetObject(*te, "clientSecretRef") : nullptr)
+        env.Append(SecretKeyEnvVar("TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET", GetString(*ref, "name"),
+                                   GetString(*ref, "key")));
+    }
+    if (refs_.oidc_config && refs_.oidc_client_secret_env) {
+      // GenerateOIDCClientSecretEnvVar (cu/oidc.go:43-81).
+      const Value* in = GetObject(SpecOf(*refs_.oidc_config), "inline");
+      if (const Value* ref = in ? GetObject(*in, "clientSecretRef") : nullptr)
+        env.Append(SecretKeyEnvVar("TOOLHIVE_OIDC_CLIENT_SECRET", GetString(*ref, "name"),
+                                   GetString(*ref, "key")));
+    }
+    if (s_.proxy_deployment)
+      for (const EnvVar& e : s_.proxy_deployment->env) env.Append(PlainEnv(e.name, e.value));
+    if (s_.session_storage && s_.session_storage->provider == "redis" &&
+        s_.session_storage->password_ref) {
+      // buildRedisPasswordEnvVar (ctl:2758-2775).
+      const SecretKeyRef& p = *s_.session_storage->password_ref;
+      env.Append(SecretKeyEnvVar("THV_SESSION_REDIS_PASSWORD", p.name, p.key));
+    }
+    // ctl:1254-1263: the generation annotation through the downward API.
+    env.Append(Obj({{"name", Str("THV_MCPSERVER_GENERATION")},
+                    {"valueFrom",
+                     Obj({{"fieldRef",
+                           Obj({{"apiVersion", Str("v1")},
+                                {"fieldPath",
+                                 Str("metadata.annotations['toolhive.stacklok.dev/"
+                                     "mcpserver-generation']")}})}})}}));
+    std::set<std::string> names;
+    bool has_secrets = false;
+    for (const Value& e : env.items) {
+      const std::string& n = e.Find("name")->text;
+      names.insert(n);
+      if (n.rfind("TOOLHIVE_SECRET_", 0) == 0) has_secrets = true;
+    }
+    for (const auto& [n, v] : {std::pair<const char*, const char*>{"XDG_CONFIG_HOME", "/tmp"},
+                               {"HOME", "/tmp"},
+                               {"TOOLHIVE_RUNTIME", "kubernetes"},
+                               {"UNSTRUCTURED_LOGS", "false"}}) {
+      if (!names.count(n)) env.Append(PlainEnv(n, v));
+    }
+    if (has_secrets) env.Append(PlainEnv("TOOLHIVE_SECRETS_PROVIDER", "environment"));
+    return env;
+  }
+
+  // serviceForMCPServer (ctl:1513-1566).
+  Value Service() const {
+    const StringMap ls = MCPServerLabels(name_);
+    StringMap labels = ls, annotations;
+    if (s_.proxy_service) {
+      if (s_.proxy_service->labels) labels = MergeDefaultsWin(ls, *s_.proxy_service->labels);
+      if (s_.proxy_service->annotations) annotations = *s_.proxy_service->annotations;
+    }
+    Value svc = KubeObject("v1", "Service",
+                           ObjectMetadata("mcp-" + name_ + "-proxy", ns_, &labels, &annotations));
+    svc.Set("spec",
+            Obj({{"ports", List({Obj({{"name", Str("http")},
+                                      {"protocol", Str("TCP")},
+                                      {"port", Int(s_.proxy_port)},
+                                      {"targetPort", Int(s_.proxy_port)}})})},
+                 {"selector", StrMap(ls)},
+                 {"sessionAffinity",
+                  Str(s_.session_affinity.empty() ? "ClientIP" : s_.session_affinity)}}));
+    return svc;
+  }
+
+  const MCPServer& s_;
+  const ServerRefs& refs_;
+  const RenderOptions& options_;
+  const std::string& name_;
+  const std::string& ns_;
+  const Value pull_secrets_;
+};
+
+// Status conditions the operator sets without refusing anything (C16, C17): warnings.
+void ConditionWarnings(const MCPServer& s, Diagnostics* diags) {
+  const std::string& file = s.object->origin.file;
+  const Value* spec = GetObject(s.object->doc, "spec");
+  auto mark = [&](const char* key) {
+    const Member* m = spec ? spec->FindMember(key) : nullptr;
+    return m ? m->key_mark : s.object->origin.mark;
+  };
+  if (s.replicas && *s.replicas > 1 && s.transport == "stdio")
+    diags->Warning(file, mark("replicas"), "spec.replicas",
+                   "stdio transport requires exactly 1 replica; deployment will use 1 regardless "
+                   "of spec.replicas (" +
+                       std::string(kOperator) + " sets StdioReplicaCapped=True)");
+  if (s.replicas && *s.replicas > 1 &&
+      (!s.session_storage || s.session_storage->provider != "redis"))
+    diags->Warning(file, mark("replicas"), "spec.replicas",
+                   "replicas > 1 but sessionStorage.provider is not redis; sessions are not shared "
+                   "across replicas (" +
+                       std::string(kOperator) + " sets SessionStorageWarning=True)");
+  if (s.rate_limiting && !s.oidc_config_ref && !s.external_auth_config_ref) {
+    bool per_user = GetObject(*s.rate_limiting, "perUser") != nullptr;
+    if (const Value* tools = s.rate_limiting->Find("tools"); tools && tools->IsSequence())
+      for (const Value& t : tools->items) per_user = per_user || GetObject(t, "perUser");
+    if (per_user)
+      diags->Warning(file, mark("rateLimiting"), "spec.rateLimiting",
+                     "perUser rate limiting requires authentication to be enabled (oidcConfigRef "
+                     "or externalAuthConfigRef); " +
+                         std::string(kOperator) + " sets RateLimitConfigValid=False");
+  }
+  if (s.authz_config && !s.authz_config->primary_upstream_provider.empty())
+    diags->Warning(file, s.authz_config->mark, "spec.authzConfig.inline.primaryUpstreamProvider",
+                   "primaryUpstreamProvider is ignored on an MCPServer's inline authzConfig (" +
+                       std::string(kOperator) + " sets a condition and does not use it)");
+}
+
+}  // namespace
+
+std::string PodPatchJson(const MCPServer& s) {
+  Value tmpl = s.pod_template_spec && s.pod_template_spec->IsMapping()
+                   ? *s.pod_template_spec
+                   : Obj({{"spec", Obj({{"containers", Value::Sequence()}})}});
+  Value* spec = tmpl.Find("spec");
+  if (!spec || !spec->IsMapping()) spec = &tmpl.Set("spec", Value::Mapping());
+  // WithServiceAccount: spec.serviceAccount, else <name>-sa; an empty name sets nothing.
+  const std::string sa = s.service_account ? *s.service_account : s.object->meta.name + "-sa";
+  if (!sa.empty()) spec->Set("serviceAccountName", Str(sa));
+  if (!s.secrets.empty()) {
+    Value env = Value::Sequence();
+    for (const SecretRef& secret : s.secrets)
+      env.Append(SecretKeyEnvVar(secret.target_env_name, secret.name, secret.key));
+    AppendContainerEnv(spec, "mcp", std::move(env));
+  }
+  // isEmpty (cu/podtemplatespec_builder.go:120-139).
+  auto empty = [](const Value* v) { return !v || v->IsEmpty() || (v->IsString() && v->text.empty()); };
+  const Value* meta = tmpl.Find("metadata");
+  const bool customized =
+      !empty(spec->Find("serviceAccountName")) || !empty(spec->Find("containers")) ||
+      !empty(spec->Find("volumes")) || !empty(spec->Find("initContainers")) ||
+      !empty(spec->Find("tolerations")) || !empty(spec->Find("nodeSelector")) ||
+      (spec->Find("affinity") && !spec->Find("affinity")->IsNull()) ||
+      (spec->Find("securityContext") && !spec->Find("securityContext")->IsNull()) ||
+      !empty(spec->Find("priorityClassName")) || !empty(spec->Find("imagePullSecrets")) ||
+      (meta && (!empty(meta->Find("labels")) || !empty(meta->Find("annotations"))));
+  // k8s.io/api v0.35.3 differs from the v0.34.1 layout MarshalPodTemplateSpec follows only by
+  // two new omitempty fields, PodSpec.workloadRef and PodCertificateProjection.userAnnotations:
+  // a template setting them is the one case whose bytes would differ (the v0.34.1 layout drops
+  // them).
+  return customized ? MarshalPodTemplateSpec(tmpl) : std::string();
+}
+
+void RenderServer(const Object& object, const RenderContext& context, Diagnostics* diags,
+                  const Emit& emit) {
+  const int errors_before = diags->error_count();
+  const MCPServer server = DecodeMCPServer(object);
+  const ServerRefs refs = ResolveServerRefs(server, context, diags);
+  CheckServerFieldsThatReachObjects(object, diags, /*pod_template=*/false);
+  ConditionWarnings(server, diags);
+  if (diags->error_count() != errors_before) return;  // refused before anything is written
+  const Value run_config = BuildRunConfig(server, refs, context.options.render, diags);
+  if (run_config.IsNull()) return;
+  ServerRenderer(server, refs, context.options.render).Emit(GoJsonIndent(run_config, "  "), emit);
+}
+
+}  // namespace t0_44_0
+}  // namespace thv

@@ -1,0 +1,32 @@
+// The RunConfig the v0.44.0 operator stores in <name>-runconfig (createRunConfigFromMCPServer,
+// cmd/thv-operator/controllers/mcpserver_runconfig.go:80-305): runner.NewOperatorRunConfigBuilder,
+// populateScalingConfig, then runner.PopulateMiddlewareConfigs. The JSON is built as a Value
+// whose members follow the Go structs' field order (each builder says which struct, file:line),
+// so json.MarshalIndent's bytes come out of GoJsonIndent.
+#pragma once
+
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/value.h"
+#include "render/options.h"
+#include "targets/v0.44.0/mcpserver.h"
+#include "targets/v0.44.0/refs.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+// The RunConfig, or null with the operator's refusal reported (the builder's errors, and
+// validateRunConfig's, mcpserver_runconfig.go:354-577).
+Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs,
+                     const RenderOptions& options, Diagnostics* diags);
+
+// A telemetry.Config from an MCPTelemetryConfig, as NormalizeMCPTelemetryConfig makes it
+// (cmd/thv-operator/pkg/spectoconfig/telemetry.go:19-60), service name resolved.
+Value TelemetryConfig(const Object& telemetry, const std::string& service_name);
+
+// strconv.FormatFloat(rate, 'f', -1, 64): the shortest decimal that reads back as rate.
+std::string FormatFloatShortest(double rate);
+
+}  // namespace t0_44_0
+}  // namespace thv
