@@ -63,6 +63,31 @@ void CheckGolden(const std::vector<std::string>& inputs, const std::string& gold
   CHECK(r.out == expected);
 }
 
+// A render the operator would refuse: exit 1, nothing on stdout, and stderr (input paths relative
+// to the source tree) as reviewed in testdata/golden/<golden>.
+void CheckErrorGolden(const std::vector<std::string>& inputs, const std::string& golden,
+                      std::vector<std::string> args) {
+  RealDiskInterface disk;
+  for (const std::string& in : inputs) args.push_back(kSource + "/" + in);
+  Result r = Run(&disk, args);
+  CHECK(r.code == 1);
+  CHECK(r.out.empty());
+  std::string err = r.err;
+  for (size_t at = err.find(kSource + "/"); at != std::string::npos;
+       at = err.find(kSource + "/", at))
+    err.erase(at, kSource.size() + 1);
+  const std::string path = kSource + "/testdata/golden/" + golden;
+  std::string expected, read_err;
+  if (std::getenv("THV_UPDATE_GOLDEN")) {
+    disk.WriteFile(path, err, &read_err);
+    return;
+  }
+  REQUIRE_MESSAGE(disk.ReadFile(path, &expected, &read_err), read_err);
+  CHECK(err == expected);
+}
+
+const std::vector<std::string> kRenderV044 = {"render", "--operator-version", "v0.44.0"};
+
 const char kServer[] = R"(apiVersion: toolhive.stacklok.dev/v1alpha1
 kind: MCPServer
 metadata:
@@ -90,6 +115,60 @@ TEST_CASE("golden: every feature of the MCPServer CRD at once") {
 TEST_CASE("golden: the bundled MCPRegistry examples, the git one from its lock file") {
   CheckGolden({"testdata/examples/mcp-registries"}, "7002a239b/mcp-registries/all.yaml",
               {"render", "--offline"});
+}
+
+TEST_CASE("golden v0.44.0: every MCPServer example of the tag renders as the operator creates it") {
+  for (const char* name :
+       {"mcp-servers/mcpserver_fetch", "mcp-servers/mcpserver_fetch_otel",
+        "mcp-servers/mcpserver_fetch_tools_filter", "mcp-servers/mcpserver_github",
+        "mcp-servers/mcpserver_mkp", "mcp-servers/mcpserver_with_oidcconfig_ref",
+        "mcp-servers/mcpserver_with_pod_template", "mcp-servers/mcpserver_with_resource_overrides",
+        "mcp-servers/mcpserver_with_restart_strategy", "mcp-servers/mcpserver_yardstick_sse",
+        "mcp-servers/mcpserver_yardstick_stdio", "mcp-servers/mcpserver_yardstick_streamablehttp",
+        "vault/mcpserver-github-with-vault", "external-auth-fixed/complete_example",
+        "external-auth-fixed/mcpserver_with_external_auth"}) {
+    CAPTURE(name);
+    CheckGolden({std::string("testdata/examples/v0.44.0/") + name + ".yaml"},
+                std::string("v0.44.0/") + name + ".yaml", kRenderV044);
+  }
+}
+
+TEST_CASE(
+    "golden v0.44.0: config kinds render nothing, themselves when kept, or a server's config") {
+  for (const char* name :
+       {"tool-configs/toolconfig_basic", "tool-configs/toolconfig_with_overrides",
+        "external-auth-fixed/mcpexternalauthconfig_basic",
+        "external-auth-fixed/mcpexternalauthconfig_minimal"}) {
+    CAPTURE(name);
+    const std::string input = std::string("testdata/examples/v0.44.0/") + name + ".yaml";
+    CheckGolden({input}, "v0.44.0/empty.yaml", kRenderV044);
+    std::vector<std::string> keep = kRenderV044;
+    keep.push_back("--keep-custom-resources");
+    CheckGolden({input}, std::string("v0.44.0/") + name + ".kept.yaml", keep);
+  }
+  CheckGolden({"testdata/examples/v0.44.0/tool-configs/toolconfig_with_overrides.yaml",
+               "testdata/servers/v0.44.0/tool-overrides.yaml"},
+              "v0.44.0/tool-configs/with-server.yaml", kRenderV044);
+}
+
+TEST_CASE("golden v0.44.0: every reference and setting of an MCPServer at once") {
+  CheckGolden({"testdata/servers/v0.44.0/full"}, "v0.44.0/servers/full.yaml", kRenderV044);
+}
+
+TEST_CASE("golden v0.44.0: the tag's examples the operator refuses, with their errors") {
+  for (const char* name :
+       {"mcp-servers/mcpremoteproxy_with_oidcconfig_ref", "external-auth/complete_example",
+        "external-auth/mcpexternalauthconfig_basic", "external-auth/mcpexternalauthconfig_minimal",
+        "external-auth/mcpserver_with_external_auth",
+        "external-auth/mcpremoteproxy_with_bearer_token"}) {
+    CAPTURE(name);
+    CheckErrorGolden({std::string("testdata/examples/v0.44.0/") + name + ".yaml"},
+                     std::string("v0.44.0/") + name + ".err", kRenderV044);
+  }
+  // The snake_case configuration with its server: the config's errors, not a missing reference.
+  CheckErrorGolden({"testdata/examples/v0.44.0/external-auth/mcpexternalauthconfig_basic.yaml",
+                    "testdata/examples/v0.44.0/external-auth/mcpserver_with_external_auth.yaml"},
+                   "v0.44.0/external-auth/basic-with-server.err", kRenderV044);
 }
 
 TEST_CASE(

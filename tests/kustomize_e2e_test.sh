@@ -48,7 +48,7 @@ grep -q "spec.transport" "$work/err2" || fail "the failure does not name the fie
 echo "ok: an invalid MCPServer fails kubectl kustomize with the field named"
 
 # A v1beta1 generator reaches thv-render too, and THV_RENDER_OPERATOR_VERSION passes through the
-# plugin: v0.44.0 checks it (a missing MCPToolConfig) and says it cannot render it yet.
+# plugin: v0.44.0 checks it (a missing MCPToolConfig refuses it) and renders it.
 mkdir -p "$work/beta"
 printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ngenerators:\n- fetch.yaml\n' >"$work/beta/kustomization.yaml"
 printf 'apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\nmetadata: {name: fetch}\nspec:\n  image: ghcr.io/stackloklabs/gofetch/server\n  toolConfigRef: {name: absent}\n' >"$work/beta/fetch.yaml"
@@ -57,6 +57,8 @@ if THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins 
 fi
 grep -q "MCPToolConfig default/absent not found" "$work/err3" || fail "v0.44.0 was not used: $(cat "$work/err3")"
 sed -i '/toolConfigRef/d' "$work/beta/fetch.yaml"
-THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/beta" >/dev/null 2>"$work/err3" && fail "rendered"
-grep -q "rendering MCPServer is not supported at v0.44.0 yet" "$work/err3" || fail "$(cat "$work/err3")"
+THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/beta" >"$work/beta.yaml" 2>"$work/err3" ||
+  fail "a v1beta1 MCPServer did not render at v0.44.0: $(cat "$work/err3")"
+grep -q "startupProbe:" "$work/beta.yaml" || fail "not rendered as v0.44.0: $(head -20 "$work/beta.yaml")"
+node "$root/tests/k8s_validate/validate.mjs" "$work/beta.yaml" >/dev/null || fail "the v0.44.0 build is invalid"
 echo "ok: v1beta1 generators run, with THV_RENDER_OPERATOR_VERSION passed through the plugin"
