@@ -71,7 +71,8 @@ Value PodSecurityContext(bool openshift) {
 }
 
 Value ContainerSecurityContext(bool openshift) {
-  Value sc = Obj({{"capabilities", Obj({{"drop", StrList({"ALL"})}})}, {"privileged", Bool(false)}});
+  Value sc =
+      Obj({{"capabilities", Obj({{"drop", StrList({"ALL"})}})}, {"privileged", Bool(false)}});
   if (!openshift) {
     sc.Set("runAsUser", Int(1000));
     sc.Set("runAsGroup", Int(1000));
@@ -153,10 +154,11 @@ class ServerRenderer {
     const StringMap ls = MCPServerLabels(name_);
     Value volumes = Value::Sequence(), mounts = Value::Sequence();
     // C1: runconfig first (ctl:1126-1142).
-    mounts.Append(Obj(
-        {{"name", Str("runconfig")}, {"readOnly", Bool(true)}, {"mountPath", Str("/etc/runconfig")}}));
-    volumes.Append(
-        Obj({{"name", Str("runconfig")}, {"configMap", Obj({{"name", Str(name_ + "-runconfig")}})}}));
+    mounts.Append(Obj({{"name", Str("runconfig")},
+                       {"readOnly", Bool(true)},
+                       {"mountPath", Str("/etc/runconfig")}}));
+    volumes.Append(Obj(
+        {{"name", Str("runconfig")}, {"configMap", Obj({{"name", Str(name_ + "-runconfig")}})}}));
     // spec.volumes as hostPath volumes (ctl:1266-1281).
     for (const HostVolume& v : s_.volumes) {
       Value mount = Obj({{"name", Str(v.name)}});
@@ -256,13 +258,13 @@ class ServerRenderer {
     if (refs_.telemetry_config) {
       // GenerateOpenTelemetryEnvVarsFromRef (cu/telemetry.go:18-62).
       const std::string& service = s_.telemetry_config_ref->service_name;
-      env.Append(PlainEnv("OTEL_RESOURCE_ATTRIBUTES", "service.name=" +
-                                                          (service.empty() ? name_ : service) +
-                                                          ",service.namespace=" + ns_));
+      env.Append(PlainEnv(
+          "OTEL_RESOURCE_ATTRIBUTES",
+          "service.name=" + (service.empty() ? name_ : service) + ",service.namespace=" + ns_));
       const Value* otel = GetObject(SpecOf(*refs_.telemetry_config), "openTelemetry");
       const Value* sensitive = otel ? otel->Find("sensitiveHeaders") : nullptr;
-      for (const Value& sh : sensitive && sensitive->IsSequence() ? sensitive->items
-                                                                  : std::vector<Value>{}) {
+      for (const Value& sh :
+           sensitive && sensitive->IsSequence() ? sensitive->items : std::vector<Value>{}) {
         std::string var = "TOOLHIVE_OTEL_HEADER_";
         for (char c : GetString(sh, "name"))
           var += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -294,13 +296,12 @@ class ServerRenderer {
       env.Append(SecretKeyEnvVar("THV_SESSION_REDIS_PASSWORD", p.name, p.key));
     }
     // ctl:1254-1263: the generation annotation through the downward API.
-    env.Append(Obj({{"name", Str("THV_MCPSERVER_GENERATION")},
-                    {"valueFrom",
-                     Obj({{"fieldRef",
-                           Obj({{"apiVersion", Str("v1")},
-                                {"fieldPath",
-                                 Str("metadata.annotations['toolhive.stacklok.dev/"
-                                     "mcpserver-generation']")}})}})}}));
+    env.Append(Obj(
+        {{"name", Str("THV_MCPSERVER_GENERATION")},
+         {"valueFrom",
+          Obj({{"fieldRef", Obj({{"apiVersion", Str("v1")},
+                                 {"fieldPath", Str("metadata.annotations['toolhive.stacklok.dev/"
+                                                   "mcpserver-generation']")}})}})}}));
     std::set<std::string> names;
     bool has_secrets = false;
     for (const Value& e : env.items) {
@@ -328,14 +329,13 @@ class ServerRenderer {
     }
     Value svc = KubeObject("v1", "Service",
                            ObjectMetadata("mcp-" + name_ + "-proxy", ns_, &labels, &annotations));
-    svc.Set("spec",
-            Obj({{"ports", List({Obj({{"name", Str("http")},
-                                      {"protocol", Str("TCP")},
-                                      {"port", Int(s_.proxy_port)},
-                                      {"targetPort", Int(s_.proxy_port)}})})},
-                 {"selector", StrMap(ls)},
-                 {"sessionAffinity",
-                  Str(s_.session_affinity.empty() ? "ClientIP" : s_.session_affinity)}}));
+    svc.Set("spec", Obj({{"ports", List({Obj({{"name", Str("http")},
+                                              {"protocol", Str("TCP")},
+                                              {"port", Int(s_.proxy_port)},
+                                              {"targetPort", Int(s_.proxy_port)}})})},
+                         {"selector", StrMap(ls)},
+                         {"sessionAffinity",
+                          Str(s_.session_affinity.empty() ? "ClientIP" : s_.session_affinity)}}));
     return svc;
   }
 
@@ -400,7 +400,9 @@ std::string PodPatchJson(const MCPServer& s) {
     AppendContainerEnv(spec, "mcp", std::move(env));
   }
   // isEmpty (cu/podtemplatespec_builder.go:120-139).
-  auto empty = [](const Value* v) { return !v || v->IsEmpty() || (v->IsString() && v->text.empty()); };
+  auto empty = [](const Value* v) {
+    return !v || v->IsEmpty() || (v->IsString() && v->text.empty());
+  };
   const Value* meta = tmpl.Find("metadata");
   const bool customized =
       !empty(spec->Find("serviceAccountName")) || !empty(spec->Find("containers")) ||

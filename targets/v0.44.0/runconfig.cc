@@ -111,8 +111,7 @@ class RunConfigBuilder {
     bool network = true;
     if (s_.permission_profile) {
       const PermissionProfileRef& p = *s_.permission_profile;
-      profile_name_or_path_ =
-          p.type == "configmap" ? "/etc/toolhive/profiles/" + p.key : p.name;
+      profile_name_or_path_ = p.type == "configmap" ? "/etc/toolhive/profiles/" + p.key : p.name;
       if (p.type == "configmap" || (p.name != "none" && p.name != "stdio" && p.name != "network")) {
         // permissions.FromFile runs in the operator's own container, where no profile file is.
         Refuse(p.mark, "spec.permissionProfile",
@@ -139,7 +138,8 @@ class RunConfigBuilder {
     if (!write.empty()) profile_.Set("write", StrList(write));
     Value outbound = Value::Mapping();
     if (network) outbound.Set("insecure_allow_all", Bool(true));
-    profile_.Set("network", Obj({{"outbound", std::move(outbound)}, {"inbound", Value::Mapping()}}));
+    profile_.Set("network",
+                 Obj({{"outbound", std::move(outbound)}, {"inbound", Value::Mapping()}}));
   }
 
   // validateRunConfig (mcpserver_runconfig.go:354-577) over what the MCPServer can set.
@@ -171,8 +171,8 @@ class RunConfigBuilder {
     return refs_.tool_config ? SpecOf(*refs_.tool_config).Find("toolsFilter") : nullptr;
   }
   const Value* ToolsOverride() const {
-    const Value* o = refs_.tool_config ? GetObject(SpecOf(*refs_.tool_config), "toolsOverride")
-                                       : nullptr;
+    const Value* o =
+        refs_.tool_config ? GetObject(SpecOf(*refs_.tool_config), "toolsOverride") : nullptr;
     return o && !o->members.empty() ? o : nullptr;
   }
 
@@ -211,9 +211,9 @@ class RunConfigBuilder {
       return;
     }
     const std::string resource_url =
-        !ref.resource_url.empty() ? ref.resource_url
-                                  : "http://" + name_ + "." + ns_ + ".svc.cluster.local:" +
-                                        std::to_string(port_);
+        !ref.resource_url.empty()
+            ? ref.resource_url
+            : "http://" + name_ + "." + ns_ + ".svc.cluster.local:" + std::to_string(port_);
     const Value scopes = ref.scopes ? StrList(*ref.scopes) : Value::Null();
     // The client secret reaches the proxy as TOOLHIVE_OIDC_CLIENT_SECRET, never the RunConfig.
     if (!issuer.empty() || !ref.audience.empty() || !jwks.empty() || !introspection.empty() ||
@@ -331,8 +331,7 @@ class RunConfigBuilder {
   static Value CedarConfig(Value policies, const std::string& entities_json,
                            const std::string& primary_upstream, const AuthzConfig& claims) {
     Value options = Obj({{"policies", std::move(policies)}, {"entities_json", Str(entities_json)}});
-    if (!primary_upstream.empty())
-      options.Set("primary_upstream_provider", Str(primary_upstream));
+    if (!primary_upstream.empty()) options.Set("primary_upstream_provider", Str(primary_upstream));
     if (!claims.group_claim_name.empty())
       options.Set("group_claim_name", Str(claims.group_claim_name));
     if (!claims.role_claim_name.empty())
@@ -346,11 +345,12 @@ class RunConfigBuilder {
   // which the Config keeps raw; claim overrides re-marshal it through cedar.Config.
   Value AuthzFromConfigMap(const AuthzConfig& a, const Object& map) {
     const Value* text = GetObject(map.doc, "data")->Find(a.config_map_key);
-    const std::string where = "ConfigMap " + ns_ + "/" + a.config_map_name + " key \"" +
-                              a.config_map_key + "\"";
+    const std::string where =
+        "ConfigMap " + ns_ + "/" + a.config_map_name + " key \"" + a.config_map_key + "\"";
     Diagnostics parse;
     std::vector<Value> docs;
-    if (!text || !text->IsString() || text->text.find_first_not_of(" \t\r\n") == std::string::npos ||
+    if (!text || !text->IsString() ||
+        text->text.find_first_not_of(" \t\r\n") == std::string::npos ||
         !ReadYamlDocuments(map.origin.file, text->text, &docs, &parse) || docs.size() != 1 ||
         !docs[0].IsMapping()) {
       Refuse(a.mark, "spec.authzConfig.configMap",
@@ -381,10 +381,10 @@ class RunConfigBuilder {
     const Value* policies = cedar.Find("policies");
     AuthzConfig claims = a;
     // Overrides only replace what they set (ApplyClaimMappingOverrides).
-    for (auto [field, key] : {std::pair<std::string*, const char*>{&claims.group_claim_name,
-                                                                   "group_claim_name"},
-                              {&claims.role_claim_name, "role_claim_name"},
-                              {&claims.group_entity_type, "group_entity_type"}}) {
+    for (auto [field, key] :
+         {std::pair<std::string*, const char*>{&claims.group_claim_name, "group_claim_name"},
+          {&claims.role_claim_name, "role_claim_name"},
+          {&claims.group_entity_type, "group_entity_type"}}) {
       if (field->empty()) *field = GetString(cedar, key);
     }
     return CedarConfig(policies ? *policies : Value::Null(), GetString(cedar, "entities_json"),
@@ -414,10 +414,9 @@ class RunConfigBuilder {
     const std::string base = "spec.rateLimiting";
     Value out = Value::Mapping();
     if (const Value* b = GetObject(rl, "shared")) out.Set("shared", bucket(b, base + ".shared"));
-    if (const Value* b = GetObject(rl, "perUser"))
-      out.Set("perUser", bucket(b, base + ".perUser"));
-    if (const Value* tools = rl.Find("tools"); tools && tools->IsSequence() &&
-                                               !tools->items.empty()) {
+    if (const Value* b = GetObject(rl, "perUser")) out.Set("perUser", bucket(b, base + ".perUser"));
+    if (const Value* tools = rl.Find("tools");
+        tools && tools->IsSequence() && !tools->items.empty()) {
       Value list = Value::Sequence();
       for (size_t i = 0; i < tools->items.size(); ++i) {
         const Value& t = tools->items[i];
@@ -507,8 +506,8 @@ class RunConfigBuilder {
     }
     if (refs_.telemetry_config) {
       const std::string& override_name = s_.telemetry_config_ref->service_name;
-      telemetry_ = TelemetryConfig(*refs_.telemetry_config,
-                                   override_name.empty() ? name_ : override_name);
+      telemetry_ =
+          TelemetryConfig(*refs_.telemetry_config, override_name.empty() ? name_ : override_name);
       rc.Set("telemetry_config", telemetry_);
     }
     const Value scaling = Scaling();
@@ -550,8 +549,8 @@ class RunConfigBuilder {
     if (!audit_.IsNull()) {
       // audit.MiddlewareParams {config_path, config_data, component, transport_type}, all
       // omitempty (pkg/audit/middleware.go:19-25).
-      list.Append(Middleware("audit", Obj({{"config_data", audit_},
-                                           {"transport_type", Str(s_.transport)}})));
+      list.Append(Middleware(
+          "audit", Obj({{"config_data", audit_}, {"transport_type", Str(s_.transport)}})));
     }
     // auth.MiddlewareParams {oidc_config omitempty} (pkg/auth/middleware.go:21-23).
     Value auth = Value::Mapping();
@@ -559,8 +558,7 @@ class RunConfigBuilder {
     list.Append(Middleware("auth", std::move(auth)));
     if (!token_exchange_.IsNull()) {
       // tokenexchange.MiddlewareParams {token_exchange_config omitempty}.
-      list.Append(
-          Middleware("tokenexchange", Obj({{"token_exchange_config", token_exchange_}})));
+      list.Append(Middleware("tokenexchange", Obj({{"token_exchange_config", token_exchange_}})));
     }
     const Value* filter = ToolsFilter();
     const Value* overrides = ToolsOverride();
@@ -575,8 +573,9 @@ class RunConfigBuilder {
                      Obj({{"name", Str(GetString(m.value, "name"))},
                           {"description", Str(GetString(m.value, "description"))}})});
       }
-      Value params = Obj({{"filter_tools", filter && filter->IsSequence() ? *filter : Value::Null()},
-                          {"tools_override", std::move(tools_override)}});
+      Value params =
+          Obj({{"filter_tools", filter && filter->IsSequence() ? *filter : Value::Null()},
+               {"tools_override", std::move(tools_override)}});
       list.Append(Middleware("tool-filter", params));
       list.Append(Middleware("tool-call-filter", std::move(params)));
     }
@@ -596,9 +595,8 @@ class RunConfigBuilder {
       }
       // ratelimit.MiddlewareParams {namespace, server_name, config, redis_addr omitempty,
       // redis_db omitempty} (pkg/ratelimit/middleware.go:37-43).
-      Value params = Obj({{"namespace", Str(ns_)},
-                          {"server_name", Str(name_)},
-                          {"config", rate_limit_}});
+      Value params =
+          Obj({{"namespace", Str(ns_)}, {"server_name", Str(name_)}, {"config", rate_limit_}});
       if (!redis_addr_.empty()) params.Set("redis_addr", Str(redis_addr_));
       if (redis_db_) params.Set("redis_db", Int(redis_db_));
       list.Append(Middleware("ratelimit", std::move(params)));
@@ -694,8 +692,8 @@ Value TelemetryConfig(const Object& telemetry, const std::string& service_name) 
   return config;
 }
 
-Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs,
-                     const RenderOptions& options, Diagnostics* diags) {
+Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options,
+                     Diagnostics* diags) {
   return RunConfigBuilder(server, refs, options, diags).Build();
 }
 

@@ -18,8 +18,8 @@ namespace t0_44_0 {
 
 // The RunConfig, or null with the operator's refusal reported (the builder's errors, and
 // validateRunConfig's, mcpserver_runconfig.go:354-577).
-Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs,
-                     const RenderOptions& options, Diagnostics* diags);
+Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options,
+                     Diagnostics* diags);
 
 // A telemetry.Config from an MCPTelemetryConfig, as NormalizeMCPTelemetryConfig makes it
 // (cmd/thv-operator/pkg/spectoconfig/telemetry.go:19-60), service name resolved.
