@@ -14,6 +14,7 @@
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
+#include "targets/v0.44.0/webhooks.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -159,6 +160,21 @@ class ServerRenderer {
                        {"mountPath", Str("/etc/runconfig")}}));
     volumes.Append(Obj(
         {{"name", Str("runconfig")}, {"configMap", Obj({{"name", Str(name_ + "-runconfig")}})}}));
+    // C1: the webhooks' Secret files next (ctl:1196-1210, cu/webhook.go:112-222).
+    if (refs_.webhook_config) {
+      for (const WebhookSecretMount& m : WebhookSecretMounts(*refs_.webhook_config)) {
+        const std::string volume = WebhookVolumeName(m.identifier);
+        mounts.Append(Obj({{"name", Str(volume)},
+                           {"readOnly", Bool(true)},
+                           {"mountPath", Str(WebhookSecretPath(m))},
+                           {"subPath", Str(m.file)}}));
+        volumes.Append(
+            Obj({{"name", Str(volume)},
+                 {"secret",
+                  Obj({{"secretName", Str(m.secret)},
+                       {"items", List({Obj({{"key", Str(m.key)}, {"path", Str(m.file)}})})}})}}));
+      }
+    }
     // spec.volumes as hostPath volumes (ctl:1266-1281).
     for (const HostVolume& v : s_.volumes) {
       Value mount = Obj({{"name", Str(v.name)}});

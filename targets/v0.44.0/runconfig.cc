@@ -14,6 +14,7 @@
 #include "model/names.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/webhooks.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -535,7 +536,13 @@ class RunConfigBuilder {
       }
       rc.Set("tools_override", std::move(out));
     }
+    if (refs_.webhook_config) {
+      validating_ = WebhookConfigs(*refs_.webhook_config, "validating");
+      mutating_ = WebhookConfigs(*refs_.webhook_config, "mutating");
+    }
     rc.Set("middleware_configs", Middlewares(rc.Find("oidc_config")));
+    if (!validating_.items.empty()) rc.Set("validating_webhooks", validating_);
+    if (!mutating_.items.empty()) rc.Set("mutating_webhooks", mutating_);
     if (!s_.endpoint_prefix.empty()) rc.Set("endpoint_prefix", Str(s_.endpoint_prefix));
     if (!scaling.IsNull()) rc.Set("scaling_config", scaling);
     return rc;
@@ -601,6 +608,15 @@ class RunConfigBuilder {
       if (redis_db_) params.Set("redis_db", Int(redis_db_));
       list.Append(Middleware("ratelimit", std::move(params)));
     }
+    // Mutating, then validating webhooks: {webhooks, server_name, transport}, the embedded
+    // MiddlewareParams' field first (pkg/webhook/{mutating,validating}/config.go).
+    for (auto [type, hooks] : {std::pair<const char*, const Value*>{"mutating", &mutating_},
+                               {"validating", &validating_}}) {
+      if (hooks->items.empty()) continue;
+      list.Append(Middleware(type, Obj({{"webhooks", *hooks},
+                                        {"server_name", Str(name_)},
+                                        {"transport", Str(s_.transport)}})));
+    }
     if (UsageMetrics(options_)) list.Append(Middleware("usagemetrics", Value::Mapping()));
     if (!authz_.IsNull()) {
       // authz.FactoryMiddlewareParams {config_path omitempty, config_data omitempty}
@@ -633,6 +649,7 @@ class RunConfigBuilder {
   StringMap env_;
   std::string thv_ca_bundle_, jwks_auth_token_file_;
   Value token_exchange_, authz_, audit_, telemetry_, rate_limit_;
+  Value validating_ = Value::Sequence(), mutating_ = Value::Sequence();
   bool has_session_redis_ = false;
   std::string redis_addr_;
   int64_t redis_db_ = 0;
