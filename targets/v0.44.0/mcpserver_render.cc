@@ -443,6 +443,18 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
   CheckServerFieldsThatReachObjects(object, diags, /*pod_template=*/false);
   ConditionWarnings(server, diags);
   if (diags->error_count() != errors_before) return;  // refused before anything is written
+  if (refs.auth_server ||
+      (refs.external_auth && ExternalAuthType(*refs.external_auth) == "embeddedAuthServer")) {
+    // AddEmbeddedAuthServerConfigOptions / AddAuthServerRefOptions (cu/authserver.go) add
+    // embedded_auth_server_config, its volumes and env, and the upstreamswap middleware.
+    if (!context.options.validating)
+      diags->Error(object.origin.file, object.origin.mark,
+                   server.auth_server_ref ? "spec.authServerRef" : "spec.externalAuthConfigRef",
+                   "rendering an MCPServer with an embedded auth server (MCPExternalAuthConfig "
+                   "type embeddedAuthServer) is not supported at v0.44.0 yet; `validate` checks "
+                   "it");
+    return;
+  }
   const Value run_config = BuildRunConfig(server, refs, context.options.render, diags);
   if (run_config.IsNull()) return;
   ServerRenderer(server, refs, context.options.render).Emit(GoJsonIndent(run_config, "  "), emit);
