@@ -9,50 +9,20 @@
 #include "targets/testing.h"
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/target.h"
+#include "targets/v0.44.0/testing.h"
 
 namespace thv {
 namespace t0_44_0 {
 
 namespace {
 
-struct Result {
-  std::vector<std::string> errors, warnings;  // "line:col: path: message"
-  std::vector<Value> out;
+using Result = RenderRun;
 
-  bool HasError(const std::string& text) const { return Contains(errors, text); }
-  bool HasWarning(const std::string& text) const { return Contains(warnings, text); }
-  static bool Contains(const std::vector<std::string>& lines, const std::string& text) {
-    for (const std::string& l : lines)
-      if (l.find(text) != std::string::npos) return true;
-    return false;
-  }
-};
-
-// yaml's objects as read at v0.44.0.
 std::vector<Object> Objects(const std::string& yaml, Diagnostics* diags) {
-  InputOptions input;
-  input.target = &kTarget;
-  return ObjectsFromYaml(yaml, diags, input);
+  return ObjectsAt044(yaml, diags);
 }
 
-// Reads yaml at v0.44.0 and, without input errors, runs the render stage (validating: as
-// `validate` does; else as `render`).
-Result Run(const std::string& yaml, bool validating = true) {
-  Diagnostics diags;
-  std::vector<Object> objects = Objects(yaml, &diags);
-  Result r;
-  if (!diags.HasErrors()) {
-    RenderAllOptions options;
-    options.validating = validating;
-    r.out = RenderAll(objects, options, &diags);
-  }
-  for (const Diagnostic& d : diags.items()) {
-    std::string line = std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ": " +
-                       d.path + ": " + d.message;
-    (d.severity == Severity::kError ? r.errors : r.warnings).push_back(line);
-  }
-  return r;
-}
+Result Run(const std::string& yaml, bool validating = true) { return RunAt044(yaml, validating); }
 
 std::string Server(const std::string& spec, const std::string& version = "v1beta1") {
   return "apiVersion: toolhive.stacklok.dev/" + version +

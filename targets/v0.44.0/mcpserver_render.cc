@@ -442,7 +442,8 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
   const ServerRefs refs = ResolveServerRefs(server, context, diags);
   CheckServerFieldsThatReachObjects(object, diags, /*pod_template=*/false);
   ConditionWarnings(server, diags);
-  if (diags->error_count() != errors_before) return;  // refused before anything is written
+  // Refused before anything is written.
+  if (diags->error_count() != errors_before || refs.refused) return;
   if (refs.auth_server ||
       (refs.external_auth && ExternalAuthType(*refs.external_auth) == "embeddedAuthServer")) {
     // AddEmbeddedAuthServerConfigOptions / AddAuthServerRefOptions (cu/authserver.go) add

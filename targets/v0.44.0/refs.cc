@@ -109,13 +109,14 @@ class ServerChecker {
       Refuse(ref.mark, field + ".name", name + " not found among the inputs");
       return nullptr;
     }
-    if (config->context_only) {
-      const std::vector<Invalid> invalid = ValidateConfig(*config);
-      if (!invalid.empty()) {
+    const std::vector<Invalid> invalid = ValidateConfig(*config);
+    if (!invalid.empty()) {
+      // One from --context is reported here; one among the inputs reports itself.
+      if (config->context_only)
         Refuse(ref.mark, field + ".name",
                name + " (" + Where(*config) + ") is not valid: " + invalid.front().message);
-        return nullptr;
-      }
+      refs_.refused = true;
+      return nullptr;
     }
     return config;
   }

@@ -25,6 +25,9 @@ struct ServerRefs {
   // TOOLHIVE_OIDC_CLIENT_SECRET: the operator adds it only when the client Secret has the key
   // (a Secret not among the inputs is assumed to, with a warning).
   bool oidc_client_secret_env = false;
+  // A referenced config among the inputs is invalid: reported there (CheckConfig), and the
+  // operator refuses this server too.
+  bool refused = false;
 };
 
 // MCPServer: each reference resolved, with the operator's verdict: a missing or invalid
