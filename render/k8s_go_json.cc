@@ -10,13 +10,8 @@ namespace {
 #define THV_GO_TABLE "render/k8s_go_types.inc"
 #include "core/go_table.h"
 
-std::string Canonical(const std::string& text) {
-  std::string canonical, err;
-  return CanonicalQuantity(text, &canonical, &err) ? canonical : text;
-}
-
 const GoTypes& CoreV1Types() {
-  static const GoTypes types(kGoRows, kGoAliases, &Canonical);
+  static const GoTypes types(kGoRows, kGoAliases, &CanonicalQuantityOrText);
   return types;
 }
 

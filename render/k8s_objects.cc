@@ -103,11 +103,8 @@ Value HealthProbe(int initial_delay, int timeout, int period, int failure_thresh
 
 Value CpuMemoryList(const std::string& cpu, const std::string& memory) {
   Value list = Value::Mapping();
-  std::string canonical, err;
-  if (!cpu.empty())
-    list.Set("cpu", Str(CanonicalQuantity(cpu, &canonical, &err) ? canonical : cpu));
-  if (!memory.empty())
-    list.Set("memory", Str(CanonicalQuantity(memory, &canonical, &err) ? canonical : memory));
+  if (!cpu.empty()) list.Set("cpu", Str(CanonicalQuantityOrText(cpu)));
+  if (!memory.empty()) list.Set("memory", Str(CanonicalQuantityOrText(memory)));
   return list;
 }
 

@@ -246,6 +246,11 @@ int CompareQuantities(const Quantity& a, const Quantity& b) {
   return sign_a * magnitude;
 }
 
+std::string CanonicalQuantityOrText(const std::string& text) {
+  std::string canonical, err;
+  return CanonicalQuantity(text, &canonical, &err) ? canonical : text;
+}
+
 bool CanonicalQuantity(const std::string& text, std::string* canonical, std::string* err) {
   Parsed p;
   if (!Parse(text, &p, err)) return false;

@@ -19,5 +19,7 @@ int CompareQuantities(const Quantity& a, const Quantity& b);
 
 // Canonical string of a quantity, as resource.MustParse(text).String(); false + *err otherwise.
 bool CanonicalQuantity(const std::string& text, std::string* canonical, std::string* err);
+// The canonical string, or text itself when it does not parse.
+std::string CanonicalQuantityOrText(const std::string& text);
 
 }  // namespace thv

@@ -13,12 +13,6 @@ namespace {
 
 using FieldRule = std::string (*)(const std::string&);
 
-// A quantity's canonical text, or the text itself when it does not parse.
-std::string CanonicalOrText(const std::string& text) {
-  std::string canonical, err;
-  return CanonicalQuantity(text, &canonical, &err) ? canonical : text;
-}
-
 // spec.resources: each quantity valid and not negative, each request within its limit.
 void CheckResources(const Value* resources, const std::string& file, Diagnostics* diags) {
   const Value* limits = resources ? resources->Find("limits") : nullptr;
@@ -38,7 +32,7 @@ void CheckResources(const Value* resources, const std::string& file, Diagnostics
         diags->Error(file, q->mark, path, "Invalid value: " + GoQuote(q->text) + ": " + err);
       } else if (parsed[list][r].negative) {
         diags->Error(file, q->mark, path,
-                     "Invalid value: " + GoQuote(CanonicalOrText(q->text)) +
+                     "Invalid value: " + GoQuote(CanonicalQuantityOrText(q->text)) +
                          ": must be greater than or equal to 0");
       } else {
         valid[list][r] = true;
@@ -50,9 +44,9 @@ void CheckResources(const Value* resources, const std::string& file, Diagnostics
       continue;
     const Value* request = requests->Find(kNames[r]);
     diags->Error(file, request->mark, std::string("spec.resources.requests.") + kNames[r],
-                 "Invalid value: " + GoQuote(CanonicalOrText(request->text)) +
+                 "Invalid value: " + GoQuote(CanonicalQuantityOrText(request->text)) +
                      ": must be less than or equal to " + kNames[r] + " limit of " +
-                     CanonicalOrText(limits->Find(kNames[r])->text) +
+                     CanonicalQuantityOrText(limits->Find(kNames[r])->text) +
                      "; the API server would reject the proxy Deployment");
   }
 }

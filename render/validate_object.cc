@@ -562,11 +562,6 @@ class Validator {
     }
   }
 
-  static std::string Canonical(const std::string& text) {
-    std::string canonical, err;
-    return CanonicalQuantity(text, &canonical, &err) ? canonical : text;
-  }
-
   // A valid, non-negative quantity of limits or requests, else reported (false).
   bool ResourceQuantity(const Member& m, const Path& list_path, Quantity* q) {
     const Path item = list_path.Key(m.key);
@@ -588,7 +583,7 @@ class Validator {
       return false;
     }
     if (q->negative) {
-      InvalidText(item, m.value.mark, Canonical(m.value.text),
+      InvalidText(item, m.value.mark, CanonicalQuantityOrText(m.value.text),
                   "must be greater than or equal to 0");
       return false;
     }
@@ -643,9 +638,9 @@ class Validator {
       }
       const int cmp = CompareQuantities(request, limit->value);
       if ((!overcommit && cmp != 0) || cmp > 0) {
-        InvalidText(requests_path, m.value.mark, Canonical(m.value.text),
+        InvalidText(requests_path, m.value.mark, CanonicalQuantityOrText(m.value.text),
                     (cmp > 0 ? "must be less than or equal to " : "must be equal to ") + name +
-                        " limit of " + Canonical(limit->member->value.text));
+                        " limit of " + CanonicalQuantityOrText(limit->member->value.text));
       }
     }
   }

@@ -4,11 +4,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/go_json.h"
 #include "core/json_writer.h"
 #include "core/value_builder.h"
 #include "model/decode.h"
-#include "render/k8s_go_json.h"
 #include "render/k8s_objects.h"
+#include "render/quantity.h"
 #include "render/render_all.h"
 #include "render/server_fields.h"
 #include "targets/v0.44.0/configs.h"
@@ -22,6 +23,16 @@ namespace t0_44_0 {
 namespace {
 
 const char kOperator[] = "the operator (v0.44.0)";
+
+// k8s.io/api and apimachinery v0.35.3 (toolhive's go.mod at the tag): core/v1 from
+// targets/v0.44.0/k8s_go_types.inc (scripts/gen_go_types.py, see SOURCE).
+#define THV_GO_TABLE "targets/v0.44.0/k8s_go_types.inc"
+#include "core/go_table.h"
+
+const GoTypes& CoreV1Types() {
+  static const GoTypes types(kGoRows, kGoAliases, &CanonicalQuantityOrText);
+  return types;
+}
 
 const Value& SpecOf(const Object& object) {
   static const Value kEmpty = Value::Mapping();
@@ -428,11 +439,7 @@ std::string PodPatchJson(const MCPServer& s) {
       (spec->Find("securityContext") && !spec->Find("securityContext")->IsNull()) ||
       !empty(spec->Find("priorityClassName")) || !empty(spec->Find("imagePullSecrets")) ||
       (meta && (!empty(meta->Find("labels")) || !empty(meta->Find("annotations"))));
-  // k8s.io/api v0.35.3 differs from the v0.34.1 layout MarshalPodTemplateSpec follows only by
-  // two new omitempty fields, PodSpec.workloadRef and PodCertificateProjection.userAnnotations:
-  // a template setting them is the one case whose bytes would differ (the v0.34.1 layout drops
-  // them).
-  return customized ? MarshalPodTemplateSpec(tmpl) : std::string();
+  return customized ? CoreV1Types().Marshal("PodTemplateSpec", tmpl) : std::string();
 }
 
 void RenderServer(const Object& object, const RenderContext& context, Diagnostics* diags,

@@ -193,7 +193,8 @@ Rendered Render(const std::string& yaml, const RenderOptions& options = {},
 
 std::vector<std::string> ObjectList(const RenderRun& run) {
   std::vector<std::string> list;
-  for (const Value& doc : run.out) list.push_back(Text(&doc, "kind") + "/" + Text(&doc, "metadata.name"));
+  for (const Value& doc : run.out)
+    list.push_back(Text(&doc, "kind") + "/" + Text(&doc, "metadata.name"));
   return list;
 }
 
@@ -208,10 +209,10 @@ TEST_CASE("§8 seed: runconfig.json byte for byte and its content checksum") {
   Rendered r = Render(kSeed, {}, "fetch");
   REQUIRE(r.run.errors.empty());
   CHECK(r.Json() == kSeedRunConfig);
-  const std::string checksum =
-      "d21bdc668000876b948e14d391c198148b0f21d59765eca4a21d25cba766618a";
-  CHECK(At(r.config_map, "metadata.annotations")->Find("toolhive.stacklok.dev/content-checksum")->text ==
-        checksum);
+  const std::string checksum = "d21bdc668000876b948e14d391c198148b0f21d59765eca4a21d25cba766618a";
+  CHECK(At(r.config_map, "metadata.annotations")
+            ->Find("toolhive.stacklok.dev/content-checksum")
+            ->text == checksum);
   CHECK(At(r.deployment, "spec.template.metadata.annotations")
             ->Find("toolhive.stacklok.dev/runconfig-checksum")
             ->text == checksum);
@@ -222,8 +223,9 @@ TEST_CASE("§8 seed: usage metrics off drops usagemetrics and gives the second c
   off.usage_metrics = false;
   Rendered r = Render(kSeed, off, "fetch");
   CHECK(r.Middlewares() == std::vector<std::string>{"bodylimit", "auth", "mcp-parser", "recovery"});
-  CHECK(At(r.config_map, "metadata.annotations")->Find("toolhive.stacklok.dev/content-checksum")->text ==
-        "2ebc7dd17f2e79250c1f8896a027a29e764c166b4ccb552600295e6412ca7a27");
+  CHECK(At(r.config_map, "metadata.annotations")
+            ->Find("toolhive.stacklok.dev/content-checksum")
+            ->text == "2ebc7dd17f2e79250c1f8896a027a29e764c166b4ccb552600295e6412ca7a27");
 }
 
 // ---- §1: objects ----
@@ -240,7 +242,9 @@ TEST_CASE("§1 objects: creation order, names; no -sa with spec.serviceAccount")
 }
 
 TEST_CASE("§1 objects: <name>-authz-inline only for inline authzConfig, before the runconfig") {
-  Rendered r = Render(Server("  authzConfig:\n    type: inline\n    inline: {policies: ['permit(principal, action, resource);']}\n"));
+  Rendered r =
+      Render(Server("  authzConfig:\n    type: inline\n    inline: {policies: ['permit(principal, "
+                    "action, resource);']}\n"));
   CHECK(ObjectList(r.run)[4] == "ConfigMap/s-authz-inline");
   CHECK(ObjectList(r.run)[5] == "ConfigMap/s-runconfig");
 }
@@ -248,9 +252,9 @@ TEST_CASE("§1 objects: <name>-authz-inline only for inline authzConfig, before 
 // ---- §2: Deployment ----
 
 TEST_CASE("§2 Deployment: labels on it, its selector and pods; overrides never replace them") {
-  Rendered r = Render(Server(
-      "  resourceOverrides:\n    proxyDeployment:\n      labels: {team: a, app: x}\n"
-      "      podTemplateMetadataOverrides: {labels: {tier: proxy, toolhive: 'no'}}\n"));
+  Rendered r = Render(
+      Server("  resourceOverrides:\n    proxyDeployment:\n      labels: {team: a, app: x}\n"
+             "      podTemplateMetadataOverrides: {labels: {tier: proxy, toolhive: 'no'}}\n"));
   CHECK(Keys(At(r.deployment, "spec.selector.matchLabels")) == kLabels);
   CHECK(Text(r.deployment, "metadata.labels.app") == "mcpserver");
   CHECK(Text(r.deployment, "metadata.labels.team") == "a");
@@ -261,8 +265,8 @@ TEST_CASE("§2 Deployment: labels on it, its selector and pods; overrides never 
 
 TEST_CASE("§2 Deployment: annotations only from proxyDeployment.annotations") {
   CHECK(At(Render(Server("")).deployment, "metadata.annotations") == nullptr);
-  Rendered r = Render(
-      Server("  resourceOverrides:\n    proxyDeployment:\n      annotations: {a: b}\n"));
+  Rendered r =
+      Render(Server("  resourceOverrides:\n    proxyDeployment:\n      annotations: {a: b}\n"));
   CHECK(Keys(At(r.deployment, "metadata.annotations")) == std::vector<std::string>{"a"});
   CHECK(Keys(At(r.deployment, "spec.template.metadata.annotations")) ==
         std::vector<std::string>{"toolhive.stacklok.dev/mcpserver-generation",
@@ -270,9 +274,9 @@ TEST_CASE("§2 Deployment: annotations only from proxyDeployment.annotations") {
 }
 
 TEST_CASE("§2 Deployment: pod annotations checksum and generation win over overrides") {
-  Rendered r = Render(Server(
-      "  resourceOverrides:\n    proxyDeployment:\n      podTemplateMetadataOverrides:\n"
-      "        annotations: {toolhive.stacklok.dev/mcpserver-generation: '9', extra: x}\n"));
+  Rendered r = Render(
+      Server("  resourceOverrides:\n    proxyDeployment:\n      podTemplateMetadataOverrides:\n"
+             "        annotations: {toolhive.stacklok.dev/mcpserver-generation: '9', extra: x}\n"));
   const Value* a = At(r.deployment, "spec.template.metadata.annotations");
   CHECK(a->Find("toolhive.stacklok.dev/mcpserver-generation")->text == "1");
   CHECK(a->Find("extra")->text == "x");
@@ -303,7 +307,8 @@ TEST_CASE("§2 Deployment: one container toolhive; image from the chart, else th
   CHECK(Text(r.Container(), "image") == "ghcr.io/stacklok/toolhive/proxyrunner:v0.44.0");
   RenderOptions flag;
   flag.proxy_image = "registry.example.com/proxyrunner:1";
-  CHECK(Text(Render(Server(""), flag).Container(), "image") == "registry.example.com/proxyrunner:1");
+  CHECK(Text(Render(Server(""), flag).Container(), "image") ==
+        "registry.example.com/proxyrunner:1");
 }
 
 TEST_CASE("§2 Deployment: args are run, the pod patch, the image") {
@@ -313,30 +318,35 @@ TEST_CASE("§2 Deployment: args are run, the pod patch, the image") {
   REQUIRE(args->items.size() == 3);
   CHECK(args->items[0].text == "run");
   CHECK(args->items[1].text ==
-        "--k8s-pod-patch={\"metadata\":{},\"spec\":{\"containers\":[],\"serviceAccountName\":\"s-sa\"}}");
+        "--k8s-pod-patch={\"metadata\":{},\"spec\":{\"containers\":[],\"serviceAccountName\":\"s-"
+        "sa\"}}");
   CHECK(args->items[2].text == "ghcr.io/example/mcp:1");
 }
 
 TEST_CASE("§2 Deployment: pod patch carries spec.secrets on container mcp, SA from the spec") {
-  Rendered r = Render(Server(
-      "  serviceAccount: custom\n  secrets: [{name: keys, key: token}, {name: more, key: b, "
-      "targetEnvName: B}]\n"));
+  Rendered r = Render(
+      Server("  serviceAccount: custom\n  secrets: [{name: keys, key: token}, {name: more, key: b, "
+             "targetEnvName: B}]\n"));
   REQUIRE(r.deployment);
-  CHECK(At(r.Container(), "args")->items[1].text ==
-        "--k8s-pod-patch={\"metadata\":{},\"spec\":{\"containers\":[{\"name\":\"mcp\",\"env\":[{"
-        "\"name\":\"token\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"keys\",\"key\":\"token\"}}},"
-        "{\"name\":\"B\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"more\",\"key\":\"b\"}}}],"
-        "\"resources\":{}}],\"serviceAccountName\":\"custom\"}}");
+  CHECK(
+      At(r.Container(), "args")->items[1].text ==
+      "--k8s-pod-patch={\"metadata\":{},\"spec\":{\"containers\":[{\"name\":\"mcp\",\"env\":[{"
+      "\"name\":\"token\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"keys\",\"key\":\"token\"}}},"
+      "{\"name\":\"B\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"more\",\"key\":\"b\"}}}],"
+      "\"resources\":{}}],\"serviceAccountName\":\"custom\"}}");
   // Secrets never reach the RunConfig.
   CHECK(r.Json().find("keys") == std::string::npos);
 }
 
-TEST_CASE("§2 Deployment: env order: otel, token exchange, OIDC, overrides, redis, generation, defaults") {
+TEST_CASE(
+    "§2 Deployment: env order: otel, token exchange, OIDC, overrides, redis, generation, "
+    "defaults") {
   Rendered r = Render(
       Server("  telemetryConfigRef: {name: otel}\n"
              "  externalAuthConfigRef: {name: te}\n"
              "  oidcConfigRef: {name: idp, audience: a}\n"
-             "  sessionStorage: {provider: redis, address: 'r:6379', passwordRef: {name: rp, key: k}}\n"
+             "  sessionStorage: {provider: redis, address: 'r:6379', passwordRef: {name: rp, key: "
+             "k}}\n"
              "  resourceOverrides: {proxyDeployment: {env: [{name: CUSTOM, value: v}]}}\n") +
       Doc("MCPTelemetryConfig", "otel",
           "  openTelemetry:\n    enabled: true\n    endpoint: otel:4318\n    tracing: {enabled: "
@@ -349,24 +359,20 @@ TEST_CASE("§2 Deployment: env order: otel, token exchange, OIDC, overrides, red
           "k}}\n"));
   REQUIRE(r.deployment);
   CHECK(Names(At(r.Container(), "env")) ==
-        std::vector<std::string>{"OTEL_RESOURCE_ATTRIBUTES=service.name=s,service.namespace=ns",
-                                 "TOOLHIVE_OTEL_HEADER_X_API_KEY",
-                                 "TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET",
-                                 "TOOLHIVE_OIDC_CLIENT_SECRET",
-                                 "CUSTOM=v",
-                                 "THV_SESSION_REDIS_PASSWORD",
-                                 "THV_MCPSERVER_GENERATION",
-                                 "XDG_CONFIG_HOME=/tmp",
-                                 "HOME=/tmp",
-                                 "TOOLHIVE_RUNTIME=kubernetes",
-                                 "UNSTRUCTURED_LOGS=false"});
+        std::vector<std::string>{
+            "OTEL_RESOURCE_ATTRIBUTES=service.name=s,service.namespace=ns",
+            "TOOLHIVE_OTEL_HEADER_X_API_KEY", "TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET",
+            "TOOLHIVE_OIDC_CLIENT_SECRET", "CUSTOM=v", "THV_SESSION_REDIS_PASSWORD",
+            "THV_MCPSERVER_GENERATION", "XDG_CONFIG_HOME=/tmp", "HOME=/tmp",
+            "TOOLHIVE_RUNTIME=kubernetes", "UNSTRUCTURED_LOGS=false"});
   CHECK(r.run.HasWarning("Secret ns/cs (client secret) is not among the inputs"));
 }
 
-TEST_CASE("§2 Deployment: EnsureRequiredEnvVars adds only what is absent, and the secrets provider") {
-  Rendered r = Render(Server(
-      "  resourceOverrides: {proxyDeployment: {env: [{name: HOME, value: /h}, {name: "
-      "TOOLHIVE_SECRET_x, value: zz}]}}\n"));
+TEST_CASE(
+    "§2 Deployment: EnsureRequiredEnvVars adds only what is absent, and the secrets provider") {
+  Rendered r =
+      Render(Server("  resourceOverrides: {proxyDeployment: {env: [{name: HOME, value: /h}, {name: "
+                    "TOOLHIVE_SECRET_x, value: zz}]}}\n"));
   CHECK(Names(At(r.Container(), "env")) ==
         std::vector<std::string>{"HOME=/h", "TOOLHIVE_SECRET_x=zz", "THV_MCPSERVER_GENERATION",
                                  "XDG_CONFIG_HOME=/tmp", "TOOLHIVE_RUNTIME=kubernetes",
@@ -385,8 +391,9 @@ TEST_CASE("§2 Deployment: THV_MCPSERVER_GENERATION from the annotation, generat
 }
 
 TEST_CASE("§2 Deployment: metadata.generation, when the input has it, everywhere") {
-  const std::string yaml = "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\n"
-                           "metadata: {name: s, namespace: ns, generation: 7}\nspec: {image: x}\n";
+  const std::string yaml =
+      "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\n"
+      "metadata: {name: s, namespace: ns, generation: 7}\nspec: {image: x}\n";
   Rendered r = Render(yaml);
   CHECK(Text(&r.run_config, "mcpserver_generation") == "7");
   CHECK(At(r.deployment, "spec.template.metadata.annotations")
@@ -425,7 +432,8 @@ TEST_CASE("§2 Deployment: startup, liveness and readiness probes per ctl:1461-1
 }
 
 TEST_CASE("§2 Deployment: spec.resources on the proxy container, canonical; never the RunConfig") {
-  Rendered r = Render(Server("  resources: {limits: {cpu: '0.5', memory: 128Mi}, requests: {cpu: 100m}}\n"));
+  Rendered r =
+      Render(Server("  resources: {limits: {cpu: '0.5', memory: 128Mi}, requests: {cpu: 100m}}\n"));
   CHECK(Text(r.Container(), "resources.limits.cpu") == "500m");
   CHECK(Text(r.Container(), "resources.limits.memory") == "128Mi");
   CHECK(Text(r.Container(), "resources.requests.cpu") == "100m");
@@ -458,9 +466,10 @@ TEST_CASE("§2 Deployment: security contexts, Kubernetes and OpenShift") {
 TEST_CASE("§2 Deployment: imagePullSecrets = CR list deduplicated, then the chart's; on both SAs") {
   RenderOptions chart;
   chart.default_image_pull_secrets = {"b", " c ", ""};
-  Rendered r = Render(Server("  resourceOverrides: {proxyDeployment: {imagePullSecrets: [{name: a}, "
-                             "{name: b}, {name: a}]}}\n"),
-                      chart);
+  Rendered r =
+      Render(Server("  resourceOverrides: {proxyDeployment: {imagePullSecrets: [{name: a}, "
+                    "{name: b}, {name: a}]}}\n"),
+             chart);
   const std::vector<std::string> want = {"a", "b", "c"};
   CHECK(Names(At(r.PodSpec(), "imagePullSecrets")) == want);
   CHECK(Names(At(r.run.Find("ServiceAccount", "s-proxy-runner"), "imagePullSecrets")) == want);
@@ -480,7 +489,8 @@ TEST_CASE("§3 Service: mcp-<name>-proxy, ClientIP by default, the proxy port, n
   CHECK(Text(r.service, "spec.ports[0].port") == "9000");
   CHECK(Text(r.service, "spec.ports[0].targetPort") == "9000");
   CHECK(Keys(At(r.service, "spec.selector")) == kLabels);
-  CHECK(Text(Render(Server("  sessionAffinity: None\n")).service, "spec.sessionAffinity") == "None");
+  CHECK(Text(Render(Server("  sessionAffinity: None\n")).service, "spec.sessionAffinity") ==
+        "None");
 }
 
 TEST_CASE("§3 Service: label and annotation overrides, operator labels win") {
@@ -498,7 +508,8 @@ TEST_CASE("§4 RBAC: the Role has no apply; binding to the runner SA; no labels"
   const Value* role = r.run.Find("Role", "s-proxy-runner");
   REQUIRE(role);
   CHECK(At(role, "metadata.labels") == nullptr);
-  const std::vector<std::string> write = {"get", "list", "watch", "create", "update", "patch", "delete"};
+  const std::vector<std::string> write = {"get",    "list",  "watch", "create",
+                                          "update", "patch", "delete"};
   std::vector<std::string> verbs;
   for (const Value& v : At(role, "rules[0].verbs")->items) verbs.push_back(v.text);
   CHECK(verbs == write);
@@ -515,24 +526,39 @@ TEST_CASE("§4 RBAC: the Role has no apply; binding to the runner SA; no labels"
 TEST_CASE("§5 RunConfig: ConfigMap name, labels, one key, no trailing newline") {
   Rendered r = Render(Server(""));
   CHECK(Keys(At(r.config_map, "metadata.labels")) ==
-        std::vector<std::string>{"toolhive.stacklok.io/component", "toolhive.stacklok.io/managed-by",
+        std::vector<std::string>{"toolhive.stacklok.io/component",
+                                 "toolhive.stacklok.io/managed-by",
                                  "toolhive.stacklok.io/mcp-server"});
   CHECK(Keys(At(r.config_map, "data")) == std::vector<std::string>{"runconfig.json"});
   CHECK(r.Json().back() == '}');
 }
 
 TEST_CASE("§5 RunConfig: fields in runner.RunConfig order") {
-  Rendered r = Render(Server(
-      "  transport: sse\n  args: [a]\n  env: [{name: E, value: v}]\n"
-      "  volumes: [{name: d, hostPath: /h, mountPath: /m}]\n  trustProxyHeaders: true\n"
-      "  endpointPrefix: /p\n  backendReplicas: 2\n  audit: {enabled: true}\n"));
-  CHECK(Keys(&r.run_config) ==
-        std::vector<std::string>{"schema_version", "mcpserver_generation", "image", "cmd_args",
-                                 "name", "container_name", "base_name", "transport", "host",
-                                 "port", "target_port", "permission_profile", "env_vars",
-                                 "volumes", "container_labels", "audit_config",
-                                 "trust_proxy_headers", "proxy_mode", "middleware_configs",
-                                 "endpoint_prefix", "scaling_config"});
+  Rendered r = Render(
+      Server("  transport: sse\n  args: [a]\n  env: [{name: E, value: v}]\n"
+             "  volumes: [{name: d, hostPath: /h, mountPath: /m}]\n  trustProxyHeaders: true\n"
+             "  endpointPrefix: /p\n  backendReplicas: 2\n  audit: {enabled: true}\n"));
+  CHECK(Keys(&r.run_config) == std::vector<std::string>{"schema_version",
+                                                        "mcpserver_generation",
+                                                        "image",
+                                                        "cmd_args",
+                                                        "name",
+                                                        "container_name",
+                                                        "base_name",
+                                                        "transport",
+                                                        "host",
+                                                        "port",
+                                                        "target_port",
+                                                        "permission_profile",
+                                                        "env_vars",
+                                                        "volumes",
+                                                        "container_labels",
+                                                        "audit_config",
+                                                        "trust_proxy_headers",
+                                                        "proxy_mode",
+                                                        "middleware_configs",
+                                                        "endpoint_prefix",
+                                                        "scaling_config"});
 }
 
 TEST_CASE("§5 RunConfig: host from --proxy-host, else 0.0.0.0") {
@@ -543,18 +569,19 @@ TEST_CASE("§5 RunConfig: host from --proxy-host, else 0.0.0.0") {
 }
 
 TEST_CASE("§5 RunConfig: env_vars are spec.env, MCP_TRANSPORT, and MCP/FASTMCP_PORT over HTTP") {
-  Rendered http = Render(Server("  transport: streamable-http\n  mcpPort: 3000\n  env: [{name: MCP_PORT, value: '1'}]\n"));
+  Rendered http = Render(Server(
+      "  transport: streamable-http\n  mcpPort: 3000\n  env: [{name: MCP_PORT, value: '1'}]\n"));
   CHECK(Keys(At(&http.run_config, "env_vars")) ==
         std::vector<std::string>{"FASTMCP_PORT", "MCP_PORT", "MCP_TRANSPORT"});
   CHECK(Text(&http.run_config, "env_vars.MCP_PORT") == "3000");
-  CHECK(Keys(Render(Server("")).Rc("env_vars")) ==
-        std::vector<std::string>{"MCP_TRANSPORT"});
+  CHECK(Keys(Render(Server("")).Rc("env_vars")) == std::vector<std::string>{"MCP_TRANSPORT"});
 }
 
 TEST_CASE("§5 RunConfig: proxy_mode is the transport, or stdio's proxy mode") {
   CHECK(Render(Server("  transport: sse\n")).RcText("proxy_mode") == "sse");
   CHECK(Render(Server("  proxyMode: sse\n")).RcText("proxy_mode") == "sse");
-  CHECK(Render(Server("  transport: streamable-http\n  proxyMode: sse\n")).RcText("proxy_mode") == "streamable-http");
+  CHECK(Render(Server("  transport: streamable-http\n  proxyMode: sse\n")).RcText("proxy_mode") ==
+        "streamable-http");
 }
 
 TEST_CASE("§5 RunConfig: middleware order of PopulateMiddlewareConfigs") {
@@ -565,14 +592,18 @@ TEST_CASE("§5 RunConfig: middleware order of PopulateMiddlewareConfigs") {
              "  sessionStorage: {provider: redis, address: 'r:6379'}\n"
              "  rateLimiting: {shared: {maxTokens: 1, refillPeriod: 1s}}\n"
              "  authzConfigRef: {name: authz}\n") +
-      Doc("MCPOIDCConfig", "idp", "  type: kubernetesServiceAccount\n  kubernetesServiceAccount: {}\n") +
-      Doc("MCPExternalAuthConfig", "te", "  type: tokenExchange\n  tokenExchange: {tokenUrl: 'https://t', audience: a}\n") +
+      Doc("MCPOIDCConfig", "idp",
+          "  type: kubernetesServiceAccount\n  kubernetesServiceAccount: {}\n") +
+      Doc("MCPExternalAuthConfig", "te",
+          "  type: tokenExchange\n  tokenExchange: {tokenUrl: 'https://t', audience: a}\n") +
       Doc("MCPToolConfig", "tools", "  toolsFilter: [a]\n") +
       Doc("MCPTelemetryConfig", "otel", "  prometheus: {enabled: true}\n") +
       Doc("MCPWebhookConfig", "hooks",
-          "  validating: [{name: v, url: 'https://v'}]\n  mutating: [{name: m, url: 'https://m'}]\n",
+          "  validating: [{name: v, url: 'https://v'}]\n  mutating: [{name: m, url: "
+          "'https://m'}]\n",
           "v1alpha1") +
-      Doc("MCPAuthzConfig", "authz", "  type: cedarv1\n  config: {policies: ['permit(principal, action, resource);']}\n"));
+      Doc("MCPAuthzConfig", "authz",
+          "  type: cedarv1\n  config: {policies: ['permit(principal, action, resource);']}\n"));
   REQUIRE(r.run.errors.empty());
   CHECK(r.Middlewares() ==
         std::vector<std::string>{"bodylimit", "audit", "auth", "tokenexchange", "tool-filter",
@@ -588,7 +619,8 @@ TEST_CASE("§5 RunConfig: scaling_config only with backendReplicas, redis or a d
   Rendered r = Render(Server(""), redis);
   CHECK(Keys(At(&r.run_config, "scaling_config.session_redis")) ==
         std::vector<std::string>{"address"});
-  Rendered own = Render(Server("  sessionStorage: {provider: redis, address: 'a:1', db: 3, keyPrefix: k}\n"), redis);
+  Rendered own = Render(
+      Server("  sessionStorage: {provider: redis, address: 'a:1', db: 3, keyPrefix: k}\n"), redis);
   CHECK(Text(&own.run_config, "scaling_config.session_redis.address") == "a:1");
   CHECK(Text(&own.run_config, "scaling_config.session_redis.db") == "3");
 }
@@ -637,8 +669,9 @@ TEST_CASE("C2 volumes join the profile's read or write list, a repeated target o
   Rendered r = Render(Server(
       "  volumes: [{name: a, hostPath: /a, mountPath: /m, readOnly: true}, {name: b, hostPath: /b, "
       "mountPath: /w}, {name: c, hostPath: /c, mountPath: /m}]\n"));
-  CHECK(GoJsonCompact(*At(&r.run_config, "permission_profile")) ==
-        R"({"name":"network","read":["/a:/m"],"write":["/b:/w"],"network":{"outbound":{"insecure_allow_all":true},"inbound":{}}})");
+  CHECK(
+      GoJsonCompact(*At(&r.run_config, "permission_profile")) ==
+      R"({"name":"network","read":["/a:/m"],"write":["/b:/w"],"network":{"outbound":{"insecure_allow_all":true},"inbound":{}}})");
 }
 
 TEST_CASE("C2 a configmap or unknown permission profile: the operator cannot read the file") {
@@ -648,9 +681,9 @@ TEST_CASE("C2 a configmap or unknown permission profile: the operator cannot rea
 }
 
 TEST_CASE("C3 vault: pod template annotations only, no env_file_dir") {
-  Rendered r = Render(Server(
-      "  resourceOverrides: {proxyDeployment: {podTemplateMetadataOverrides: {annotations: "
-      "{vault.hashicorp.com/agent-inject: 'true'}}}}\n"));
+  Rendered r = Render(
+      Server("  resourceOverrides: {proxyDeployment: {podTemplateMetadataOverrides: {annotations: "
+             "{vault.hashicorp.com/agent-inject: 'true'}}}}\n"));
   CHECK(At(r.deployment, "spec.template.metadata.annotations")
             ->Find("vault.hashicorp.com/agent-inject")
             ->text == "true");
@@ -658,8 +691,9 @@ TEST_CASE("C3 vault: pod template annotations only, no env_file_dir") {
 }
 
 TEST_CASE("C4 OIDC: ResourceURL defaults to the CR name's URL; TokenValidatorConfig untagged") {
-  Rendered r = Render(Server("  proxyPort: 9000\n  oidcConfigRef: {name: idp, audience: aud}\n") +
-                      Doc("MCPOIDCConfig", "idp", "  type: inline\n  inline: {issuer: 'https://i'}\n"));
+  Rendered r =
+      Render(Server("  proxyPort: 9000\n  oidcConfigRef: {name: idp, audience: aud}\n") +
+             Doc("MCPOIDCConfig", "idp", "  type: inline\n  inline: {issuer: 'https://i'}\n"));
   CHECK(Keys(At(&r.run_config, "oidc_config")) ==
         std::vector<std::string>{"Issuer", "Audience", "JWKSURL", "ClientID", "ClientSecret",
                                  "CACertPath", "AuthTokenFile", "AllowPrivateIP",
@@ -696,6 +730,14 @@ TEST_CASE("C6 pod patch: the template as corev1.PodTemplateSpec, unknown fields 
         "\"nodeSelector\":{\"x\":\"zz\"},\"serviceAccountName\":\"s-sa\"}}");
 }
 
+TEST_CASE("C6 pod patch at k8s.io/api v0.35.3: PodSpec.workloadRef is kept") {
+  Rendered r = Render(Server("  podTemplateSpec: {spec: {workloadRef: {name: w, podGroup: g}}}\n"));
+  REQUIRE(r.deployment);
+  CHECK(At(r.Container(), "args")->items[1].text ==
+        "--k8s-pod-patch={\"metadata\":{},\"spec\":{\"containers\":null,\"serviceAccountName\":"
+        "\"s-sa\",\"workloadRef\":{\"name\":\"w\",\"podGroup\":\"g\"}}}");
+}
+
 TEST_CASE("C7 telemetry: no serviceVersion at v0.44.0") {
   Rendered r = Render(Server("  telemetryConfigRef: {name: otel}\n") +
                       Doc("MCPTelemetryConfig", "otel", "  prometheus: {enabled: true}\n"));
@@ -703,22 +745,25 @@ TEST_CASE("C7 telemetry: no serviceVersion at v0.44.0") {
 }
 
 TEST_CASE("C8 telemetry_config: OTLP only when enabled, endpoint stripped, sampling rate string") {
-  Rendered r = Render(Server("  telemetryConfigRef: {name: otel, serviceName: svc}\n") +
-                      Doc("MCPTelemetryConfig", "otel",
-                          "  openTelemetry:\n    enabled: true\n    endpoint: 'https://o:4318'\n"
-                          "    insecure: true\n    headers: {a: b}\n    resourceAttributes: {k: v}\n"
-                          "    tracing: {enabled: true, samplingRate: '0.10'}\n"
-                          "    metrics: {enabled: true}\n  prometheus: {enabled: true}\n"));
-  CHECK(GoJsonCompact(*At(&r.run_config, "telemetry_config")) ==
-        R"({"endpoint":"o:4318","serviceName":"svc","tracingEnabled":true,"metricsEnabled":true,"samplingRate":"0.1","headers":{"a":"b"},"insecure":true,"enablePrometheusMetricsPath":true,"customAttributes":{"k":"v"},"useLegacyAttributes":true})");
+  Rendered r =
+      Render(Server("  telemetryConfigRef: {name: otel, serviceName: svc}\n") +
+             Doc("MCPTelemetryConfig", "otel",
+                 "  openTelemetry:\n    enabled: true\n    endpoint: 'https://o:4318'\n"
+                 "    insecure: true\n    headers: {a: b}\n    resourceAttributes: {k: v}\n"
+                 "    tracing: {enabled: true, samplingRate: '0.10'}\n"
+                 "    metrics: {enabled: true}\n  prometheus: {enabled: true}\n"));
+  CHECK(
+      GoJsonCompact(*At(&r.run_config, "telemetry_config")) ==
+      R"({"endpoint":"o:4318","serviceName":"svc","tracingEnabled":true,"metricsEnabled":true,"samplingRate":"0.1","headers":{"a":"b"},"insecure":true,"enablePrometheusMetricsPath":true,"customAttributes":{"k":"v"},"useLegacyAttributes":true})");
   CHECK(GoJsonCompact(*r.Middleware("telemetry")) ==
         R"({"config":)" + GoJsonCompact(*At(&r.run_config, "telemetry_config")) +
             R"(,"server_name":"s","transport":"stdio"})");
   // Disabled OTLP and no Prometheus: still written.
   Rendered off = Render(Server("  telemetryConfigRef: {name: otel}\n") +
                         Doc("MCPTelemetryConfig", "otel", "  openTelemetry: {enabled: false}\n"));
-  CHECK(GoJsonCompact(*At(&off.run_config, "telemetry_config")) ==
-        R"({"serviceName":"s","tracingEnabled":false,"metricsEnabled":false,"useLegacyAttributes":false})");
+  CHECK(
+      GoJsonCompact(*At(&off.run_config, "telemetry_config")) ==
+      R"({"serviceName":"s","tracingEnabled":false,"metricsEnabled":false,"useLegacyAttributes":false})");
 }
 
 TEST_CASE("C8 sampling rate: strconv.FormatFloat(clamp(rate), 'f', -1)") {
@@ -729,12 +774,14 @@ TEST_CASE("C8 sampling rate: strconv.FormatFloat(clamp(rate), 'f', -1)") {
   CHECK(FormatFloatShortest(1e-7) == "0.0000001");
 }
 
-TEST_CASE("C9 OIDC via MCPOIDCConfig: kubernetesServiceAccount defaults; audience, scopes from the ref") {
+TEST_CASE(
+    "C9 OIDC via MCPOIDCConfig: kubernetesServiceAccount defaults; audience, scopes from the ref") {
   Rendered r = Render(Server("  oidcConfigRef: {name: k8s, audience: aud, scopes: [openid]}\n") +
                       Doc("MCPOIDCConfig", "k8s",
                           "  type: kubernetesServiceAccount\n  kubernetesServiceAccount: {}\n"));
-  CHECK(GoJsonCompact(*At(&r.run_config, "oidc_config")) ==
-        R"({"Issuer":"https://kubernetes.default.svc","Audience":"aud","JWKSURL":"","ClientID":"","ClientSecret":"","CACertPath":"/var/run/secrets/kubernetes.io/serviceaccount/ca.crt","AuthTokenFile":"/var/run/secrets/kubernetes.io/serviceaccount/token","AllowPrivateIP":true,"InsecureAllowHTTP":false,"IntrospectionURL":"","ResourceURL":"http://s.ns.svc.cluster.local:8080","Scopes":["openid"]})");
+  CHECK(
+      GoJsonCompact(*At(&r.run_config, "oidc_config")) ==
+      R"({"Issuer":"https://kubernetes.default.svc","Audience":"aud","JWKSURL":"","ClientID":"","ClientSecret":"","CACertPath":"/var/run/secrets/kubernetes.io/serviceaccount/ca.crt","AuthTokenFile":"/var/run/secrets/kubernetes.io/serviceaccount/token","AllowPrivateIP":true,"InsecureAllowHTTP":false,"IntrospectionURL":"","ResourceURL":"http://s.ns.svc.cluster.local:8080","Scopes":["openid"]})");
 }
 
 TEST_CASE("C9 OIDC client secret: env only when the Secret has the key; never in the RunConfig") {
@@ -742,13 +789,15 @@ TEST_CASE("C9 OIDC client secret: env only when the Secret has the key; never in
                              Doc("MCPOIDCConfig", "idp",
                                  "  type: inline\n  inline: {issuer: 'https://i', clientId: c, "
                                  "clientSecretRef: {name: oidc, key: secret}}\n");
-  Rendered present = Render(server + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: oidc, "
-                                     "namespace: ns}\nstringData: {secret: planted}\n");
+  Rendered present = Render(server +
+                            "---\napiVersion: v1\nkind: Secret\nmetadata: {name: oidc, "
+                            "namespace: ns}\nstringData: {secret: planted}\n");
   CHECK(Names(At(present.Container(), "env"))[0] == "TOOLHIVE_OIDC_CLIENT_SECRET");
   CHECK(present.Json().find("planted") == std::string::npos);
   CHECK(Text(&present.run_config, "oidc_config.ClientSecret").empty());
-  Rendered no_key = Render(server + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: oidc, "
-                                    "namespace: ns}\ndata: {other: eA==}\n");
+  Rendered no_key = Render(server +
+                           "---\napiVersion: v1\nkind: Secret\nmetadata: {name: oidc, "
+                           "namespace: ns}\ndata: {other: eA==}\n");
   CHECK(no_key.run.errors.empty());
   CHECK(no_key.run.HasWarning("leaves TOOLHIVE_OIDC_CLIENT_SECRET out"));
   CHECK(Names(At(no_key.Container(), "env"))[0] == "THV_MCPSERVER_GENERATION");
@@ -757,14 +806,17 @@ TEST_CASE("C9 OIDC client secret: env only when the Secret has the key; never in
   CHECK(Names(At(absent.Container(), "env"))[0] == "TOOLHIVE_OIDC_CLIENT_SECRET");
 }
 
-TEST_CASE("C10 tokenExchange: token_exchange_config, custom header strategy, middleware after auth") {
-  Rendered r = Render(Server("  externalAuthConfigRef: {name: te}\n") +
-                      Doc("MCPExternalAuthConfig", "te",
-                          "  type: tokenExchange\n  tokenExchange:\n    tokenUrl: 'https://t/token'\n"
-                          "    clientId: c\n    audience: aud\n    scopes: [a, b]\n"
-                          "    subjectTokenType: id_token\n    externalTokenHeaderName: X-Up\n"));
-  CHECK(GoJsonCompact(*At(&r.run_config, "token_exchange_config")) ==
-        R"({"token_url":"https://t/token","client_id":"c","client_secret":"","audience":"aud","scopes":["a","b"],"subject_token_type":"urn:ietf:params:oauth:token-type:id_token","header_strategy":"custom","external_token_header_name":"X-Up"})");
+TEST_CASE(
+    "C10 tokenExchange: token_exchange_config, custom header strategy, middleware after auth") {
+  Rendered r =
+      Render(Server("  externalAuthConfigRef: {name: te}\n") +
+             Doc("MCPExternalAuthConfig", "te",
+                 "  type: tokenExchange\n  tokenExchange:\n    tokenUrl: 'https://t/token'\n"
+                 "    clientId: c\n    audience: aud\n    scopes: [a, b]\n"
+                 "    subjectTokenType: id_token\n    externalTokenHeaderName: X-Up\n"));
+  CHECK(
+      GoJsonCompact(*At(&r.run_config, "token_exchange_config")) ==
+      R"({"token_url":"https://t/token","client_id":"c","client_secret":"","audience":"aud","scopes":["a","b"],"subject_token_type":"urn:ietf:params:oauth:token-type:id_token","header_strategy":"custom","external_token_header_name":"X-Up"})");
   CHECK(r.Middlewares()[2] == "tokenexchange");
 }
 
@@ -774,8 +826,9 @@ TEST_CASE("C10 tokenExchange client Secret: present without the key refuses; abs
       Doc("MCPExternalAuthConfig", "te",
           "  type: tokenExchange\n  tokenExchange: {tokenUrl: 'https://t', audience: a, "
           "clientSecretRef: {name: cs, key: k}}\n");
-  Rendered bad = Render(server + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: cs, "
-                                 "namespace: ns}\nstringData: {other: x}\n");
+  Rendered bad = Render(server +
+                        "---\napiVersion: v1\nkind: Secret\nmetadata: {name: cs, "
+                        "namespace: ns}\nstringData: {other: x}\n");
   CHECK(bad.run.HasError("client secret ns/cs is missing key \"k\""));
   CHECK(bad.run.out.size() == 1);  // only the Secret, passed through
   Rendered absent = Render(server);
@@ -791,40 +844,50 @@ TEST_CASE("C11 snake_case token exchange fields are pruned: tokenUrl required") 
 }
 
 TEST_CASE("C12 authz inline: ConfigMap content and labels, RunConfig authz_config, mounted") {
-  Rendered r = Render(Server("  authzConfig:\n    type: inline\n    inline: {policies: ['permit(principal, action, resource);']}\n    groupClaimName: g\n"));
+  Rendered r =
+      Render(Server("  authzConfig:\n    type: inline\n    inline: {policies: ['permit(principal, "
+                    "action, resource);']}\n    groupClaimName: g\n"));
   const Value* cm = r.run.Find("ConfigMap", "s-authz-inline");
-  CHECK(At(cm, "data")->Find("authz.json")->text ==
-        R"({"cedar":{"entities_json":"[]","policies":["permit(principal, action, resource);"]},"type":"cedarv1","version":"1.0"})");
+  CHECK(
+      At(cm, "data")->Find("authz.json")->text ==
+      R"({"cedar":{"entities_json":"[]","policies":["permit(principal, action, resource);"]},"type":"cedarv1","version":"1.0"})");
   CHECK(At(cm, "metadata.labels")->Find("toolhive.stacklok.io/authz")->text == "inline");
-  CHECK(GoJsonCompact(*At(&r.run_config, "authz_config")) ==
-        R"({"version":"1.0","type":"cedarv1","cedar":{"policies":["permit(principal, action, resource);"],"entities_json":"[]","group_claim_name":"g"}})");
+  CHECK(
+      GoJsonCompact(*At(&r.run_config, "authz_config")) ==
+      R"({"version":"1.0","type":"cedarv1","cedar":{"policies":["permit(principal, action, resource);"],"entities_json":"[]","group_claim_name":"g"}})");
   CHECK(GoJsonCompact(*r.Middleware("authz")) ==
         R"({"config_data":)" + GoJsonCompact(*At(&r.run_config, "authz_config")) + "}");
   CHECK(Text(r.Container(), "volumeMounts[1].mountPath") == "/etc/toolhive/authz");
 }
 
-TEST_CASE("C12 authz configMap: the ConfigMap's YAML as sorted JSON, claim overrides re-marshalled") {
+TEST_CASE(
+    "C12 authz configMap: the ConfigMap's YAML as sorted JSON, claim overrides re-marshalled") {
   const std::string cm =
       "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: pol, namespace: ns}\ndata:\n"
-      "  authz.json: |\n    {\"version\": \"1.0\", \"type\": \"cedarv1\", \"cedar\": {\"policies\": [\"p\"], "
+      "  authz.json: |\n    {\"version\": \"1.0\", \"type\": \"cedarv1\", \"cedar\": "
+      "{\"policies\": [\"p\"], "
       "\"entities_json\": \"[]\"}}\n";
-  Rendered plain = Render(Server("  authzConfig: {type: configMap, configMap: {name: pol}}\n") + cm);
+  Rendered plain =
+      Render(Server("  authzConfig: {type: configMap, configMap: {name: pol}}\n") + cm);
   CHECK(GoJsonCompact(*At(&plain.run_config, "authz_config")) ==
         R"({"cedar":{"entities_json":"[]","policies":["p"]},"type":"cedarv1","version":"1.0"})");
   Rendered claims = Render(
       Server("  authzConfig: {type: configMap, configMap: {name: pol}, roleClaimName: r}\n") + cm);
-  CHECK(GoJsonCompact(*At(&claims.run_config, "authz_config")) ==
-        R"({"version":"1.0","type":"cedarv1","cedar":{"policies":["p"],"entities_json":"[]","role_claim_name":"r"}})");
+  CHECK(
+      GoJsonCompact(*At(&claims.run_config, "authz_config")) ==
+      R"({"version":"1.0","type":"cedarv1","cedar":{"policies":["p"],"entities_json":"[]","role_claim_name":"r"}})");
   Rendered missing = Render(Server("  authzConfig: {type: configMap, configMap: {name: pol}}\n"));
   CHECK(missing.run.HasError("ConfigMap ns/pol not found among the inputs"));
 }
 
 TEST_CASE("C12 authzConfigRef: sorted {<key>, type, version}, not mounted") {
-  Rendered r = Render(Server("  authzConfigRef: {name: a}\n") +
-                      Doc("MCPAuthzConfig", "a",
-                          "  type: httpv1\n  config: {http: {url: 'https://pdp'}, claim_mapping: mpe}\n"));
-  CHECK(GoJsonCompact(*At(&r.run_config, "authz_config")) ==
-        R"({"pdp":{"claim_mapping":"mpe","http":{"url":"https://pdp"}},"type":"httpv1","version":"1.0"})");
+  Rendered r =
+      Render(Server("  authzConfigRef: {name: a}\n") +
+             Doc("MCPAuthzConfig", "a",
+                 "  type: httpv1\n  config: {http: {url: 'https://pdp'}, claim_mapping: mpe}\n"));
+  CHECK(
+      GoJsonCompact(*At(&r.run_config, "authz_config")) ==
+      R"({"pdp":{"claim_mapping":"mpe","http":{"url":"https://pdp"}},"type":"httpv1","version":"1.0"})");
   CHECK(Names(At(r.PodSpec(), "volumes")) == std::vector<std::string>{"runconfig"});
 }
 
@@ -837,9 +900,10 @@ TEST_CASE("C12 primaryUpstreamProvider on inline authz: a warning only") {
 }
 
 TEST_CASE("C13 tools: filter and overrides; middlewares carry every override field") {
-  Rendered r = Render(Server("  toolConfigRef: {name: t}\n") +
-                      Doc("MCPToolConfig", "t",
-                          "  toolsFilter: [a]\n  toolsOverride: {b: {name: bee}, a: {description: d}}\n"));
+  Rendered r =
+      Render(Server("  toolConfigRef: {name: t}\n") +
+             Doc("MCPToolConfig", "t",
+                 "  toolsFilter: [a]\n  toolsOverride: {b: {name: bee}, a: {description: d}}\n"));
   CHECK(GoJsonCompact(*At(&r.run_config, "tools_filter")) == R"(["a"])");
   CHECK(GoJsonCompact(*At(&r.run_config, "tools_override")) ==
         R"({"a":{"description":"d"},"b":{"name":"bee"}})");
@@ -854,13 +918,15 @@ TEST_CASE("C13 tools: filter and overrides; middlewares carry every override fie
 }
 
 TEST_CASE("C13 tools: a missing MCPToolConfig or an override renaming nothing refuses") {
-  CHECK(Render(Server("  toolConfigRef: {name: t}\n")).run.HasError("MCPToolConfig ns/t not found"));
+  CHECK(
+      Render(Server("  toolConfigRef: {name: t}\n")).run.HasError("MCPToolConfig ns/t not found"));
   Rendered r = Render(Server("  toolConfigRef: {name: t}\n") +
                       Doc("MCPToolConfig", "t", "  toolsOverride: {a: {}}\n"));
   CHECK(r.run.HasError("tool override for a must have either name or description set"));
 }
 
-TEST_CASE("C14 webhooks: CalculateConfigHash vectors from Go (dump.ForHash, go-spew d8f796af33cc)") {
+TEST_CASE(
+    "C14 webhooks: CalculateConfigHash vectors from Go (dump.ForHash, go-spew d8f796af33cc)") {
   // Go 1.19 running k8s.io/apimachinery v0.35.3 dump.ForHash's spew config, then FNV-1a 32 with
   // %x: the identifier's hash, and the volume name's hash, unpadded when it has leading zeros.
   CHECK(ConfigHashOfString("hmac-secret/key") == "a326e02d");
@@ -876,8 +942,9 @@ TEST_CASE("C14 webhooks: webhook.Config entries and Secret files under /etc/tool
                           "  validating: [{name: policy, url: 'https://p', timeout: 5s, "
                           "hmacSecretRef: {name: hook-hmac, key: secret}}]\n",
                           "v1alpha1"));
-  CHECK(GoJsonCompact(*At(&r.run_config, "validating_webhooks")) ==
-        R"([{"name":"policy","url":"https://p","timeout":5000000000,"failure_policy":"fail","hmac_secret_ref":"/etc/toolhive/webhooks/webhook_validating_policy_hmac_76a58633/hmac"}])");
+  CHECK(
+      GoJsonCompact(*At(&r.run_config, "validating_webhooks")) ==
+      R"([{"name":"policy","url":"https://p","timeout":5000000000,"failure_policy":"fail","hmac_secret_ref":"/etc/toolhive/webhooks/webhook_validating_policy_hmac_76a58633/hmac"}])");
   CHECK(Text(r.PodSpec(), "volumes[1].name") == "whsec-6da3ccd5");
   CHECK(Text(r.PodSpec(), "volumes[1].secret.secretName") == "hook-hmac");
   CHECK(Text(r.Container(), "volumeMounts[1].subPath") == "hmac");
@@ -887,10 +954,11 @@ TEST_CASE("C14 webhooks: webhook.Config entries and Secret files under /etc/tool
 }
 
 TEST_CASE("C14 webhooks: a missing MCPWebhookConfig or an invalid one refuses") {
-  CHECK(Render(Server("  webhookConfigRef: {name: h}\n")).run.HasError("MCPWebhookConfig ns/h not found"));
-  Rendered r = Render(Server("  webhookConfigRef: {name: h}\n") +
-                      Doc("MCPWebhookConfig", "h", "  validating: [{name: v, url: 'http://plain'}]\n",
-                          "v1alpha1"));
+  CHECK(Render(Server("  webhookConfigRef: {name: h}\n"))
+            .run.HasError("MCPWebhookConfig ns/h not found"));
+  Rendered r = Render(
+      Server("  webhookConfigRef: {name: h}\n") +
+      Doc("MCPWebhookConfig", "h", "  validating: [{name: v, url: 'http://plain'}]\n", "v1alpha1"));
   CHECK(r.run.HasError("webhook URL must use HTTPS"));
   CHECK(r.Json().empty());
 }
@@ -906,13 +974,16 @@ TEST_CASE("C15 embedded auth server: validate checks it, render refuses it (not 
   CHECK(RunAt044(yaml).HasError("embedded auth server"));
 }
 
-TEST_CASE("C16 sessionStorage and rateLimiting: scaling_config, rate_limit_config, ratelimit params") {
+TEST_CASE(
+    "C16 sessionStorage and rateLimiting: scaling_config, rate_limit_config, ratelimit params") {
   Rendered r = Render(Server(
-      "  sessionStorage: {provider: redis, address: 'r:6379', db: 1, passwordRef: {name: p, key: k}}\n"
+      "  sessionStorage: {provider: redis, address: 'r:6379', db: 1, passwordRef: {name: p, key: "
+      "k}}\n"
       "  rateLimiting: {shared: {maxTokens: 5, refillPeriod: 90s}, tools: [{name: t, shared: "
       "{maxTokens: 1, refillPeriod: 1h}}]}\n"));
-  CHECK(GoJsonCompact(*At(&r.run_config, "rate_limit_config")) ==
-        R"({"shared":{"maxTokens":5,"refillPeriod":"1m30s"},"tools":[{"name":"t","shared":{"maxTokens":1,"refillPeriod":"1h0m0s"}}]})");
+  CHECK(
+      GoJsonCompact(*At(&r.run_config, "rate_limit_config")) ==
+      R"({"shared":{"maxTokens":5,"refillPeriod":"1m30s"},"tools":[{"name":"t","shared":{"maxTokens":1,"refillPeriod":"1h0m0s"}}]})");
   CHECK(Text(&r.run_config, "rate_limit_namespace") == "ns");
   CHECK(GoJsonCompact(*r.Middleware("ratelimit")) ==
         R"({"namespace":"ns","server_name":"s","config":)" +
@@ -935,9 +1006,9 @@ TEST_CASE("C17 refusals write nothing; warnings leave every object") {
 }
 
 TEST_CASE("C17 an invalid referenced config refuses, with its controller's words") {
-  Rendered r = Render(Server("  telemetryConfigRef: {name: otel}\n") +
-                      Doc("MCPTelemetryConfig", "otel",
-                          "  openTelemetry: {enabled: true, endpoint: 'o:1'}\n"));
+  Rendered r = Render(
+      Server("  telemetryConfigRef: {name: otel}\n") +
+      Doc("MCPTelemetryConfig", "otel", "  openTelemetry: {enabled: true, endpoint: 'o:1'}\n"));
   CHECK(r.run.HasError("endpoint requires at least one of tracing or metrics to be enabled"));
   CHECK(r.Json().empty());
 }
@@ -954,8 +1025,7 @@ TEST_CASE("C18 chart defaults: proxy image, usage metrics on, no pull secrets, n
 TEST_CASE("C19 output order: creation order, Go field order of each object") {
   Rendered r = Render(Server(""));
   CHECK(Keys(r.deployment) == std::vector<std::string>{"apiVersion", "kind", "metadata", "spec"});
-  CHECK(Keys(At(r.deployment, "spec")) ==
-        std::vector<std::string>{"selector", "template"});
+  CHECK(Keys(At(r.deployment, "spec")) == std::vector<std::string>{"selector", "template"});
   CHECK(Keys(At(r.run.Find("RoleBinding", "s-proxy-runner"), "")) ==
         std::vector<std::string>{"apiVersion", "kind", "metadata", "subjects", "roleRef"});
   CHECK(Keys(At(r.Container(), "volumeMounts[0]")) ==
