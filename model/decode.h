@@ -21,4 +21,8 @@ StringMap GetStringMap(const Value& parent, const char* key);
 // The member's value when present and a mapping, else nullptr.
 const Value* GetObject(const Value& parent, const char* key);
 
+// Where the field at a dotted path ("spec.a[2].b") was written: a scalar's value, else its key;
+// as far as the path leads (defaulted fields have no mark of their own), else doc's mark.
+Mark MarkOfPath(const Value& doc, const std::string& path);
+
 }  // namespace thv

@@ -455,9 +455,10 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
       (refs.external_auth && ExternalAuthType(*refs.external_auth) == "embeddedAuthServer")) {
     // AddEmbeddedAuthServerConfigOptions / AddAuthServerRefOptions (cu/authserver.go) add
     // embedded_auth_server_config, its volumes and env, and the upstreamswap middleware.
+    const char* field =
+        server.auth_server_ref ? "spec.authServerRef.name" : "spec.externalAuthConfigRef.name";
     if (!context.options.validating)
-      diags->Error(object.origin.file, object.origin.mark,
-                   server.auth_server_ref ? "spec.authServerRef" : "spec.externalAuthConfigRef",
+      diags->Error(object.origin.file, MarkOfPath(object.doc, field), field,
                    "rendering an MCPServer with an embedded auth server (MCPExternalAuthConfig "
                    "type embeddedAuthServer) is not supported at v0.44.0 yet; `validate` checks "
                    "it");

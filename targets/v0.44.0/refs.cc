@@ -15,40 +15,6 @@ namespace {
 
 const char kOperator[] = "the operator (v0.44.0)";
 
-// The mark of the field at a dotted path ("spec.a[2].b"): a scalar's value, else its key; as
-// far as the path leads (defaulted fields have no mark of their own).
-Mark MarkAt(const Value& doc, const std::string& path) {
-  const Value* node = &doc;
-  Mark mark = doc.mark;
-  auto keep = [&mark](Mark m) {
-    if (m.line > 0) mark = m;
-  };
-  size_t at = 0;
-  while (node && at < path.size()) {
-    if (path[at] == '.') {
-      ++at;
-    } else if (path[at] == '[') {
-      const size_t close = path.find(']', at);
-      if (close == std::string::npos) break;
-      const size_t index = std::strtoul(path.c_str() + at + 1, nullptr, 10);
-      node = node->IsSequence() && index < node->items.size() ? &node->items[index] : nullptr;
-      if (node) keep(node->mark);
-      at = close + 1;
-    } else {
-      const size_t end = path.find_first_of(".[", at);
-      const std::string key = path.substr(at, end == std::string::npos ? end : end - at);
-      const Member* member = nullptr;
-      for (const Member& m : node->members)
-        if (m.key == key) member = &m;
-      if (!member) break;
-      keep(member->value.IsScalar() ? member->value.mark : member->key_mark);
-      node = &member->value;
-      at = end == std::string::npos ? path.size() : end;
-    }
-  }
-  return mark;
-}
-
 std::string Where(const Object& o) {
   return o.origin.file + ":" + std::to_string(o.origin.mark.line);
 }
@@ -247,7 +213,7 @@ class ServerChecker {
     const std::string path = "spec." + type + "." + field;
     const char* what = type == "tokenExchange" ? "client secret" : "bearer token secret";
     if (Secret(auth, *ref, path, what) != SecretState::kMissingKey) return;
-    diags_->Error(auth.origin.file, MarkAt(auth.doc, path + ".key"), path + ".key",
+    diags_->Error(auth.origin.file, MarkOfPath(auth.doc, path + ".key"), path + ".key",
                   std::string(what) + " " + ns_ + "/" + GetString(*ref, "name") +
                       " is missing key \"" + GetString(*ref, "key") + "\"; " + kOperator +
                       " refuses the RunConfig of MCPServer " + ns_ + "/" + s_.object->meta.name +
@@ -264,7 +230,7 @@ class ServerChecker {
     const SecretState state = Secret(oidc, *ref, path, "OIDC client secret");
     refs_.oidc_client_secret_env = state != SecretState::kMissingKey;
     if (state != SecretState::kMissingKey) return;
-    diags_->Warning(oidc.origin.file, MarkAt(oidc.doc, path + ".key"), path + ".key",
+    diags_->Warning(oidc.origin.file, MarkOfPath(oidc.doc, path + ".key"), path + ".key",
                     "OIDC client secret " + ns_ + "/" + GetString(*ref, "name") +
                         " is missing key \"" + GetString(*ref, "key") + "\"; " + kOperator +
                         " leaves TOOLHIVE_OIDC_CLIENT_SECRET out of MCPServer " +
@@ -293,7 +259,7 @@ class ServerChecker {
                   problem + "; " + kOperator + " refuses the RunConfig");
   }
 
-  Mark MarkOf(const std::string& field) const { return MarkAt(s_.object->doc, field); }
+  Mark MarkOf(const std::string& field) const { return MarkOfPath(s_.object->doc, field); }
 
   ServerRefs refs_;
   const MCPServer& s_;
@@ -312,7 +278,7 @@ ServerRefs ResolveServerRefs(const MCPServer& server, const RenderContext& conte
 void CheckConfig(const Object& config, const RenderContext& context, Diagnostics* diags) {
   (void)context;
   for (const Invalid& invalid : ValidateConfig(config))
-    diags->Error(config.origin.file, MarkAt(config.doc, invalid.path), invalid.path,
+    diags->Error(config.origin.file, MarkOfPath(config.doc, invalid.path), invalid.path,
                  config.kind + " " + config.meta.name + " is not valid: " + invalid.message + "; " +
                      kOperator +
                      " marks it Valid=False and refuses every MCPServer that refers to it");

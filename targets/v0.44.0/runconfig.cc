@@ -81,8 +81,10 @@ class RunConfigBuilder {
  private:
   const std::string& File() const { return s_.object->origin.file; }
 
+  // The builder's error: the operator writes the RBAC objects but no RunConfig ConfigMap and no
+  // Deployment. Reported at the field (mark), else where path was written.
   void Refuse(Mark mark, const std::string& path, const std::string& why) {
-    diags_->Error(File(), mark.line > 0 ? mark : s_.object->origin.mark, path,
+    diags_->Error(File(), mark.line > 0 ? mark : MarkOfPath(s_.object->doc, path), path,
                   why + "; " + kOperator + " refuses the RunConfig (no ConfigMap, no Deployment)");
   }
 
@@ -146,20 +148,21 @@ class RunConfigBuilder {
   // validateRunConfig (mcpserver_runconfig.go:354-577) over what the MCPServer can set.
   void Validate() {
     if (s_.image.empty()) Refuse({}, "spec.image", "invalid RunConfig: image is required");
-    for (const auto& [key, value] : env_) {
-      if (key.empty() || key.find_first_of("=\n\r") != std::string::npos)
-        Refuse({}, "spec.env", "invalid RunConfig: invalid environment variable key: " + key);
-      else if (value.find_first_of("\n\r") != std::string::npos)
-        Refuse({}, "spec.env",
-               "invalid RunConfig: environment variable value for " + key +
+    for (size_t i = 0; i < s_.env.size(); ++i) {
+      const EnvVar& e = s_.env[i];
+      const std::string at = "spec.env[" + std::to_string(i) + "]";
+      if (e.name.empty() || e.name.find_first_of("=\n\r") != std::string::npos)
+        Refuse({}, at + ".name", "invalid RunConfig: invalid environment variable key: " + e.name);
+      else if (e.value.find_first_of("\n\r") != std::string::npos)
+        Refuse({}, at + ".value",
+               "invalid RunConfig: environment variable value for " + e.name +
                    " contains invalid characters");
     }
     for (size_t i = 0; i < s_.volumes.size(); ++i) {
       const HostVolume& v = s_.volumes[i];
-      if (v.host_path.find(':') != std::string::npos ||
-          v.mount_path.find(':') != std::string::npos || v.host_path.empty() ||
-          v.mount_path.empty())
-        Refuse({}, "spec.volumes[" + std::to_string(i) + "]",
+      const bool host_bad = v.host_path.empty() || v.host_path.find(':') != std::string::npos;
+      if (host_bad || v.mount_path.empty() || v.mount_path.find(':') != std::string::npos)
+        Refuse({}, "spec.volumes[" + std::to_string(i) + (host_bad ? "].hostPath" : "].mountPath"),
                "invalid RunConfig: invalid volume mount format: " + v.host_path + ":" +
                    v.mount_path + ", expected host-path:container-path[:ro]");
     }
@@ -402,11 +405,13 @@ class RunConfigBuilder {
       int64_t period = 0;
       const std::string text = GetString(*b, "refillPeriod");
       if (!ParseGoDuration(text, &period)) {
-        // metav1.Duration reads it with time.ParseDuration: the operator cannot decode the
-        // MCPServer at all.
-        Refuse({}, path + ".refillPeriod",
-               "time: invalid duration " + GoQuote(text) +
-                   " (metav1.Duration); the operator cannot decode the MCPServer");
+        // metav1.Duration reads it with time.ParseDuration: the operator cannot even decode the
+        // MCPServer, so it creates nothing.
+        const std::string at = path + ".refillPeriod";
+        diags_->Error(File(), MarkOfPath(s_.object->doc, at), at,
+                      "time: invalid duration " + GoQuote(text) + "; " + kOperator +
+                          " reads it as a Go duration (metav1.Duration) and cannot decode the "
+                          "MCPServer, so it creates nothing for it");
       }
       return Obj({{"maxTokens", Int(GetInt(*b, "maxTokens"))},
                   {"refillPeriod", Str(FormatGoDuration(period))}});
@@ -624,7 +629,7 @@ class RunConfigBuilder {
       list.Append(Middleware("authz", Obj({{"config_data", authz_}})));
     }
     if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "awsSts") {
-      Refuse({}, "spec.externalAuthConfigRef",
+      Refuse({}, "spec.externalAuthConfigRef.name",
              "failed to populate middleware configs: AWS STS middleware requires a remote URL: "
              "SigV4 signing is only meaningful for remote MCP servers");
     }
