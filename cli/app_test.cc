@@ -178,7 +178,7 @@ TEST_CASE(
   CHECK(r.code == 2);
   CHECK(r.out.empty());
   CHECK(r.err.find("--operator-version: Unsupported value: \"v0.43.0\": supported values: "
-                   "\"7002a239b\", \"v0.44.0\"") != std::string::npos);
+                   "\"v0.44.0\", \"7002a239b\"") != std::string::npos);
   for (const char* command : {"validate", "list", "sync", "krm"}) {
     CAPTURE(command);
     CHECK(Run(&disk, {command, "--operator-version", "nope", "-"}).code == 2);
@@ -189,10 +189,28 @@ TEST_CASE(
   ::unsetenv("THV_RENDER_OPERATOR_VERSION");
   Result version = Run(&disk, {"version"});
   CHECK(version.code == 0);
-  CHECK(version.out.find("  7002a239b (default): github.com/stacklok/toolhive@7002a239b") !=
+  CHECK(version.out.find("  v0.44.0 (default): github.com/stacklok/toolhive@v0.44.0 (b3df9689b)") !=
         std::string::npos);
-  CHECK(version.out.find("\n  v0.44.0: github.com/stacklok/toolhive@v0.44.0 (b3df9689b)") !=
+  CHECK(version.out.find("\n  7002a239b: github.com/stacklok/toolhive@7002a239b") !=
         std::string::npos);
+}
+
+TEST_CASE("--operator-version: unpinned, render follows the default release, v0.44.0") {
+  MemoryDiskInterface disk;
+  const std::string server =
+      "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\nmetadata: {name: fetch}\n"
+      "spec: {image: docker.io/mcp/fetch}\n";
+  std::ostringstream out, err;
+  auto read_stdin = [&server](size_t, std::string* text, std::string*) {
+    *text = server;
+    return true;
+  };
+  CliIo io{&disk, read_stdin, &out, &err, false};
+  const char* argv[] = {"thv-render", "render", "-"};  // Run() would pin 7002a239b
+  CHECK(RunCli(3, argv, io) == 0);
+  CHECK(out.str().find("image: ghcr.io/stacklok/toolhive/proxyrunner:v0.44.0") !=
+        std::string::npos);
+  CHECK(out.str().find("startupProbe:") != std::string::npos);
 }
 
 TEST_CASE("stdin, namespace defaulting and JSON output") {

@@ -5,9 +5,9 @@
 
 namespace thv {
 
-// The default first. It stays 7002a239b until v0.44.0 renders MCPServer.
+// The default first: the newest release.
 const std::vector<const Target*>& AllTargets() {
-  static const std::vector<const Target*> kTargets = {&t7002a239b::kTarget, &t0_44_0::kTarget};
+  static const std::vector<const Target*> kTargets = {&t0_44_0::kTarget, &t7002a239b::kTarget};
   return kTargets;
 }
 
