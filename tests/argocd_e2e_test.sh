@@ -26,3 +26,17 @@ grep -A3 "name: github-proxy-runner$" "$work/out.yaml" | grep -q "namespace: too
 grep -A3 "name: sample-with-pod-template$" "$work/out.yaml" | grep -q "namespace: apps" ||
   fail "ARGOCD_APP_NAMESPACE not applied to inputs without a namespace"
 echo "ok: argocd-generate renders the app path with the application's environment, offline"
+
+# Unpinned, the plugin renders at the default release, v0.44.0.
+mkdir -p "$work/beta"
+for f in mcpserver_github mcpserver_with_oidcconfig_ref mcpserver_with_pod_template; do
+  cp "$root/testdata/examples/v0.44.0/mcp-servers/$f.yaml" "$work/beta/"
+done
+cd "$work/beta"
+env -i PATH="$PATH" ARGOCD_APP_NAME=mcp ARGOCD_APP_NAMESPACE=apps ARGOCD_APP_SOURCE_PATH=beta \
+  ARGOCD_APP_PARAMETERS='[]' "$bin" argocd-generate >"$work/beta.yaml" 2>"$work/err" ||
+  fail "generate at v0.44.0: $(cat "$work/err")"
+node "$root/tests/k8s_validate/validate.mjs" "$work/beta.yaml" >/dev/null || fail "v0.44.0 output is invalid"
+grep -q "image: ghcr.io/stacklok/toolhive/proxyrunner:v0.44.0" "$work/beta.yaml" || fail "not rendered at v0.44.0"
+grep -q "name: TOOLHIVE_OIDC_CLIENT_SECRET" "$work/beta.yaml" || fail "MCPOIDCConfig reference not rendered"
+echo "ok: argocd-generate without a pinned version renders at v0.44.0"
