@@ -2,7 +2,12 @@
 """Synthetic inputs for the benchmarks.
   gen.py servers N OUT.yaml        N MCPServers of mixed transports (args, env, secrets,
                                    permission profiles, tools, resources; every 5th references
-                                   a ConfigMap permission profile, every 7th an MCPToolConfig)
+                                   a ConfigMap permission profile, every 7th an MCPToolConfig),
+                                   toolhive.stacklok.dev/v1alpha1 as operator 7002a239b reads it
+  gen.py servers-v1beta1 N OUT.yaml  the same mix as v0.44.0 reads it (v1beta1, proxyPort/mcpPort;
+                                   tools through MCPToolConfigs: every 7th its own, the others a
+                                   shared one per namespace; every 5th the builtin none profile,
+                                   as v0.44.0 refuses ConfigMap profiles)
   gen.py registry N OUT.json       a ToolHive registry with N servers and realistic tags
   gen.py upstream N OUT.json       the same registry in the upstream (server.json) format
 """
@@ -50,6 +55,45 @@ def servers(n):
                 f"metadata: {{name: tools-{i}, namespace: {ns}}}",
                 "spec: {toolsFilter: [read_file, search], toolsOverride: {search: {description: Search}}}"
             ]))
+        docs.append("\n".join(lines))
+    return "\n---\n".join(docs) + "\n"
+
+
+def servers_v1beta1(n):
+    rng = random.Random(42)
+    docs = []
+    for t in range(20):
+        docs.append("\n".join([
+            "apiVersion: toolhive.stacklok.dev/v1beta1", "kind: MCPToolConfig",
+            f"metadata: {{name: tools, namespace: team-{t}}}",
+            "spec: {toolsFilter: [read_file, write_file, search]}"]))
+    for i in range(n):
+        transport = ("stdio", "sse", "streamable-http")[i % 3]
+        ns = f"team-{i % 20}"
+        lines = [
+            "apiVersion: toolhive.stacklok.dev/v1beta1", "kind: MCPServer",
+            f"metadata: {{name: server-{i}, namespace: {ns}}}", "spec:",
+            f"  image: ghcr.io/example/server-{i}:{rng.randint(1, 9)}.{rng.randint(0, 20)}.0",
+            f"  transport: {transport}",
+        ]
+        if transport != "stdio":
+            lines.append("  mcpPort: 8000")
+        lines += [
+            '  args: ["--log-level", "info", "--root", "/data"]',
+            '  env: [{name: LOG_LEVEL, value: info}, {name: REGION, value: eu-west-1}]',
+            f"  secrets: [{{name: server-{i}-secrets, key: token, targetEnvName: API_TOKEN}}]",
+            "  resources: {limits: {cpu: 500m, memory: 512Mi}, requests: {cpu: 100m, memory: 128Mi}}",
+            "  permissionProfile: {type: builtin, name: %s}" % ("none" if i % 5 == 0 else "network"),
+        ]
+        if i % 7 == 0:
+            lines.append(f"  toolConfigRef: {{name: tools-{i}}}")
+            docs.append("\n".join([
+                "apiVersion: toolhive.stacklok.dev/v1beta1", "kind: MCPToolConfig",
+                f"metadata: {{name: tools-{i}, namespace: {ns}}}",
+                "spec: {toolsFilter: [read_file, search], toolsOverride: {search: {description: Search}}}"
+            ]))
+        else:
+            lines.append("  toolConfigRef: {name: tools}")
         docs.append("\n".join(lines))
     return "\n---\n".join(docs) + "\n"
 
@@ -105,5 +149,7 @@ kind, n, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 with open(path, "w") as f:
     if kind == "servers":
         f.write(servers(n))
+    elif kind == "servers-v1beta1":
+        f.write(servers_v1beta1(n))
     else:
         json.dump(registry(n) if kind == "registry" else upstream(n), f, indent=2)

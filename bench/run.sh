@@ -52,6 +52,12 @@ for n in ${SIZES:-1 100 1000 10000}; do
   read -r cat_ms _ _ < <(measure "cat-$n" "" "$cat_cmd")
   row "$n MCPServers to stdout" "$cmd" "$ms" "$cpu" "$rss" "I/O floor" "$cat_cmd" "$cat_ms" \
     "$(ratio "$ms" "$cat_ms") of it"
+  # The same mix as v0.44.0 reads it (v1beta1), against the 7002a239b render above.
+  python3 bench/gen.py servers-v1beta1 "$n" "$out/servers-v1beta1-$n.yaml"
+  beta_cmd="$bin render --operator-version v0.44.0 $out/servers-v1beta1-$n.yaml"
+  read -r beta_ms beta_cpu beta_rss < <(measure "render-v1beta1-$n" "" "$beta_cmd")
+  row "$n MCPServers to stdout at v0.44.0" "$beta_cmd" "$beta_ms" "$beta_cpu" "$beta_rss" \
+    "the same mix at 7002a239b" "$cmd" "$ms" "$(ratio "$beta_ms" "$ms") of it"
   if [ "$n" -le 100 ]; then
     k_cmd="kubectl kustomize $out/dir-$n"
     read -r k_ms _ _ < <(measure "kustomize-$n" "" "$k_cmd")
