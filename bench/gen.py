@@ -19,28 +19,40 @@ TAGS = ["api", "files", "search", "database", "github", "cloud", "security", "ai
         "kubernetes", "productivity", "communication", "data", "devops", "web"]
 
 
-def servers(n):
+def servers(n, v1beta1=False):
+    """The mix as 7002a239b reads it (v1alpha1), or as v0.44.0 does (v1beta1)."""
     rng = random.Random(42)
+    api = "toolhive.stacklok.dev/" + ("v1beta1" if v1beta1 else "v1alpha1")
     docs = []
+    if v1beta1:  # spec.tools became MCPToolConfigs: one shared per namespace
+        for t in range(20):
+            docs.append("\n".join([
+                f"apiVersion: {api}", "kind: MCPToolConfig",
+                f"metadata: {{name: tools, namespace: team-{t}}}",
+                "spec: {toolsFilter: [read_file, write_file, search]}"]))
     for i in range(n):
         transport = ("stdio", "sse", "streamable-http")[i % 3]
         ns = f"team-{i % 20}"
         lines = [
-            "apiVersion: toolhive.stacklok.dev/v1alpha1", "kind: MCPServer",
+            f"apiVersion: {api}", "kind: MCPServer",
             f"metadata: {{name: server-{i}, namespace: {ns}}}", "spec:",
             f"  image: ghcr.io/example/server-{i}:{rng.randint(1, 9)}.{rng.randint(0, 20)}.0",
             f"  transport: {transport}",
         ]
         if transport != "stdio":
-            lines.append("  targetPort: 8000")
+            lines.append("  mcpPort: 8000" if v1beta1 else "  targetPort: 8000")
         lines += [
             '  args: ["--log-level", "info", "--root", "/data"]',
             '  env: [{name: LOG_LEVEL, value: info}, {name: REGION, value: eu-west-1}]',
             f"  secrets: [{{name: server-{i}-secrets, key: token, targetEnvName: API_TOKEN}}]",
-            "  tools: [read_file, write_file, search]",
-            "  resources: {limits: {cpu: 500m, memory: 512Mi}, requests: {cpu: 100m, memory: 128Mi}}",
         ]
-        if i % 5 == 0:
+        if not v1beta1:
+            lines.append("  tools: [read_file, write_file, search]")
+        lines.append(
+            "  resources: {limits: {cpu: 500m, memory: 512Mi}, requests: {cpu: 100m, memory: 128Mi}}")
+        if i % 5 == 0 and v1beta1:  # v0.44.0 refuses ConfigMap profiles
+            lines.append("  permissionProfile: {type: builtin, name: none}")
+        elif i % 5 == 0:
             lines.append(f"  permissionProfile: {{type: configmap, name: profile-{i}, key: profile.json}}")
             docs.append("\n".join([
                 "apiVersion: v1", "kind: ConfigMap", f"metadata: {{name: profile-{i}, namespace: {ns}}}",
@@ -51,48 +63,11 @@ def servers(n):
         if i % 7 == 0:
             lines.append(f"  toolConfigRef: {{name: tools-{i}}}")
             docs.append("\n".join([
-                "apiVersion: toolhive.stacklok.dev/v1alpha1", "kind: MCPToolConfig",
+                f"apiVersion: {api}", "kind: MCPToolConfig",
                 f"metadata: {{name: tools-{i}, namespace: {ns}}}",
                 "spec: {toolsFilter: [read_file, search], toolsOverride: {search: {description: Search}}}"
             ]))
-        docs.append("\n".join(lines))
-    return "\n---\n".join(docs) + "\n"
-
-
-def servers_v1beta1(n):
-    rng = random.Random(42)
-    docs = []
-    for t in range(20):
-        docs.append("\n".join([
-            "apiVersion: toolhive.stacklok.dev/v1beta1", "kind: MCPToolConfig",
-            f"metadata: {{name: tools, namespace: team-{t}}}",
-            "spec: {toolsFilter: [read_file, write_file, search]}"]))
-    for i in range(n):
-        transport = ("stdio", "sse", "streamable-http")[i % 3]
-        ns = f"team-{i % 20}"
-        lines = [
-            "apiVersion: toolhive.stacklok.dev/v1beta1", "kind: MCPServer",
-            f"metadata: {{name: server-{i}, namespace: {ns}}}", "spec:",
-            f"  image: ghcr.io/example/server-{i}:{rng.randint(1, 9)}.{rng.randint(0, 20)}.0",
-            f"  transport: {transport}",
-        ]
-        if transport != "stdio":
-            lines.append("  mcpPort: 8000")
-        lines += [
-            '  args: ["--log-level", "info", "--root", "/data"]',
-            '  env: [{name: LOG_LEVEL, value: info}, {name: REGION, value: eu-west-1}]',
-            f"  secrets: [{{name: server-{i}-secrets, key: token, targetEnvName: API_TOKEN}}]",
-            "  resources: {limits: {cpu: 500m, memory: 512Mi}, requests: {cpu: 100m, memory: 128Mi}}",
-            "  permissionProfile: {type: builtin, name: %s}" % ("none" if i % 5 == 0 else "network"),
-        ]
-        if i % 7 == 0:
-            lines.append(f"  toolConfigRef: {{name: tools-{i}}}")
-            docs.append("\n".join([
-                "apiVersion: toolhive.stacklok.dev/v1beta1", "kind: MCPToolConfig",
-                f"metadata: {{name: tools-{i}, namespace: {ns}}}",
-                "spec: {toolsFilter: [read_file, search], toolsOverride: {search: {description: Search}}}"
-            ]))
-        else:
+        elif v1beta1:
             lines.append("  toolConfigRef: {name: tools}")
         docs.append("\n".join(lines))
     return "\n---\n".join(docs) + "\n"
@@ -150,6 +125,6 @@ with open(path, "w") as f:
     if kind == "servers":
         f.write(servers(n))
     elif kind == "servers-v1beta1":
-        f.write(servers_v1beta1(n))
+        f.write(servers(n, v1beta1=True))
     else:
         json.dump(registry(n) if kind == "registry" else upstream(n), f, indent=2)
