@@ -21,15 +21,6 @@ std::optional<StringMap> OptionalMap(const Value& parent, const char* key) {
   return GetStringMap(parent, key);
 }
 
-CpuMemory DecodeCpuMemory(const Value* v) {
-  CpuMemory out;
-  if (!v) return out;
-  out.cpu = GetString(*v, "cpu");
-  out.memory = GetString(*v, "memory");
-  out.mark = v->mark;
-  return out;
-}
-
 std::optional<ConfigMapRef> DecodeConfigMapRef(const Value& parent) {
   const Value* v = GetObject(parent, "configMap");
   if (!v) return std::nullopt;
@@ -121,16 +112,9 @@ MCPServer DecodeMCPServer(Object object) {
   s.target_port = static_cast<int>(GetInt(spec, "targetPort"));
   s.args = GetStrings(spec, "args");
   s.env = DecodeNameValues(spec, "env");
-  if (const Value* vols = spec.Find("volumes"); vols && vols->IsSequence()) {
-    for (const Value& v : vols->items) {
-      s.volumes.push_back({GetString(v, "name"), GetString(v, "hostPath"),
-                           GetString(v, "mountPath"), GetBool(v, "readOnly")});
-    }
-  }
-  if (const Value* r = GetObject(spec, "resources")) {
-    s.limits = DecodeCpuMemory(GetObject(*r, "limits"));
-    s.requests = DecodeCpuMemory(GetObject(*r, "requests"));
-  }
+  s.volumes = DecodeHostVolumes(spec);
+  s.limits = DecodeCpuMemory(spec, "limits");
+  s.requests = DecodeCpuMemory(spec, "requests");
   if (const Value* secrets = spec.Find("secrets"); secrets && secrets->IsSequence()) {
     for (const Value& v : secrets->items) {
       SecretRef ref{GetString(v, "name"), GetString(v, "key"), GetString(v, "targetEnvName")};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/value.h"
+#include "model/mcpserver_parts.h"
 #include "model/object.h"
 
 namespace thv {
@@ -16,19 +17,6 @@ namespace t7002a239b {
 struct NameValue {
   std::string name;
   std::string value;
-};
-
-struct HostVolume {
-  std::string name;
-  std::string host_path;
-  std::string mount_path;
-  bool read_only = false;
-};
-
-struct CpuMemory {
-  std::string cpu;
-  std::string memory;
-  Mark mark;
 };
 
 struct SecretRef {

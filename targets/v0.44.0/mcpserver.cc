@@ -43,11 +43,6 @@ std::vector<EnvVar> DecodeEnv(const Value& parent) {
   return env;
 }
 
-CpuMemory DecodeCpuMemory(const Value* resources, const char* key) {
-  const Value* list = resources ? GetObject(*resources, key) : nullptr;
-  return list ? CpuMemory{GetString(*list, "cpu"), GetString(*list, "memory")} : CpuMemory{};
-}
-
 AuthzConfig DecodeAuthz(const Value& a) {
   AuthzConfig authz;
   authz.type = GetString(a, "type");
@@ -109,14 +104,9 @@ MCPServer DecodeMCPServer(const Object& object) {
   s.mcp_port = static_cast<int>(GetInt(spec, "mcpPort"));
   s.args = GetStrings(spec, "args");
   s.env = DecodeEnv(spec);
-  if (const Value* volumes = spec.Find("volumes"); volumes && volumes->IsSequence()) {
-    for (const Value& v : volumes->items)
-      s.volumes.push_back({GetString(v, "name"), GetString(v, "hostPath"),
-                           GetString(v, "mountPath"), GetBool(v, "readOnly")});
-  }
-  const Value* resources = GetObject(spec, "resources");
-  s.limits = DecodeCpuMemory(resources, "limits");
-  s.requests = DecodeCpuMemory(resources, "requests");
+  s.volumes = DecodeHostVolumes(spec);
+  s.limits = DecodeCpuMemory(spec, "limits");
+  s.requests = DecodeCpuMemory(spec, "requests");
   if (const Value* secrets = spec.Find("secrets"); secrets && secrets->IsSequence()) {
     for (const Value& item : secrets->items) {
       SecretRef ref{GetString(item, "name"), GetString(item, "key"),

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/value.h"
+#include "model/mcpserver_parts.h"
 #include "model/object.h"
 
 namespace thv {
@@ -53,18 +54,6 @@ struct SecretKeyRef {
   std::string name;
   std::string key;
   Mark mark;
-};
-
-struct HostVolume {
-  std::string name;
-  std::string host_path;
-  std::string mount_path;
-  bool read_only = false;
-};
-
-struct CpuMemory {
-  std::string cpu;
-  std::string memory;
 };
 
 struct PermissionProfileRef {
