@@ -8,8 +8,8 @@ std::vector<HostVolume> DecodeHostVolumes(const Value& spec) {
   std::vector<HostVolume> volumes;
   if (const Value* list = spec.Find("volumes"); list && list->IsSequence()) {
     for (const Value& v : list->items)
-      volumes.push_back({GetString(v, "name"), GetString(v, "hostPath"),
-                         GetString(v, "mountPath"), GetBool(v, "readOnly")});
+      volumes.push_back({GetString(v, "name"), GetString(v, "hostPath"), GetString(v, "mountPath"),
+                         GetBool(v, "readOnly")});
   }
   return volumes;
 }
