@@ -126,9 +126,9 @@ bool MatchesPattern(const char* pattern, const std::string& s) {
 }
 
 // The programs of a node's x-kubernetes-validations, compiled on first use and kept for the
-// process (the tables are static, so their addresses are stable keys). schemagen compiled each
-// rule already; one that fails here anyway is reported as the API server reports a rule it
-// cannot compile, never passed over.
+// process, keyed by the address of the node's rules (the generated tables are static). schemagen
+// compiled each rule already; one that fails here anyway is reported as the API server reports a
+// rule it cannot compile, never passed over.
 struct NodePrograms {
   std::vector<std::shared_ptr<const cel::Program>> programs;  // per rule; nullptr: see error
   std::vector<std::string> errors;
@@ -562,8 +562,7 @@ class Validator {
   std::string path_;
   int errors_ = 0;
   bool blocking_ = false;
-  // The object's CEL budget: the API server's RuntimeCELCostBudget is ten per-call limits.
-  int64_t budget_ = 10 * cel::kCostLimit;
+  int64_t budget_ = opts_.cel_budget;  // what the object's rules may still spend
 };
 
 }  // namespace

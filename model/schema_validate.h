@@ -22,6 +22,9 @@ struct SchemaOptions {
   std::string kind;
   // Called after each x-kubernetes-validations rule is evaluated (tests count the rules reached).
   std::function<void(const SchemaRule& rule, cel::Outcome outcome)> on_rule;
+  // Cost units all rules of one object may spend: the API server's RuntimeCELCostBudget is ten
+  // per-call limits.
+  int64_t cel_budget = 10 * cel::kCostLimit;
 };
 
 // Applies CRD defaults in place (absent properties with a default get it, recursively, also
