@@ -109,11 +109,11 @@ Outcome Validate(const SchemaNode& root, const std::string& yaml, SchemaOptions 
   Diagnostics diags;
   REQUIRE(ReadYamlDocuments("in.yaml", yaml, &docs, &diags));
   Outcome out;
-  opts.on_rule = [&](const SchemaRule&, cel::Outcome) { ++out.evaluated; };
+  opts.on_rule = [&](const std::string&, const SchemaRule&, cel::Outcome) { ++out.evaluated; };
   ValidateAgainstSchema(root, "in.yaml", &docs[0], opts, &diags);
   for (const Diagnostic& d : diags.items())
-    out.lines += std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ": " +
-                 d.path + ": " + d.message + "\n";
+    out.lines += std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ": " + d.path +
+                 ": " + d.message + "\n";
   return out;
 }
 
@@ -153,7 +153,7 @@ TEST_CASE("CEL rules: absent and null nodes are not evaluated; a defaulted one i
   Outcome r = Validate(s.root, "spec:\n  num: 1\n  maybe: null\n  items: []\n");
   // fixed was defaulted to {}: its rule fails at the nearest position, spec's.
   CHECK(r.lines == Lines({std::string("2:3: ") + kCompileError,
-                                            "2:3: spec.fixed: Invalid value: x is required"}));
+                          "2:3: spec.fixed: Invalid value: x is required"}));
   CHECK(r.evaluated == 2 + 1);
 }
 
@@ -164,8 +164,8 @@ TEST_CASE("CEL rules: a number field holding an integer is a double to the rules
   CHECK(held.lines == Lines({std::string("1:7: ") + kCompileError}));
   Outcome failed = Validate(s.root, "spec: {num: 1, fixed: {x: 1}, f: 0}\n");
   CHECK(failed.lines == Lines({std::string("1:7: ") + kCompileError,
-                                                 "1:34: spec.f: Invalid value: 0: f must be over "
-                                                 "0.5"}));
+                               "1:34: spec.f: Invalid value: 0: f must be over "
+                               "0.5"}));
 }
 
 TEST_CASE("CEL rules: blocking schema errors skip the rules, as the API server does") {
@@ -174,20 +174,17 @@ TEST_CASE("CEL rules: blocking schema errors skip the rules, as the API server d
       "1:1: <nil>: Invalid value: null: some validation rules were not checked because the "
       "object was invalid; correct the existing errors to complete validation";
   Outcome bad_enum = Validate(s.root, "spec: {a: z, b: bee, num: 12}\n");
-  CHECK(bad_enum.lines == Lines({
-                              "1:11: spec.a: Unsupported value: \"z\": supported values: \"x\", "
-                              "\"y\"",
-                              kNotChecked}));
+  CHECK(bad_enum.lines == Lines({"1:11: spec.a: Unsupported value: \"z\": supported values: \"x\", "
+                                 "\"y\"",
+                                 kNotChecked}));
   CHECK(bad_enum.evaluated == 0);
   Outcome bad_type = Validate(s.root, "spec: {num: many}\n");
   CHECK(bad_type.lines ==
-        Lines({
-            "1:13: spec.num: Invalid value: \"string\": must be of type integer", kNotChecked}));
+        Lines({"1:13: spec.num: Invalid value: \"string\": must be of type integer", kNotChecked}));
   // A pattern mismatch is an Invalid error, which does not block.
   Outcome bad_pattern = Validate(s.root, "spec: {a: x, b: cee, num: 1, fixed: {x: 1}}\n");
-  CHECK(bad_pattern.lines ==
-        Lines({"1:17: spec.b: Invalid value: \"cee\": should match '^b'",
-                                 std::string("1:7: ") + kCompileError}));
+  CHECK(bad_pattern.lines == Lines({"1:17: spec.b: Invalid value: \"cee\": should match '^b'",
+                                    std::string("1:7: ") + kCompileError}));
   // Without rules anywhere in the schema, nothing is said about them.
   SchemaNode num = Node(SchemaType::kInteger);
   const SchemaProperty props[1] = {{"num", &num}};
@@ -220,10 +217,10 @@ TEST_CASE("CEL rules: the cost limit of one evaluation and the object's budget e
   many += "]\nlater: {}\n";
   Outcome r = Validate(root, many);
   // Nothing after the rule that ran out: not the node's next rule, not later nodes'.
-  CHECK(r.lines == Lines({
-                       "1:7: list: Invalid value: \"array\": 'operation cancelled: actual cost "
-                       "limit exceeded': no further validation rules will be run due to call cost "
-                       "exceeds limit for rule: cubic"}));
+  CHECK(r.lines ==
+        Lines({"1:7: list: Invalid value: \"array\": 'operation cancelled: actual cost "
+               "limit exceeded': no further validation rules will be run due to call cost "
+               "exceeds limit for rule: cubic"}));
   CHECK(r.evaluated == 1);
 
   // The object's budget: with just enough for list's two rules, later's rule is refused; with

@@ -351,7 +351,7 @@ class Validator {
       std::string error;
       int64_t cost = 0;
       const cel::Outcome outcome = cel::Evaluate(*compiled.programs[i], v, &error, &cost);
-      if (opts_.on_rule) opts_.on_rule(rule, outcome);
+      if (opts_.on_rule) opts_.on_rule(path_, rule, outcome);
       if (cost > budget_) {
         Error(at, path_, type_value + kOutOfBudget);
         return false;

@@ -20,8 +20,10 @@ struct SchemaOptions {
   // error saying what it became (Target::renames), whatever strict says.
   const Target* target = nullptr;
   std::string kind;
-  // Called after each x-kubernetes-validations rule is evaluated (tests count the rules reached).
-  std::function<void(const SchemaRule& rule, cel::Outcome outcome)> on_rule;
+  // Called after each x-kubernetes-validations rule is evaluated, with the node's path as errors
+  // give it (tests count the rules reached).
+  std::function<void(const std::string& path, const SchemaRule& rule, cel::Outcome outcome)>
+      on_rule;
   // Cost units all rules of one object may spend: the API server's RuntimeCELCostBudget is ten
   // per-call limits.
   int64_t cel_budget = 10 * cel::kCostLimit;
