@@ -207,14 +207,14 @@ TEST_CASE("CEL rules: the cost limit of one evaluation and the object's budget e
   static SchemaNode later = Node(SchemaType::kObject, kRules);
   later.rules = later_rules;
   later.rule_count = 1;
-  static const SchemaProperty props[2] = {{"later", &later}, {"list", &list}};
+  static const SchemaProperty props[2] = {{"list", &list}, {"then", &later}};
   static SchemaNode root = Node(SchemaType::kObject, kRules);
   root.properties = props;
   root.property_count = 2;
 
   std::string many = "list: [";
   for (int i = 0; i < 300; ++i) many += (i ? ", " : "") + std::to_string(i);
-  many += "]\nlater: {}\n";
+  many += "]\nthen: {}\n";
   Outcome r = Validate(root, many);
   // Nothing after the rule that ran out: not the node's next rule, not later nodes'.
   CHECK(r.lines ==
@@ -223,9 +223,9 @@ TEST_CASE("CEL rules: the cost limit of one evaluation and the object's budget e
                "exceeds limit for rule: cubic"}));
   CHECK(r.evaluated == 1);
 
-  // The object's budget: with just enough for list's two rules, later's rule is refused; with
+  // The object's budget: with just enough for list's two rules, then's rule is refused; with
   // less, list's second rule is; with a unit more, everything runs.
-  const std::string small_doc = "list: [1]\nlater: {}\n";
+  const std::string small_doc = "list: [1]\nthen: {}\n";
   const std::string list_refused =
       "1:7: list: Invalid value: \"array\": validation failed due to running out of cost budget, "
       "no further validation rules will be run\n";
@@ -236,11 +236,11 @@ TEST_CASE("CEL rules: the cost limit of one evaluation and the object's budget e
   CHECK(small.cel_budget > 2);  // the cubic rule costs more than a unit
   CHECK(Validate(root, small_doc, small).lines ==
         Lines({"1:7: list: Invalid value: after",
-               "2:8: later: Invalid value: \"object\": validation failed due to running out of "
+               "2:7: then: Invalid value: \"object\": validation failed due to running out of "
                "cost budget, no further validation rules will be run"}));
   ++small.cel_budget;
   CHECK(Validate(root, small_doc, small).lines ==
-        Lines({"1:7: list: Invalid value: after", "2:8: later: Invalid value: later"}));
+        Lines({"1:7: list: Invalid value: after", "2:7: then: Invalid value: later"}));
 }
 
 TEST_CASE("CEL rules: compiled once, safely when objects are validated on several threads") {

@@ -298,33 +298,37 @@ class Validator {
   // The rules of node v and of the nodes under it, as apiextensions-apiserver v0.35
   // pkg/apiserver/schema/cel/validation.go runs them on the defaulted, pruned object: a present
   // (non-null) node's rules, all of them, before its children's; list items one by one; map
-  // entries at "path[key]". Only subtrees with rules are walked. Errors point at the node, or at
-  // the nearest ancestor with a position when the node was defaulted. Returns false once the
+  // entries at "path[key]". Only subtrees with rules are walked, a mapping's in its schema's
+  // property order (the API server's is Go's map order, random). Errors point at the node, or
+  // at the nearest ancestor with a position when the node was defaulted. Returns false once the
   // object's rules must stop (cost limit or budget), as the API server stops them.
   bool CheckRules(const SchemaNode& s, const Value& v, Mark at, bool root) {
     if (v.IsNull()) return true;
     if (v.mark.line > 0) at = v.mark;
     if (s.rule_count && !EvaluateRules(s, v, at)) return false;
     const size_t len = path_.size();
+    auto child = [&](const SchemaNode& schema, const Value& value, const std::string& path) {
+      path_ = path;
+      const bool go_on = CheckRules(schema, value, at, false);
+      path_.resize(len);
+      return go_on;
+    };
     if (v.IsMapping()) {
-      for (const Member& m : v.members) {
-        if (root && SkippedAtRoot(m.key)) continue;
-        const SchemaNode* p = FindSchemaProperty(s, m.key);
-        const bool entry = !p;
-        if (entry) p = s.additional_properties;
-        if (!p || !(p->flags & kSchemaRulesBelow)) continue;
-        path_ = entry ? path_ + "[" + m.key + "]" : Child(m.key);
-        const bool go_on = CheckRules(*p, m.value, at, false);
-        path_.resize(len);
-        if (!go_on) return false;
+      for (uint32_t i = 0; i < s.property_count; ++i) {
+        const SchemaProperty& p = s.properties[i];
+        if (!(p.node->flags & kSchemaRulesBelow) || (root && SkippedAtRoot(p.name))) continue;
+        if (const Value* value = v.Find(p.name); value && !child(*p.node, *value, Child(p.name)))
+          return false;
+      }
+      const SchemaNode* entries = s.additional_properties;
+      if (entries && (entries->flags & kSchemaRulesBelow)) {
+        for (const Member& m : v.members)
+          if (!FindSchemaProperty(s, m.key) && !child(*entries, m.value, path_ + "[" + m.key + "]"))
+            return false;
       }
     } else if (v.IsSequence() && s.items && (s.items->flags & kSchemaRulesBelow)) {
-      for (size_t i = 0; i < v.items.size(); ++i) {
-        path_ += "[" + std::to_string(i) + "]";
-        const bool go_on = CheckRules(*s.items, v.items[i], at, false);
-        path_.resize(len);
-        if (!go_on) return false;
-      }
+      for (size_t i = 0; i < v.items.size(); ++i)
+        if (!child(*s.items, v.items[i], path_ + "[" + std::to_string(i) + "]")) return false;
     }
     return true;
   }
@@ -333,19 +337,22 @@ class Validator {
   // object's rules must stop: an evaluation hit the per-call cost limit, or the object's budget
   // is spent (validation.go validateExpressions).
   bool EvaluateRules(const SchemaNode& s, const Value& v, Mark at) {
-    const std::string type_value = std::string("Invalid value: \"") + SchemaTypeName(s) + "\": ";
+    // field.Invalid(path, schema type, detail): `Invalid value: "object": detail`.
+    auto invalid = [&](const std::string& detail) {
+      Error(at, path_, std::string("Invalid value: \"") + SchemaTypeName(s) + "\": " + detail);
+    };
     const char* kOutOfBudget =
         "validation failed due to running out of cost budget, no further validation rules will "
         "be run";
     if (budget_ <= 0) {
-      Error(at, path_, type_value + kOutOfBudget);
+      invalid(kOutOfBudget);
       return false;
     }
     const NodePrograms& compiled = ProgramsOf(s);
     for (uint32_t i = 0; i < s.rule_count; ++i) {
       const SchemaRule& rule = s.rules[i];
       if (!compiled.programs[i]) {
-        Error(at, path_, type_value + "rule compile error: " + compiled.errors[i]);
+        invalid("rule compile error: " + compiled.errors[i]);
         continue;
       }
       std::string error;
@@ -353,7 +360,7 @@ class Validator {
       const cel::Outcome outcome = cel::Evaluate(*compiled.programs[i], v, &error, &cost);
       if (opts_.on_rule) opts_.on_rule(path_, rule, outcome);
       if (cost > budget_) {
-        Error(at, path_, type_value + kOutOfBudget);
+        invalid(kOutOfBudget);
         return false;
       }
       budget_ -= cost;
