@@ -124,8 +124,7 @@ TEST_CASE("v0.44.0 CEL: every rule of every kind is evaluated by some test input
   for (const fs::path& file : YamlFiles(kSource / "testdata/cel/reach-v0.44.0"))
     ValidateFile(file, &valid);
   CHECK(valid.failed == "");
-  for (const fs::path& file : YamlFiles(kSource / "testdata/bad", "cel-"))
-    ValidateFile(file, &bad);
+  for (const fs::path& file : YamlFiles(kSource / "testdata/bad", "cel-")) ValidateFile(file, &bad);
   Reached reached;
   reached.evaluated = valid.evaluated;
   reached.evaluated.insert(bad.evaluated.begin(), bad.evaluated.end());
