@@ -27,6 +27,18 @@ SchemaNode Node(SchemaType type, uint8_t flags = 0) {
 
 constexpr uint8_t kRules = kSchemaRulesBelow;
 
+template <size_t N>
+void SetRules(SchemaNode* node, const SchemaRule (&rules)[N]) {
+  node->rules = rules;
+  node->rule_count = N;
+}
+
+template <size_t N>
+void SetProperties(SchemaNode* node, const SchemaProperty (&properties)[N]) {
+  node->properties = properties;
+  node->property_count = N;
+}
+
 // spec:
 //   a: string, enum ["x", "y"]; b: string, pattern ^b; num: integer; f: number (rule);
 //   maybe: nullable object (rule);
@@ -66,29 +78,19 @@ struct TestSchema {
     a.enum_json = enum_ab;
     a.enum_count = 2;
     b.pattern = "^b";
-    f.rules = f_rules;
-    f.rule_count = 1;
-    maybe.rules = maybe_rules;
-    maybe.rule_count = 1;
-    item.properties = item_props;
-    item.property_count = 1;
-    item.rules = item_rules;
-    item.rule_count = 1;
+    SetRules(&f, f_rules);
+    SetRules(&maybe, maybe_rules);
+    SetProperties(&item, item_props);
+    SetRules(&item, item_rules);
     items.items = &item;
-    label.rules = label_rules;
-    label.rule_count = 1;
+    SetRules(&label, label_rules);
     labels.additional_properties = &label;
     fixed.default_json = "{}";
-    fixed.properties = item_props;
-    fixed.property_count = 1;
-    fixed.rules = fixed_rules;
-    fixed.rule_count = 1;
-    spec.properties = spec_props;
-    spec.property_count = 8;
-    spec.rules = spec_rules;
-    spec.rule_count = 3;
-    root.properties = root_props;
-    root.property_count = 1;
+    SetProperties(&fixed, item_props);
+    SetRules(&fixed, fixed_rules);
+    SetProperties(&spec, spec_props);
+    SetRules(&spec, spec_rules);
+    SetProperties(&root, root_props);
   }
 };
 
@@ -189,8 +191,7 @@ TEST_CASE("CEL rules: blocking schema errors skip the rules, as the API server d
   SchemaNode num = Node(SchemaType::kInteger);
   const SchemaProperty props[1] = {{"num", &num}};
   SchemaNode plain = Node(SchemaType::kObject);
-  plain.properties = props;
-  plain.property_count = 1;
+  SetProperties(&plain, props);
   CHECK(Validate(plain, "num: many\n").lines ==
         Lines({"1:6: num: Invalid value: \"string\": must be of type integer"}));
 }
@@ -201,16 +202,13 @@ TEST_CASE("CEL rules: the cost limit of one evaluation and the object's budget e
       {"self.all(x, self.all(y, self.all(z, x + y + z >= 0)))", "cubic"}, {"false", "after"}};
   static SchemaNode list = Node(SchemaType::kArray, kRules);
   list.items = &item;
-  list.rules = list_rules;
-  list.rule_count = 2;
+  SetRules(&list, list_rules);
   static const SchemaRule later_rules[1] = {{"false", "later"}};
   static SchemaNode later = Node(SchemaType::kObject, kRules);
-  later.rules = later_rules;
-  later.rule_count = 1;
+  SetRules(&later, later_rules);
   static const SchemaProperty props[2] = {{"list", &list}, {"then", &later}};
   static SchemaNode root = Node(SchemaType::kObject, kRules);
-  root.properties = props;
-  root.property_count = 2;
+  SetProperties(&root, props);
 
   std::string many = "list: [";
   for (int i = 0; i < 300; ++i) many += (i ? ", " : "") + std::to_string(i);

@@ -207,23 +207,8 @@ const char* SchemaTypeName(const SchemaNode& s) {
 }
 
 const char* ExpectedType(const SchemaNode& s) {
-  switch (s.type) {
-    case SchemaType::kObject:
-      return "object";
-    case SchemaType::kArray:
-      return "array";
-    case SchemaType::kString:
-      return "string";
-    case SchemaType::kInteger:
-      return "integer";
-    case SchemaType::kNumber:
-      return "number";
-    case SchemaType::kBoolean:
-      return "boolean";
-    case SchemaType::kAny:
-      break;
-  }
-  return "integer or string";
+  const char* name = SchemaTypeName(s);
+  return *name ? name : "integer or string";
 }
 
 class Validator {
