@@ -114,8 +114,8 @@ Outcome Validate(const SchemaNode& root, const std::string& yaml, SchemaOptions 
   opts.on_rule = [&](const std::string&, const SchemaRule&, cel::Outcome) { ++out.evaluated; };
   ValidateAgainstSchema(root, "in.yaml", &docs[0], opts, &diags);
   for (const Diagnostic& d : diags.items())
-    out.lines += std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ": " + d.path +
-                 ": " + d.message + "\n";
+    out.lines += std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ": " +
+                 (d.path.empty() ? "" : d.path + ": ") + d.message + "\n";
   return out;
 }
 

@@ -251,12 +251,13 @@ class Validator {
 
   // The x-kubernetes-validations pass, after Check of the whole object, when the CRD has rules:
   // the API server runs them only on an object without blocking errors, saying so otherwise
-  // (apiextensions-apiserver v0.35 registry/customresource/strategy.go Validate).
+  // (apiextensions-apiserver v0.35 registry/customresource/strategy.go Validate), in an error
+  // about no field (field.Invalid(nil, nil, ..), printed "<nil>: Invalid value: null: ...").
   void CheckValidationRules(const SchemaNode& root, const Value& doc) {
     if (blocking_) {
-      Error(doc.mark, "<nil>",
-            "Invalid value: null: some validation rules were not checked because the object was "
-            "invalid; correct the existing errors to complete validation");
+      Error(doc.mark, "",
+            "<nil>: Invalid value: null: some validation rules were not checked because the "
+            "object was invalid; correct the existing errors to complete validation");
       return;
     }
     CheckRules(root, doc, doc.mark, true);

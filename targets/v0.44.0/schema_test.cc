@@ -38,7 +38,8 @@ std::vector<std::string> Validate(const std::string& kind, const std::string& ya
   REQUIRE(crd != nullptr);
   ValidateAgainstSchema(*crd->schema, "in.yaml", &docs[0], {}, &diags);
   std::vector<std::string> out;
-  for (const Diagnostic& d : diags.items()) out.push_back(d.path + ": " + d.message);
+  for (const Diagnostic& d : diags.items())
+    out.push_back(d.path.empty() ? d.message : d.path + ": " + d.message);
   return out;
 }
 
