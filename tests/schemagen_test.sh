@@ -3,9 +3,7 @@
 # naming the CRD file, the kind and node path, the rule and the evaluator's error; the same CRD
 # with a rule inside the subset compiles, and its rule reaches the generated table.
 set -uo pipefail
-schemagen=$(realpath "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh"  # bin: schemagen
 failures=0
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 crd() {  # crd RULE > file
@@ -40,7 +38,7 @@ spec:
 YAML
 }
 crd "'self.tags.map(t, t.size()).all(n, n > 0)'" >"$work/bad.yaml"
-"$schemagen" --namespace t "$work/bad.cc" "$work/bad.yaml" 2>"$work/err"
+"$bin" --namespace t "$work/bad.cc" "$work/bad.yaml" 2>"$work/err"
 code=$?
 want="schemagen: $work/bad.yaml: Widget.spec.parts[]: x-kubernetes-validations rule \"self.tags.map(t, t.size()).all(n, n > 0)\": column 11: unsupported function 'map'"
 [ "$code" = 1 ] || fail "bad rule: exit $code, want 1"
@@ -48,7 +46,7 @@ want="schemagen: $work/bad.yaml: Widget.spec.parts[]: x-kubernetes-validations r
 [ ! -e "$work/bad.cc" ] || fail "bad rule: wrote an output"
 
 crd "'!has(self.tags) || self.tags.all(t, size(t) > 0)'" >"$work/good.yaml"
-"$schemagen" --namespace t "$work/good.cc" "$work/good.yaml" 2>"$work/err" || fail "good rule: exit $?: $(cat "$work/err")"
+"$bin" --namespace t "$work/good.cc" "$work/good.yaml" 2>"$work/err" || fail "good rule: exit $?: $(cat "$work/err")"
 grep -qF '{"!has(self.tags) || self.tags.all(t, size(t) > 0)", "tags are not empty"}' "$work/good.cc" ||
   fail "good rule: not in the generated table"
 [ "$failures" = 0 ] && echo "schemagen: bad rule refused, good rule kept"
