@@ -8,6 +8,10 @@
                                    tools through MCPToolConfigs: every 7th its own, the others a
                                    shared one per namespace; every 5th the builtin none profile,
                                    as v0.44.0 refuses ConfigMap profiles)
+  gen.py servers-v1beta1-cel N OUT.yaml  that mix plus what the v0.44.0 CRDs' CEL rules look at:
+                                   every 4th rate-limited per user and per tool, with Redis
+                                   session storage and an MCPOIDCConfig; every 6th with inline
+                                   authorization (bench/README.md: the cost of the rules)
   gen.py registry N OUT.json       a ToolHive registry with N servers and realistic tags
   gen.py upstream N OUT.json       the same registry in the upstream (server.json) format
 """
@@ -19,11 +23,18 @@ TAGS = ["api", "files", "search", "database", "github", "cloud", "security", "ai
         "kubernetes", "productivity", "communication", "data", "devops", "web"]
 
 
-def servers(n, v1beta1=False):
-    """The mix as 7002a239b reads it (v1alpha1), or as v0.44.0 does (v1beta1)."""
+def servers(n, v1beta1=False, cel=False):
+    """The mix as 7002a239b reads it (v1alpha1), or as v0.44.0 does (v1beta1); cel: with the
+    fields the v0.44.0 CRDs' CEL rules look at."""
     rng = random.Random(42)
     api = "toolhive.stacklok.dev/" + ("v1beta1" if v1beta1 else "v1alpha1")
     docs = []
+    if cel:
+        for t in range(20):
+            docs.append("\n".join([
+                f"apiVersion: {api}", "kind: MCPOIDCConfig",
+                f"metadata: {{name: idp, namespace: team-{t}}}",
+                "spec: {type: inline, inline: {issuer: 'https://idp.example.com', clientId: mcp}}"]))
     if v1beta1:  # spec.tools became MCPToolConfigs: one shared per namespace
         for t in range(20):
             docs.append("\n".join([
@@ -69,6 +80,18 @@ def servers(n, v1beta1=False):
             ]))
         elif v1beta1:
             lines.append("  toolConfigRef: {name: tools}")
+        if cel and i % 4 == 0:
+            lines += [
+                f"  oidcConfigRef: {{name: idp, audience: server-{i}}}",
+                "  sessionStorage: {provider: redis, address: 'redis:6379'}",
+                "  rateLimiting:",
+                "    perUser: {maxTokens: 100, refillPeriod: 1m}",
+                "    tools:",
+                "      - {name: search, perUser: {maxTokens: 10, refillPeriod: 1m}}",
+                "      - {name: write_file, shared: {maxTokens: 50, refillPeriod: 1m}}",
+            ]
+        if cel and i % 6 == 0:
+            lines.append("  authzConfig: {type: inline, inline: {policies: ['permit(principal, action, resource);']}}")
         docs.append("\n".join(lines))
     return "\n---\n".join(docs) + "\n"
 
@@ -124,7 +147,7 @@ kind, n, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 with open(path, "w") as f:
     if kind == "servers":
         f.write(servers(n))
-    elif kind == "servers-v1beta1":
-        f.write(servers(n, v1beta1=True))
+    elif kind in ("servers-v1beta1", "servers-v1beta1-cel"):
+        f.write(servers(n, v1beta1=True, cel=kind.endswith("-cel")))
     else:
         json.dump(registry(n) if kind == "registry" else upstream(n), f, indent=2)

@@ -8,16 +8,27 @@ seconds=${1:-60}
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DTHV_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j2 --target yaml_model_fuzzer yaml_subset_fuzzer registry_json_fuzzer krm_fuzzer cel_fuzzer >/dev/null
 mkdir -p fuzz/findings build-fuzz/corpus
-seed() {  # seed TARGET DIR...
-  local dir=build-fuzz/corpus/$1
+# seed TARGET [PREFIX_BYTES] DIR...: every .yaml/.json file under the DIRs, named after its path
+# (examples of different releases share file names), once per prefix byte when given.
+seed() {
+  local dir=build-fuzz/corpus/$1 prefixes=("")
   mkdir -p "$dir"
   shift
-  find "$@" -type f \( -name '*.yaml' -o -name '*.json' \) -size -200k -exec cp {} "$dir/" \; 2>/dev/null || true
+  case $1 in --prefix=*) IFS=, read -r -a prefixes <<<"${1#--prefix=}"; shift ;; esac
+  find "$@" -type f \( -name '*.yaml' -o -name '*.json' \) -size -200k -print0 |
+    while IFS= read -r -d '' f; do
+      for p in "${prefixes[@]}"; do
+        { [ -z "$p" ] || printf "\\x$p"; cat "$f"; } >"$dir/${p:+$p-}$(echo "$f" | tr / _)"
+      done
+    done
 }
-seed yaml_model_fuzzer testdata/examples testdata/servers testdata/bad
+# yaml_model_fuzzer reads every input at every release; testdata/examples holds both releases'
+# examples (v0.44.0: v1beta1, every kind) and testdata/bad the CEL rule cases.
+seed yaml_model_fuzzer testdata/examples testdata/servers testdata/bad testdata/cel/reach-v0.44.0
 seed yaml_subset_fuzzer testdata/examples testdata/servers
 seed registry_json_fuzzer testdata/registry
-seed krm_fuzzer fuzz/seeds
+# krm_fuzzer: the first byte picks the release (00 and 01: AllTargets order).
+seed krm_fuzzer --prefix=00,01 fuzz/seeds/krm
 mkdir -p build-fuzz/corpus/cel_fuzzer && cp fuzz/seeds/cel/*.cel build-fuzz/corpus/cel_fuzzer/
 status=0
 for target in yaml_model_fuzzer yaml_subset_fuzzer registry_json_fuzzer krm_fuzzer cel_fuzzer; do

@@ -96,21 +96,21 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-Outcome Evaluate(const Program& program, const Value& self, std::string* error) {
+Outcome Evaluate(const Program& program, const Value& self, std::string* error, int64_t* cost) {
   Arena arena;
-  Val v = EvaluateValue(program, self, &arena);
+  Val v = EvaluateValue(program, self, &arena, cost);
   if (v.IsBool()) return v.b ? Outcome::kTrue : Outcome::kFalse;
   *error = v.IsError() ? std::string(v.s)
                        : std::string("expression evaluated to ") + KindName(v.kind) + ", not bool";
   return Outcome::kError;
 }
 
-std::string RuleFailureMessage(std::string_view path, std::string_view schema_type,
-                               const Value& node, std::string_view rule, std::string_view message,
-                               Outcome outcome, std::string_view error) {
+std::string RuleFailureMessage(std::string_view schema_type, const Value& node,
+                               std::string_view rule, std::string_view message, Outcome outcome,
+                               std::string_view error) {
   // validation.go: ruleErrorString and ruleMessageOrDefault.
   std::string rule_text(Trim(message).empty() ? Trim(rule) : Trim(message));
-  std::string out = std::string(path) + ": Invalid value: ";
+  std::string out = "Invalid value: ";
   if (outcome == Outcome::kError) {
     out += GoQuote(std::string(schema_type)) + ": ";
     if (error.substr(0, 16) == "no such overload") {

@@ -16,6 +16,7 @@
 // property names Kubernetes escapes (`__dash__`, ...).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,19 +37,28 @@ enum class Outcome { kTrue, kFalse, kError };
 // (double when it overflows int64, as JSON decoding does), kFloat double, kString string, kBool
 // bool, kNull null. kError sets *error to cel-go's text ("no such key: x", "integer overflow",
 // "no such overload", ...); a result that is not a bool is kError too. Thread-safe; never
-// copies the document; bounded in time by a cost limit like the API server's.
-Outcome Evaluate(const Program& program, const Value& self, std::string* error);
+// copies the document; bounded in time by a cost limit like the API server's (kCostLimitError).
+// *cost, when given, receives the units the evaluation spent (about kCostLimit at most), for a
+// caller that budgets many evaluations as the API server budgets an object's.
+Outcome Evaluate(const Program& program, const Value& self, std::string* error,
+                 int64_t* cost = nullptr);
 
 // Evaluate's error when an evaluation ran out of budget; the API server then runs no further
 // rules of the object.
 constexpr const char* kCostLimitError = "operation cancelled: actual cost limit exceeded";
 
+// Cost units an evaluation may spend: one per node evaluated and per comprehension iteration,
+// more for string scans and regular expressions. Ten times the API server's per-call limit
+// (1,000,000 of its own, coarser, units), so that no rule the API server runs stops here first.
+constexpr int64_t kCostLimit = 10'000'000;
+
 // The field error apiextensions-apiserver (v0.35, pkg/apiserver/schema/cel/validation.go) reports
-// for a rule that did not hold at `path` ("spec.tools[0]"): `outcome` kFalse, or kError with
-// `error` from Evaluate. `schema_type` is the node's schema type ("object", "array", "string",
-// "integer", "number", "boolean"; "" for int-or-string); `message` the rule's, possibly empty.
-std::string RuleFailureMessage(std::string_view path, std::string_view schema_type,
-                               const Value& node, std::string_view rule, std::string_view message,
-                               Outcome outcome, std::string_view error);
+// for a rule that did not hold, without its leading "<path>: " (Diagnostics prints the path):
+// `outcome` kFalse, or kError with `error` from Evaluate. `schema_type` is the node's schema type
+// ("object", "array", "string", "integer", "number", "boolean"; "" for int-or-string); `message`
+// the rule's, possibly empty.
+std::string RuleFailureMessage(std::string_view schema_type, const Value& node,
+                               std::string_view rule, std::string_view message, Outcome outcome,
+                               std::string_view error);
 
 }  // namespace thv::cel

@@ -133,13 +133,9 @@ struct Arena {
   std::vector<Val>* NewList();
 };
 
-// Cost units an evaluation may spend: one per node evaluated and per comprehension iteration,
-// more for string scans and regular expressions. Ten times the API server's per-call limit
-// (1,000,000 of its own, coarser, units), so that no rule the API server runs stops here first.
-constexpr int64_t kCostLimit = 10'000'000;
-
 // Evaluates to any value (Evaluate wants a bool); strings and lists built live in *arena.
-Val EvaluateValue(const Program& program, const Value& self, Arena* arena);
+// *cost, when given, receives the units spent (see Evaluate).
+Val EvaluateValue(const Program& program, const Value& self, Arena* arena, int64_t* cost = nullptr);
 
 // CEL's equality (cel-spec "heterogeneous equality": different types are unequal, numbers
 // compare by value); both operands are non-errors. *work, when given, grows by the elements

@@ -332,6 +332,8 @@ class Evaluator {
     return budget_ < 0 ? Val::Error(kCostLimitError) : v;
   }
 
+  int64_t spent() const { return kCostLimit - budget_; }
+
  private:
   bool Charge(int64_t cost) {
     budget_ -= cost;
@@ -737,7 +739,7 @@ class Evaluator {
 
 }  // namespace
 
-Val EvaluateValue(const Program& program, const Value& self, Arena* arena) {
+Val EvaluateValue(const Program& program, const Value& self, Arena* arena, int64_t* cost) {
   // Comprehension variables: on the stack for the usual few.
   Val local[8];
   std::vector<Val> heap;
@@ -746,7 +748,10 @@ Val EvaluateValue(const Program& program, const Value& self, Arena* arena) {
     heap.resize(program.slots);
     slots = heap.data();
   }
-  return Evaluator(program, self, arena, slots).Run();
+  Evaluator evaluator(program, self, arena, slots);
+  Val v = evaluator.Run();
+  if (cost) *cost = evaluator.spent();
+  return v;
 }
 
 }  // namespace thv::cel

@@ -285,34 +285,32 @@ TEST_CASE("CEL documents: ints beyond int64 are doubles, as JSON decodes them") 
 
 TEST_CASE("CEL rule failure messages as apiextensions-apiserver prints them") {
   const Value obj = Yaml("a: 1");
-  CHECK(RuleFailureMessage("spec", "object", obj, "has(self.b)", " b is required ", Outcome::kFalse,
-                           "") == "spec: Invalid value: b is required");
-  CHECK(RuleFailureMessage("spec.tools[0]", "object", obj, " has(self.b) ", "", Outcome::kFalse,
-                           "") == "spec.tools[0]: Invalid value: failed rule: has(self.b)");
-  CHECK(RuleFailureMessage("spec.timeout", "string", Value::String("5\"ms"), "r", "too short",
-                           Outcome::kFalse,
-                           "") == "spec.timeout: Invalid value: \"5\\\"ms\": too short");
-  CHECK(RuleFailureMessage("spec.n", "integer", Value::Int(-3), "r", "m", Outcome::kFalse, "") ==
-        "spec.n: Invalid value: -3: m");
-  CHECK(RuleFailureMessage("spec.f", "number", Value::Number("1e6", true), "r", "m",
-                           Outcome::kFalse, "") == "spec.f: Invalid value: 1e+06: m");
-  CHECK(RuleFailureMessage("spec.f", "number", Value::Number("123456.5", true), "r", "m",
-                           Outcome::kFalse, "") == "spec.f: Invalid value: 123456.5: m");
-  CHECK(RuleFailureMessage("spec.f", "number", Value::Number("0.0001", true), "r", "m",
-                           Outcome::kFalse, "") == "spec.f: Invalid value: 0.0001: m");
-  CHECK(RuleFailureMessage("spec.f", "number", Value::Number("0.00001", true), "r", "m",
-                           Outcome::kFalse, "") == "spec.f: Invalid value: 1e-05: m");
-  CHECK(RuleFailureMessage("spec.b", "boolean", Value::Bool(false), "r", "m", Outcome::kFalse,
-                           "") == "spec.b: Invalid value: false: m");
-  CHECK(RuleFailureMessage("spec", "object", obj, "self.x", "x needed", Outcome::kError,
-                           "no such key: x") ==
-        "spec: Invalid value: \"object\": no such key: x evaluating rule: x needed");
-  CHECK(RuleFailureMessage("spec", "object", obj, "self.x < 1", "", Outcome::kError,
-                           "no such overload") ==
-        "spec: Invalid value: \"object\": 'no such overload': call arguments did not match a "
+  CHECK(RuleFailureMessage("object", obj, "has(self.b)", " b is required ", Outcome::kFalse, "") ==
+        "Invalid value: b is required");
+  CHECK(RuleFailureMessage("object", obj, " has(self.b) ", "", Outcome::kFalse, "") ==
+        "Invalid value: failed rule: has(self.b)");
+  CHECK(RuleFailureMessage("string", Value::String("5\"ms"), "r", "too short", Outcome::kFalse,
+                           "") == "Invalid value: \"5\\\"ms\": too short");
+  CHECK(RuleFailureMessage("integer", Value::Int(-3), "r", "m", Outcome::kFalse, "") ==
+        "Invalid value: -3: m");
+  CHECK(RuleFailureMessage("number", Value::Number("1e6", true), "r", "m", Outcome::kFalse, "") ==
+        "Invalid value: 1e+06: m");
+  CHECK(RuleFailureMessage("number", Value::Number("123456.5", true), "r", "m", Outcome::kFalse,
+                           "") == "Invalid value: 123456.5: m");
+  CHECK(RuleFailureMessage("number", Value::Number("0.0001", true), "r", "m", Outcome::kFalse,
+                           "") == "Invalid value: 0.0001: m");
+  CHECK(RuleFailureMessage("number", Value::Number("0.00001", true), "r", "m", Outcome::kFalse,
+                           "") == "Invalid value: 1e-05: m");
+  CHECK(RuleFailureMessage("boolean", Value::Bool(false), "r", "m", Outcome::kFalse, "") ==
+        "Invalid value: false: m");
+  CHECK(
+      RuleFailureMessage("object", obj, "self.x", "x needed", Outcome::kError, "no such key: x") ==
+      "Invalid value: \"object\": no such key: x evaluating rule: x needed");
+  CHECK(RuleFailureMessage("object", obj, "self.x < 1", "", Outcome::kError, "no such overload") ==
+        "Invalid value: \"object\": 'no such overload': call arguments did not match a "
         "supported operator, function or macro signature for rule: self.x < 1");
-  CHECK(RuleFailureMessage("spec", "array", obj, "r", "m", Outcome::kError, kCostLimitError) ==
-        "spec: Invalid value: \"array\": 'operation cancelled: actual cost limit exceeded': no "
+  CHECK(RuleFailureMessage("array", obj, "r", "m", Outcome::kError, kCostLimitError) ==
+        "Invalid value: \"array\": 'operation cancelled: actual cost limit exceeded': no "
         "further validation rules will be run due to call cost exceeds limit for rule: m");
 }
 

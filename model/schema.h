@@ -26,6 +26,7 @@ enum SchemaFlag : uint8_t {
   kSchemaHasMaximum = 1 << 4,
   kSchemaExclusiveMinimum = 1 << 5,
   kSchemaExclusiveMaximum = 1 << 6,
+  kSchemaRulesBelow = 1 << 7,  // the node or a node under it has x-kubernetes-validations
 };
 
 struct SchemaProperty {

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "model/cel.h"
 #include "model/cel_regex.h"
 #include "model/formats.h"
 #include "targets/target.h"
@@ -124,6 +125,31 @@ bool MatchesPattern(const char* pattern, const std::string& s) {
   return re->Search(s);
 }
 
+// The programs of a node's x-kubernetes-validations, compiled on first use and kept for the
+// process, keyed by the address of the node's rules (the generated tables are static). schemagen
+// compiled each rule already; one that fails here anyway is reported as the API server reports a
+// rule it cannot compile, never passed over.
+struct NodePrograms {
+  std::vector<std::shared_ptr<const cel::Program>> programs;  // per rule; nullptr: see error
+  std::vector<std::string> errors;
+};
+
+const NodePrograms& ProgramsOf(const SchemaNode& s) {
+  static std::mutex mu;
+  static auto* cache = new std::unordered_map<const SchemaRule*, NodePrograms>();
+  std::lock_guard<std::mutex> lock(mu);
+  // Elements of an unordered_map never move, and an entry is complete before the lock is
+  // released: readers may keep the reference.
+  auto [it, inserted] = cache->try_emplace(s.rules);
+  if (inserted) {
+    NodePrograms& compiled = it->second;
+    compiled.errors.resize(s.rule_count);
+    for (uint32_t i = 0; i < s.rule_count; ++i)
+      compiled.programs.push_back(cel::Compile(s.rules[i].rule, &compiled.errors[i]));
+  }
+  return it->second;
+}
+
 int64_t CodePoints(const std::string& s) {
   int64_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -159,7 +185,8 @@ bool TypeMatches(const SchemaNode& s, const Value& v) {
   return false;
 }
 
-const char* ExpectedType(const SchemaNode& s) {
+// The schema's `type` as the API server's messages quote it (sts.Type; "" when untyped).
+const char* SchemaTypeName(const SchemaNode& s) {
   switch (s.type) {
     case SchemaType::kObject:
       return "object";
@@ -176,7 +203,12 @@ const char* ExpectedType(const SchemaNode& s) {
     case SchemaType::kAny:
       break;
   }
-  return "integer or string";
+  return "";
+}
+
+const char* ExpectedType(const SchemaNode& s) {
+  const char* name = SchemaTypeName(s);
+  return *name ? name : "integer or string";
 }
 
 class Validator {
@@ -189,11 +221,14 @@ class Validator {
   void Check(const SchemaNode& s, Value* v, bool root) {
     if (v->IsNull() && (s.flags & kSchemaNullable)) return;
     if (!TypeMatches(s, *v)) {
-      Error(v->mark, path_,
-            std::string("Invalid value: \"") + TypeName(v->type) + "\": must be of type " +
-                ExpectedType(s));
+      BlockingError(v->mark, path_,
+                    std::string("Invalid value: \"") + TypeName(v->type) + "\": must be of type " +
+                        ExpectedType(s));
       return;
     }
+    // The API server's CEL sees a number field as a double however it is spelled
+    // (apiserver/pkg/cel/common UnstructuredToVal), so `1` there is 1.0; the text stays as written.
+    if (s.type == SchemaType::kNumber && v->IsInt()) v->type = Value::Type::kFloat;
     if (s.enum_count) CheckEnum(s, *v);
     switch (v->type) {
       case Value::Type::kString:
@@ -212,7 +247,20 @@ class Validator {
       default:
         break;
     }
-    if (s.rule_count) CheckValidationRules(s, *v);
+  }
+
+  // The x-kubernetes-validations pass, after Check of the whole object, when the CRD has rules:
+  // the API server runs them only on an object without blocking errors, saying so otherwise
+  // (apiextensions-apiserver v0.35 registry/customresource/strategy.go Validate), in an error
+  // about no field (field.Invalid(nil, nil, ..), printed "<nil>: Invalid value: null: ...").
+  void CheckValidationRules(const SchemaNode& root, const Value& doc) {
+    if (blocking_) {
+      Error(doc.mark, "",
+            "<nil>: Invalid value: null: some validation rules were not checked because the "
+            "object was invalid; correct the existing errors to complete validation");
+      return;
+    }
+    CheckRules(root, doc, doc.mark, true);
   }
 
  private:
@@ -221,19 +269,95 @@ class Validator {
     ++errors_;
   }
 
+  // An error of a type the API server's strategy counts as blocking the CEL rules (strategy.go
+  // hasBlockingErr: NotSupported, Required, TooLong, TooMany, TypeInvalid, which includes the
+  // string formats).
+  void BlockingError(Mark mark, const std::string& path, std::string message) {
+    Error(mark, path, std::move(message));
+    blocking_ = true;
+  }
+
   std::string Child(const std::string& key) const {
     return path_.empty() ? key : path_ + "." + key;
   }
 
-  // The CEL evaluator's hook: x-kubernetes-validations of a node that is present and of its
-  // schema's type, after its children were checked (the API server runs a node's rules on the
-  // defaulted, pruned value; all of them, reporting every failure). Rules are not evaluated yet:
-  // cel::Compile (model/cel.h; once per rule, cached like patterns) and cel::Evaluate with `self`
-  // bound to v go here, each failure reported at path_ with cel::RuleFailureMessage, stopping the
-  // object's rules after cel::kCostLimitError as the API server does.
-  void CheckValidationRules(const SchemaNode& s, const Value& v) {
-    (void)s;
-    (void)v;
+  // The rules of node v and of the nodes under it, as apiextensions-apiserver v0.35
+  // pkg/apiserver/schema/cel/validation.go runs them on the defaulted, pruned object: a present
+  // (non-null) node's rules, all of them, before its children's; list items one by one; map
+  // entries at "path[key]". Only subtrees with rules are walked, a mapping's in its schema's
+  // property order (the API server's is Go's map order, random). Errors point at the node, or
+  // at the nearest ancestor with a position when the node was defaulted. Returns false once the
+  // object's rules must stop (cost limit or budget), as the API server stops them.
+  bool CheckRules(const SchemaNode& s, const Value& v, Mark at, bool root) {
+    if (v.IsNull()) return true;
+    if (v.mark.line > 0) at = v.mark;
+    if (s.rule_count && !EvaluateRules(s, v, at)) return false;
+    const size_t len = path_.size();
+    auto child = [&](const SchemaNode& schema, const Value& value, const std::string& path) {
+      path_ = path;
+      const bool go_on = CheckRules(schema, value, at, false);
+      path_.resize(len);
+      return go_on;
+    };
+    if (v.IsMapping()) {
+      for (uint32_t i = 0; i < s.property_count; ++i) {
+        const SchemaProperty& p = s.properties[i];
+        if (!(p.node->flags & kSchemaRulesBelow) || (root && SkippedAtRoot(p.name))) continue;
+        if (const Value* value = v.Find(p.name); value && !child(*p.node, *value, Child(p.name)))
+          return false;
+      }
+      const SchemaNode* entries = s.additional_properties;
+      if (entries && (entries->flags & kSchemaRulesBelow)) {
+        for (const Member& m : v.members)
+          if (!FindSchemaProperty(s, m.key) && !child(*entries, m.value, path_ + "[" + m.key + "]"))
+            return false;
+      }
+    } else if (v.IsSequence() && s.items && (s.items->flags & kSchemaRulesBelow)) {
+      for (size_t i = 0; i < v.items.size(); ++i)
+        if (!child(*s.items, v.items[i], path_ + "[" + std::to_string(i) + "]")) return false;
+    }
+    return true;
+  }
+
+  // Every rule of node s on v; each failure reported with the API server's text. False when the
+  // object's rules must stop: an evaluation hit the per-call cost limit, or the object's budget
+  // is spent (validation.go validateExpressions).
+  bool EvaluateRules(const SchemaNode& s, const Value& v, Mark at) {
+    // field.Invalid(path, schema type, detail): `Invalid value: "object": detail`.
+    auto invalid = [&](const std::string& detail) {
+      Error(at, path_, std::string("Invalid value: \"") + SchemaTypeName(s) + "\": " + detail);
+    };
+    const char* kOutOfBudget =
+        "validation failed due to running out of cost budget, no further validation rules will "
+        "be run";
+    if (budget_ <= 0) {
+      invalid(kOutOfBudget);
+      return false;
+    }
+    const NodePrograms& compiled = ProgramsOf(s);
+    for (uint32_t i = 0; i < s.rule_count; ++i) {
+      const SchemaRule& rule = s.rules[i];
+      if (!compiled.programs[i]) {
+        invalid("rule compile error: " + compiled.errors[i]);
+        continue;
+      }
+      std::string error;
+      int64_t cost = 0;
+      const cel::Outcome outcome = cel::Evaluate(*compiled.programs[i], v, &error, &cost);
+      if (opts_.on_rule) opts_.on_rule(path_, rule, outcome);
+      if (cost > budget_) {
+        invalid(kOutOfBudget);
+        return false;
+      }
+      budget_ -= cost;
+      if (outcome == cel::Outcome::kTrue) continue;
+      Error(at, path_,
+            cel::RuleFailureMessage(SchemaTypeName(s), v, rule.rule,
+                                    rule.message ? rule.message : "", outcome, error));
+      if (outcome == cel::Outcome::kError && error.rfind(cel::kCostLimitError, 0) == 0)
+        return false;
+    }
+    return true;
   }
 
   void CheckEnum(const SchemaNode& s, const Value& v) {
@@ -243,7 +367,7 @@ class Validator {
       if (json == s.enum_json[i]) return;
       supported += (i ? ", " : "") + std::string(s.enum_json[i]);
     }
-    Error(v.mark, path_, "Unsupported value: " + json + ": supported values: " + supported);
+    BlockingError(v.mark, path_, "Unsupported value: " + json + ": supported values: " + supported);
   }
 
   void CheckString(const SchemaNode& s, const Value& v) {
@@ -254,12 +378,13 @@ class Validator {
               "Invalid value: " + Json(v) + ": should be at least " + std::to_string(s.min_length) +
                   " chars long");
       if (s.max_length >= 0 && n > s.max_length)
-        Error(v.mark, path_, "Too long: may not be longer than " + std::to_string(s.max_length));
+        BlockingError(v.mark, path_,
+                      "Too long: may not be longer than " + std::to_string(s.max_length));
     }
     if (s.pattern && !MatchesPattern(s.pattern, v.text))
       Error(v.mark, path_, "Invalid value: " + Json(v) + ": should match '" + s.pattern + "'");
     if (const char* format = FailedFormat(s.format, v.text))
-      Error(v.mark, path_, "Invalid value: " + Json(v) + ": must be of type " + format);
+      BlockingError(v.mark, path_, "Invalid value: " + Json(v) + ": must be of type " + format);
   }
 
   // The name of the string format text fails, or nullptr (kube-openapi strfmt's checks).
@@ -359,13 +484,13 @@ class Validator {
       path_.resize(len);
     }
     for (uint32_t i = 0; i < s.required_count; ++i) {
-      if (!v->Find(s.required[i])) Error(v->mark, Child(s.required[i]), "Required value");
+      if (!v->Find(s.required[i])) BlockingError(v->mark, Child(s.required[i]), "Required value");
     }
     const int64_t n = static_cast<int64_t>(v->members.size());
     if (s.max_properties >= 0 && n > s.max_properties)
-      Error(v->mark, path_,
-            "Too many: " + std::to_string(n) + ": must have at most " +
-                std::to_string(s.max_properties) + " items");
+      BlockingError(v->mark, path_,
+                    "Too many: " + std::to_string(n) + ": must have at most " +
+                        std::to_string(s.max_properties) + " items");
     if (s.min_properties >= 0 && n < s.min_properties)
       Error(v->mark, path_,
             "Invalid value: " + std::to_string(n) + ": should have at least " +
@@ -392,9 +517,9 @@ class Validator {
             "Invalid value: " + std::to_string(n) + ": should have at least " +
                 std::to_string(s.min_items) + " items");
     if (s.max_items >= 0 && n > s.max_items)
-      Error(v->mark, path_,
-            "Too many: " + std::to_string(n) + ": must have at most " +
-                std::to_string(s.max_items) + " items");
+      BlockingError(v->mark, path_,
+                    "Too many: " + std::to_string(n) + ": must have at most " +
+                        std::to_string(s.max_items) + " items");
     if (s.list_type != SchemaListType::kAtomic && v->items.size() > 1) CheckUnique(s, *v);
   }
 
@@ -429,6 +554,8 @@ class Validator {
   Diagnostics* diags_;
   std::string path_;
   int errors_ = 0;
+  bool blocking_ = false;
+  int64_t budget_ = opts_.cel_budget;  // what the object's rules may still spend
 };
 
 }  // namespace
@@ -437,6 +564,7 @@ bool ValidateAgainstSchema(const SchemaNode& root, const std::string& file, Valu
                            const SchemaOptions& opts, Diagnostics* diags) {
   Validator validator(file, opts, diags);
   validator.Check(root, doc, true);
+  if (root.flags & kSchemaRulesBelow) validator.CheckValidationRules(root, *doc);
   return validator.errors() == 0;
 }
 

@@ -37,3 +37,5 @@ add_executable(crd_patterns_check tests/crd_patterns/check.cc)
 target_link_libraries(crd_patterns_check PRIVATE thv_model nlohmann_json::nlohmann_json)
 add_test(NAME crd_patterns_vs_go COMMAND bash ${CMAKE_SOURCE_DIR}/tests/crd_patterns_test.sh $<TARGET_FILE:crd_patterns_check>)
 set_tests_properties(crd_patterns_vs_go PROPERTIES TIMEOUT 300)
+# schemagen refuses a CEL rule outside the evaluator's subset.
+add_test(NAME schemagen_cel_rules COMMAND bash ${CMAKE_SOURCE_DIR}/tests/schemagen_test.sh $<TARGET_FILE:schemagen>)

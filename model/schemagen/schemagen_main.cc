@@ -4,8 +4,9 @@
 // C++ tables (see model/schema.h) so validation needs no YAML parsing at start-up, and lists every
 // served version with its deprecation warning as thv::NS::kCrds. Other served versions must have
 // the storage version's schema (descriptions aside): one table serves them all. Descriptions are
-// dropped; CEL rules are kept for the evaluator; identical subtrees (the PodTemplateSpec
-// containers, ...) are emitted once.
+// dropped; CEL rules are kept for the evaluator, each compiled here first so that a rule outside
+// its subset fails the build (never a rule that silently holds); identical subtrees (the
+// PodTemplateSpec containers, ...) are emitted once.
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "model/cel.h"
 #include "model/cel_regex.h"
 
 namespace {
@@ -241,6 +243,11 @@ class Compiler {
         Fail(path + ": unsupported keyword " + key);
       }
     }
+    // The validator walks only into subtrees with rules (schema.h kSchemaRulesBelow).
+    bool rules_below = !n.rules.empty();
+    for (const auto& [name, id] : n.properties) rules_below = rules_below || RulesBelow(id);
+    rules_below = rules_below || RulesBelow(n.items) || RulesBelow(n.additional);
+    if (rules_below) n.flags.push_back("kSchemaRulesBelow");
     return Intern(n);
   }
 
@@ -318,6 +325,12 @@ class Compiler {
   size_t node_count() const { return nodes_.size(); }
 
  private:
+  bool RulesBelow(int id) const {
+    if (id < 0) return false;
+    const std::vector<std::string>& flags = nodes_[id].flags;
+    return std::find(flags.begin(), flags.end(), "kSchemaRulesBelow") != flags.end();
+  }
+
   static std::string Ref(int id) {
     return id < 0 ? "nullptr" : "&crd_tables::kNodes[" + std::to_string(id) + "]";
   }
@@ -362,7 +375,9 @@ class Compiler {
   }
 
   // x-kubernetes-validations entry: the rule and its message. Keys the evaluator will not honour
-  // (messageExpression, reason, fieldPath, optionalOldSelf) fail the build.
+  // (messageExpression, reason, fieldPath, optionalOldSelf) fail the build, and so does a rule the
+  // evaluator cannot compile (outside its subset, model/cel.h): the validator compiles the same
+  // text at run time and must never meet a rule it cannot evaluate.
   static Rule CompileRule(const YAML::Node& r, const std::string& path) {
     if (!r.IsMap() || !r["rule"]) Fail(path + ": x-kubernetes-validations entry without rule");
     Rule out;
@@ -375,6 +390,9 @@ class Compiler {
       else
         Fail(path + ": x-kubernetes-validations key " + key + " is not supported");
     }
+    std::string error;
+    if (!thv::cel::Compile(out.rule, &error))
+      Fail(path + ": x-kubernetes-validations rule " + JsonString(out.rule) + ": " + error);
     return out;
   }
 
@@ -529,7 +547,12 @@ int main(int argc, char** argv) {
       if (!storage) Fail(file + ": no storage version");
       const YAML::Node schema = storage["schema"]["openAPIV3Schema"];
       if (!schema) Fail(file + ": no openAPIV3Schema");
-      const int root = compiler.Compile(schema, kind);
+      int root;
+      try {
+        root = compiler.Compile(schema, kind);
+      } catch (const std::exception& e) {
+        Fail(file + ": " + e.what());
+      }
       const YAML::Node bare = WithoutDescriptions(schema);
       for (const auto& v : spec["versions"]) {
         if (!v["served"] || !v["served"].as<bool>()) continue;
