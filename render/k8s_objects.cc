@@ -59,24 +59,21 @@ void AppendContainerEnv(Value* pod_spec, const char* container, Value env) {
   containers->Append(Obj({{"name", Str(container)}, {"env", std::move(env)}}));
 }
 
-namespace {
-
-Value Rule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
+Value PolicyRule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
   return Obj({{"verbs", StrList(verbs)},
               {"apiGroups", StrList({group})},
               {"resources", StrList({resource})}});
 }
 
-}  // namespace
-
 Value ProxyRunnerRole(const std::string& name, const std::string& ns,
                       const std::vector<std::string>& write_verbs) {
   Value role = KubeObject("rbac.authorization.k8s.io/v1", "Role", ObjectMetadata(name, ns));
-  role.Set("rules",
-           List({Rule("apps", "statefulsets", write_verbs), Rule("", "services", write_verbs),
-                 Rule("", "pods", {"get", "list", "watch"}), Rule("", "pods/log", {"get"}),
-                 Rule("", "pods/attach", {"create", "get"}),
-                 Rule("", "configmaps", {"get", "list", "watch"})}));
+  role.Set("rules", List({PolicyRule("apps", "statefulsets", write_verbs),
+                          PolicyRule("", "services", write_verbs),
+                          PolicyRule("", "pods", {"get", "list", "watch"}),
+                          PolicyRule("", "pods/log", {"get"}),
+                          PolicyRule("", "pods/attach", {"create", "get"}),
+                          PolicyRule("", "configmaps", {"get", "list", "watch"})}));
   return role;
 }
 
@@ -110,14 +107,14 @@ Value CpuMemoryList(const std::string& cpu, const std::string& memory) {
 
 Value AuthzInlineConfigMapObject(const std::string& name, const std::string& ns,
                                  const std::vector<std::string>& policies,
-                                 const std::string& entities_json) {
+                                 const std::string& entities_json, const StringMap* owner_labels) {
   // Compact JSON with sorted keys, as the operator marshals a map.
   Value content =
       Obj({{"cedar", Obj({{"entities_json", Str(entities_json.empty() ? "[]" : entities_json)},
                           {"policies", StrList(policies)}})},
            {"type", Str("cedarv1")},
            {"version", Str("1.0")}});
-  StringMap labels = MCPServerLabels(name);
+  StringMap labels = owner_labels ? *owner_labels : MCPServerLabels(name);
   labels["toolhive.stacklok.io/authz"] = "inline";
   Value cm = KubeObject("v1", "ConfigMap", ObjectMetadata(name + "-authz-inline", ns, &labels));
   cm.Set("data", Obj({{"authz.json", Str(GoJsonCompact(content))}}));
@@ -132,9 +129,9 @@ std::string ConfigMapChecksum(const StringMap& data, const StringMap& labels) {
 }
 
 Value RunConfigConfigMapObject(const std::string& name, const std::string& ns,
-                               const std::string& json) {
+                               const std::string& json, const char* owner_label) {
   const StringMap labels = {{"toolhive.stacklok.io/component", "run-config"},
-                            {"toolhive.stacklok.io/mcp-server", name},
+                            {owner_label, name},
                             {"toolhive.stacklok.io/managed-by", "toolhive-operator"}};
   const std::string checksum = ConfigMapChecksum({{"runconfig.json", json}}, labels);
   return Obj(

@@ -33,6 +33,9 @@ Value SecretKeyEnvVar(const std::string& env, const std::string& secret, const s
 // pod_spec (a PodSpec), which gets {name, env} appended when it has no such container.
 void AppendContainerEnv(Value* pod_spec, const char* container, Value env);
 
+// A PolicyRule {verbs, apiGroups, resources}.
+Value PolicyRule(const char* group, const char* resource, const std::vector<std::string>& verbs);
+
 // The proxy runner's Role: statefulsets and services with write_verbs, then read access to pods,
 // their logs and attach, and configmaps.
 Value ProxyRunnerRole(const std::string& name, const std::string& ns,
@@ -48,15 +51,19 @@ Value HealthProbe(int initial_delay, int timeout, int period, int failure_thresh
 Value CpuMemoryList(const std::string& cpu, const std::string& memory);
 
 // <name>-authz-inline: the inline Cedar configuration as the operator writes it (compact JSON,
-// keys sorted, entities_json defaulting to "[]").
+// keys sorted, entities_json defaulting to "[]"), labelled with the owner's labels
+// (MCPServerLabels unless given) and toolhive.stacklok.io/authz=inline.
 Value AuthzInlineConfigMapObject(const std::string& name, const std::string& ns,
                                  const std::vector<std::string>& policies,
-                                 const std::string& entities_json);
+                                 const std::string& entities_json,
+                                 const StringMap* owner_labels = nullptr);
 
 // <name>-runconfig holding runconfig.json = json (MarshalIndent of the RunConfig), with the
-// operator's labels and content checksum (checksum.ComputeConfigMapChecksum).
+// operator's labels and content checksum (checksum.ComputeConfigMapChecksum). owner_label names
+// the owner: toolhive.stacklok.io/mcp-server, or .../mcp-remote-proxy for an MCPRemoteProxy.
 Value RunConfigConfigMapObject(const std::string& name, const std::string& ns,
-                               const std::string& json);
+                               const std::string& json,
+                               const char* owner_label = "toolhive.stacklok.io/mcp-server");
 
 // toolhive.stacklok.dev/content-checksum of a ConfigMap (data keys then labels, sorted).
 std::string ConfigMapChecksum(const StringMap& data, const StringMap& labels);

@@ -62,8 +62,9 @@ Value Middleware(const char* type, Value parameters) {
 class RunConfigBuilder {
  public:
   RunConfigBuilder(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options,
-                   Diagnostics* diags)
+                   Diagnostics* diags, const RemoteProxyRun* remote)
       : s_(server),
+        remote_(remote),
         refs_(refs),
         options_(options),
         diags_(diags),
@@ -92,8 +93,9 @@ class RunConfigBuilder {
   void Resolve() {
     port_ = s_.proxy_port ? s_.proxy_port : 8080;
     // WithPorts in the operator context: the MCP port (GetMCPPort, default 8080) for every
-    // transport (runner/config.go:557-560).
-    target_port_ = s_.mcp_port ? s_.mcp_port : 8080;
+    // transport (runner/config.go:557-560); a remote proxy passes 0
+    // (mcpremoteproxy_runconfig.go:101).
+    target_port_ = remote_ ? 0 : s_.mcp_port ? s_.mcp_port : 8080;
     // GetEffectiveProxyMode (pkg/transport/types/transport.go:318-326).
     proxy_mode_ = s_.transport == "stdio"
                       ? (s_.proxy_mode.empty() ? "streamable-http" : s_.proxy_mode)
@@ -147,6 +149,10 @@ class RunConfigBuilder {
 
   // validateRunConfig (mcpserver_runconfig.go:354-577) over what the MCPServer can set.
   void Validate() {
+    if (remote_) {
+      RemoteValidate();
+      return;
+    }
     if (s_.image.empty()) Refuse({}, "spec.image", "invalid RunConfig: image is required");
     for (size_t i = 0; i < s_.env.size(); ++i) {
       const EnvVar& e = s_.env[i];
@@ -166,6 +172,17 @@ class RunConfigBuilder {
                "invalid RunConfig: invalid volume mount format: " + v.host_path + ":" +
                    v.mount_path + ", expected host-path:container-path[:ro]");
     }
+  }
+
+  // validateRunConfigForRemoteProxy (mcpremoteproxy_runconfig.go:271-307): what the CRD does
+  // not already guarantee (a URL, sse or streamable-http, a port, a host) is the tools filter.
+  void RemoteValidate() {
+    const Value* filter = ToolsFilter();
+    for (const Value& tool : filter && filter->IsSequence() ? filter->items : std::vector<Value>{})
+      if (tool.IsString() && tool.text.empty())
+        Refuse({}, "spec.toolConfigRef.name",
+               "invalid RunConfig: tool filter cannot contain empty values (MCPToolConfig " +
+                   refs_.tool_config->meta.name + " spec.toolsFilter)");
   }
 
   // --- Fields from references ---
@@ -307,6 +324,53 @@ class RunConfigBuilder {
                 {"cached_secret_expiry", kZeroTime}});
   }
 
+  // addAWSStsConfig (cu/tokenexchange.go): awssts.Config {region, service, fallback_role_arn,
+  // role_mappings, role_claim, session_duration, session_name_claim}
+  // (pkg/auth/awssts/config.go:17-95); RoleMapping {claim, matcher, role_arn, priority}.
+  Value AwsSts() const {
+    if (!refs_.external_auth || ExternalAuthType(*refs_.external_auth) != "awsSts")
+      return Value::Null();
+    const Value* sts = GetObject(SpecOf(*refs_.external_auth), "awsSts");
+    if (!sts) return Value::Null();
+    Value config = Obj(
+        {{"region", Str(GetString(*sts, "region"))}, {"service", Str(GetString(*sts, "service"))}});
+    if (const std::string v = GetString(*sts, "fallbackRoleArn"); !v.empty())
+      config.Set("fallback_role_arn", Str(v));
+    if (const Value* maps = sts->Find("roleMappings");
+        maps && maps->IsSequence() && !maps->items.empty()) {
+      Value list = Value::Sequence();
+      for (const Value& m : maps->items) {
+        Value entry = Value::Mapping();
+        if (const std::string v = GetString(m, "claim"); !v.empty()) entry.Set("claim", Str(v));
+        if (const std::string v = GetString(m, "matcher"); !v.empty()) entry.Set("matcher", Str(v));
+        entry.Set("role_arn", Str(GetString(m, "roleArn")));
+        if (const Value* p = m.Find("priority"); p && p->IsInt()) entry.Set("priority", *p);
+        list.Append(std::move(entry));
+      }
+      config.Set("role_mappings", std::move(list));
+    }
+    if (const std::string v = GetString(*sts, "roleClaim"); !v.empty())
+      config.Set("role_claim", Str(v));
+    if (const int64_t d = GetInt(*sts, "sessionDuration")) config.Set("session_duration", Int(d));
+    if (const std::string v = GetString(*sts, "sessionNameClaim"); !v.empty())
+      config.Set("session_name_claim", Str(v));
+    return config;
+  }
+
+  // runner.HeaderForwardConfig {add_plaintext_headers, add_headers_from_secret}, both omitempty
+  // (pkg/runner/config.go:835-850), as addHeaderForwardConfigOptions sets it
+  // (mcpremoteproxy_runconfig.go:321-347).
+  Value HeaderForward() const {
+    if (!remote_ || (remote_->plaintext_headers.empty() && remote_->secret_headers.empty()))
+      return Value::Null();
+    Value forward = Value::Mapping();
+    if (!remote_->plaintext_headers.empty())
+      forward.Set("add_plaintext_headers", StrMap(remote_->plaintext_headers));
+    if (!remote_->secret_headers.empty())
+      forward.Set("add_headers_from_secret", StrMap(remote_->secret_headers));
+    return forward;
+  }
+
   // Authorization: inline Cedar (cu/authz.go:184-205), a ConfigMap's configuration
   // (cu/authz.go:228-345), or an MCPAuthzConfig (cu/authz_ref.go:20-120). The RunConfig holds
   // authorizers.Config, whose MarshalJSON writes its raw configuration verbatim.
@@ -440,10 +504,12 @@ class RunConfigBuilder {
 
   // populateScalingConfig (mcpserver_runconfig.go:309-342): ScalingConfig {backend_replicas,
   // session_redis {address, db, key_prefix}} (runner/config.go:315-340), all omitempty.
+  // A remote proxy's (populateScalingConfigForRemoteProxy, mcpremoteproxy_runconfig.go:200-225)
+  // takes the default Redis address only without spec.sessionStorage, of any provider.
   Value Scaling() {
     const bool redis = s_.session_storage && s_.session_storage->provider == "redis";
-    const bool default_redis =
-        !redis && options_.default_redis_addr && !options_.default_redis_addr->empty();
+    const bool default_redis = (remote_ ? !s_.session_storage : !redis) &&
+                               options_.default_redis_addr && !options_.default_redis_addr->empty();
     if (!s_.backend_replicas && !redis && !default_redis) return Value::Null();
     Value scaling = Value::Mapping();
     if (s_.backend_replicas) scaling.Set("backend_replicas", Int(*s_.backend_replicas));
@@ -472,8 +538,9 @@ class RunConfigBuilder {
   Value Marshal() {
     Value rc = Value::Mapping();
     rc.Set("schema_version", Str("v0.1.0"));
-    if (s_.generation) rc.Set("mcpserver_generation", Int(s_.generation));
+    if (s_.generation && !remote_) rc.Set("mcpserver_generation", Int(s_.generation));
     rc.Set("image", Str(s_.image));
+    if (remote_) rc.Set("remote_url", Str(remote_->remote_url));
     if (Value remote = RemoteAuth(); !remote.IsNull()) rc.Set("remote_auth_config", remote);
     if (!s_.args.empty()) rc.Set("cmd_args", StrList(s_.args));
     rc.Set("name", Str(name_));
@@ -483,7 +550,7 @@ class RunConfigBuilder {
     rc.Set("transport", Str(s_.transport));
     rc.Set("host", Str(ProxyHost(options_)));
     rc.Set("port", Int(port_));
-    rc.Set("target_port", Int(target_port_));
+    if (target_port_) rc.Set("target_port", Int(target_port_));  // omitempty
     if (!profile_name_or_path_.empty())
       rc.Set("permission_profile_name_or_path", Str(profile_name_or_path_));
     rc.Set("permission_profile", profile_);
@@ -503,6 +570,8 @@ class RunConfigBuilder {
     Oidc(&rc);
     token_exchange_ = TokenExchange();
     if (!token_exchange_.IsNull()) rc.Set("token_exchange_config", token_exchange_);
+    aws_sts_ = AwsSts();
+    if (!aws_sts_.IsNull()) rc.Set("aws_sts_config", aws_sts_);
     authz_ = Authz();
     if (!authz_.IsNull()) rc.Set("authz_config", authz_);
     if (s_.audit_enabled.value_or(false)) {
@@ -549,6 +618,7 @@ class RunConfigBuilder {
     if (!validating_.items.empty()) rc.Set("validating_webhooks", validating_);
     if (!mutating_.items.empty()) rc.Set("mutating_webhooks", mutating_);
     if (!s_.endpoint_prefix.empty()) rc.Set("endpoint_prefix", Str(s_.endpoint_prefix));
+    if (Value forward = HeaderForward(); !forward.IsNull()) rc.Set("header_forward", forward);
     if (!scaling.IsNull()) rc.Set("scaling_config", scaling);
     return rc;
   }
@@ -628,10 +698,24 @@ class RunConfigBuilder {
       // (pkg/authz/middleware.go:388-391).
       list.Append(Middleware("authz", Obj({{"config_data", authz_}})));
     }
-    if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "awsSts") {
+    if (!aws_sts_.IsNull() && !remote_) {
       Refuse({}, "spec.externalAuthConfigRef.name",
              "failed to populate middleware configs: AWS STS middleware requires a remote URL: "
              "SigV4 signing is only meaningful for remote MCP servers");
+    } else if (!aws_sts_.IsNull()) {
+      // awssts.MiddlewareParams {aws_sts_config, target_url}, both omitempty
+      // (pkg/auth/awssts/middleware.go:34-39).
+      list.Append(Middleware(
+          "awssts", Obj({{"aws_sts_config", aws_sts_}, {"target_url", Str(remote_->remote_url)}})));
+    }
+    if (remote_ && (!remote_->plaintext_headers.empty() || !remote_->secret_headers.empty())) {
+      // headerfwd.HeaderForwardMiddlewareParams {add_headers}: the plaintext headers (secret
+      // ones are resolved in the proxy), null when there are none
+      // (pkg/runner/middleware.go:378-391, pkg/transport/middleware/header_forward.go:48-51).
+      list.Append(Middleware("header-forward",
+                             Obj({{"add_headers", remote_->plaintext_headers.empty()
+                                                      ? Value::Null()
+                                                      : StrMap(remote_->plaintext_headers)}})));
     }
     // recovery: parameters are json.Marshal(nil).
     list.Append(Middleware("recovery", Value::Null()));
@@ -639,6 +723,7 @@ class RunConfigBuilder {
   }
 
   const MCPServer& s_;
+  const RemoteProxyRun* remote_;
   const ServerRefs& refs_;
   const RenderOptions& options_;
   Diagnostics* diags_;
@@ -653,7 +738,7 @@ class RunConfigBuilder {
   Value profile_;
   StringMap env_;
   std::string thv_ca_bundle_, jwks_auth_token_file_;
-  Value token_exchange_, authz_, audit_, telemetry_, rate_limit_;
+  Value token_exchange_, aws_sts_, authz_, audit_, telemetry_, rate_limit_;
   Value validating_ = Value::Sequence(), mutating_ = Value::Sequence();
   bool has_session_redis_ = false;
   std::string redis_addr_;
@@ -715,8 +800,8 @@ Value TelemetryConfig(const Object& telemetry, const std::string& service_name) 
 }
 
 Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options,
-                     Diagnostics* diags) {
-  return RunConfigBuilder(server, refs, options, diags).Build();
+                     Diagnostics* diags, const RemoteProxyRun* remote) {
+  return RunConfigBuilder(server, refs, options, diags, remote).Build();
 }
 
 }  // namespace t0_44_0

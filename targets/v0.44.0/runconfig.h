@@ -16,10 +16,20 @@
 namespace thv {
 namespace t0_44_0 {
 
+// What an MCPRemoteProxy adds to the fields it shares with an MCPServer
+// (createRunConfigFromMCPRemoteProxy, mcpremoteproxy_runconfig.go:74-192): the remote URL in
+// place of an image, no MCP port, the forwarded headers, its own scaling defaults.
+struct RemoteProxyRun {
+  std::string remote_url;
+  StringMap plaintext_headers;  // headerForward.addPlaintextHeaders
+  StringMap secret_headers;     // header name -> its secret identifier (wirefmt.SecretEnvVarName)
+};
+
 // The RunConfig, or null with the operator's refusal reported (the builder's errors, and
-// validateRunConfig's, mcpserver_runconfig.go:354-577).
+// validateRunConfig's, mcpserver_runconfig.go:354-577). With remote, an MCPRemoteProxy's
+// (server then holds the fields the two kinds share).
 Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options,
-                     Diagnostics* diags);
+                     Diagnostics* diags, const RemoteProxyRun* remote = nullptr);
 
 // A telemetry.Config from an MCPTelemetryConfig, as NormalizeMCPTelemetryConfig makes it
 // (cmd/thv-operator/pkg/spectoconfig/telemetry.go:19-60), service name resolved.

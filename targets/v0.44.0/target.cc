@@ -3,6 +3,7 @@
 #include "targets/v0.44.0/target.h"
 
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/mcpremoteproxy_render.h"
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
@@ -54,8 +55,8 @@ const TargetKind kKinds[] = {
     {"MCPGroup", ToolhiveKind::kMCPGroup, KindRole::kConfig, nullptr, nullptr, nullptr},
     {"MCPRegistry", ToolhiveKind::kMCPRegistry, KindRole::kUnsupported, nullptr, nullptr,
      "--operator-version 7002a239b renders MCPRegistry v1alpha1 (source, filter, syncPolicy)"},
-    {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kUnsupported, nullptr, nullptr,
-     nullptr},
+    {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kRendered, nullptr,
+     RenderRemoteProxy, nullptr},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kUnsupported, nullptr, nullptr,
      nullptr},
     {"VirtualMCPCompositeToolDefinition", ToolhiveKind::kVirtualMCPCompositeToolDefinition,
