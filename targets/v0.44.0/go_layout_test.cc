@@ -45,6 +45,8 @@ const std::map<std::string, std::string> kParams = {
     {"validating", "ValidatingFactoryMiddlewareParams"},
     {"usagemetrics", "UsagemetricsMiddlewareParams"},
     {"authz", "AuthzFactoryMiddlewareParams"},
+    {"awssts", "AwsstsMiddlewareParams"},
+    {"header-forward", "HeaderforwardHeaderForwardMiddlewareParams"},
 };
 
 std::string Read(const std::string& path) {
@@ -64,7 +66,10 @@ TEST_CASE("Go layouts: every rendered RunConfig is json.Marshal of the generated
       Read("testdata/examples/v0.44.0/tool-configs/toolconfig_with_overrides.yaml") + "\n---\n" +
           Read("testdata/servers/v0.44.0/tool-overrides.yaml"),
       Read("testdata/examples/v0.44.0/mcp-servers/mcpserver_fetch_otel.yaml"),
-      Read("testdata/examples/v0.44.0/mcp-servers/mcpserver_with_oidcconfig_ref.yaml")};
+      Read("testdata/examples/v0.44.0/mcp-servers/mcpserver_with_oidcconfig_ref.yaml"),
+      Read("testdata/servers/v0.44.0/remote-proxies/10-proxies.yaml") + "\n---\n" +
+          Read("testdata/servers/v0.44.0/remote-proxies/20-references.yaml"),
+      Read("testdata/examples/v0.44.0/external-auth/mcpremoteproxy_with_bearer_token.yaml")};
   std::map<std::string, int> seen;
   for (const std::string& yaml : inputs) {
     const RenderRun run = RunAt044(yaml);
