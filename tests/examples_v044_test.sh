@@ -18,6 +18,21 @@ fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 listed=$(grep -v '^#' "$expected" | cut -f2 | sort)
 present=$(cd "$dir" && find . -name '*.yaml' | sed 's|^\./||' | sort)
 [ "$listed" = "$present" ] || fail "expected-validate.tsv does not list exactly the examples: $(diff <(echo "$listed") <(echo "$present") | grep '^[<>]' | tr '\n' ' ')"
+# The render of $2 (kept in $work/rout.yaml) passes the Kubernetes models as YAML and as JSON, and
+# its --output-dir builds with kubectl kustomize into as many valid objects.
+check_objects() {
+  local file=$1 input=$2
+  $validate "$work/rout.yaml" >/dev/null || fail "$file: kubernetes-models rejected the render"
+  "$bin" render -o json --operator-version v0.44.0 "$input" >"$work/rout.json" 2>/dev/null
+  $validate "$work/rout.json" >/dev/null || fail "$file: kubernetes-models rejected -o json"
+  rm -rf "$work/outdir"
+  "$bin" render --operator-version v0.44.0 --output-dir "$work/outdir" "$input" 2>/dev/null ||
+    fail "$file: render --output-dir failed"
+  kubectl kustomize "$work/outdir" >"$work/kustomized.yaml" || fail "$file: kubectl kustomize rejected --output-dir"
+  [ "$(grep -c '^kind: ' "$work/kustomized.yaml")" = "$(grep -c '^kind: ' "$work/rout.yaml")" ] ||
+    fail "$file: kustomize built a different number of objects"
+  $validate "$work/kustomized.yaml" >/dev/null || fail "$file: kustomized output invalid"
+}
 while IFS=$'\t' read -r want_code file want_text; do
   [ "${want_code:0:1}" = "#" ] && continue
   count=$((count + 1))
@@ -30,25 +45,21 @@ while IFS=$'\t' read -r want_code file want_text; do
     "$bin" render --operator-version v0.44.0 "$dir/$file" >"$work/rout.yaml" 2>"$work/rerr"
     rcode=$?
     [ "$rcode" = 0 ] || fail "$file: render exit $rcode: $(head -3 "$work/rerr")"
-    if grep -q '^kind: MCPServer$' "$dir/$file"; then
+    if grep -q '^kind: MCPServer$\|^kind: MCPRemoteProxy$' "$dir/$file"; then
       grep -q '^kind: Deployment$' "$work/rout.yaml" || fail "$file: no Deployment rendered"
     fi
-    if [ -s "$work/rout.yaml" ]; then
-      $validate "$work/rout.yaml" >/dev/null || fail "$file: kubernetes-models rejected the render"
-      "$bin" render -o json --operator-version v0.44.0 "$dir/$file" >"$work/rout.json" 2>/dev/null
-      $validate "$work/rout.json" >/dev/null || fail "$file: kubernetes-models rejected -o json"
-      rm -rf "$work/outdir"
-      "$bin" render --operator-version v0.44.0 --output-dir "$work/outdir" "$dir/$file" 2>/dev/null ||
-        fail "$file: render --output-dir failed"
-      kubectl kustomize "$work/outdir" >"$work/kustomized.yaml" || fail "$file: kubectl kustomize rejected --output-dir"
-      [ "$(grep -c '^kind: ' "$work/kustomized.yaml")" = "$(grep -c '^kind: ' "$work/rout.yaml")" ] ||
-        fail "$file: kustomize built a different number of objects"
-      $validate "$work/kustomized.yaml" >/dev/null || fail "$file: kustomized output invalid"
-    fi
+    [ ! -s "$work/rout.yaml" ] || check_objects "$file" "$dir/$file"
   else
     grep -qF -- "$want_text" "$work/err" || fail "$file: stderr lacks '$want_text': $(head -3 "$work/err")"
     [ ! -s "$work/out" ] || fail "$file: wrote to stdout"
   fi
 done <"$expected"
+# The bundled fixtures using every field and reference of each rendered kind.
+for fixture in full remote-proxies; do
+  count=$((count + 1))
+  input=$root/testdata/servers/v0.44.0/$fixture
+  "$bin" render --operator-version v0.44.0 "$input" >"$work/rout.yaml" 2>/dev/null || fail "$fixture: render failed"
+  check_objects "servers/v0.44.0/$fixture" "$input"
+done
 echo "$((count - failures)) of $count v0.44.0 examples as expected"
 [ "$failures" = 0 ]
