@@ -94,8 +94,8 @@ TEST_CASE("v0.44.0: kinds not supported yet are refused, saying what renders the
   Result r = Run(Config("VirtualMCPServer", "v", "  groupRef: {name: g}\n"));
   REQUIRE(!r.errors.empty());
   CHECK(r.errors[0] == "3:7: kind: VirtualMCPServer is not supported at v0.44.0 yet");
-  for (const char* kind : {"MCPRemoteProxy", "EmbeddingServer", "MCPServerEntry",
-                           "VirtualMCPCompositeToolDefinition"}) {
+  for (const char* kind :
+       {"EmbeddingServer", "MCPServerEntry", "VirtualMCPCompositeToolDefinition"}) {
     CAPTURE(kind);
     CHECK(Run(Config(kind, "x", "  {}\n"))
               .HasError(std::string("kind: ") + kind + " is not supported at v0.44.0 yet"));
@@ -319,7 +319,7 @@ TEST_CASE("v0.44.0: each config kind's controller validation, with the operator'
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].find(c.error) != std::string::npos);
     CHECK(r.errors[0].find("the operator (v0.44.0) marks it Valid=False and refuses every "
-                           "MCPServer that refers to it") != std::string::npos);
+                           "MCPServer and MCPRemoteProxy that refers to it") != std::string::npos);
   }
   // Where the CRD has a rule for the same thing, the API server refuses the object first, with
   // the rule's message.
