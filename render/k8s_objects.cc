@@ -7,13 +7,15 @@
 
 namespace thv {
 
-StringMap MCPServerLabels(const std::string& name) {
-  return {{"app", "mcpserver"},
+StringMap WorkloadLabels(const std::string& app, const std::string& name) {
+  return {{"app", app},
           {"app.kubernetes.io/instance", name},
-          {"app.kubernetes.io/name", "mcpserver"},
+          {"app.kubernetes.io/name", app},
           {"toolhive", "true"},
           {"toolhive-name", name}};
 }
+
+StringMap MCPServerLabels(const std::string& name) { return WorkloadLabels("mcpserver", name); }
 
 StringMap MergeDefaultsWin(const StringMap& defaults, const StringMap& overrides) {
   StringMap out = overrides;

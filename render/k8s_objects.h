@@ -11,7 +11,10 @@
 
 namespace thv {
 
-// labelsForMCPServer: the labels of the proxy Deployment, its pods and its Service.
+// The labels of a workload's proxy Deployment, its pods and its Service: app and
+// app.kubernetes.io/name app, app.kubernetes.io/instance and toolhive-name name, toolhive true.
+StringMap WorkloadLabels(const std::string& app, const std::string& name);
+// labelsForMCPServer: app mcpserver.
 StringMap MCPServerLabels(const std::string& name);
 
 // mergeStringMaps / MergeStringMaps: override entries, with the operator's own keys winning.

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "model/decode.h"
+#include "render/k8s_objects.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -52,11 +53,7 @@ MCPRemoteProxy DecodeMCPRemoteProxy(const Object& object) {
 }
 
 StringMap MCPRemoteProxyLabels(const std::string& name) {
-  return {{"app", "mcpremoteproxy"},
-          {"app.kubernetes.io/instance", name},
-          {"app.kubernetes.io/name", "mcpremoteproxy"},
-          {"toolhive", "true"},
-          {"toolhive-name", name}};
+  return WorkloadLabels("mcpremoteproxy", name);
 }
 
 std::string HeaderSecretIdentifier(const std::string& owner, const std::string& header) {

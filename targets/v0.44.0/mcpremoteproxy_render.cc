@@ -126,16 +126,16 @@ class ProxyRenderer {
                 Diagnostics* diags)
       : p_(proxy),
         s_(proxy.common),
+        name_(proxy.common.object->meta.name),
+        ns_(proxy.common.object->meta.namespace_),
         refs_(refs),
         context_(context),
         options_(context.options.render),
-        diags_(diags),
-        name_(proxy.common.object->meta.name),
-        ns_(proxy.common.object->meta.namespace_),
         pull_secrets_(MergedImagePullSecrets(s_.proxy_deployment
                                                  ? s_.proxy_deployment->image_pull_secrets
                                                  : std::vector<std::string>{},
-                                             options_)) {}
+                                             options_)),
+        diags_(diags) {}
 
   // validateSpec (ctl:547-590) and the advisory conditions of validateAndHandleConfigs.
   void Check() {
@@ -176,10 +176,7 @@ class ProxyRenderer {
     // ensureRunConfigConfigMap (mcpremoteproxy_runconfig.go:28-70).
     Value config_map = RunConfigConfigMapObject(name_, ns_, runconfig_json,
                                                 "toolhive.stacklok.io/mcp-remote-proxy");
-    const std::string checksum = config_map.Find("metadata")
-                                     ->Find("annotations")
-                                     ->Find("toolhive.stacklok.dev/content-checksum")
-                                     ->text;
+    const std::string checksum = ContentChecksumOf(config_map);
     emit(std::move(config_map), true);
     emit(Deployment(checksum), true);
     emit(Service(), true);
@@ -254,97 +251,52 @@ class ProxyRenderer {
                           kOperator + " sets AuthzPrimaryUpstreamProviderIgnored=True)");
   }
 
+  // serviceForMCPRemoteProxy (mcpremoteproxy_deployment.go:516-578).
+  Value Service() const {
+    return ProxyServiceObject(s_, "mcp-" + name_ + "-remote-proxy", MCPRemoteProxyLabels(name_));
+  }
+
   // deploymentForMCPRemoteProxy (mcpremoteproxy_deployment.go:28-122).
   Value Deployment(const std::string& checksum) const {
     const StringMap ls = MCPRemoteProxyLabels(name_);
     // buildVolumesForProxy (:134-169), then the telemetry and OIDC CA bundles (:36-43).
     Value volumes = Value::Sequence(), mounts = Value::Sequence();
-    mounts.Append(Obj({{"name", Str("runconfig")},
-                       {"readOnly", Bool(true)},
-                       {"mountPath", Str("/etc/runconfig")}}));
-    volumes.Append(Obj(
-        {{"name", Str("runconfig")}, {"configMap", Obj({{"name", Str(name_ + "-runconfig")}})}}));
+    AddRunConfigVolume(name_, &volumes, &mounts);
     AddAuthzVolume(s_.authz_config, name_, &volumes, &mounts);
     AddTelemetryCaBundleVolume(refs_.telemetry_config, &volumes, &mounts);
     AddOidcCaBundleVolume(refs_.oidc_config, &volumes, &mounts);
 
-    Value resources = Value::Mapping();
-    if (!s_.limits.cpu.empty() || !s_.limits.memory.empty())
-      resources.Set("limits", CpuMemoryList(s_.limits.cpu, s_.limits.memory));
-    if (!s_.requests.cpu.empty() || !s_.requests.memory.empty())
-      resources.Set("requests", CpuMemoryList(s_.requests.cpu, s_.requests.memory));
-
-    // The third argument only fills the proxy runner's signature (:125-129).
-    Value container =
-        Obj({{"name", Str("toolhive")},
-             {"image", Str(ProxyImage(options_))},
-             {"args", StrList({"run", "--foreground=true", "placeholder-for-remote-proxy"})},
-             {"ports", List({Obj({{"name", Str("http")},
-                                  {"containerPort", Int(s_.proxy_port)},
-                                  {"protocol", Str("TCP")}})})},
-             {"env", Env()},
-             {"resources", std::move(resources)},
-             {"volumeMounts", std::move(mounts)},
-             // BuildHealthProbe(path, port, initialDelay, period, timeout, failure) (:97-99).
-             {"livenessProbe", HealthProbe(30, 5, 10, 3)},
-             {"readinessProbe", HealthProbe(15, 3, 5, 3)},
-             {"startupProbe", HealthProbe(0, 3, 5, 18)},
-             {"securityContext", ContainerSecurityContext(options_.openshift)}});
-
-    // buildDeploymentMetadata (:400-425) and buildPodTemplateMetadata (:462-486): the operator's
-    // labels and the checksum win over the overrides (MergeStringMaps).
-    StringMap labels = ls, annotations, template_labels = ls;
-    StringMap template_annotations = {{"toolhive.stacklok.dev/runconfig-checksum", checksum}};
-    if (s_.proxy_deployment) {
-      const ProxyDeploymentOverrides& d = *s_.proxy_deployment;
-      if (d.metadata.labels) labels = MergeDefaultsWin(ls, *d.metadata.labels);
-      if (d.metadata.annotations) annotations = *d.metadata.annotations;
-      if (d.pod_template && d.pod_template->labels)
-        template_labels = MergeDefaultsWin(ls, *d.pod_template->labels);
-      if (d.pod_template && d.pod_template->annotations)
-        template_annotations = MergeDefaultsWin(template_annotations, *d.pod_template->annotations);
-    }
-
-    // corev1.PodSpec field order.
-    Value pod_spec = Obj({{"volumes", std::move(volumes)}});
-    pod_spec.Set("containers", Value::Sequence()).Append(std::move(container));
-    pod_spec.Set("serviceAccountName",
-                 Str(s_.service_account ? *s_.service_account : name_ + "-remote-proxy-runner"));
-    pod_spec.Set("securityContext", PodSecurityContext(options_.openshift));
-    if (!pull_secrets_.items.empty()) pod_spec.Set("imagePullSecrets", pull_secrets_);
-
-    Value spec = Value::Mapping();
-    // nil replicas is left to the API server's default (:74-77).
-    if (s_.replicas) spec.Set("replicas", Int(*s_.replicas));
-    spec.Set("selector", Obj({{"matchLabels", StrMap(ls)}}));
-    spec.Set("template", Obj({{"metadata", Obj({{"labels", StrMap(template_labels)},
-                                                {"annotations", StrMap(template_annotations)}})},
-                              {"spec", std::move(pod_spec)}}));
-    Value dep =
-        KubeObject("apps/v1", "Deployment", ObjectMetadata(name_, ns_, &labels, &annotations));
-    dep.Set("spec", std::move(spec));
-    return dep;
+    // The third argument only fills the proxy runner's signature (:125-129); probes :97-99
+    // (BuildHealthProbe(path, port, initialDelay, period, timeout, failure)); no
+    // terminationGracePeriodSeconds, unlike an MCPServer's.
+    Value pod_spec =
+        ProxyPodSpec(s_,
+                     {{"run", "--foreground=true", "placeholder-for-remote-proxy"},
+                      Env(),
+                      std::move(volumes),
+                      std::move(mounts),
+                      HealthProbe(15, 3, 5, 3),
+                      std::nullopt,
+                      s_.service_account ? *s_.service_account : name_ + "-remote-proxy-runner"},
+                     options_, pull_secrets_);
+    // buildDeploymentMetadata (:400-425) and buildPodTemplateMetadata (:462-486): the checksum
+    // is the only annotation of the operator's own; nil replicas is left to the API server
+    // (:74-77), never capped.
+    return DeploymentObject(
+        name_, ns_, ls,
+        DeploymentMetadata(s_, ls, {{"toolhive.stacklok.dev/runconfig-checksum", checksum}}),
+        s_.replicas, std::move(pod_spec));
   }
 
   // buildEnvVarsForProxy (mcpremoteproxy_deployment.go:227-313), in its order.
   Value Env() const {
     Value env = Value::Sequence();
-    if (refs_.oidc_config && refs_.oidc_client_secret_env) {
-      // buildOIDCClientSecretEnvVars (:340-367).
-      const Value* in = GetObject(SpecOf(*refs_.oidc_config), "inline");
-      if (const Value* ref = in ? GetObject(*in, "clientSecretRef") : nullptr)
-        env.Append(SecretKeyEnvVar("TOOLHIVE_OIDC_CLIENT_SECRET", GetString(*ref, "name"),
-                                   GetString(*ref, "key")));
-    }
+    AppendOidcClientSecretEnv(refs_, &env);  // buildOIDCClientSecretEnvVars (:340-367)
     const std::string auth_type = refs_.external_auth ? ExternalAuthType(*refs_.external_auth) : "";
     const Value* auth_spec =
         refs_.external_auth ? GetObject(SpecOf(*refs_.external_auth), auth_type.c_str()) : nullptr;
-    if (auth_type == "tokenExchange") {
-      // GenerateTokenExchangeEnvVars (cu/tokenexchange.go:159-206).
-      if (const Value* ref = auth_spec ? GetObject(*auth_spec, "clientSecretRef") : nullptr)
-        env.Append(SecretKeyEnvVar("TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET", GetString(*ref, "name"),
-                                   GetString(*ref, "key")));
-    } else if (auth_type == "bearerToken") {
+    AppendTokenExchangeEnv(refs_, &env);
+    if (auth_type == "bearerToken") {
       // GenerateBearerTokenEnvVar (cu/tokenexchange.go:451-496): TOOLHIVE_SECRET_<secret name>,
       // which the RunConfig's bearer_token "<name>,target=bearer_token" resolves.
       if (const Value* ref = auth_spec ? GetObject(*auth_spec, "tokenSecretRef") : nullptr)
@@ -358,48 +310,22 @@ class ProxyRenderer {
         env.Append(SecretKeyEnvVar("TOOLHIVE_SECRET_" + HeaderSecretIdentifier(name_, h.header),
                                    h.secret.name, h.secret.key));
     }
-    if (s_.proxy_deployment)
-      for (const EnvVar& e : s_.proxy_deployment->env) env.Append(PlainEnv(e.name, e.value));
-    if (s_.session_storage && s_.session_storage->provider == "redis" &&
-        s_.session_storage->password_ref) {
-      // buildRedisPasswordEnvVarForRemoteProxy (:319-336).
-      const SecretKeyRef& p = *s_.session_storage->password_ref;
-      env.Append(SecretKeyEnvVar("THV_SESSION_REDIS_PASSWORD", p.name, p.key));
-    }
+    // buildRedisPasswordEnvVarForRemoteProxy (:319-336) after the overrides.
+    AppendOverrideAndRedisPasswordEnv(s_, &env);
     EnsureRequiredEnvVars(&env);
     return env;
   }
 
-  // serviceForMCPRemoteProxy (mcpremoteproxy_deployment.go:516-578).
-  Value Service() const {
-    const StringMap ls = MCPRemoteProxyLabels(name_);
-    StringMap labels = ls, annotations;
-    if (s_.proxy_service) {
-      if (s_.proxy_service->labels) labels = MergeDefaultsWin(ls, *s_.proxy_service->labels);
-      if (s_.proxy_service->annotations) annotations = *s_.proxy_service->annotations;
-    }
-    Value svc =
-        KubeObject("v1", "Service",
-                   ObjectMetadata("mcp-" + name_ + "-remote-proxy", ns_, &labels, &annotations));
-    svc.Set("spec", Obj({{"ports", List({Obj({{"name", Str("http")},
-                                              {"protocol", Str("TCP")},
-                                              {"port", Int(s_.proxy_port)},
-                                              {"targetPort", Int(s_.proxy_port)}})})},
-                         {"selector", StrMap(ls)},
-                         {"sessionAffinity",
-                          Str(s_.session_affinity.empty() ? "ClientIP" : s_.session_affinity)}}));
-    return svc;
-  }
-
+  // The proxy, and the fields it shares with an MCPServer.
   const MCPRemoteProxy& p_;
   const MCPServer& s_;
+  const std::string& name_;
+  const std::string& ns_;
   const ServerRefs& refs_;
   const RenderContext& context_;
   const RenderOptions& options_;
-  Diagnostics* diags_;
-  const std::string& name_;
-  const std::string& ns_;
   const Value pull_secrets_;
+  Diagnostics* diags_;
 };
 
 }  // namespace

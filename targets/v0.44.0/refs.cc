@@ -284,7 +284,8 @@ void CheckConfig(const Object& config, const RenderContext& context, Diagnostics
     diags->Error(config.origin.file, MarkOfPath(config.doc, invalid.path), invalid.path,
                  config.kind + " " + config.meta.name + " is not valid: " + invalid.message + "; " +
                      kOperator +
-                     " marks it Valid=False and refuses every MCPServer and MCPRemoteProxy that refers to it");
+                     " marks it Valid=False and refuses every MCPServer and MCPRemoteProxy that "
+                     "refers to it");
 }
 
 }  // namespace t0_44_0

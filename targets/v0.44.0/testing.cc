@@ -1,6 +1,7 @@
 #include "targets/v0.44.0/testing.h"
 
 #include "core/yaml_reader.h"
+#include "model/decode.h"
 #include "render/render_all.h"
 #include "targets/testing.h"
 #include "targets/v0.44.0/target.h"
@@ -61,24 +62,7 @@ std::string Doc(const std::string& kind, const std::string& name, const std::str
          "\nmetadata: {name: " + name + ", namespace: ns}\nspec:\n" + spec;
 }
 
-const Value* At(const Value* v, const std::string& path) {
-  size_t at = 0;
-  while (v && at < path.size()) {
-    if (path[at] == '.') {
-      ++at;
-    } else if (path[at] == '[') {
-      const size_t close = path.find(']', at);
-      const size_t i = std::stoul(path.substr(at + 1, close - at - 1));
-      v = v->IsSequence() && i < v->items.size() ? &v->items[i] : nullptr;
-      at = close + 1;
-    } else {
-      const size_t end = path.find_first_of(".[", at);
-      v = v->Find(path.substr(at, end == std::string::npos ? end : end - at));
-      at = end == std::string::npos ? path.size() : end;
-    }
-  }
-  return v;
-}
+const Value* At(const Value* v, const std::string& path) { return ValueAtPath(v, path); }
 
 std::string Text(const Value* v, const std::string& path) {
   const Value* node = At(v, path);
