@@ -62,3 +62,20 @@ THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$w
 grep -q "startupProbe:" "$work/beta.yaml" || fail "not rendered as v0.44.0: $(head -20 "$work/beta.yaml")"
 node "$root/tests/k8s_validate/validate.mjs" "$work/beta.yaml" >/dev/null || fail "the v0.44.0 build is invalid"
 echo "ok: v1beta1 generators run, with THV_RENDER_OPERATOR_VERSION passed through the plugin"
+
+# An MCPRemoteProxy generator, with the MCPOIDCConfig it refers to in the kustomization directory.
+mkdir -p "$work/remote"
+printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ngenerators:\n- proxy.yaml\n' >"$work/remote/kustomization.yaml"
+python3 - "$root/testdata/examples/v0.44.0/mcp-servers/mcpremoteproxy_with_oidcconfig_ref.yaml" "$work/remote" <<'PY'
+import sys
+docs = [d for d in open(sys.argv[1]).read().split("\n---\n") if "kind:" in d]
+open(sys.argv[2] + "/oidc.yaml", "w").write(docs[0] + "\n")
+open(sys.argv[2] + "/proxy.yaml", "w").write(docs[1] + "\n")
+PY
+THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/remote" >"$work/remote.yaml" 2>"$work/err4" ||
+  fail "an MCPRemoteProxy generator did not render: $(cat "$work/err4")"
+for want in "name: mcp-github-proxy-remote-proxy" "placeholder-for-remote-proxy" "name: github-proxy-remote-proxy-runner"; do
+  grep -qF -- "$want" "$work/remote.yaml" || fail "the MCPRemoteProxy build lacks '$want'"
+done
+node "$root/tests/k8s_validate/validate.mjs" "$work/remote.yaml" >/dev/null || fail "the MCPRemoteProxy build is invalid"
+echo "ok: an MCPRemoteProxy generator renders at v0.44.0 with its MCPOIDCConfig from the directory"
