@@ -9,6 +9,7 @@
 
 #include "core/go_json.h"
 #include "core/json_writer.h"
+#include "core/sha256.h"
 #include "core/value_builder.h"
 #include "core/yaml_reader.h"
 #include "model/decode.h"
@@ -282,10 +283,16 @@ class ProxyRenderer {
     // buildDeploymentMetadata (:400-425) and buildPodTemplateMetadata (:462-486): the checksum
     // is the only annotation of the operator's own; nil replicas is left to the API server
     // (:74-77), never capped.
-    return DeploymentObject(
-        name_, ns_, ls,
-        DeploymentMetadata(s_, ls, {{"toolhive.stacklok.dev/runconfig-checksum", checksum}}),
-        s_.replicas, std::move(pod_spec));
+    DeploymentMeta meta =
+        DeploymentMetadata(s_, ls, {{"toolhive.stacklok.dev/runconfig-checksum", checksum}});
+    // A podTemplateSpec (here only {}: a non-empty one is not rendered yet) puts
+    // checksum.HashRawJSON of it on the Deployment, unless proxyDeployment.annotations replace
+    // the whole map (dep:406-421). json.Marshal of an empty object is "{}".
+    const bool annotation_overrides =
+        s_.proxy_deployment && s_.proxy_deployment->metadata.annotations;
+    if (s_.pod_template_spec && !annotation_overrides)
+      meta.annotations["toolhive.stacklok.io/podtemplatespec-hash"] = Sha256Hex("{}");
+    return DeploymentObject(name_, ns_, ls, meta, s_.replicas, std::move(pod_spec));
   }
 
   // buildEnvVarsForProxy (mcpremoteproxy_deployment.go:227-313), in its order.
@@ -350,7 +357,8 @@ void RenderRemoteProxy(const Object& object, const RenderContext& context, Diagn
         "an MCPRemoteProxy with an embedded auth server (MCPExternalAuthConfig type "
         "embeddedAuthServer)";
     field = s.auth_server_ref ? "spec.authServerRef.name" : "spec.externalAuthConfigRef.name";
-  } else if (s.pod_template_spec && !s.pod_template_spec->IsEmpty()) {
+  } else if (s.pod_template_spec &&
+             !(s.pod_template_spec->IsMapping() && s.pod_template_spec->members.empty())) {
     unsupported =
         "an MCPRemoteProxy's spec.podTemplateSpec (a strategic merge patch of its "
         "Deployment's pod template)";

@@ -445,8 +445,16 @@ TEST_CASE("not rendered yet: podTemplateSpec (strategic merge, dep:427-452); val
   // An invalid one is refused as the operator does (PodTemplateValid=False, ctl:277-318).
   RenderRun bad = RunAt044(Proxy("  podTemplateSpec: {spec: {containers: [{name: 7}]}}\n"), true);
   CHECK(!bad.errors.empty());
-  // An empty one is no customization at all.
-  CHECK(RunAt044(Proxy("  podTemplateSpec: {}\n")).errors.empty());
+  // An empty one changes nothing but the Deployment's hash annotation, sha256 of "{}", which
+  // proxyDeployment.annotations replace (dep:406-421).
+  Rendered empty = Render(Proxy("  podTemplateSpec: {}\n"));
+  CHECK(empty.run.errors.empty());
+  CHECK(At(empty.deployment, "metadata.annotations")
+            ->Find("toolhive.stacklok.io/podtemplatespec-hash")
+            ->text == "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+  Rendered replaced = Render(Proxy(
+      "  podTemplateSpec: {}\n  resourceOverrides: {proxyDeployment: {annotations: {a: b}}}\n"));
+  CHECK(Keys(At(replaced.deployment, "metadata.annotations")) == Strings{"a"});
 }
 
 TEST_CASE(
