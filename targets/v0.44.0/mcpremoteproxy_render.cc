@@ -144,6 +144,13 @@ class ProxyRenderer {
       Refuse("spec.remoteUrl", problem + " (RemoteURLInvalid)");
     AuthzConfigMapIsCedar();
     HeaderSecrets();
+    // ValidateAndAddAuthServerRefOptions (cu/authserver.go:1089-1120, via rc:150-155).
+    if (s_.auth_server_ref && refs_.external_auth &&
+        ExternalAuthType(*refs_.external_auth) == "embeddedAuthServer")
+      Refuse("spec.externalAuthConfigRef.name",
+             "failed to process authServerRef: conflict: both authServerRef and "
+             "externalAuthConfigRef reference an embedded auth server; use authServerRef for the "
+             "embedded auth server and externalAuthConfigRef for outgoing auth only");
     Conditions();
   }
 

@@ -435,6 +435,22 @@ TEST_CASE(
   CHECK(run.out.empty());
 }
 
+TEST_CASE(
+    "refused: authServerRef and externalAuthConfigRef both embedded (cu/authserver.go:1089-1120)") {
+  const std::string as =
+      Doc("MCPExternalAuthConfig", "as",
+          "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: https://as.example.com\n"
+          "    upstreamProviders: [{name: up, type: oidc, oidcConfig: {issuerUrl: "
+          "'https://up.example.com', clientId: c}}]\n");
+  RenderRun run = RunAt044(Proxy("  authServerRef: {kind: MCPExternalAuthConfig, name: as}\n"
+                                 "  externalAuthConfigRef: {name: as}\n") +
+                               as,
+                           /*validating=*/true);
+  CHECK(
+      run.HasError("conflict: both authServerRef and externalAuthConfigRef reference an embedded "
+                   "auth server"));
+}
+
 TEST_CASE("not rendered yet: podTemplateSpec (strategic merge, dep:427-452); validate checks it") {
   const std::string yaml = Proxy("  podTemplateSpec: {spec: {nodeSelector: {disk: ssd}}}\n");
   RenderRun run = RunAt044(yaml);
