@@ -324,53 +324,6 @@ class RunConfigBuilder {
                 {"cached_secret_expiry", kZeroTime}});
   }
 
-  // addAWSStsConfig (cu/tokenexchange.go): awssts.Config {region, service, fallback_role_arn,
-  // role_mappings, role_claim, session_duration, session_name_claim}
-  // (pkg/auth/awssts/config.go:17-95); RoleMapping {claim, matcher, role_arn, priority}.
-  Value AwsSts() const {
-    if (!refs_.external_auth || ExternalAuthType(*refs_.external_auth) != "awsSts")
-      return Value::Null();
-    const Value* sts = GetObject(SpecOf(*refs_.external_auth), "awsSts");
-    if (!sts) return Value::Null();
-    Value config = Obj(
-        {{"region", Str(GetString(*sts, "region"))}, {"service", Str(GetString(*sts, "service"))}});
-    if (const std::string v = GetString(*sts, "fallbackRoleArn"); !v.empty())
-      config.Set("fallback_role_arn", Str(v));
-    if (const Value* maps = sts->Find("roleMappings");
-        maps && maps->IsSequence() && !maps->items.empty()) {
-      Value list = Value::Sequence();
-      for (const Value& m : maps->items) {
-        Value entry = Value::Mapping();
-        if (const std::string v = GetString(m, "claim"); !v.empty()) entry.Set("claim", Str(v));
-        if (const std::string v = GetString(m, "matcher"); !v.empty()) entry.Set("matcher", Str(v));
-        entry.Set("role_arn", Str(GetString(m, "roleArn")));
-        if (const Value* p = m.Find("priority"); p && p->IsInt()) entry.Set("priority", *p);
-        list.Append(std::move(entry));
-      }
-      config.Set("role_mappings", std::move(list));
-    }
-    if (const std::string v = GetString(*sts, "roleClaim"); !v.empty())
-      config.Set("role_claim", Str(v));
-    if (const int64_t d = GetInt(*sts, "sessionDuration")) config.Set("session_duration", Int(d));
-    if (const std::string v = GetString(*sts, "sessionNameClaim"); !v.empty())
-      config.Set("session_name_claim", Str(v));
-    return config;
-  }
-
-  // runner.HeaderForwardConfig {add_plaintext_headers, add_headers_from_secret}, both omitempty
-  // (pkg/runner/config.go:835-850), as addHeaderForwardConfigOptions sets it
-  // (mcpremoteproxy_runconfig.go:321-347).
-  Value HeaderForward() const {
-    if (!remote_ || (remote_->plaintext_headers.empty() && remote_->secret_headers.empty()))
-      return Value::Null();
-    Value forward = Value::Mapping();
-    if (!remote_->plaintext_headers.empty())
-      forward.Set("add_plaintext_headers", StrMap(remote_->plaintext_headers));
-    if (!remote_->secret_headers.empty())
-      forward.Set("add_headers_from_secret", StrMap(remote_->secret_headers));
-    return forward;
-  }
-
   // Authorization: inline Cedar (cu/authz.go:184-205), a ConfigMap's configuration
   // (cu/authz.go:228-345), or an MCPAuthzConfig (cu/authz_ref.go:20-120). The RunConfig holds
   // authorizers.Config, whose MarshalJSON writes its raw configuration verbatim.
@@ -570,7 +523,8 @@ class RunConfigBuilder {
     Oidc(&rc);
     token_exchange_ = TokenExchange();
     if (!token_exchange_.IsNull()) rc.Set("token_exchange_config", token_exchange_);
-    aws_sts_ = AwsSts();
+    if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "awsSts")
+      aws_sts_ = AwsStsConfig(*refs_.external_auth);
     if (!aws_sts_.IsNull()) rc.Set("aws_sts_config", aws_sts_);
     authz_ = Authz();
     if (!authz_.IsNull()) rc.Set("authz_config", authz_);
@@ -618,7 +572,9 @@ class RunConfigBuilder {
     if (!validating_.items.empty()) rc.Set("validating_webhooks", validating_);
     if (!mutating_.items.empty()) rc.Set("mutating_webhooks", mutating_);
     if (!s_.endpoint_prefix.empty()) rc.Set("endpoint_prefix", Str(s_.endpoint_prefix));
-    if (Value forward = HeaderForward(); !forward.IsNull()) rc.Set("header_forward", forward);
+    if (remote_)
+      if (Value forward = HeaderForwardConfig(*remote_); !forward.IsNull())
+        rc.Set("header_forward", forward);
     if (!scaling.IsNull()) rc.Set("scaling_config", scaling);
     return rc;
   }

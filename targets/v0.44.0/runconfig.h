@@ -31,6 +31,17 @@ struct RemoteProxyRun {
 Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options,
                      Diagnostics* diags, const RemoteProxyRun* remote = nullptr);
 
+// addAWSStsConfig (cu/tokenexchange.go): awssts.Config {region, service, fallback_role_arn,
+// role_mappings, role_claim, session_duration, session_name_claim}
+// (pkg/auth/awssts/config.go:17-95), RoleMapping {claim, matcher, role_arn, priority}, from an
+// MCPExternalAuthConfig of type awsSts; null without spec.awsSts.
+Value AwsStsConfig(const Object& external_auth);
+
+// runner.HeaderForwardConfig {add_plaintext_headers, add_headers_from_secret}, both omitempty
+// (pkg/runner/config.go:835-850), as addHeaderForwardConfigOptions sets it
+// (mcpremoteproxy_runconfig.go:321-347); null without headers.
+Value HeaderForwardConfig(const RemoteProxyRun& remote);
+
 // A telemetry.Config from an MCPTelemetryConfig, as NormalizeMCPTelemetryConfig makes it
 // (cmd/thv-operator/pkg/spectoconfig/telemetry.go:19-60), service name resolved.
 Value TelemetryConfig(const Object& telemetry, const std::string& service_name);
