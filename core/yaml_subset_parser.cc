@@ -320,10 +320,8 @@ class SubsetParser {
   void ParseInlineNode(int top) {
     switch (Peek()) {
       case '[':
-        ParseFlowSequence();
-        break;
       case '{':
-        ParseFlowMapping();
+        ParseFlowCollection();
         break;
       case '"':
       case '\'':
@@ -429,33 +427,30 @@ class SubsetParser {
     }
   }
 
-  void ParseFlowSequence() {
+  // A flow sequence ([a, b]) or mapping ({k: v}), at its opening bracket.
+  void ParseFlowCollection() {
     Enter();
-    out_->OnSequenceStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
+    const bool mapping = Peek() == '{';
+    const char close = mapping ? '}' : ']';
+    if (mapping)
+      out_->OnMapStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
+    else
+      out_->OnSequenceStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
     ++pos_;
     SkipFlowSpace();
-    while (Peek() != ']') {
+    while (Peek() != close) {
+      if (mapping) {
+        ParseFlowKey();
+        SkipFlowSpace();
+      }
       ParseFlowNode();
-      EndFlowEntry(']');
+      EndFlowEntry(close);
     }
     ++pos_;
-    out_->OnSequenceEnd();
-    Exit();
-  }
-
-  void ParseFlowMapping() {
-    Enter();
-    out_->OnMapStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
-    ++pos_;
-    SkipFlowSpace();
-    while (Peek() != '}') {
-      ParseFlowKey();
-      SkipFlowSpace();
-      ParseFlowNode();
-      EndFlowEntry('}');
-    }
-    ++pos_;
-    out_->OnMapEnd();
+    if (mapping)
+      out_->OnMapEnd();
+    else
+      out_->OnSequenceEnd();
     Exit();
   }
 
@@ -485,9 +480,8 @@ class SubsetParser {
   void ParseFlowNode() {
     switch (Peek()) {
       case '[':
-        return ParseFlowSequence();
       case '{':
-        return ParseFlowMapping();
+        return ParseFlowCollection();
       case '"':
       case '\'':
         return ParseQuoted();

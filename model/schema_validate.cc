@@ -165,45 +165,29 @@ std::string FormatBound(double d) {
   return buf;
 }
 
+constexpr unsigned Bit(Value::Type t) { return 1u << static_cast<unsigned>(t); }
+
+// Per SchemaType, in its order: the name the API server's messages quote (sts.Type; "" when
+// untyped), and the Value types it accepts.
+const struct {
+  const char* name;
+  unsigned accepts;
+} kSchemaTypes[] = {{"", 0},  // kAny: anything, or what kSchemaIntOrString allows
+                    {"object", Bit(Value::Type::kMapping)},
+                    {"array", Bit(Value::Type::kSequence)},
+                    {"string", Bit(Value::Type::kString)},
+                    {"integer", Bit(Value::Type::kInt)},
+                    {"number", Bit(Value::Type::kInt) | Bit(Value::Type::kFloat)},
+                    {"boolean", Bit(Value::Type::kBool)}};
+
 bool TypeMatches(const SchemaNode& s, const Value& v) {
-  switch (s.type) {
-    case SchemaType::kObject:
-      return v.IsMapping();
-    case SchemaType::kArray:
-      return v.IsSequence();
-    case SchemaType::kString:
-      return v.IsString();
-    case SchemaType::kInteger:
-      return v.IsInt();
-    case SchemaType::kNumber:
-      return v.IsNumber();
-    case SchemaType::kBoolean:
-      return v.IsBool();
-    case SchemaType::kAny:
-      return !(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString();
-  }
-  return false;
+  if (s.type == SchemaType::kAny)
+    return !(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString();
+  return kSchemaTypes[static_cast<size_t>(s.type)].accepts & Bit(v.type);
 }
 
-// The schema's `type` as the API server's messages quote it (sts.Type; "" when untyped).
 const char* SchemaTypeName(const SchemaNode& s) {
-  switch (s.type) {
-    case SchemaType::kObject:
-      return "object";
-    case SchemaType::kArray:
-      return "array";
-    case SchemaType::kString:
-      return "string";
-    case SchemaType::kInteger:
-      return "integer";
-    case SchemaType::kNumber:
-      return "number";
-    case SchemaType::kBoolean:
-      return "boolean";
-    case SchemaType::kAny:
-      break;
-  }
-  return "";
+  return kSchemaTypes[static_cast<size_t>(s.type)].name;
 }
 
 const char* ExpectedType(const SchemaNode& s) {

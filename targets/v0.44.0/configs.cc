@@ -1,6 +1,7 @@
 #include "targets/v0.44.0/configs.h"
 
 #include <set>
+#include <utility>
 
 #include "model/decode.h"
 #include "model/formats.h"
@@ -312,26 +313,20 @@ std::vector<Invalid> ValidateWebhook(const Object& object) {
 }  // namespace
 
 std::vector<Invalid> ValidateConfig(const Object& object) {
-  Verdict first;
-  switch (ToolhiveKindOf(object)) {
-    case ToolhiveKind::kMCPOIDCConfig:
-      first = ValidateOidc(object);
-      break;
-    case ToolhiveKind::kMCPTelemetryConfig:
-      first = ValidateTelemetry(object);
-      break;
-    case ToolhiveKind::kMCPAuthzConfig:
-      first = ValidateAuthz(object);
-      break;
-    case ToolhiveKind::kMCPExternalAuthConfig:
-      first = ValidateExternalAuth(object);
-      break;
-    case ToolhiveKind::kMCPWebhookConfig:
-      return ValidateWebhook(object);
-    default:
-      break;  // MCPToolConfig is always valid; MCPGroup has nothing to check
+  // The kinds whose controllers stop at the first problem. MCPToolConfig is always valid;
+  // MCPGroup has nothing to check.
+  static const std::pair<ToolhiveKind, Verdict (*)(const Object&)> kFirstProblem[] = {
+      {ToolhiveKind::kMCPOIDCConfig, ValidateOidc},
+      {ToolhiveKind::kMCPTelemetryConfig, ValidateTelemetry},
+      {ToolhiveKind::kMCPAuthzConfig, ValidateAuthz},
+      {ToolhiveKind::kMCPExternalAuthConfig, ValidateExternalAuth}};
+  const ToolhiveKind kind = ToolhiveKindOf(object);
+  if (kind == ToolhiveKind::kMCPWebhookConfig) return ValidateWebhook(object);
+  for (const auto& [k, validate] : kFirstProblem) {
+    if (k != kind) continue;
+    if (const Verdict first = validate(object)) return {*first};
   }
-  return first ? std::vector<Invalid>{*first} : std::vector<Invalid>{};
+  return {};
 }
 
 std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* config,

@@ -105,22 +105,7 @@ std::string Doc(const std::string& kind, const std::string& name, const std::str
 // The node at a dotted path with [i] indices ("spec.template.spec.containers[0].env"), or
 // nullptr.
 const Value* At(const Value* v, const std::string& path) {
-  size_t at = 0;
-  while (v && at < path.size()) {
-    if (path[at] == '.') {
-      ++at;
-    } else if (path[at] == '[') {
-      const size_t close = path.find(']', at);
-      const size_t i = std::stoul(path.substr(at + 1, close - at - 1));
-      v = v->IsSequence() && i < v->items.size() ? &v->items[i] : nullptr;
-      at = close + 1;
-    } else {
-      const size_t end = path.find_first_of(".[", at);
-      v = v->Find(path.substr(at, end == std::string::npos ? end : end - at));
-      at = end == std::string::npos ? path.size() : end;
-    }
-  }
-  return v;
+  return v ? ValueAtPath(*v, path) : nullptr;
 }
 
 std::string Text(const Value* v, const std::string& path) {
