@@ -47,6 +47,12 @@ const Value* GetObject(const Value& parent, const char* key) {
   return v && v->IsMapping() ? v : nullptr;
 }
 
+const Value& SpecOf(const Object& object) {
+  static const Value kEmpty = Value::Mapping();
+  const Value* spec = GetObject(object.doc, "spec");
+  return spec ? *spec : kEmpty;
+}
+
 const Value* ValueAtPath(const Value& doc, const std::string& path, Mark* mark) {
   const Value* node = &doc;
   auto keep = [mark](Mark m) {

@@ -20,6 +20,8 @@ std::vector<std::string> GetStrings(const Value& parent, const char* key);
 StringMap GetStringMap(const Value& parent, const char* key);
 // The member's value when present and a mapping, else nullptr.
 const Value* GetObject(const Value& parent, const char* key);
+// The object's spec; an empty mapping when it has none.
+const Value& SpecOf(const Object& object);
 
 // The node at a dotted path with [i] indices ("spec.a[2].b"), or nullptr; *mark (when given)
 // becomes the mark of each field reached that has one: a scalar's value, else its key.

@@ -15,19 +15,13 @@ namespace {
 
 using Verdict = std::optional<Invalid>;
 
-const Value& Spec(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(object.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
-
 std::string Index(const char* field, size_t i) { return field + ("[" + std::to_string(i) + "]"); }
 
 // MCPOIDCConfig: Validate() (type/config consistency), then for inline configs the issuer and
 // JWKS URL checks (mcpoidcconfig_controller.go validateOIDCConfigSpec,
 // pkg/validation/oidc_validation.go ValidateOIDCIssuerURL, url_validation.go ValidateJWKSURL).
 Verdict ValidateOidc(const Object& object) {
-  const Value& spec = Spec(object);
+  const Value& spec = SpecOf(object);
   const std::string type = GetString(spec, "type");
   if ((GetObject(spec, "kubernetesServiceAccount") == nullptr) ==
       (type == "kubernetesServiceAccount"))
@@ -75,7 +69,7 @@ Verdict ValidateOidc(const Object& object) {
 
 // MCPTelemetryConfig.Validate() (api/v1beta1/mcptelemetryconfig_types.go).
 Verdict ValidateTelemetry(const Object& object) {
-  const Value* otel = GetObject(Spec(object), "openTelemetry");
+  const Value* otel = GetObject(SpecOf(object), "openTelemetry");
   if (!otel) return std::nullopt;
   const std::string base = "spec.openTelemetry";
   if (!GetString(*otel, "endpoint").empty()) {
@@ -138,7 +132,7 @@ std::string WrongType(const Value* v, bool want_string, const std::string& field
 // MCPAuthzConfig: Validate() (registered type, config present) and the backend factory's
 // ValidateConfig.
 Verdict ValidateAuthz(const Object& object) {
-  const Value& spec = Spec(object);
+  const Value& spec = SpecOf(object);
   const std::string type = GetString(spec, "type");
   if (type.empty()) return Invalid{"spec.type", "type must not be empty"};
   std::optional<Invalid> verdict =
@@ -152,7 +146,7 @@ Verdict ValidateAuthz(const Object& object) {
 // Not yet checked here: the embedded auth server's confidential-client transport,
 // forceConfidentialRedirectUris, trustedIssuers and reserved additionalAuthorizationParams.
 Verdict ValidateExternalAuth(const Object& object) {
-  const Value& spec = Spec(object);
+  const Value& spec = SpecOf(object);
   const std::string type = GetString(spec, "type");
   if ((GetObject(spec, "obo") == nullptr) == (type == "obo"))
     return Invalid{"spec.obo", "obo configuration must be set if and only if type is 'obo'"};
@@ -256,7 +250,7 @@ Verdict ValidateExternalAuth(const Object& object) {
 // MCPWebhookConfig: controllerutil.ValidateMCPWebhookConfigSpec, i.e. webhook.Config's
 // ValidateDefinition for each webhook, every failure joined (errors.Join).
 std::vector<Invalid> ValidateWebhook(const Object& object) {
-  const Value& spec = Spec(object);
+  const Value& spec = SpecOf(object);
   std::vector<Invalid> verdict;
   auto add = [&](const std::string& path, const std::string& message) {
     verdict.push_back(Invalid{path, message});
@@ -381,10 +375,10 @@ std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* 
   return std::nullopt;
 }
 
-std::string ExternalAuthType(const Object& config) { return GetString(Spec(config), "type"); }
+std::string ExternalAuthType(const Object& config) { return GetString(SpecOf(config), "type"); }
 
 size_t UpstreamProviderCount(const Object& config) {
-  const Value* server = GetObject(Spec(config), "embeddedAuthServer");
+  const Value* server = GetObject(SpecOf(config), "embeddedAuthServer");
   const Value* providers = server ? server->Find("upstreamProviders") : nullptr;
   return providers && providers->IsSequence() ? providers->items.size() : 0;
 }

@@ -34,12 +34,6 @@ const GoTypes& CoreV1Types() {
   return types;
 }
 
-const Value& SpecOf(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(object.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
-
 // imagepullsecrets.Defaults.Merge (cmd/thv-operator/pkg/imagepullsecrets/defaults.go:93-121):
 // the CR's names (deduplicated), then the chart's not already named; nil when both are empty.
 // The same list goes on the Deployment and both ServiceAccounts (ctl:1008-1063).

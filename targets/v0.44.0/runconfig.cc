@@ -23,12 +23,6 @@ namespace {
 
 const char kOperator[] = "the operator (v0.44.0)";
 
-const Value& SpecOf(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(object.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
-
 bool IsHttpTransport(const std::string& t) { return t == "sse" || t == "streamable-http"; }
 
 // strconv.ParseFloat(text, 64) for decimal text: the whole string, no spaces.
