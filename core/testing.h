@@ -1,11 +1,12 @@
-// Helpers for tests: the repository's testdata/ (the test binaries define THV_SOURCE_DIR) and
-// YAML text.
+// Helpers for tests: table-driven checks, the repository's testdata/ (the test binaries define
+// THV_SOURCE_DIR) and YAML text.
 #pragma once
 
 #include <doctest/doctest.h>
 #include <stdlib.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -19,6 +20,21 @@
 #endif
 
 namespace thv {
+
+// One row of a table-driven test: what a function is given, and what it should return.
+struct Case {
+  std::string input;
+  std::string want;
+};
+
+// Checks f(input) == want for each case; a failure names the input.
+template <typename F>
+void CheckCases(const F& f, std::initializer_list<Case> cases) {
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    CHECK(f(c.input) == c.want);
+  }
+}
 
 // The bytes of testdata/<path>; a missing file fails the test.
 inline std::string ReadTestdata(const std::string& path) {

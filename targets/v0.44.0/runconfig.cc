@@ -12,6 +12,7 @@
 #include "model/decode.h"
 #include "model/formats.h"
 #include "model/names.h"
+#include "render/runconfig_parts.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/webhooks.h"
@@ -469,25 +470,13 @@ class RunConfigBuilder {
     if (s_.generation) rc.Set("mcpserver_generation", Int(s_.generation));
     rc.Set("image", Str(s_.image));
     if (Value remote = RemoteAuth(); !remote.IsNull()) rc.Set("remote_auth_config", remote);
-    if (!s_.args.empty()) rc.Set("cmd_args", StrList(s_.args));
-    rc.Set("name", Str(name_));
-    // WithContainerName: DNS-1123 names are their own sanitized form.
-    rc.Set("container_name", Str(name_));
-    rc.Set("base_name", Str(name_));
-    rc.Set("transport", Str(s_.transport));
-    rc.Set("host", Str(ProxyHost(options_)));
-    rc.Set("port", Int(port_));
+    SetRunConfigProcess(&rc, s_, name_, ProxyHost(options_), port_);
     rc.Set("target_port", Int(target_port_));
     if (!profile_name_or_path_.empty())
       rc.Set("permission_profile_name_or_path", Str(profile_name_or_path_));
     rc.Set("permission_profile", profile_);
     rc.Set("env_vars", StrMap(env_));
-    if (!s_.volumes.empty()) {
-      Value volumes = Value::Sequence();
-      for (const HostVolume& v : s_.volumes)
-        volumes.Append(Str(v.host_path + ":" + v.mount_path + (v.read_only ? ":ro" : "")));
-      rc.Set("volumes", std::move(volumes));
-    }
+    SetRunConfigVolumes(&rc, s_.volumes);
     // labels.AddStandardLabels (pkg/labels/labels.go:47-53): the transport itself.
     rc.Set("container_labels", Obj({{"toolhive", Str("true")},
                                     {"toolhive-basename", Str(name_)},
