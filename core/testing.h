@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #include <fstream>
-#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,9 +26,10 @@ struct Case {
   std::string want;
 };
 
-// Checks f(input) == want for each case; a failure names the input.
-template <typename F>
-void CheckCases(const F& f, std::initializer_list<Case> cases) {
+// Checks f(input) == want for each of cases (an array or list of Case); a failure names the
+// input.
+template <typename F, typename Cases>
+void CheckCases(const F& f, const Cases& cases) {
   for (const Case& c : cases) {
     CAPTURE(c.input);
     CHECK(f(c.input) == c.want);
