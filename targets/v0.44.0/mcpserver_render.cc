@@ -221,7 +221,7 @@ class ServerRenderer {
     args.push_back(s_.image);
 
     Value container = Obj({{"name", Str("toolhive")},
-                           {"image", Str(ProxyImage(options_))},
+                           {"image", Str(ProxyImage(options_, kDefaults))},
                            {"args", StrList(args)},
                            {"ports", List({Obj({{"name", Str("http")},
                                                 {"containerPort", Int(s_.proxy_port)},

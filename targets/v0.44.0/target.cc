@@ -74,16 +74,11 @@ const UnreadFlag kUnreadFlags[] = {
 
 }  // namespace
 
-const Target kTarget = {"v0.44.0",
-                        kOperatorBuild,
-                        "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
-                        {kProxyImage, kProxyHost, kRegistryApiImage},
-                        kCrds,
-                        kKinds,
-                        kRenames,
-                        "7002a239b",
-                        ListServer,
-                        kUnreadFlags};
+const Target kTarget = {
+    "v0.44.0",   kOperatorBuild, "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
+    kDefaults,   kCrds,          kKinds,
+    kRenames,    "7002a239b",    ListServer,
+    kUnreadFlags};
 
 }  // namespace t0_44_0
 }  // namespace thv
