@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/testing.h"
 #include "render/render_all.h"
 #include "targets/testing.h"
 #include "targets/v0.44.0/mcpserver.h"
@@ -323,18 +324,19 @@ TEST_CASE("v0.44.0: each config kind's controller validation, with the operator'
   }
   // Where the CRD has a rule for the same thing, the API server refuses the object first, with
   // the rule's message.
-  CHECK(Run(Config("MCPOIDCConfig", "o",
-                   "  type: kubernetesServiceAccount\n  kubernetesServiceAccount: {}\n"
-                   "  inline: {issuer: 'https://idp'}\n"))
-            .errors == std::vector<std::string>{
-                           "6:3: spec: Invalid value: inline must be set when type is 'inline', "
-                           "and must not be set otherwise"});
-  CHECK(Run(Config("MCPTelemetryConfig", "t",
-                   "  openTelemetry:\n    headers: {x-key: a}\n    sensitiveHeaders: [{name: "
-                   "x-key, secretKeyRef: {name: s, key: k}}]\n"))
-            .errors == std::vector<std::string>{
-                           "7:5: spec.openTelemetry: Invalid value: a header name cannot appear "
-                           "in both headers and sensitiveHeaders"});
+  const Case kRuleFirst[] = {
+      {Config("MCPOIDCConfig", "o",
+              "  type: kubernetesServiceAccount\n  kubernetesServiceAccount: {}\n"
+              "  inline: {issuer: 'https://idp'}\n"),
+       "6:3: spec: Invalid value: inline must be set when type is 'inline', and must not be set "
+       "otherwise"},
+      {Config("MCPTelemetryConfig", "t",
+              "  openTelemetry:\n    headers: {x-key: a}\n    sensitiveHeaders: [{name: "
+              "x-key, secretKeyRef: {name: s, key: k}}]\n"),
+       "7:5: spec.openTelemetry: Invalid value: a header name cannot appear in both headers and "
+       "sensitiveHeaders"},
+  };
+  for (const Case& c : kRuleFirst) CHECK(Run(c.input).errors == std::vector<std::string>{c.want});
   // What the checks allow.
   for (const std::string& ok :
        {Config("MCPOIDCConfig", "o",
