@@ -428,26 +428,28 @@ class SubsetParser {
   }
 
   // A flow sequence ([a, b]) or mapping ({k: v}), at its opening bracket.
-  void ParseFlowCollection() {
+  void ParseFlowCollection() { Peek() == '{' ? ParseFlow<true>() : ParseFlow<false>(); }
+
+  template <bool kMapping>
+  void ParseFlow() {
+    constexpr char kClose = kMapping ? '}' : ']';
     Enter();
-    const bool mapping = Peek() == '{';
-    const char close = mapping ? '}' : ']';
-    if (mapping)
+    if constexpr (kMapping)
       out_->OnMapStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
     else
       out_->OnSequenceStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
     ++pos_;
     SkipFlowSpace();
-    while (Peek() != close) {
-      if (mapping) {
+    while (Peek() != kClose) {
+      if constexpr (kMapping) {
         ParseFlowKey();
         SkipFlowSpace();
       }
       ParseFlowNode();
-      EndFlowEntry(close);
+      EndFlowEntry(kClose);
     }
     ++pos_;
-    if (mapping)
+    if constexpr (kMapping)
       out_->OnMapEnd();
     else
       out_->OnSequenceEnd();

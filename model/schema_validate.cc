@@ -165,30 +165,29 @@ std::string FormatBound(double d) {
   return buf;
 }
 
-constexpr unsigned Bit(Value::Type t) { return 1u << static_cast<unsigned>(t); }
+constexpr uint8_t Bit(Value::Type t) {
+  return static_cast<uint8_t>(1u << static_cast<unsigned>(t));
+}
 
-// Per SchemaType, in its order: the name the API server's messages quote (sts.Type; "" when
-// untyped), and the Value types it accepts.
-const struct {
-  const char* name;
-  unsigned accepts;
-} kSchemaTypes[] = {{"", 0},  // kAny: anything, or what kSchemaIntOrString allows
-                    {"object", Bit(Value::Type::kMapping)},
-                    {"array", Bit(Value::Type::kSequence)},
-                    {"string", Bit(Value::Type::kString)},
-                    {"integer", Bit(Value::Type::kInt)},
-                    {"number", Bit(Value::Type::kInt) | Bit(Value::Type::kFloat)},
-                    {"boolean", Bit(Value::Type::kBool)}};
+// Per SchemaType, in its order: the Value types it accepts (kAny: see TypeMatches), and the name
+// the API server's messages quote (sts.Type; "" when untyped).
+constexpr uint8_t kAccepts[] = {0,
+                                Bit(Value::Type::kMapping),
+                                Bit(Value::Type::kSequence),
+                                Bit(Value::Type::kString),
+                                Bit(Value::Type::kInt),
+                                Bit(Value::Type::kInt) | Bit(Value::Type::kFloat),
+                                Bit(Value::Type::kBool)};
+const char* const kTypeNames[] = {"", "object", "array", "string", "integer", "number", "boolean"};
 
 bool TypeMatches(const SchemaNode& s, const Value& v) {
-  if (s.type == SchemaType::kAny)
-    return !(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString();
-  return kSchemaTypes[static_cast<size_t>(s.type)].accepts & Bit(v.type);
+  if (kAccepts[static_cast<size_t>(s.type)] & Bit(v.type)) return true;
+  // Untyped: anything, or only what kSchemaIntOrString allows.
+  return s.type == SchemaType::kAny &&
+         (!(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString());
 }
 
-const char* SchemaTypeName(const SchemaNode& s) {
-  return kSchemaTypes[static_cast<size_t>(s.type)].name;
-}
+const char* SchemaTypeName(const SchemaNode& s) { return kTypeNames[static_cast<size_t>(s.type)]; }
 
 const char* ExpectedType(const SchemaNode& s) {
   const char* name = SchemaTypeName(s);

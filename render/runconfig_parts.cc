@@ -9,7 +9,9 @@ namespace thv {
 void SetRunConfigProcess(Value* rc, const MCPServerCommon& server, const std::string& name,
                          const std::string& host, int port) {
   if (!server.args.empty()) rc->Set("cmd_args", StrList(server.args));
-  for (const char* key : {"name", "container_name", "base_name"}) rc->Set(key, Str(name));
+  rc->Set("name", Str(name));
+  rc->Set("container_name", Str(name));
+  rc->Set("base_name", Str(name));
   rc->Set("transport", Str(server.transport));
   rc->Set("host", Str(host));
   rc->Set("port", Int(port));
