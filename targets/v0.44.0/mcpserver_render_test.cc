@@ -963,15 +963,20 @@ TEST_CASE("C14 webhooks: a missing MCPWebhookConfig or an invalid one refuses") 
   CHECK(r.Json().empty());
 }
 
-TEST_CASE("C15 embedded auth server: validate checks it, render refuses it (not yet)") {
+// The embedded auth server's own facts: authserver_test.cc.
+TEST_CASE("C15 embedded auth server: without oidcConfigRef validate and render refuse it") {
   const std::string yaml =
       Server("  authServerRef: {kind: MCPExternalAuthConfig, name: as}\n") +
       Doc("MCPExternalAuthConfig", "as",
           "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: 'https://as'\n"
           "    upstreamProviders: [{name: up, type: oidc, oidcConfig: {issuerUrl: 'https://up', "
           "clientId: c}}]\n");
-  CHECK(RunAt044(yaml, true).errors.empty());
-  CHECK(RunAt044(yaml).HasError("embedded auth server"));
+  // cu/authserver.go:594-596.
+  for (bool validating : {true, false})
+    CHECK(RunAt044(yaml, validating)
+              .HasError("spec.oidcConfigRef: failed to process authServerRef: OIDC config is "
+                        "required for embedded auth server: OIDCConfigRef must be set on the "
+                        "MCPServer"));
 }
 
 TEST_CASE(

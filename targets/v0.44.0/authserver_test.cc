@@ -1,0 +1,415 @@
+// The embedded auth server of an MCPServer at v0.44.0: one test per fact, named after its source
+// (file:line at tag v0.44.0; cu = cmd/thv-operator/pkg/controllerutil, ctl =
+// cmd/thv-operator/controllers/mcpserver_controller.go, runner = pkg/runner).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/json_text.h"
+#include "core/yaml_reader.h"
+#include "targets/v0.44.0/testing.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+namespace {
+
+const char kResource[] = "https://mcp.example.com/s";
+
+std::string Doc(const std::string& kind, const std::string& name, const std::string& spec) {
+  return "---\napiVersion: toolhive.stacklok.dev/v1beta1\nkind: " + kind +
+         "\nmetadata: {name: " + name + ", namespace: ns}\nspec:\n" + spec;
+}
+
+// Server s (ns) with spec lines, and the MCPOIDCConfig "oidc" it may name.
+std::string Server(const std::string& spec) {
+  return "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\nmetadata: {name: s, "
+         "namespace: ns}\nspec:\n  image: ghcr.io/example/mcp:1\n  transport: streamable-http\n" +
+         spec + Doc("MCPOIDCConfig", "oidc", "  type: inline\n  inline: {issuer: 'https://as'}\n");
+}
+const std::string kOidcRef = std::string("  oidcConfigRef: {name: oidc, audience: '") + kResource +
+                             "', resourceUrl: '" + kResource + "'}\n";
+const std::string kAuthServerRef = "  authServerRef: {kind: MCPExternalAuthConfig, name: as}\n";
+
+// MCPExternalAuthConfig "as" of type embeddedAuthServer: an OIDC upstream "up" with a client
+// secret, then the extra lines (at the embeddedAuthServer's indentation).
+std::string Embedded(const std::string& extra = "", const std::string& name = "as") {
+  return Doc("MCPExternalAuthConfig", name,
+             "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: 'https://as'\n"
+             "    upstreamProviders:\n    - name: up-idp\n      type: oidc\n      oidcConfig:\n"
+             "        issuerUrl: 'https://idp'\n        clientId: c\n"
+             "        clientSecretRef: {name: idp, key: secret}\n" +
+                 extra);
+}
+
+struct Out {
+  RenderRun run;
+  Value rc;  // runconfig.json of s, parsed in its order
+  const Value* deployment = nullptr;
+
+  const Value* Container() const {
+    const Value* spec =
+        deployment ? deployment->Find("spec")->Find("template")->Find("spec") : nullptr;
+    return spec ? &spec->Find("containers")->items.at(0) : nullptr;
+  }
+  const Value* PodSpec() const {
+    return deployment ? deployment->Find("spec")->Find("template")->Find("spec") : nullptr;
+  }
+  std::vector<std::string> Middlewares() const {
+    std::vector<std::string> types;
+    for (const Value& m : rc.Find("middleware_configs")->items)
+      types.push_back(m.Find("type")->text);
+    return types;
+  }
+  std::string Params(const std::string& type) const {
+    for (const Value& m : rc.Find("middleware_configs")->items)
+      if (m.Find("type")->text == type) return GoJsonCompact(*m.Find("parameters"));
+    return "<absent>";
+  }
+  std::string Compact(const char* key) const {
+    const Value* v = rc.Find(key);
+    return v ? GoJsonCompact(*v) : "<absent>";
+  }
+};
+
+Out Render(const std::string& yaml, bool validating = false) {
+  Out o;
+  o.run = RunAt044(yaml, validating);
+  o.deployment = o.run.Find("Deployment", "s");
+  if (const Value* cm = o.run.Find("ConfigMap", "s-runconfig")) {
+    std::vector<Value> docs;
+    Diagnostics diags;
+    if (ReadYamlDocuments("rc", cm->Find("data")->Find("runconfig.json")->text, &docs, &diags))
+      o.rc = docs.at(0);
+  }
+  return o;
+}
+
+std::vector<std::string> EnvNames(const Value* container) {
+  std::vector<std::string> names;
+  for (const Value& e : container->Find("env")->items) names.push_back(e.Find("name")->text);
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("cu/authserver.go:626-717 BuildAuthServerRunConfig: embedded_auth_server_config") {
+  Out o = Render(Server(kOidcRef + kAuthServerRef) +
+                 Embedded("    authorizationEndpointBaseUrl: 'https://login'\n"
+                          "    signingKeySecretRefs: [{name: k, key: a}, {name: k, key: b}, "
+                          "{name: k2, key: c}]\n"
+                          "    hmacSecretRefs: [{name: h, key: a}]\n"
+                          "    tokenLifespans: {authCodeLifespan: 5m}\n"
+                          "    baselineClientScopes: [openid]\n"
+                          "    insecureAllowHTTP: true\n"
+                          "    cimd: {enabled: true}\n"));
+  for (const std::string& e : o.run.errors) MESSAGE(e);
+  REQUIRE(o.run.errors.empty());
+  // pkg/authserver/config.go:39-210 field order; upstream redirect defaulted to
+  // <resourceUrl>/oauth/callback (cu/authserver.go:906-908); allowed_audiences = [resourceUrl]
+  // (:565); the OIDC reference names no scopes, so scopes_supported is omitted (:645).
+  CHECK(
+      o.Compact("embedded_auth_server_config") ==
+      R"({"schema_version":"v0.1.0","issuer":"https://as","authorization_endpoint_base_url":"https://login",)"
+      R"("signing_key_config":{"key_dir":"/etc/toolhive/authserver/keys","signing_key_file":"key-0.pem",)"
+      R"("fallback_key_files":["key-1.pem","key-2.pem"]},"hmac_secret_files":["/etc/toolhive/authserver/hmac/hmac-0"],)"
+      R"("token_lifespans":{"auth_code_lifespan":"5m"},"upstreams":[{"name":"up-idp","type":"oidc","oidc_config":)"
+      R"({"issuer_url":"https://idp","client_id":"c","client_secret_env_var":"TOOLHIVE_UPSTREAM_CLIENT_SECRET_UP_IDP",)"
+      R"("redirect_uri":"https://mcp.example.com/s/oauth/callback"}}],"baseline_client_scopes":["openid"],)"
+      R"("allowed_audiences":["https://mcp.example.com/s"],"cimd":{"enabled":true},"insecure_allow_http":true})");
+  // runner/config.go:303: the RunConfig's one-but-last field, after middleware_configs.
+  std::vector<std::string> keys;
+  for (const Member& m : o.rc.members) keys.push_back(m.key);
+  CHECK(keys.back() == "embedded_auth_server_config");
+  CHECK(o.rc.Find("upstream_swap_config") == nullptr);  // the operator never sets it
+}
+
+TEST_CASE("runner/config_builder.go:1045-1053: the proxy's OIDC scopes follow the auth server") {
+  // No scopes on the reference: registration.DefaultScopes (registration/client.go:109).
+  Out none = Render(Server(kOidcRef + kAuthServerRef) + Embedded());
+  REQUIRE(none.run.errors.empty());
+  const std::string defaults = R"(["openid","profile","email","offline_access"])";
+  CHECK(GoJsonCompact(*none.rc.Find("oidc_config")->Find("Scopes")) == defaults);
+  // The auth middleware holds the same OIDC config (runner/middleware.go:102-104).
+  CHECK(none.Params("auth").find(defaults) != std::string::npos);
+  // Scopes on the reference: kept, and advertised by the auth server (cu/authserver.go:565).
+  std::string scoped = kOidcRef;
+  scoped.insert(scoped.size() - 2, ", scopes: [openid, repo]");
+  Out some = Render(Server(scoped + kAuthServerRef) + Embedded());
+  REQUIRE(some.run.errors.empty());
+  CHECK(GoJsonCompact(*some.rc.Find("oidc_config")->Find("Scopes")) == R"(["openid","repo"])");
+  CHECK(GoJsonCompact(*some.rc.Find("embedded_auth_server_config")->Find("scopes_supported")) ==
+        R"(["openid","repo"])");
+}
+
+TEST_CASE("runner/middleware.go:111-118,412-473: upstreamswap right after auth, or strip-auth") {
+  Out swap = Render(Server(kOidcRef + kAuthServerRef) + Embedded());
+  REQUIRE(swap.run.errors.empty());
+  CHECK(swap.Middlewares() == std::vector<std::string>{"bodylimit", "auth", "upstreamswap",
+                                                       "mcp-parser", "usagemetrics", "recovery"});
+  // ResolveFirstUpstreamName (pkg/authserver/config.go:492-497).
+  CHECK(swap.Params("upstreamswap") == R"({"config":{"provider_name":"up-idp"}})");
+  // disableUpstreamTokenInjection: strip-auth, parameters of struct{}{} (middleware.go:502-510).
+  Out strip = Render(Server(kOidcRef + kAuthServerRef) +
+                     Embedded("    disableUpstreamTokenInjection: true\n"));
+  REQUIRE(strip.run.errors.empty());
+  CHECK(strip.Middlewares()[2] == "strip-auth");
+  CHECK(strip.Params("strip-auth") == "{}");
+  CHECK(strip.Params("upstreamswap") == "<absent>");
+}
+
+TEST_CASE("runner/middleware.go:218-231,480-495: Cedar authz gets the upstream as primary") {
+  Out o = Render(Server(kOidcRef + kAuthServerRef +
+                        "  authzConfig: {type: inline, inline: {policies: ['permit(principal, "
+                        "action, resource);']}}\n") +
+                 Embedded());
+  REQUIRE(o.run.errors.empty());
+  // cedar.InjectUpstreamProvider (pkg/authz/authorizers/cedar/core.go:80-97) on the middleware's
+  // copy only: the RunConfig's authz_config keeps the inline configuration.
+  CHECK(o.Params("authz").find(R"("primary_upstream_provider":"up-idp")") != std::string::npos);
+  CHECK(o.Compact("authz_config").find("primary_upstream_provider") == std::string::npos);
+}
+
+TEST_CASE("cu/authserver.go:323-439 + ctl:1335-1347: Secret volumes after the CA bundles") {
+  Out o = Render(Server(kOidcRef + kAuthServerRef) +
+                 Embedded("    signingKeySecretRefs: [{name: k, key: pem}]\n"
+                          "    hmacSecretRefs: [{name: h, key: a}]\n"
+                          "    storage:\n      type: redis\n      redis:\n"
+                          "        sentinelConfig: {masterName: m, sentinelAddrs: ['s:26379']}\n"
+                          "        aclUserConfig: {passwordSecretRef: {name: r, key: p}}\n"
+                          "        tls: {caCertSecretRef: {name: ca, key: m.crt}}\n"
+                          "        sentinelTls: {caCertSecretRef: {name: ca, key: s.crt}}\n"));
+  REQUIRE(o.run.errors.empty());
+  const Value& volumes = *o.PodSpec()->Find("volumes");
+  REQUIRE(volumes.items.size() == 5);
+  CHECK(
+      GoJsonCompact(volumes.items[1]) ==
+      R"({"name":"authserver-signing-key-0","secret":{"secretName":"k","items":[{"key":"pem","path":"key-0.pem"}],"defaultMode":256}})");
+  CHECK(
+      GoJsonCompact(volumes.items[4]) ==
+      R"({"name":"redis-tls-ca-sentinel","secret":{"secretName":"ca","items":[{"key":"s.crt","path":"sentinel-ca.crt"}],"defaultMode":256}})");
+  const Value& mounts = *o.Container()->Find("volumeMounts");
+  std::vector<std::string> paths;
+  for (const Value& m : mounts.items) paths.push_back(m.Find("mountPath")->text);
+  CHECK(paths == std::vector<std::string>{"/etc/runconfig",
+                                          "/etc/toolhive/authserver/keys/key-0.pem",
+                                          "/etc/toolhive/authserver/hmac/hmac-0",
+                                          "/etc/toolhive/authserver/redis-tls/ca.crt",
+                                          "/etc/toolhive/authserver/redis-tls/sentinel-ca.crt"});
+  CHECK(
+      GoJsonCompact(mounts.items[1]) ==
+      R"({"name":"authserver-signing-key-0","readOnly":true,"mountPath":"/etc/toolhive/authserver/keys/key-0.pem","subPath":"key-0.pem"})");
+  // convertRedisTLSConfig (cu/authserver.go:854-869) points the RunConfig at the same files.
+  const Value* redis =
+      o.rc.Find("embedded_auth_server_config")->Find("storage")->Find("redis_config");
+  CHECK(GoJsonCompact(*redis->Find("tls")) ==
+        R"({"ca_cert_file":"/etc/toolhive/authserver/redis-tls/ca.crt"})");
+  CHECK(GoJsonCompact(*redis->Find("sentinel_tls")) ==
+        R"({"ca_cert_file":"/etc/toolhive/authserver/redis-tls/sentinel-ca.crt"})");
+}
+
+TEST_CASE("cu/authserver.go:447-508 + ctl:1337-1347: secret env vars after the generation") {
+  Out o = Render(
+      Server(kOidcRef + kAuthServerRef) +
+      Doc("MCPExternalAuthConfig", "as",
+          "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: 'https://as'\n"
+          "    upstreamProviders:\n    - name: my-app\n      type: oauth2\n      oauth2Config:\n"
+          "        authorizationEndpoint: 'https://idp/a'\n        tokenEndpoint: 'https://idp/t'\n"
+          "        dcrConfig: {discoveryUrl: 'https://idp/.well-known/oauth-authorization-server', "
+          "initialAccessTokenRef: {name: dcr, key: t}}\n"
+          "    delegateClients: [{clientId: bot, clientSecretRef: {name: b, key: s}, scopes: "
+          "[openid], audiences: ['https://mcp.example.com/s']}]\n"
+          "    storage:\n      type: redis\n      redis:\n        addr: 'r:6379'\n"
+          "        aclUserConfig: {usernameSecretRef: {name: r, key: u}, passwordSecretRef: "
+          "{name: r, key: p}}\n"));
+  for (const std::string& e : o.run.errors) MESSAGE(e);
+  REQUIRE(o.run.errors.empty());
+  // Names from the provider name (cu/authserver.go:133-146) and the delegate's position
+  // (:218-220); Redis names from pkg/authserver/runner/embeddedauthserver.go:34-38.
+  CHECK(EnvNames(o.Container()) ==
+        std::vector<std::string>{
+            "THV_MCPSERVER_GENERATION", "TOOLHIVE_UPSTREAM_DCR_INITIAL_ACCESS_TOKEN_MY_APP",
+            "TOOLHIVE_DELEGATE_CLIENT_SECRET_0", "TOOLHIVE_AUTH_SERVER_REDIS_USERNAME",
+            "TOOLHIVE_AUTH_SERVER_REDIS_PASSWORD", "XDG_CONFIG_HOME", "HOME", "TOOLHIVE_RUNTIME",
+            "UNSTRUCTURED_LOGS"});
+  const Value* as = o.rc.Find("embedded_auth_server_config");
+  // buildDCRUpstreamRunConfig (cu/authserver.go:1049-1063): the token by env var name; client_id
+  // has no omitempty (pkg/authserver/config.go).
+  CHECK(
+      GoJsonCompact(*as->Find("upstreams")->items.at(0).Find("oauth2_config")) ==
+      R"({"authorization_endpoint":"https://idp/a","token_endpoint":"https://idp/t","client_id":"",)"
+      R"("redirect_uri":"https://mcp.example.com/s/oauth/callback","dcr_config":)"
+      R"({"discovery_url":"https://idp/.well-known/oauth-authorization-server",)"
+      R"("initial_access_token_env_var":"TOOLHIVE_UPSTREAM_DCR_INITIAL_ACCESS_TOKEN_MY_APP"}})");
+  CHECK(GoJsonCompact(*as->Find("delegate_clients")) ==
+        R"([{"client_id":"bot","client_secret_env_var":"TOOLHIVE_DELEGATE_CLIENT_SECRET_0",)"
+        R"("scopes":["openid"],"audiences":["https://mcp.example.com/s"]}])");
+  // buildStorageRunConfig (cu/authserver.go:780-850): key prefix from DeriveKeyPrefix
+  // (pkg/authserver/storage/redis_keys.go:78-80), the CRD's default timeouts.
+  CHECK(
+      GoJsonCompact(*as->Find("storage")) ==
+      R"({"type":"redis","redis_config":{"addr":"r:6379","auth_type":"aclUser","acl_user_config":)"
+      R"({"username_env_var":"TOOLHIVE_AUTH_SERVER_REDIS_USERNAME","password_env_var":)"
+      R"("TOOLHIVE_AUTH_SERVER_REDIS_PASSWORD"},"key_prefix":"thv:auth:{ns:s}:","dial_timeout":"5s",)"
+      R"("read_timeout":"3s","write_timeout":"3s"}})");
+}
+
+TEST_CASE("cu/authserver.go:872-901: a Sentinel Service becomes its cluster DNS name") {
+  Out o = Render(Server(kOidcRef + kAuthServerRef) +
+                 Embedded("    storage:\n      type: redis\n      redis:\n"
+                          "        sentinelConfig: {masterName: m, db: 2, sentinelService: "
+                          "{name: sentinel}}\n"
+                          "        aclUserConfig: {passwordSecretRef: {name: r, key: p}}\n"));
+  REQUIRE(o.run.errors.empty());
+  const Value* redis =
+      o.rc.Find("embedded_auth_server_config")->Find("storage")->Find("redis_config");
+  // The server's namespace and the CRD's default port 26379; no username: "" (no omitempty).
+  CHECK(GoJsonCompact(*redis->Find("sentinel_config")) ==
+        R"({"master_name":"m","sentinel_addrs":["sentinel.ns.svc.cluster.local:26379"],"db":2})");
+  CHECK(GoJsonCompact(*redis->Find("acl_user_config")) ==
+        R"({"username_env_var":"","password_env_var":"TOOLHIVE_AUTH_SERVER_REDIS_PASSWORD"})");
+  // No username: only the password env var (cu/authserver.go:478-504).
+  CHECK(EnvNames(o.Container())[2] == "TOOLHIVE_AUTH_SERVER_REDIS_PASSWORD");
+}
+
+TEST_CASE("cu/authserver.go:906-908: the default redirect URI trims the resource's '/'") {
+  Out o = Render(Server("  oidcConfigRef: {name: oidc, audience: 'https://x/mcp/', resourceUrl: "
+                        "'https://x/mcp/'}\n" +
+                        kAuthServerRef) +
+                 Embedded());
+  REQUIRE(o.run.errors.empty());
+  CHECK(o.rc.Find("embedded_auth_server_config")
+            ->Find("upstreams")
+            ->items.at(0)
+            .Find("oidc_config")
+            ->Find("redirect_uri")
+            ->text == "https://x/mcp/oauth/callback");
+}
+
+TEST_CASE("cu/tokenexchange.go:247-248: externalAuthConfigRef of type embeddedAuthServer") {
+  Out o = Render(Server(kOidcRef + "  externalAuthConfigRef: {name: as}\n") + Embedded());
+  REQUIRE(o.run.errors.empty());
+  CHECK(o.rc.Find("embedded_auth_server_config") != nullptr);
+  CHECK(o.Middlewares()[2] == "upstreamswap");
+  CHECK(EnvNames(o.Container())[1] == "TOOLHIVE_UPSTREAM_CLIENT_SECRET_UP_IDP");
+}
+
+TEST_CASE("cu/authserver.go:269-280: authServerRef's config, next to an outgoing token exchange") {
+  Out o = Render(Server(kOidcRef + kAuthServerRef + "  externalAuthConfigRef: {name: te}\n") +
+                 Embedded("    hmacSecretRefs: [{name: h, key: a}]\n") +
+                 Doc("MCPExternalAuthConfig", "te",
+                     "  type: tokenExchange\n  tokenExchange: {tokenUrl: 'https://sts/t', "
+                     "audience: b, clientId: x, clientSecretRef: {name: te, key: s}}\n"));
+  REQUIRE(o.run.errors.empty());
+  // runner/middleware.go:111-126: upstream swap first, then the token exchange.
+  CHECK(o.Middlewares() == std::vector<std::string>{"bodylimit", "auth", "upstreamswap",
+                                                    "tokenexchange", "mcp-parser", "usagemetrics",
+                                                    "recovery"});
+  CHECK(EnvNames(o.Container()) ==
+        std::vector<std::string>{"TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET",
+                                 "THV_MCPSERVER_GENERATION",
+                                 "TOOLHIVE_UPSTREAM_CLIENT_SECRET_UP_IDP", "XDG_CONFIG_HOME",
+                                 "HOME", "TOOLHIVE_RUNTIME", "UNSTRUCTURED_LOGS"});
+  CHECK(o.PodSpec()->Find("volumes")->items.at(1).Find("name")->text == "authserver-hmac-secret-0");
+}
+
+TEST_CASE("cu/authserver.go:593-615: the OIDC configuration the auth server needs") {
+  // No oidcConfigRef at all (:594-596), on either path.
+  CHECK(Render(Server(kAuthServerRef) + Embedded())
+            .run.HasError("spec.oidcConfigRef: failed to process authServerRef: OIDC config is "
+                          "required for embedded auth server"));
+  CHECK(Render(Server("  externalAuthConfigRef: {name: as}\n") + Embedded())
+            .run.HasError("spec.oidcConfigRef: failed to process ExternalAuthConfig: OIDC config "
+                          "is required for embedded auth server"));
+  // No audience (:600-606) cannot reach the controller: the CRD requires one (minLength 1).
+  CHECK(Render(Server("  oidcConfigRef: {name: oidc}\n" + kAuthServerRef) + Embedded())
+            .run.HasError("spec.oidcConfigRef.audience: Required value"));
+  // Audience and resource URL differ (:607-613).
+  CHECK(Render(Server("  oidcConfigRef: {name: oidc, audience: a, resourceUrl: 'https://r'}\n" +
+                      kAuthServerRef) +
+               Embedded())
+            .run.HasError("oidcConfigRef.audience \"a\" must match resourceUrl \"https://r\""));
+  // validate says the same: the operator refuses it.
+  CHECK(Render(Server(kAuthServerRef) + Embedded(), true).run.HasError("OIDC config is required"));
+}
+
+TEST_CASE("cu/authserver.go:1099-1114: authServerRef and an embedded externalAuthConfigRef") {
+  Out o = Render(Server(kOidcRef + kAuthServerRef + "  externalAuthConfigRef: {name: as2}\n") +
+                 Embedded() + Embedded("", "as2"));
+  CHECK(
+      o.run.HasError("spec.externalAuthConfigRef.name: failed to process authServerRef: "
+                     "conflict: both authServerRef and externalAuthConfigRef reference an "
+                     "embedded auth server"));
+  CHECK(o.run.out.empty());
+}
+
+TEST_CASE("runner/middleware.go:432-440: no strip-auth with a token exchange behind it") {
+  Out o = Render(Server(kOidcRef + kAuthServerRef + "  externalAuthConfigRef: {name: te}\n") +
+                 Embedded("    disableUpstreamTokenInjection: true\n") +
+                 Doc("MCPExternalAuthConfig", "te",
+                     "  type: tokenExchange\n  tokenExchange: {tokenUrl: 'https://sts/t', "
+                     "audience: b}\n"));
+  CHECK(o.run.HasError("disableUpstreamTokenInjection cannot be combined with token exchange"));
+  CHECK(o.run.out.empty());
+}
+
+TEST_CASE("cu/authserver.go:780-850: Redis storage the operator cannot build") {
+  // Neither sentinelAddrs nor sentinelService (:885-887); the CRD lets it through.
+  Out o = Render(Server(kOidcRef + kAuthServerRef) +
+                 Embedded("    storage:\n      type: redis\n      redis:\n"
+                          "        sentinelConfig: {masterName: m}\n"
+                          "        aclUserConfig: {passwordSecretRef: {name: r, key: p}}\n"));
+  CHECK(o.run.HasError(
+      "spec.embeddedAuthServer.storage.redis.sentinelConfig: failed to process authServerRef: "
+      "failed to build embedded auth server config: failed to build storage config: failed to "
+      "resolve sentinel addresses: either sentinelAddrs or sentinelService must be specified"));
+  CHECK(o.run.out.empty());
+  // type redis without redis (:793-796).
+  CHECK(Render(Server(kOidcRef + kAuthServerRef) + Embedded("    storage: {type: redis}\n"))
+            .run.HasError("redis config is required when storage type is redis"));
+}
+
+TEST_CASE("cu/authserver.go:758-776: delegate clients within the server's scopes and audience") {
+  auto delegate = [](const std::string& scopes, const std::string& audiences) {
+    return "    delegateClients: [{clientId: bot, clientSecretRef: {name: b, key: s}, scopes: " +
+           scopes + ", audiences: " + audiences + "}]\n";
+  };
+  // pkg/authserver/config.go:347-351: audiences must be allowed_audiences = [resourceUrl].
+  CHECK(Render(Server(kOidcRef + kAuthServerRef) +
+               Embedded(delegate("[openid]", "['https://other']")))
+            .run.HasError("spec.embeddedAuthServer.delegateClients[0]: failed to process "
+                          "authServerRef: failed to build embedded auth server config: invalid "
+                          "embedded auth server delegate clients or trusted issuers: "
+                          "delegate_clients: client_id \"bot\": audience \"https://other\" is not "
+                          "in allowed_audiences"));
+  // :340-343: scopes within scopes_supported, registration.DefaultScopes when none.
+  CHECK(Render(Server(kOidcRef + kAuthServerRef) +
+               Embedded(delegate("[repo]", std::string("['") + kResource + "']")))
+            .run.HasError("delegate_clients[bot].scopes contains \"repo\" which is not in "
+                          "scopes_supported"));
+  // :1475-1500: no confidential client over insecureAllowHTTP.
+  CHECK(Render(Server(kOidcRef + kAuthServerRef) +
+               Embedded(delegate("[openid]", std::string("['") + kResource + "']") +
+                        "    insecureAllowHTTP: true\n"))
+            .run.HasError("allow_confidential_client_registration cannot be combined with "
+                          "insecure_allow_http"));
+}
+
+TEST_CASE("trustedIssuers: validate checks the server, render refuses it (not yet)") {
+  const std::string yaml =
+      Server(kOidcRef + kAuthServerRef) +
+      Embedded(
+          "    trustedIssuers: [{issuerUrl: 'https://other-idp', expectedAudience: a, "
+          "allowedDelegateClients: ['*']}]\n");
+  CHECK(Render(yaml, true).run.errors.empty());
+  Out o = Render(yaml);
+  CHECK(
+      o.run.HasError("spec.embeddedAuthServer.trustedIssuers: rendering an MCPServer whose "
+                     "embedded auth server has trustedIssuers (MCPServer ns/s) is not "
+                     "supported at v0.44.0 yet"));
+  CHECK(o.run.out.empty());
+}
+
+}  // namespace t0_44_0
+}  // namespace thv
