@@ -167,7 +167,8 @@ TEST_CASE("runner/middleware.go:218-231,480-495: Cedar authz gets the upstream a
   REQUIRE(o.run.errors.empty());
   // cedar.InjectUpstreamProvider (pkg/authz/authorizers/cedar/core.go:80-97) on the middleware's
   // copy only: the RunConfig's authz_config keeps the inline configuration.
-  CHECK(o.Params("authz").find(R"("primary_upstream_provider":"up-idp")") != std::string::npos);
+  CHECK(o.Params("authorization").find(R"("primary_upstream_provider":"up-idp")") !=
+        std::string::npos);
   CHECK(o.Compact("authz_config").find("primary_upstream_provider") == std::string::npos);
 }
 

@@ -640,9 +640,10 @@ class RunConfigBuilder {
       list.Append(Middleware("ratelimit", std::move(params)));
     }
     // Mutating, then validating webhooks: {webhooks, server_name, transport}, the embedded
-    // MiddlewareParams' field first (pkg/webhook/{mutating,validating}/config.go).
-    for (auto [type, hooks] : {std::pair<const char*, const Value*>{"mutating", &mutating_},
-                               {"validating", &validating_}}) {
+    // MiddlewareParams' field first (pkg/webhook/{mutating,validating}/config.go); types
+    // "mutating-webhook", "validating-webhook" (pkg/webhook/*/middleware.go:27).
+    for (auto [type, hooks] : {std::pair<const char*, const Value*>{"mutating-webhook", &mutating_},
+                               {"validating-webhook", &validating_}}) {
       if (hooks->items.empty()) continue;
       list.Append(Middleware(type, Obj({{"webhooks", *hooks},
                                         {"server_name", Str(name_)},
@@ -650,11 +651,11 @@ class RunConfigBuilder {
     }
     if (UsageMetrics(options_)) list.Append(Middleware("usagemetrics", Value::Mapping()));
     if (!authz_.IsNull()) {
-      // authz.FactoryMiddlewareParams {config_path omitempty, config_data omitempty}
-      // (pkg/authz/middleware.go:388-391).
+      // Type "authorization" (pkg/authz/middleware.go:384); authz.FactoryMiddlewareParams
+      // {config_path omitempty, config_data omitempty} (pkg/authz/middleware.go:388-391).
       // With an embedded auth server, Cedar reads the upstream's claims (middleware.go:219).
       list.Append(Middleware(
-          "authz",
+          "authorization",
           Obj({{"config_data",
                 embedded_ ? InjectUpstreamProvider(authz_, embedded_->provider_name) : authz_}})));
     }
