@@ -83,30 +83,71 @@ void AddSecretFile(const std::string& volume, const Value& ref, const std::strin
                       {"subPath", Str(file)}}));
 }
 
-// The RFC 8707 checks of oauthserver.ValidateAudienceURI (pkg/authserver/server/audience.go
-// :29-60) on what net/url.Parse splits off: the hint, or "" when the URI is acceptable.
-std::string AudienceUriProblem(const std::string& uri) {
-  if (uri.empty()) return "";
-  size_t colon = uri.find(':');
-  const bool has_scheme =
+// What net/url.Parse splits off an absolute URI: the scheme (lowercased), the host with its
+// port, whether a fragment is present and non-empty.
+struct UriParts {
+  bool absolute = false;
+  std::string scheme, host;
+  bool fragment = false;
+};
+UriParts SplitUri(const std::string& uri) {
+  UriParts parts;
+  const size_t colon = uri.find(':');
+  parts.absolute =
       colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(uri[0])) &&
       std::all_of(uri.begin(), uri.begin() + colon, [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
       });
-  if (!has_scheme) return "Resource must be an absolute URI";
-  std::string scheme = uri.substr(0, colon);
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const size_t hash = uri.find('#');
+  parts.fragment = hash != std::string::npos && hash + 1 < uri.size();
+  if (!parts.absolute) return parts;
+  for (size_t i = 0; i < colon; ++i)
+    parts.scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(uri[i])));
   const std::string rest = uri.substr(colon + 1);
-  std::string host;
   if (rest.rfind("//", 0) == 0) {
-    host = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
-    if (size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+    parts.host = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
+    if (size_t at = parts.host.rfind('@'); at != std::string::npos)
+      parts.host = parts.host.substr(at + 1);
   }
-  if (host.empty()) return "Resource must include a host";
-  if (size_t hash = uri.find('#'); hash != std::string::npos && hash + 1 < uri.size())
-    return "Resource must not contain a fragment";
-  if (scheme != "http" && scheme != "https") return "Resource must use http or https scheme";
+  return parts;
+}
+
+// oauthproto.IsLoopbackHost (pkg/networking/utilities.go:349-375): "localhost" or a loopback IP,
+// with or without a port.
+bool IsLoopbackHost(std::string host) {
+  if (!host.empty() && host[0] == '[') {
+    host = host.substr(1, host.find(']') - 1);
+  } else if (std::count(host.begin(), host.end(), ':') == 1) {
+    host = host.substr(0, host.find(':'));
+  }
+  std::string lower;
+  for (char c : host) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "localhost" || lower == "::1") return true;
+  // 127.0.0.0/8 in dotted-quad form.
+  int dots = 0, value = -1;
+  for (char c : lower) {
+    if (c == '.') {
+      if (value < 0 || value > 255) return false;
+      ++dots, value = -1;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      value = (value < 0 ? 0 : value * 10) + (c - '0');
+    } else {
+      return false;
+    }
+  }
+  return dots == 3 && value >= 0 && value <= 255 && lower.rfind("127.", 0) == 0;
+}
+
+// The RFC 8707 checks of oauthserver.ValidateAudienceURI (pkg/authserver/server/audience.go
+// :29-60): the hint, or "" when the URI is acceptable.
+std::string AudienceUriProblem(const std::string& uri) {
+  if (uri.empty()) return "";
+  const UriParts parts = SplitUri(uri);
+  if (!parts.absolute) return "Resource must be an absolute URI";
+  if (parts.host.empty()) return "Resource must include a host";
+  if (parts.fragment) return "Resource must not contain a fragment";
+  if (parts.scheme != "http" && parts.scheme != "https")
+    return "Resource must use http or https scheme";
   return "";
 }
 
@@ -583,6 +624,65 @@ std::optional<EmbeddedAuthServer> BuildEmbeddedAuthServer(const MCPServer& serve
                                                           const ResolvedOidc* oidc,
                                                           Diagnostics* diags) {
   return Builder(server, refs, oidc, diags).Run();
+}
+
+std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded) {
+  const bool allow = GetBool(embedded, "allowConfidentialClientRegistration");
+  const std::string issuer = GetString(embedded, "issuer");
+  // ValidateConfidentialClientTransport (pkg/authserver/config.go:1475-1500).
+  if (allow || !Items(embedded, "delegateClients").empty()) {
+    if (GetBool(embedded, "insecureAllowHTTP"))
+      return Invalid{"insecureAllowHTTP",
+                     "allow_confidential_client_registration cannot be combined with "
+                     "insecure_allow_http: confidential clients would send secrets over cleartext "
+                     "HTTP"};
+    const UriParts parts = SplitUri(issuer);
+    if (!GetBool(embedded, "insecureAllowConfidentialOverLoopbackHTTP") && parts.scheme == "http" &&
+        IsLoopbackHost(parts.host))
+      return Invalid{"issuer",
+                     "allow_confidential_client_registration cannot be combined with a plain-HTTP "
+                     "loopback issuer (" +
+                         GoQuote(issuer) +
+                         ") unless insecure_allow_confidential_over_loopback_http is set: "
+                         "confidential clients would send secrets over cleartext HTTP"};
+  }
+  // ValidateForceConfidentialRedirectURIs (pkg/authserver/config.go:1510-1535) with
+  // oauthproto.ValidateRedirectURI's strict policy (pkg/oauthproto/redirect.go:50-88).
+  const std::vector<std::string> uris = GetStrings(embedded, "forceConfidentialRedirectUris");
+  if (!uris.empty() && !allow)
+    return Invalid{"forceConfidentialRedirectUris",
+                   "force_confidential_redirect_uris requires allow_confidential_client_"
+                   "registration to be true"};
+  for (size_t i = 0; i < uris.size(); ++i) {
+    const std::string& uri = uris[i];
+    const UriParts parts = SplitUri(uri);
+    std::string problem;
+    if (uri.size() > 2048)
+      problem = "redirect_uri too long (maximum 2048 characters)";
+    else if (!parts.absolute || parts.fragment)
+      problem = "redirect_uri must be an absolute URI without a fragment";
+    else if (parts.scheme != "https" && !(parts.scheme == "http" && IsLoopbackHost(parts.host)))
+      problem = "redirect_uri must use http (for loopback) or https scheme";
+    const std::string at = Index("forceConfidentialRedirectUris", i);
+    if (!problem.empty())
+      return Invalid{at, "force_confidential_redirect_uris: " + GoQuote(uri) + ": " + problem};
+    if (IsLoopbackHost(parts.host))
+      return Invalid{at, "force_confidential_redirect_uris: " + GoQuote(uri) +
+                             " must not be a loopback redirect URI; a loopback client is a public "
+                             "client by construction and must not be issued a secret"};
+  }
+  return std::nullopt;
+}
+
+std::string ReservedAuthorizationParam(const StringMap& params) {
+  // pkg/authserver/oauthparams/reserved.go; Go reports whichever reserved key its map iteration
+  // meets first, here the first in sorted order.
+  static const std::set<std::string> kReserved = {
+      "response_type", "client_id",      "redirect_uri",          "scope",
+      "state",         "code_challenge", "code_challenge_method", "nonce"};
+  for (const auto& [key, value] : params)
+    if (kReserved.count(key)) return key;
+  return "";
 }
 
 bool RefuseUnrenderedAuthServer(const MCPServer& server, const ServerRefs& refs,

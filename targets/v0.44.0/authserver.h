@@ -12,6 +12,7 @@
 #include "core/diagnostics.h"
 #include "core/value.h"
 #include "model/object.h"
+#include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/refs.h"
 
@@ -46,6 +47,15 @@ std::optional<EmbeddedAuthServer> BuildEmbeddedAuthServer(const MCPServer& serve
                                                           const ServerRefs& refs,
                                                           const ResolvedOidc* oidc,
                                                           Diagnostics* diags);
+
+// EmbeddedAuthServerConfig.ValidateConfidentialClientTransport and
+// ValidateForceConfidentialRedirectURIs as validateEmbeddedAuthServer runs them
+// (api/v1beta1/mcpexternalauthconfig_types.go:1879-1894): the first problem, its path relative to
+// spec.embeddedAuthServer.
+std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded);
+
+// The reserved OAuth parameter among an upstream's additionalAuthorizationParams, or "".
+std::string ReservedAuthorizationParam(const StringMap& params);
 
 // What thv-render does not render yet: an embedded auth server with trustedIssuers. Reported
 // (true) for `render`; `validate` checks the rest.

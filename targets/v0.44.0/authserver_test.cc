@@ -389,7 +389,8 @@ TEST_CASE("cu/authserver.go:758-776: delegate clients within the server's scopes
                Embedded(delegate("[repo]", std::string("['") + kResource + "']")))
             .run.HasError("delegate_clients[bot].scopes contains \"repo\" which is not in "
                           "scopes_supported"));
-  // :1475-1500: no confidential client over insecureAllowHTTP.
+  // :1475-1500: no confidential client over insecureAllowHTTP; the config's own validation says
+  // so first (api/v1beta1/mcpexternalauthconfig_types.go:1881-1883).
   CHECK(Render(Server(kOidcRef + kAuthServerRef) +
                Embedded(delegate("[openid]", std::string("['") + kResource + "']") +
                         "    insecureAllowHTTP: true\n"))
@@ -410,6 +411,53 @@ TEST_CASE("trustedIssuers: validate checks the server, render refuses it (not ye
                      "embedded auth server has trustedIssuers (MCPServer ns/s) is not "
                      "supported at v0.44.0 yet"));
   CHECK(o.run.out.empty());
+}
+
+TEST_CASE("mcpexternalauthconfig_types.go:1863-1913: the auth server config's own validity") {
+  auto config = [](const std::string& issuer, const std::string& extra) {
+    return Doc("MCPExternalAuthConfig", "as",
+               "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: '" + issuer +
+                   "'\n    upstreamProviders: [{name: up, type: oidc, oidcConfig: {issuerUrl: "
+                   "'https://idp', clientId: c}}]\n" +
+                   extra)
+        .substr(4);  // without the leading "---\n"
+  };
+  // ValidateConfidentialClientTransport (pkg/authserver/config.go:1488-1497): a plain-HTTP
+  // loopback issuer only with the explicit opt-in.
+  const std::string dcr = "    allowConfidentialClientRegistration: true\n";
+  CHECK(RunAt044(config("http://localhost:8080", dcr), true)
+            .HasError("spec.embeddedAuthServer.issuer: MCPExternalAuthConfig as is not valid: "
+                      "allow_confidential_client_registration cannot be combined with a "
+                      "plain-HTTP loopback issuer (\"http://localhost:8080\")"));
+  CHECK(RunAt044(config("http://127.0.0.1:8080",
+                        dcr + "    insecureAllowConfidentialOverLoopbackHTTP: true\n"),
+                 true)
+            .errors.empty());
+  CHECK(RunAt044(config("http://auth.internal", dcr), true).errors.empty());  // not loopback
+  // ValidateForceConfidentialRedirectURIs (config.go:1510-1535): https, not loopback.
+  CHECK(RunAt044(config("https://as", dcr + "    forceConfidentialRedirectUris: "
+                                            "['https://client.example.com/cb']\n"),
+                 true)
+            .errors.empty());
+  // A plain-HTTP entry never reaches the controller: the CRD's pattern wants https.
+  CHECK(RunAt044(config("https://as", dcr + "    forceConfidentialRedirectUris: "
+                                            "['http://client.example.com/cb']\n"),
+                 true)
+            .HasError("should match '^https://[^\\s?#]+$'"));
+  CHECK(RunAt044(config("https://as", dcr + "    forceConfidentialRedirectUris: "
+                                            "['https://[::1]/cb']\n"),
+                 true)
+            .HasError("must not be a loopback redirect URI"));
+  // oauthparams.Validate (pkg/authserver/oauthparams/reserved.go) on either upstream type.
+  CHECK(RunAt044(Doc("MCPExternalAuthConfig", "as",
+                     "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: 'https://as'\n"
+                     "    upstreamProviders: [{name: up, type: oauth2, oauth2Config: "
+                     "{authorizationEndpoint: 'https://i/a', tokenEndpoint: 'https://i/t', "
+                     "clientId: c, additionalAuthorizationParams: {nonce: abc}}}]\n")
+                     .substr(4),
+                 true)
+            .HasError("upstreamProviders[0].additionalAuthorizationParams: reserved parameter "
+                      "\"nonce\" is managed by the framework and cannot be overridden"));
 }
 
 }  // namespace t0_44_0
