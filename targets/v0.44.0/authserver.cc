@@ -42,6 +42,21 @@ const std::vector<Value>& Items(const Value& parent, const char* key) {
 
 std::string Index(const char* field, size_t i) { return field + ("[" + std::to_string(i) + "]"); }
 
+using Renames = std::initializer_list<std::pair<const char*, const char*>>;
+
+// Each CRD string (list) field that is set, under its RunConfig name (all omitempty there).
+void CopyStrings(const Value& in, Renames names, Value* out) {
+  for (auto [from, to] : names)
+    if (std::string v = GetString(in, from); !v.empty()) out->Set(to, Str(v));
+}
+// A struct of string lists only: those set, renamed.
+Value StringLists(const Value& in, Renames names) {
+  Value out = Value::Mapping();
+  for (auto [from, to] : names)
+    if (std::vector<std::string> v = GetStrings(in, from); !v.empty()) out.Set(to, StrList(v));
+  return out;
+}
+
 // buildUpstreamSecretBindings (authserver.go:133-146): <prefix>_<NAME> with the provider name
 // uppercased and '-' made '_'.
 std::string ProviderEnv(const char* prefix, const std::string& provider) {
@@ -276,14 +291,12 @@ class Builder {
       rc.Set("hmac_secret_files", StrList(files));
     }
     if (const Value* life = GetObject(in, "tokenLifespans")) {
-      Value spans = Value::Mapping();
-      for (auto [from, to] :
-           {std::pair<const char*, const char*>{"accessTokenLifespan", "access_token_lifespan"},
-            {"refreshTokenLifespan", "refresh_token_lifespan"},
-            {"authCodeLifespan", "auth_code_lifespan"}}) {
-        if (std::string v = GetString(*life, from); !v.empty()) spans.Set(to, Str(v));
-      }
-      rc.Set("token_lifespans", std::move(spans));
+      Value& spans = rc.Set("token_lifespans", Value::Mapping());
+      CopyStrings(*life,
+                  {{"accessTokenLifespan", "access_token_lifespan"},
+                   {"refreshTokenLifespan", "refresh_token_lifespan"},
+                   {"authCodeLifespan", "auth_code_lifespan"}},
+                  &spans);
     }
     Value upstreams = Value::Sequence();
     const std::vector<Value>& providers = Items(in, "upstreamProviders");
@@ -374,17 +387,16 @@ class Builder {
     if (const Value* u = GetObject(*c, "userInfo")) o.Set("userinfo", UserInfo(*u));
     if (const Value* m = GetObject(*c, "tokenResponseMapping")) {
       Value t = Obj({{"access_token_path", Str(GetString(*m, "accessTokenPath"))}});
-      for (auto [from, to] : {std::pair<const char*, const char*>{"scopePath", "scope_path"},
-                              {"refreshTokenPath", "refresh_token_path"},
-                              {"expiresInPath", "expires_in_path"}}) {
-        if (std::string v = GetString(*m, from); !v.empty()) t.Set(to, Str(v));
-      }
+      CopyStrings(*m,
+                  {{"scopePath", "scope_path"},
+                   {"refreshTokenPath", "refresh_token_path"},
+                   {"expiresInPath", "expires_in_path"}},
+                  &t);
       o.Set("token_response_mapping", std::move(t));
     }
     if (const Value* ift = GetObject(*c, "identityFromToken")) {
       Value t = Obj({{"subject_path", Str(GetString(*ift, "subjectPath"))}});
-      if (std::string v = GetString(*ift, "namePath"); !v.empty()) t.Set("name_path", Str(v));
-      if (std::string v = GetString(*ift, "emailPath"); !v.empty()) t.Set("email_path", Str(v));
+      CopyStrings(*ift, {{"namePath", "name_path"}, {"emailPath", "email_path"}}, &t);
       o.Set("identity_from_token", std::move(t));
     }
     if (StringMap params = GetStringMap(*c, "additionalAuthorizationParams"); !params.empty())
@@ -392,15 +404,14 @@ class Builder {
     if (dcr) {
       // buildDCRUpstreamRunConfig (authserver.go:1049-1063); DCRUpstreamConfig field order.
       Value d = Value::Mapping();
-      if (std::string v = GetString(*dcr, "discoveryUrl"); !v.empty())
-        d.Set("discovery_url", Str(v));
-      if (std::string v = GetString(*dcr, "registrationEndpoint"); !v.empty())
-        d.Set("registration_endpoint", Str(v));
+      CopyStrings(
+          *dcr,
+          {{"discoveryUrl", "discovery_url"}, {"registrationEndpoint", "registration_endpoint"}},
+          &d);
       if (GetObject(*dcr, "initialAccessTokenRef"))
         d.Set("initial_access_token_env_var", Str(InitialAccessTokenEnv(name)));
-      if (std::string v = GetString(*dcr, "softwareId"); !v.empty()) d.Set("software_id", Str(v));
-      if (std::string v = GetString(*dcr, "softwareStatement"); !v.empty())
-        d.Set("software_statement", Str(v));
+      CopyStrings(*dcr,
+                  {{"softwareId", "software_id"}, {"softwareStatement", "software_statement"}}, &d);
       o.Set("dcr_config", std::move(d));
     }
     if (GetBool(*c, "allowPrivateIPs")) o.Set("allow_private_ips", Bool(true));
@@ -415,16 +426,10 @@ class Builder {
     if (std::string m = GetString(u, "httpMethod"); !m.empty()) out.Set("http_method", Str(m));
     if (StringMap h = GetStringMap(u, "additionalHeaders"); !h.empty())
       out.Set("additional_headers", StrMap(h));
-    if (const Value* f = GetObject(u, "fieldMapping")) {
-      Value m = Value::Mapping();
-      for (auto [from, to] :
-           {std::pair<const char*, const char*>{"subjectFields", "subject_fields"},
-            {"nameFields", "name_fields"},
-            {"emailFields", "email_fields"}}) {
-        if (std::vector<std::string> v = GetStrings(*f, from); !v.empty()) m.Set(to, StrList(v));
-      }
-      out.Set("field_mapping", std::move(m));
-    }
+    if (const Value* f = GetObject(u, "fieldMapping"))
+      out.Set("field_mapping", StringLists(*f, {{"subjectFields", "subject_fields"},
+                                                {"nameFields", "name_fields"},
+                                                {"emailFields", "email_fields"}}));
     return out;
   }
 
@@ -484,11 +489,11 @@ class Builder {
                  {"password_env_var", Str(kRedisPasswordEnv)}}));
     // storage.DeriveKeyPrefix (pkg/authserver/storage/redis_keys.go:78-80).
     out.Set("key_prefix", Str("thv:auth:{" + ns_ + ":" + s_.object->meta.name + "}:"));
-    for (auto [from, to] : {std::pair<const char*, const char*>{"dialTimeout", "dial_timeout"},
-                            {"readTimeout", "read_timeout"},
-                            {"writeTimeout", "write_timeout"}}) {
-      if (std::string v = GetString(*redis, from); !v.empty()) out.Set(to, Str(v));
-    }
+    CopyStrings(*redis,
+                {{"dialTimeout", "dial_timeout"},
+                 {"readTimeout", "read_timeout"},
+                 {"writeTimeout", "write_timeout"}},
+                &out);
     if (const Value* tls = GetObject(*redis, "tls")) out.Set("tls", RedisTls(*tls, "ca.crt"));
     if (const Value* tls = sentinel ? GetObject(*redis, "sentinelTls") : nullptr)
       out.Set("sentinel_tls", RedisTls(*tls, "sentinel-ca.crt"));

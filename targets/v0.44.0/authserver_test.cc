@@ -86,6 +86,12 @@ Out Render(const std::string& yaml, bool validating = false) {
   return o;
 }
 
+// Rendered without errors (each shown when not).
+void RequireRendered(const Out& o) {
+  for (const std::string& e : o.run.errors) MESSAGE(e);
+  REQUIRE(o.run.errors.empty());
+}
+
 std::vector<std::string> EnvNames(const Value* container) {
   std::vector<std::string> names;
   for (const Value& e : container->Find("env")->items) names.push_back(e.Find("name")->text);
@@ -104,8 +110,7 @@ TEST_CASE("cu/authserver.go:626-717 BuildAuthServerRunConfig: embedded_auth_serv
                           "    baselineClientScopes: [openid]\n"
                           "    insecureAllowHTTP: true\n"
                           "    cimd: {enabled: true}\n"));
-  for (const std::string& e : o.run.errors) MESSAGE(e);
-  REQUIRE(o.run.errors.empty());
+  RequireRendered(o);
   // pkg/authserver/config.go:39-210 field order; upstream redirect defaulted to
   // <resourceUrl>/oauth/callback (cu/authserver.go:906-908); allowed_audiences = [resourceUrl]
   // (:565); the OIDC reference names no scopes, so scopes_supported is omitted (:645).
@@ -224,8 +229,7 @@ TEST_CASE("cu/authserver.go:447-508 + ctl:1337-1347: secret env vars after the g
           "    storage:\n      type: redis\n      redis:\n        addr: 'r:6379'\n"
           "        aclUserConfig: {usernameSecretRef: {name: r, key: u}, passwordSecretRef: "
           "{name: r, key: p}}\n"));
-  for (const std::string& e : o.run.errors) MESSAGE(e);
-  REQUIRE(o.run.errors.empty());
+  RequireRendered(o);
   // Names from the provider name (cu/authserver.go:133-146) and the delegate's position
   // (:218-220); Redis names from pkg/authserver/runner/embeddedauthserver.go:34-38.
   CHECK(EnvNames(o.Container()) ==
