@@ -1,6 +1,7 @@
 #include "targets/v0.44.0/authserver.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 
@@ -49,11 +50,14 @@ void CopyStrings(const Value& in, Renames names, Value* out) {
   for (auto [from, to] : names)
     if (std::string v = GetString(in, from); !v.empty()) out->Set(to, Str(v));
 }
+void CopyStringLists(const Value& in, Renames names, Value* out) {
+  for (auto [from, to] : names)
+    if (std::vector<std::string> v = GetStrings(in, from); !v.empty()) out->Set(to, StrList(v));
+}
 // A struct of string lists only: those set, renamed.
 Value StringLists(const Value& in, Renames names) {
   Value out = Value::Mapping();
-  for (auto [from, to] : names)
-    if (std::vector<std::string> v = GetStrings(in, from); !v.empty()) out.Set(to, StrList(v));
+  CopyStringLists(in, names, &out);
   return out;
 }
 
@@ -103,7 +107,7 @@ void AddSecretFile(const std::string& volume, const Value& ref, const std::strin
 struct UriParts {
   bool absolute = false;
   std::string scheme, host;
-  bool fragment = false;
+  bool fragment = false, query = false, userinfo = false;
 };
 UriParts SplitUri(const std::string& uri) {
   UriParts parts;
@@ -115,14 +119,19 @@ UriParts SplitUri(const std::string& uri) {
       });
   const size_t hash = uri.find('#');
   parts.fragment = hash != std::string::npos && hash + 1 < uri.size();
+  const size_t question = uri.find('?');
+  parts.query = question != std::string::npos && question < hash && question + 1 < uri.size() &&
+                uri[question + 1] != '#';
   if (!parts.absolute) return parts;
   for (size_t i = 0; i < colon; ++i)
     parts.scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(uri[i])));
   const std::string rest = uri.substr(colon + 1);
   if (rest.rfind("//", 0) == 0) {
     parts.host = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
-    if (size_t at = parts.host.rfind('@'); at != std::string::npos)
+    if (size_t at = parts.host.rfind('@'); at != std::string::npos) {
       parts.host = parts.host.substr(at + 1);
+      parts.userinfo = true;
+    }
   }
   return parts;
 }
@@ -163,6 +172,73 @@ std::string AudienceUriProblem(const std::string& uri) {
   if (parts.fragment) return "Resource must not contain a fragment";
   if (parts.scheme != "http" && parts.scheme != "https")
     return "Resource must use http or https scheme";
+  return "";
+}
+
+// url.URL.Hostname: the host without its port and IPv6 brackets.
+std::string Hostname(const std::string& host) {
+  if (!host.empty() && host[0] == '[') return host.substr(1, host.find(']') - 1);
+  return std::count(host.begin(), host.end(), ':') == 1 ? host.substr(0, host.find(':')) : host;
+}
+
+// A dotted-quad IPv4 literal's four octets as net.ParseIP reads it (no leading zeros), or
+// nullopt.
+std::optional<std::array<int, 4>> ParseIpv4(const std::string& host) {
+  std::array<int, 4> octets{};
+  size_t at = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    const size_t end = i < 3 ? host.find('.', at) : host.size();
+    if (end == std::string::npos) return std::nullopt;
+    const std::string part = host.substr(at, end - at);
+    if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0') ||
+        !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return std::nullopt;
+    octets[i] = std::stoi(part);
+    if (octets[i] > 255) return std::nullopt;
+    at = end + 1;
+  }
+  return octets;
+}
+
+// networking.IsPrivateIP for an IPv4 address (pkg/networking/utilities.go:170-246).
+bool IsPrivateIpv4(const std::array<int, 4>& ip) {
+  const int a = ip[0], b = ip[1], c = ip[2];
+  return a == 0 || a == 127 || a == 10 || (a == 172 && b >= 16 && b <= 31) ||
+         (a == 192 && b == 168) || (a == 169 && b == 254) || (a == 100 && b >= 64 && b <= 127) ||
+         (a == 192 && b == 0 && c == 2) || (a == 198 && b == 51 && c == 100) ||
+         (a == 203 && b == 0 && c == 113) || a >= 224;
+}
+
+// validateIssuerURLCore for a trusted issuer (pkg/authserver/config.go:1568-1635: no localhost
+// exemption, a trailing slash allowed): the problem, or "".
+std::string TrustedIssuerUrlProblem(const std::string& url, bool insecure_allow_http) {
+  const UriParts parts = SplitUri(url);
+  if (!parts.absolute) return "scheme is required";
+  if (parts.host.empty()) return "host is required";
+  if (parts.query) return "must not contain query component";
+  if (parts.fragment) return "must not contain fragment component";
+  if (parts.userinfo) return "must not contain userinfo (credentials in the URL)";
+  if (parts.scheme != "https" && parts.scheme != "http")
+    return "scheme must be https (or http for localhost)";
+  if (parts.scheme == "http" && !insecure_allow_http)
+    return "http scheme is only allowed for localhost, use https for " + Hostname(parts.host);
+  return "";
+}
+
+// tokenexchange.ValidateJWKSURL (multi_issuer_validator.go:886-917): the problem, "" when fine,
+// nullopt for an IPv6 literal, whose private ranges are not reproduced.
+std::optional<std::string> JwksUrlProblem(const std::string& url, bool insecure_allow_http,
+                                          bool allow_private_ips) {
+  const UriParts parts = SplitUri(url);
+  if (parts.host.empty()) return "host is required";
+  if (parts.userinfo) return "must not contain userinfo (credentials in the URL)";
+  if (parts.scheme != "https" && (parts.scheme != "http" || !insecure_allow_http))
+    return "must use HTTPS, got " + GoQuote(parts.scheme);
+  if (allow_private_ips) return "";
+  const std::string host = Hostname(parts.host);
+  if (host.find(':') != std::string::npos) return std::nullopt;
+  if (std::optional<std::array<int, 4>> ip = ParseIpv4(host); ip && IsPrivateIpv4(*ip))
+    return "must not point to a private or loopback address";
   return "";
 }
 
@@ -321,7 +397,7 @@ class Builder {
       rc.Set("cimd", std::move(out));
     }
     if (GetBool(in, "insecureAllowHTTP")) rc.Set("insecure_allow_http", Bool(true));
-    // trusted_issuers: not rendered yet (RefuseUnrenderedAuthServer).
+    if (!Items(in, "trustedIssuers").empty()) rc.Set("trusted_issuers", TrustedIssuers(in));
     if (GetBool(in, "allowConfidentialClientRegistration"))
       rc.Set("allow_confidential_client_registration", Bool(true));
     if (std::vector<std::string> f = GetStrings(in, "forceConfidentialRedirectUris"); !f.empty())
@@ -329,7 +405,10 @@ class Builder {
     if (GetBool(in, "insecureAllowConfidentialOverLoopbackHTTP"))
       rc.Set("insecure_allow_confidential_over_loopback_http", Bool(true));
     if (const std::vector<Value>& clients = Items(in, "delegateClients"); !clients.empty())
-      rc.Set("delegate_clients", DelegateClients(clients, GetBool(in, "insecureAllowHTTP")));
+      rc.Set("delegate_clients", DelegateClients(clients));
+    if (diags_->error_count() == errors_before_ &&
+        (!Items(in, "delegateClients").empty() || !Items(in, "trustedIssuers").empty()))
+      ValidateDelegatesAndIssuers(in);
     return rc;
   }
 
@@ -509,10 +588,8 @@ class Builder {
     return out;
   }
 
-  // buildDelegateClientRunConfigs (authserver.go:225-242), then the checks of
-  // validateDelegateClientsAndTrustedIssuers (authserver.go:758-776), i.e. RunConfig.Validate
-  // (pkg/authserver/config.go:247-355, 1475-1500) over audiences, scopes and transport.
-  Value DelegateClients(const std::vector<Value>& clients, bool insecure_allow_http) {
+  // buildDelegateClientRunConfigs (authserver.go:225-242).
+  Value DelegateClients(const std::vector<Value>& clients) {
     Value out = Value::Sequence();
     for (size_t i = 0; i < clients.size(); ++i) {
       const Value& c = clients[i];
@@ -536,12 +613,40 @@ class Builder {
                                  ? StrList(GetStrings(c, "audiences"))
                                  : Value::Null()}}));
     }
+    return out;
+  }
+
+  // buildTrustedIssuerRunConfigs (authserver.go:248-264): tokenexchange.TrustedIssuer
+  // (pkg/authserver/server/tokenexchange/multi_issuer_validator.go:108-200).
+  static Value TrustedIssuers(const Value& in) {
+    Value out = Value::Sequence();
+    for (const Value& t : Items(in, "trustedIssuers")) {
+      Value ti = Obj({{"issuer_url", Str(GetString(t, "issuerUrl"))},
+                      {"expected_audience", Str(GetString(t, "expectedAudience"))}});
+      if (std::string v = GetString(t, "jwksUrl"); !v.empty()) ti.Set("jwks_url", Str(v));
+      if (GetBool(t, "insecureAllowHTTP")) ti.Set("insecure_allow_http", Bool(true));
+      if (GetBool(t, "allowPrivateIPs")) ti.Set("allow_private_ips", Bool(true));
+      if (std::string v = GetString(t, "actorClaim"); !v.empty()) ti.Set("actor_claim", Str(v));
+      CopyStringLists(t,
+                      {{"allowedActors", "allowed_actors"},
+                       {"allowedDelegateClients", "allowed_delegate_clients"}},
+                      &ti);
+      if (GetBool(t, "allowMayAct")) ti.Set("allow_may_act", Bool(true));
+      out.Append(std::move(ti));
+    }
+    return out;
+  }
+
+  // validateDelegateClientsAndTrustedIssuers (authserver.go:758-776): RunConfig.Validate
+  // (pkg/authserver/config.go:247-279) over the audiences, delegate clients, trusted issuers and
+  // transport; the first problem.
+  void ValidateDelegatesAndIssuers(const Value& in) {
+    const std::vector<Value>& clients = Items(in, "delegateClients");
     const std::string why = "invalid embedded auth server delegate clients or trusted issuers: ";
     if (std::string hint = AudienceUriProblem(oidc_->resource_url); !hint.empty()) {
-      RefuseConfig("delegateClients", why + "allowed_audiences contains invalid audience " +
-                                          GoQuote(oidc_->resource_url) + ": invalid_target (" +
-                                          hint + ")");
-      return out;
+      RefuseConfig("", why + "allowed_audiences contains invalid audience " +
+                           GoQuote(oidc_->resource_url) + ": invalid_target (" + hint + ")");
+      return;
     }
     std::vector<std::string> effective =
         oidc_->scopes && !oidc_->scopes->empty() ? *oidc_->scopes : DefaultAuthServerScopes();
@@ -576,18 +681,38 @@ class Builder {
       }
       if (!problem.empty()) {
         RefuseConfig(at, why + problem);
-        return out;
+        return;
       }
     }
+    // validateTrustedIssuers (config.go:1133-1170): each issuer's URL and JWKS URL, then the
+    // structure (tokenexchange.ValidateTrustedIssuers).
+    const std::vector<Value>& issuers = Items(in, "trustedIssuers");
+    for (size_t i = 0; i < issuers.size(); ++i) {
+      const Value& t = issuers[i];
+      const std::string url = GetString(t, "issuerUrl"), jwks = GetString(t, "jwksUrl");
+      const std::string at = Index("trustedIssuers", i);
+      if (std::string p = TrustedIssuerUrlProblem(url, GetBool(t, "insecureAllowHTTP")); !p.empty())
+        return RefuseConfig(at + ".issuerUrl",
+                            why + "trusted_issuers: issuer_url " + GoQuote(url) + ": " + p);
+      const std::optional<std::string> p =
+          jwks.empty() ? std::optional<std::string>("")
+                       : JwksUrlProblem(jwks, GetBool(t, "insecureAllowHTTP"),
+                                        GetBool(t, "allowPrivateIPs"));
+      if (p && !p->empty())
+        return RefuseConfig(at + ".jwksUrl",
+                            why + "trusted_issuers: jwks_url " + GoQuote(jwks) + ": " + *p);
+    }
+    if (std::optional<std::pair<size_t, std::string>> bad = TrustedIssuerStructure(in))
+      return RefuseConfig(Index("trustedIssuers", bad->first),
+                          why + "trusted_issuers: " + bad->second);
     // ValidateConfidentialClientTransport with delegate clients present. A plain-HTTP issuer
     // with delegate clients is refused by the CRD's rule already.
-    if (insecure_allow_http)
+    if (!clients.empty() && GetBool(in, "insecureAllowHTTP"))
       RefuseConfig("insecureAllowHTTP",
                    why +
                        "allow_confidential_client_registration cannot be combined with "
                        "insecure_allow_http: confidential clients would send secrets over "
                        "cleartext HTTP");
-    return out;
   }
 
   // PopulateMiddlewareConfigs refuses stripping credentials that a later middleware re-adds
@@ -618,6 +743,31 @@ class Builder {
 };
 
 }  // namespace
+
+// validateTrustedIssuer (multi_issuer_validator.go:933-990) beyond the CRD's own rules
+// (wildcards, actor claim, private IPs): required fields, the server's own issuer, duplicates.
+// The problem and the entry's index, or nullopt.
+std::optional<std::pair<size_t, std::string>> TrustedIssuerStructure(const Value& embedded) {
+  const std::vector<Value>& issuers = Items(embedded, "trustedIssuers");
+  const std::string self = GetString(embedded, "issuer");
+  std::set<std::string> seen;
+  for (size_t i = 0; i < issuers.size(); ++i) {
+    const std::string url = GetString(issuers[i], "issuerUrl");
+    std::string problem;
+    if (url.empty())
+      problem = "issuer_url is required";
+    else if (GetString(issuers[i], "expectedAudience").empty())
+      problem = "issuer_url " + GoQuote(url) + ": expected_audience is required";
+    else if (url == self)
+      problem = "issuer_url " + GoQuote(url) +
+                ": must not equal the authorization server's own issuer; self-issued tokens are "
+                "already handled separately";
+    else if (!seen.insert(url).second)
+      problem = "issuer_url " + GoQuote(url) + ": configured more than once";
+    if (!problem.empty()) return std::make_pair(i, problem);
+  }
+  return std::nullopt;
+}
 
 const Object* EmbeddedAuthServerSource(const MCPServer& server, const ServerRefs& refs) {
   const Object* config = server.auth_server_ref ? refs.auth_server : refs.external_auth;
@@ -693,15 +843,24 @@ std::string ReservedAuthorizationParam(const StringMap& params) {
 bool RefuseUnrenderedAuthServer(const MCPServer& server, const ServerRefs& refs,
                                 Diagnostics* diags) {
   const Object* config = EmbeddedAuthServerSource(server, refs);
-  if (!config || Items(EmbeddedSpec(*config), "trustedIssuers").empty()) return false;
-  const std::string at = "spec.embeddedAuthServer.trustedIssuers";
-  diags->Error(config->origin.file, MarkOfPath(config->doc, at), at,
-               "rendering an MCPServer whose embedded auth server has trustedIssuers (MCPServer " +
-                   server.object->meta.namespace_ + "/" + server.object->meta.name +
-                   ") is not supported at v0.44.0 yet: the operator validates each issuer and "
-                   "JWKS URL (validateTrustedIssuers, pkg/authserver/config.go:1133); `validate` "
-                   "checks the rest");
-  return true;
+  const std::vector<Value>& issuers =
+      config ? Items(EmbeddedSpec(*config), "trustedIssuers") : std::vector<Value>{};
+  for (size_t i = 0; i < issuers.size(); ++i) {
+    const std::string jwks = GetString(issuers[i], "jwksUrl");
+    if (jwks.empty() || JwksUrlProblem(jwks, GetBool(issuers[i], "insecureAllowHTTP"),
+                                       GetBool(issuers[i], "allowPrivateIPs")))
+      continue;
+    const std::string at = "spec.embeddedAuthServer." + Index("trustedIssuers", i) + ".jwksUrl";
+    diags->Error(config->origin.file, MarkOfPath(config->doc, at), at,
+                 "rendering an MCPServer (" + server.object->meta.namespace_ + "/" +
+                     server.object->meta.name +
+                     ") whose embedded auth server trusts a JWKS URL with an IPv6 address is not "
+                     "supported at v0.44.0 yet: the operator's private-address check "
+                     "(networking.IsPrivateIP) is not reproduced for IPv6; `validate` checks the "
+                     "rest");
+    return true;
+  }
+  return false;
 }
 
 std::vector<std::string> DefaultAuthServerScopes() {

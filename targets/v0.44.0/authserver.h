@@ -54,11 +54,15 @@ std::optional<EmbeddedAuthServer> BuildEmbeddedAuthServer(const MCPServer& serve
 // spec.embeddedAuthServer.
 std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded);
 
+// tokenexchange.ValidateTrustedIssuers' checks the CRD does not make (required fields, the
+// server's own issuer, duplicates): the entry's index and the problem, or nullopt.
+std::optional<std::pair<size_t, std::string>> TrustedIssuerStructure(const Value& embedded);
+
 // The reserved OAuth parameter among an upstream's additionalAuthorizationParams, or "".
 std::string ReservedAuthorizationParam(const StringMap& params);
 
-// What thv-render does not render yet: an embedded auth server with trustedIssuers. Reported
-// (true) for `render`; `validate` checks the rest.
+// What thv-render does not render yet: a trusted issuer whose JWKS URL is an IPv6 literal
+// without allowPrivateIPs. Reported (true) for `render`; `validate` checks the rest.
 bool RefuseUnrenderedAuthServer(const MCPServer& server, const ServerRefs& refs,
                                 Diagnostics* diags);
 

@@ -402,19 +402,71 @@ TEST_CASE("cu/authserver.go:758-776: delegate clients within the server's scopes
                           "insecure_allow_http"));
 }
 
-TEST_CASE("trustedIssuers: validate checks the server, render refuses it (not yet)") {
-  const std::string yaml =
-      Server(kOidcRef + kAuthServerRef) +
-      Embedded(
-          "    trustedIssuers: [{issuerUrl: 'https://other-idp', expectedAudience: a, "
-          "allowedDelegateClients: ['*']}]\n");
-  CHECK(Render(yaml, true).run.errors.empty());
-  Out o = Render(yaml);
+TEST_CASE("cu/authserver.go:248-264,758-776: trusted issuers in the RunConfig, checked") {
+  auto with = [](const std::string& issuer) {
+    return Server(kOidcRef + kAuthServerRef) +
+           Embedded("    trustedIssuers:\n    - {" + issuer +
+                    ", expectedAudience: a, allowedDelegateClients: ['*']}\n");
+  };
+  Out o =
+      Render(with("issuerUrl: 'https://corp.example.com/', jwksUrl: "
+                  "'https://10.0.0.5/jwks', allowPrivateIPs: true, actorClaim: azp, "
+                  "allowedActors: [agent]"));
+  RequireRendered(o);
+  // tokenexchange.TrustedIssuer field order (multi_issuer_validator.go:108-200); a trailing '/'
+  // is fine for a trusted issuer (pkg/authserver/config.go:1568-1570).
   CHECK(
-      o.run.HasError("spec.embeddedAuthServer.trustedIssuers: rendering an MCPServer whose "
-                     "embedded auth server has trustedIssuers (MCPServer ns/s) is not "
-                     "supported at v0.44.0 yet"));
-  CHECK(o.run.out.empty());
+      GoJsonCompact(*o.rc.Find("embedded_auth_server_config")->Find("trusted_issuers")) ==
+      R"([{"issuer_url":"https://corp.example.com/","expected_audience":"a","jwks_url":"https://10.0.0.5/jwks",)"
+      R"("allow_private_ips":true,"actor_claim":"azp","allowed_actors":["agent"],"allowed_delegate_clients":["*"]}])");
+  const std::string why =
+      "failed to build embedded auth server config: invalid embedded auth server delegate "
+      "clients or trusted issuers: trusted_issuers: ";
+  // validateIssuerURLCore without the localhost exemption (config.go:1578-1635).
+  CHECK(Render(with("issuerUrl: 'http://localhost:9000'"))
+            .run.HasError("spec.embeddedAuthServer.trustedIssuers[0].issuerUrl: failed to process "
+                          "authServerRef: " +
+                          why +
+                          "issuer_url \"http://localhost:9000\": http scheme is only allowed for "
+                          "localhost, use https for localhost"));
+  CHECK(Render(with("issuerUrl: 'https://corp.example.com?tenant=1'"))
+            .run.HasError("must not contain query component"));
+  CHECK(
+      Render(with("issuerUrl: 'http://idp.internal', insecureAllowHTTP: true")).run.errors.empty());
+  // tokenexchange.ValidateJWKSURL (multi_issuer_validator.go:886-917): no private IP literal
+  // unless allowPrivateIPs.
+  CHECK(Render(with("issuerUrl: 'https://corp', jwksUrl: 'https://192.168.1.9:8443/keys'"))
+            .run.HasError("trusted_issuers: jwks_url \"https://192.168.1.9:8443/keys\": must not "
+                          "point to a private or loopback address"));
+  CHECK(Render(with("issuerUrl: 'https://corp', jwksUrl: 'http://keys.corp/jwks'"))
+            .run.HasError("must use HTTPS, got \"http\""));
+  CHECK(Render(with("issuerUrl: 'https://corp', jwksUrl: 'https://8.8.8.8/jwks'"))
+            .run.errors.empty());
+  // An IPv6 literal is not classified yet: render refuses, validate passes.
+  const std::string v6 = with("issuerUrl: 'https://corp', jwksUrl: 'https://[fd00::1]/jwks'");
+  CHECK(Render(v6, true).run.errors.empty());
+  Out refused = Render(v6);
+  CHECK(
+      refused.run.HasError("spec.embeddedAuthServer.trustedIssuers[0].jwksUrl: rendering an "
+                           "MCPServer (ns/s) whose embedded auth server trusts a JWKS URL with "
+                           "an IPv6 address is not supported at v0.44.0 yet"));
+  CHECK(refused.run.out.empty());
+  // tokenexchange.ValidateTrustedIssuers in the config's own validity
+  // (mcpexternalauthconfig_types.go:1896-1898, multi_issuer_validator.go:933-950).
+  CHECK(
+      Render(with("issuerUrl: 'https://as'"))
+          .run.HasError("spec.embeddedAuthServer.trustedIssuers[0]: MCPExternalAuthConfig as is "
+                        "not valid: trustedIssuers: issuer_url \"https://as\": must not equal the "
+                        "authorization server's own issuer"));
+  CHECK(Render(Server(kOidcRef + kAuthServerRef) +
+               Embedded("    trustedIssuers:\n"
+                        "    - {issuerUrl: 'https://x', expectedAudience: a, "
+                        "allowedDelegateClients: ['*']}\n"
+                        "    - {issuerUrl: 'https://x', expectedAudience: b, "
+                        "allowedDelegateClients: ['*']}\n"))
+            .run.HasError("spec.embeddedAuthServer.trustedIssuers[1]: MCPExternalAuthConfig as is "
+                          "not valid: trustedIssuers: issuer_url \"https://x\": configured more "
+                          "than once"));
 }
 
 TEST_CASE("mcpexternalauthconfig_types.go:1863-1913: the auth server config's own validity") {

@@ -149,8 +149,8 @@ Verdict ValidateAuthz(const Object& object) {
 
 // MCPExternalAuthConfig.Validate() (api/v1beta1/mcpexternalauthconfig_types.go) and the
 // controller's OBO dispatch, which an upstream build answers with ErrEnterpriseRequired.
-// Not yet checked here: the embedded auth server's trustedIssuers (tokenexchange.
-// ValidateTrustedIssuers); render refuses a server whose auth server has them.
+// The embedded auth server's trusted issuers: the structure here, their URLs when a server's
+// RunConfig is built (authserver.cc).
 Verdict ValidateExternalAuth(const Object& object) {
   const Value& spec = Spec(object);
   const std::string type = GetString(spec, "type");
@@ -175,6 +175,9 @@ Verdict ValidateExternalAuth(const Object& object) {
       policy->path = "spec.embeddedAuthServer." + policy->path;
       return policy;
     }
+    if (std::optional<std::pair<size_t, std::string>> bad = TrustedIssuerStructure(server))
+      return Invalid{"spec.embeddedAuthServer." + Index("trustedIssuers", bad->first),
+                     "trustedIssuers: " + bad->second};
     std::set<std::string> seen;
     for (size_t i = 0; i < providers->items.size(); ++i) {
       const Value& p = providers->items[i];
