@@ -258,9 +258,11 @@ class Builder {
     // AddExternalAuthConfigOptions runs first (mcpserver_runconfig.go:250-255).
     const bool external_embedded =
         refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "embeddedAuthServer";
-    if (external_embedded)
+    if (external_embedded) {
       result = Build(*refs_.external_auth, "spec.externalAuthConfigRef",
                      "failed to process ExternalAuthConfig");
+      if (!result) return std::nullopt;  // the builder stops at its first error
+    }
     if (s_.auth_server_ref && refs_.auth_server) {
       // ValidateAndAddAuthServerRefOptions (authserver.go:1101-1114).
       if (external_embedded) {

@@ -347,6 +347,12 @@ TEST_CASE("cu/authserver.go:1099-1114: authServerRef and an embedded externalAut
                      "conflict: both authServerRef and externalAuthConfigRef reference an "
                      "embedded auth server"));
   CHECK(o.run.out.empty());
+  // The externalAuthConfigRef option runs first and the builder stops at its error
+  // (mcpserver_runconfig.go:250-263): without OIDC that one, not the conflict.
+  Out first = Render(Server(kAuthServerRef + "  externalAuthConfigRef: {name: as2}\n") +
+                     Embedded() + Embedded("", "as2"));
+  CHECK(first.run.errors.size() == 1);
+  CHECK(first.run.HasError("failed to process ExternalAuthConfig: OIDC config is required"));
 }
 
 TEST_CASE("runner/middleware.go:432-440: no strip-auth with a token exchange behind it") {
