@@ -842,6 +842,36 @@ std::string ReservedAuthorizationParam(const StringMap& params) {
   return "";
 }
 
+void WarnSyntheticIdentity(const Object& config, Diagnostics* diags) {
+  if (ExternalAuthType(config) != "embeddedAuthServer") return;
+  // SyntheticIdentityUpstreams (mcpexternalauthconfig_types.go:2065-2081): OAuth 2.0 upstreams
+  // with neither userInfo nor identityFromToken, names sorted, printed as Go's %v of a slice.
+  const std::vector<Value>& providers = Items(EmbeddedSpec(config), "upstreamProviders");
+  std::set<std::string> names;
+  std::string first_at;
+  for (size_t i = 0; i < providers.size(); ++i) {
+    const Value* oauth2 = GetString(providers[i], "type") == "oauth2"
+                              ? GetObject(providers[i], "oauth2Config")
+                              : nullptr;
+    if (!oauth2 || GetObject(*oauth2, "userInfo") || GetObject(*oauth2, "identityFromToken"))
+      continue;
+    names.insert(GetString(providers[i], "name"));
+    if (first_at.empty())
+      first_at = "spec.embeddedAuthServer." + Index("upstreamProviders", i) + ".oauth2Config";
+  }
+  if (names.empty()) return;
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "" : " ") + n;
+  diags->Warning(config.origin.file, MarkOfPath(config.doc, first_at), first_at,
+                 "OAuth2 upstream(s) [" + list +
+                     "] have no userInfo configured; the embedded auth server will synthesize a "
+                     "non-PII subject from the access token (no Name/Email claims). If a userInfo "
+                     "endpoint exists for these upstreams, configure it to resolve real identity "
+                     "(" +
+                     kOperator + " sets IdentitySynthesized=True on MCPExternalAuthConfig " +
+                     config.meta.name + ", mcpexternalauthconfig_controller.go:189-221)");
+}
+
 bool RefuseUnrenderedAuthServer(const MCPServer& server, const ServerRefs& refs,
                                 Diagnostics* diags) {
   const Object* config = EmbeddedAuthServerSource(server, refs);

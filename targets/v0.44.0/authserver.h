@@ -61,6 +61,10 @@ std::optional<std::pair<size_t, std::string>> TrustedIssuerStructure(const Value
 // The reserved OAuth parameter among an upstream's additionalAuthorizationParams, or "".
 std::string ReservedAuthorizationParam(const StringMap& params);
 
+// The IdentitySynthesized advisory the MCPExternalAuthConfig controller sets for OAuth 2.0
+// upstreams without userInfo or identityFromToken: a warning.
+void WarnSyntheticIdentity(const Object& config, Diagnostics* diags);
+
 // What thv-render does not render yet: a trusted issuer whose JWKS URL is an IPv6 literal
 // without allowPrivateIPs. Reported (true) for `render`; `validate` checks the rest.
 bool RefuseUnrenderedAuthServer(const MCPServer& server, const ServerRefs& refs,

@@ -522,5 +522,38 @@ TEST_CASE("mcpexternalauthconfig_types.go:1863-1913: the auth server config's ow
                       "\"nonce\" is managed by the framework and cannot be overridden"));
 }
 
+TEST_CASE("mcpexternalauthconfig_controller.go:189-221: IdentitySynthesized is a warning") {
+  auto oauth2 = [](const std::string& name, const std::string& extra) {
+    return "    - {name: " + name +
+           ", type: oauth2, oauth2Config: {authorizationEndpoint: 'https://i/a', tokenEndpoint: "
+           "'https://i/t', clientId: c" +
+           extra + "}}\n";
+  };
+  const std::string head =
+      "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: 'https://as'\n"
+      "    upstreamProviders:\n";
+  RenderRun run = RunAt044(
+      Doc("MCPExternalAuthConfig", "as",
+          head + oauth2("zeta", "") +
+              oauth2("with-info",
+                     ", userInfo: {endpointUrl: "
+                     "'https://i/u'}") +
+              oauth2("alpha", "") + oauth2("from-token", ", identityFromToken: {subjectPath: sub}"))
+          .substr(4),
+      true);
+  CHECK(run.errors.empty());
+  // Sorted names (SyntheticIdentityUpstreams, mcpexternalauthconfig_types.go:2065-2081), at the
+  // first such upstream.
+  REQUIRE(run.warnings.size() == 1);
+  CHECK(
+      run.HasWarning("spec.embeddedAuthServer.upstreamProviders[0].oauth2Config: OAuth2 "
+                     "upstream(s) [alpha zeta] have no userInfo configured"));
+  CHECK(RunAt044(Doc("MCPExternalAuthConfig", "as",
+                     head + oauth2("a", ", userInfo: {endpointUrl: 'https://i/u'}"))
+                     .substr(4),
+                 true)
+            .warnings.empty());
+}
+
 }  // namespace t0_44_0
 }  // namespace thv
