@@ -8,6 +8,7 @@
 
 #include "core/json_text.h"
 #include "core/yaml_reader.h"
+#include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/testing.h"
 
 namespace thv {
@@ -175,6 +176,22 @@ TEST_CASE("runner/middleware.go:218-231,480-495: Cedar authz gets the upstream a
   CHECK(o.Params("authorization").find(R"("primary_upstream_provider":"up-idp")") !=
         std::string::npos);
   CHECK(o.Compact("authz_config").find("primary_upstream_provider") == std::string::npos);
+  // A config without Cedar options (httpv1's "pdp") is returned unchanged (core.go:85-93).
+  std::vector<Value> docs;
+  Diagnostics diags;
+  REQUIRE(ReadYamlDocuments(
+      "authz", R"({"pdp":{"http":{"url":"https://pdp"}},"type":"httpv1","version":"1.0"})", &docs,
+      &diags));
+  CHECK(GoJsonCompact(InjectUpstreamProvider(docs[0], "up")) == GoJsonCompact(docs[0]));
+  // Cedar options are re-marshalled in cedar.ConfigOptions order, unknown members dropped.
+  docs.clear();
+  REQUIRE(ReadYamlDocuments("authz",
+                            R"({"cedar":{"extra":1,"group_claim_name":"g","policies":["p"]},)"
+                            R"("type":"cedarv1","version":"1.0"})",
+                            &docs, &diags));
+  CHECK(GoJsonCompact(InjectUpstreamProvider(docs[0], "up")) ==
+        R"({"version":"1.0","type":"cedarv1","cedar":{"policies":["p"],"entities_json":"",)"
+        R"("primary_upstream_provider":"up","group_claim_name":"g"}})");
 }
 
 TEST_CASE("cu/authserver.go:323-439 + ctl:1335-1347: Secret volumes after the CA bundles") {
