@@ -209,6 +209,68 @@ bool IsPrivateIpv4(const std::array<int, 4>& ip) {
          (a == 203 && b == 0 && c == 113) || a >= 224;
 }
 
+// An IPv6 literal's 16 bytes as net.ParseIP reads it (one "::", a trailing dotted IPv4, no
+// zone), or nullopt.
+std::optional<std::array<int, 16>> ParseIpv6(const std::string& host) {
+  std::vector<int> head, tail;
+  const size_t ellipsis = host.find("::");
+  auto groups = [](const std::string& text, std::vector<int>* out, bool last) {
+    if (text.empty()) return true;
+    size_t at = 0;
+    while (at <= text.size()) {
+      size_t end = text.find(':', at);
+      if (end == std::string::npos) end = text.size();
+      const std::string g = text.substr(at, end - at);
+      if (last && end == text.size() && g.find('.') != std::string::npos) {
+        std::optional<std::array<int, 4>> v4 = ParseIpv4(g);
+        if (!v4) return false;
+        out->push_back((*v4)[0] << 8 | (*v4)[1]);
+        out->push_back((*v4)[2] << 8 | (*v4)[3]);
+        return true;
+      }
+      if (g.empty() || g.size() > 4 || !std::all_of(g.begin(), g.end(), [](char c) {
+            return std::isxdigit(static_cast<unsigned char>(c));
+          }))
+        return false;
+      out->push_back(std::stoi(g, nullptr, 16));
+      at = end + 1;
+    }
+    return true;
+  };
+  if (ellipsis == std::string::npos) {
+    if (!groups(host, &head, true) || head.size() != 8) return std::nullopt;
+  } else if (host.find("::", ellipsis + 1) != std::string::npos ||
+             !groups(host.substr(0, ellipsis), &head, false) ||
+             !groups(host.substr(ellipsis + 2), &tail, true) || head.size() + tail.size() > 7) {
+    return std::nullopt;
+  }
+  std::array<int, 16> bytes{};
+  for (size_t i = 0; i < head.size(); ++i)
+    bytes[2 * i] = head[i] >> 8, bytes[2 * i + 1] = head[i] & 0xff;
+  for (size_t i = 0; i < tail.size(); ++i) {
+    const size_t at = 16 - 2 * (tail.size() - i);
+    bytes[at] = tail[i] >> 8, bytes[at + 1] = tail[i] & 0xff;
+  }
+  return bytes;
+}
+
+// networking.IsPrivateIP for an IPv6 address (pkg/networking/utilities.go:146-246): IPv4-mapped
+// and NAT64/6to4-embedded addresses judged by their IPv4, then loopback, unspecified,
+// link-local, unique local, multicast, the NAT64 local-use /48 and Teredo.
+bool IsPrivateIpv6(const std::array<int, 16>& b) {
+  auto zero = [&](size_t from, size_t to) {
+    return std::all_of(b.begin() + from, b.begin() + to, [](int x) { return x == 0; });
+  };
+  auto v4 = [&](size_t at) { return IsPrivateIpv4({b[at], b[at + 1], b[at + 2], b[at + 3]}); };
+  if (zero(0, 10) && b[10] == 0xff && b[11] == 0xff) return v4(12);
+  const bool nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b;
+  if (nat64 && ((b[4] == 0 && b[5] == 0) || (b[4] == 0 && b[5] == 1)) && zero(6, 12)) return v4(12);
+  if (b[0] == 0x20 && b[1] == 0x02) return v4(2);
+  if (zero(0, 15) && (b[15] == 0 || b[15] == 1)) return true;
+  return (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) || (b[0] & 0xfe) == 0xfc || b[0] == 0xff ||
+         (nat64 && b[4] == 0 && b[5] == 1) || (b[0] == 0x20 && b[1] == 0x01 && zero(2, 4));
+}
+
 // validateIssuerURLCore for a trusted issuer (pkg/authserver/config.go:1568-1635: no localhost
 // exemption, a trailing slash allowed): the problem, or "".
 std::string TrustedIssuerUrlProblem(const std::string& url, bool insecure_allow_http) {
@@ -225,10 +287,9 @@ std::string TrustedIssuerUrlProblem(const std::string& url, bool insecure_allow_
   return "";
 }
 
-// tokenexchange.ValidateJWKSURL (multi_issuer_validator.go:886-917): the problem, "" when fine,
-// nullopt for an IPv6 literal, whose private ranges are not reproduced.
-std::optional<std::string> JwksUrlProblem(const std::string& url, bool insecure_allow_http,
-                                          bool allow_private_ips) {
+// tokenexchange.ValidateJWKSURL (multi_issuer_validator.go:886-917): the problem, or "".
+std::string JwksUrlProblem(const std::string& url, bool insecure_allow_http,
+                           bool allow_private_ips) {
   const UriParts parts = SplitUri(url);
   if (parts.host.empty()) return "host is required";
   if (parts.userinfo) return "must not contain userinfo (credentials in the URL)";
@@ -236,8 +297,9 @@ std::optional<std::string> JwksUrlProblem(const std::string& url, bool insecure_
     return "must use HTTPS, got " + GoQuote(parts.scheme);
   if (allow_private_ips) return "";
   const std::string host = Hostname(parts.host);
-  if (host.find(':') != std::string::npos) return std::nullopt;
-  if (std::optional<std::array<int, 4>> ip = ParseIpv4(host); ip && IsPrivateIpv4(*ip))
+  const std::optional<std::array<int, 4>> v4 = ParseIpv4(host);
+  const std::optional<std::array<int, 16>> v6 = v4 ? std::nullopt : ParseIpv6(host);
+  if ((v4 && IsPrivateIpv4(*v4)) || (v6 && IsPrivateIpv6(*v6)))
     return "must not point to a private or loopback address";
   return "";
 }
@@ -696,13 +758,12 @@ class Builder {
       if (std::string p = TrustedIssuerUrlProblem(url, GetBool(t, "insecureAllowHTTP")); !p.empty())
         return RefuseConfig(at + ".issuerUrl",
                             why + "trusted_issuers: issuer_url " + GoQuote(url) + ": " + p);
-      const std::optional<std::string> p =
-          jwks.empty() ? std::optional<std::string>("")
-                       : JwksUrlProblem(jwks, GetBool(t, "insecureAllowHTTP"),
-                                        GetBool(t, "allowPrivateIPs"));
-      if (p && !p->empty())
+      const std::string p = jwks.empty() ? ""
+                                         : JwksUrlProblem(jwks, GetBool(t, "insecureAllowHTTP"),
+                                                          GetBool(t, "allowPrivateIPs"));
+      if (!p.empty())
         return RefuseConfig(at + ".jwksUrl",
-                            why + "trusted_issuers: jwks_url " + GoQuote(jwks) + ": " + *p);
+                            why + "trusted_issuers: jwks_url " + GoQuote(jwks) + ": " + p);
     }
     if (std::optional<std::pair<size_t, std::string>> bad = TrustedIssuerStructure(in))
       return RefuseConfig(Index("trustedIssuers", bad->first),
@@ -870,29 +931,6 @@ void WarnSyntheticIdentity(const Object& config, Diagnostics* diags) {
                      "(" +
                      kOperator + " sets IdentitySynthesized=True on MCPExternalAuthConfig " +
                      config.meta.name + ", mcpexternalauthconfig_controller.go:189-221)");
-}
-
-bool RefuseUnrenderedAuthServer(const MCPServer& server, const ServerRefs& refs,
-                                Diagnostics* diags) {
-  const Object* config = EmbeddedAuthServerSource(server, refs);
-  const std::vector<Value>& issuers =
-      config ? Items(EmbeddedSpec(*config), "trustedIssuers") : std::vector<Value>{};
-  for (size_t i = 0; i < issuers.size(); ++i) {
-    const std::string jwks = GetString(issuers[i], "jwksUrl");
-    if (jwks.empty() || JwksUrlProblem(jwks, GetBool(issuers[i], "insecureAllowHTTP"),
-                                       GetBool(issuers[i], "allowPrivateIPs")))
-      continue;
-    const std::string at = "spec.embeddedAuthServer." + Index("trustedIssuers", i) + ".jwksUrl";
-    diags->Error(config->origin.file, MarkOfPath(config->doc, at), at,
-                 "rendering an MCPServer (" + server.object->meta.namespace_ + "/" +
-                     server.object->meta.name +
-                     ") whose embedded auth server trusts a JWKS URL with an IPv6 address is not "
-                     "supported at v0.44.0 yet: the operator's private-address check "
-                     "(networking.IsPrivateIP) is not reproduced for IPv6; `validate` checks the "
-                     "rest");
-    return true;
-  }
-  return false;
 }
 
 std::vector<std::string> DefaultAuthServerScopes() {

@@ -65,11 +65,6 @@ std::string ReservedAuthorizationParam(const StringMap& params);
 // upstreams without userInfo or identityFromToken: a warning.
 void WarnSyntheticIdentity(const Object& config, Diagnostics* diags);
 
-// What thv-render does not render yet: a trusted issuer whose JWKS URL is an IPv6 literal
-// without allowPrivateIPs. Reported (true) for `render`; `validate` checks the rest.
-bool RefuseUnrenderedAuthServer(const MCPServer& server, const ServerRefs& refs,
-                                Diagnostics* diags);
-
 // registration.DefaultScopes (pkg/authserver/server/registration/client.go:109): the proxy's
 // OIDC scopes when neither it nor the auth server names any (runner/config_builder.go:1045-1053).
 std::vector<std::string> DefaultAuthServerScopes();

@@ -465,15 +465,21 @@ TEST_CASE("cu/authserver.go:248-264,758-776: trusted issuers in the RunConfig, c
             .run.HasError("must use HTTPS, got \"http\""));
   CHECK(Render(with("issuerUrl: 'https://corp', jwksUrl: 'https://8.8.8.8/jwks'"))
             .run.errors.empty());
-  // An IPv6 literal is not classified yet: render refuses, validate passes.
-  const std::string v6 = with("issuerUrl: 'https://corp', jwksUrl: 'https://[fd00::1]/jwks'");
-  CHECK(Render(v6, true).run.errors.empty());
-  Out refused = Render(v6);
-  CHECK(
-      refused.run.HasError("spec.embeddedAuthServer.trustedIssuers[0].jwksUrl: rendering an "
-                           "MCPServer (ns/s) whose embedded auth server trusts a JWKS URL with "
-                           "an IPv6 address is not supported at v0.44.0 yet"));
-  CHECK(refused.run.out.empty());
+  // IPv6 literals as networking.IsPrivateIP judges them (pkg/networking/utilities.go:146-246):
+  // unique local, IPv4-mapped and 6to4 by their IPv4; a public NAT64 or global address passes.
+  for (const char* host : {"[fd00::1]", "[::ffff:10.0.0.1]", "[2002:c0a8:101::1]", "[::1]:8443",
+                           "[fe80::1]", "[2001:0:4136:e378:8000:63bf:3fff:fdd2]"}) {
+    CAPTURE(host);
+    CHECK(
+        Render(with(std::string("issuerUrl: 'https://corp', jwksUrl: 'https://") + host + "/jwks'"))
+            .run.HasError("must not point to a private or loopback address"));
+  }
+  for (const char* host : {"[2606:4700:4700::1111]", "[64:ff9b::808:808]", "[2002:808:808::1]"}) {
+    CAPTURE(host);
+    CHECK(
+        Render(with(std::string("issuerUrl: 'https://corp', jwksUrl: 'https://") + host + "/jwks'"))
+            .run.errors.empty());
+  }
   // tokenexchange.ValidateTrustedIssuers in the config's own validity
   // (mcpexternalauthconfig_types.go:1896-1898, multi_issuer_validator.go:933-950).
   CHECK(

@@ -457,7 +457,6 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
   ConditionWarnings(server, diags);
   // Refused before anything is written.
   if (diags->error_count() != errors_before || refs.refused) return;
-  if (!context.options.validating && RefuseUnrenderedAuthServer(server, refs, diags)) return;
   const Value run_config = BuildRunConfig(server, refs, context.options.render, diags);
   if (run_config.IsNull()) return;
   ServerRenderer(server, refs, context.options.render).Emit(GoJsonIndent(run_config, "  "), emit);
