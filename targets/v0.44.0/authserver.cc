@@ -1,7 +1,6 @@
 #include "targets/v0.44.0/authserver.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <set>
 
@@ -9,6 +8,7 @@
 #include "model/decode.h"
 #include "model/names.h"
 #include "render/k8s_objects.h"
+#include "targets/v0.44.0/authserver_checks.h"
 #include "targets/v0.44.0/configs.h"
 
 namespace thv {
@@ -23,23 +23,6 @@ const char kHmacPath[] = "/etc/toolhive/authserver/hmac";
 const char kRedisCaPath[] = "/etc/toolhive/authserver/redis-tls";
 const char kRedisUsernameEnv[] = "TOOLHIVE_AUTH_SERVER_REDIS_USERNAME";
 const char kRedisPasswordEnv[] = "TOOLHIVE_AUTH_SERVER_REDIS_PASSWORD";
-
-const Value& Empty() {
-  static const Value kEmpty = Value::Mapping();
-  return kEmpty;
-}
-
-const Value& EmbeddedSpec(const Object& config) {
-  const Value* spec = GetObject(config.doc, "spec");
-  const Value* embedded = spec ? GetObject(*spec, "embeddedAuthServer") : nullptr;
-  return embedded ? *embedded : Empty();
-}
-
-const std::vector<Value>& Items(const Value& parent, const char* key) {
-  static const std::vector<Value> kNone;
-  const Value* v = parent.Find(key);
-  return v && v->IsSequence() ? v->items : kNone;
-}
 
 std::string Index(const char* field, size_t i) { return field + ("[" + std::to_string(i) + "]"); }
 
@@ -100,208 +83,6 @@ void AddSecretFile(const std::string& volume, const Value& ref, const std::strin
                       {"readOnly", Bool(true)},
                       {"mountPath", Str(dir + "/" + file)},
                       {"subPath", Str(file)}}));
-}
-
-// What net/url.Parse splits off an absolute URI: the scheme (lowercased), the host with its
-// port, whether a fragment is present and non-empty.
-struct UriParts {
-  bool absolute = false;
-  std::string scheme, host;
-  bool fragment = false, query = false, userinfo = false;
-};
-UriParts SplitUri(const std::string& uri) {
-  UriParts parts;
-  const size_t colon = uri.find(':');
-  parts.absolute =
-      colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(uri[0])) &&
-      std::all_of(uri.begin(), uri.begin() + colon, [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-      });
-  const size_t hash = uri.find('#');
-  parts.fragment = hash != std::string::npos && hash + 1 < uri.size();
-  const size_t question = uri.find('?');
-  parts.query = question != std::string::npos && question < hash && question + 1 < uri.size() &&
-                uri[question + 1] != '#';
-  if (!parts.absolute) return parts;
-  for (size_t i = 0; i < colon; ++i)
-    parts.scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(uri[i])));
-  const std::string rest = uri.substr(colon + 1);
-  if (rest.rfind("//", 0) == 0) {
-    parts.host = rest.substr(2, rest.find_first_of("/?#", 2) - 2);
-    if (size_t at = parts.host.rfind('@'); at != std::string::npos) {
-      parts.host = parts.host.substr(at + 1);
-      parts.userinfo = true;
-    }
-  }
-  return parts;
-}
-
-// oauthproto.IsLoopbackHost (pkg/networking/utilities.go:349-375): "localhost" or a loopback IP,
-// with or without a port.
-bool IsLoopbackHost(std::string host) {
-  if (!host.empty() && host[0] == '[') {
-    host = host.substr(1, host.find(']') - 1);
-  } else if (std::count(host.begin(), host.end(), ':') == 1) {
-    host = host.substr(0, host.find(':'));
-  }
-  std::string lower;
-  for (char c : host) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower == "localhost" || lower == "::1") return true;
-  // 127.0.0.0/8 in dotted-quad form.
-  int dots = 0, value = -1;
-  for (char c : lower) {
-    if (c == '.') {
-      if (value < 0 || value > 255) return false;
-      ++dots, value = -1;
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      value = (value < 0 ? 0 : value * 10) + (c - '0');
-    } else {
-      return false;
-    }
-  }
-  return dots == 3 && value >= 0 && value <= 255 && lower.rfind("127.", 0) == 0;
-}
-
-// The RFC 8707 checks of oauthserver.ValidateAudienceURI (pkg/authserver/server/audience.go
-// :29-60): the hint, or "" when the URI is acceptable.
-std::string AudienceUriProblem(const std::string& uri) {
-  if (uri.empty()) return "";
-  const UriParts parts = SplitUri(uri);
-  if (!parts.absolute) return "Resource must be an absolute URI";
-  if (parts.host.empty()) return "Resource must include a host";
-  if (parts.fragment) return "Resource must not contain a fragment";
-  if (parts.scheme != "http" && parts.scheme != "https")
-    return "Resource must use http or https scheme";
-  return "";
-}
-
-// url.URL.Hostname: the host without its port and IPv6 brackets.
-std::string Hostname(const std::string& host) {
-  if (!host.empty() && host[0] == '[') return host.substr(1, host.find(']') - 1);
-  return std::count(host.begin(), host.end(), ':') == 1 ? host.substr(0, host.find(':')) : host;
-}
-
-// A dotted-quad IPv4 literal's four octets as net.ParseIP reads it (no leading zeros), or
-// nullopt.
-std::optional<std::array<int, 4>> ParseIpv4(const std::string& host) {
-  std::array<int, 4> octets{};
-  size_t at = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    const size_t end = i < 3 ? host.find('.', at) : host.size();
-    if (end == std::string::npos) return std::nullopt;
-    const std::string part = host.substr(at, end - at);
-    if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0') ||
-        !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return std::nullopt;
-    octets[i] = std::stoi(part);
-    if (octets[i] > 255) return std::nullopt;
-    at = end + 1;
-  }
-  return octets;
-}
-
-// networking.IsPrivateIP for an IPv4 address (pkg/networking/utilities.go:170-246).
-bool IsPrivateIpv4(const std::array<int, 4>& ip) {
-  const int a = ip[0], b = ip[1], c = ip[2];
-  return a == 0 || a == 127 || a == 10 || (a == 172 && b >= 16 && b <= 31) ||
-         (a == 192 && b == 168) || (a == 169 && b == 254) || (a == 100 && b >= 64 && b <= 127) ||
-         (a == 192 && b == 0 && c == 2) || (a == 198 && b == 51 && c == 100) ||
-         (a == 203 && b == 0 && c == 113) || a >= 224;
-}
-
-// An IPv6 literal's 16 bytes as net.ParseIP reads it (one "::", a trailing dotted IPv4, no
-// zone), or nullopt.
-std::optional<std::array<int, 16>> ParseIpv6(const std::string& host) {
-  std::vector<int> head, tail;
-  const size_t ellipsis = host.find("::");
-  auto groups = [](const std::string& text, std::vector<int>* out, bool last) {
-    if (text.empty()) return true;
-    size_t at = 0;
-    while (at <= text.size()) {
-      size_t end = text.find(':', at);
-      if (end == std::string::npos) end = text.size();
-      const std::string g = text.substr(at, end - at);
-      if (last && end == text.size() && g.find('.') != std::string::npos) {
-        std::optional<std::array<int, 4>> v4 = ParseIpv4(g);
-        if (!v4) return false;
-        out->push_back((*v4)[0] << 8 | (*v4)[1]);
-        out->push_back((*v4)[2] << 8 | (*v4)[3]);
-        return true;
-      }
-      if (g.empty() || g.size() > 4 || !std::all_of(g.begin(), g.end(), [](char c) {
-            return std::isxdigit(static_cast<unsigned char>(c));
-          }))
-        return false;
-      out->push_back(std::stoi(g, nullptr, 16));
-      at = end + 1;
-    }
-    return true;
-  };
-  if (ellipsis == std::string::npos) {
-    if (!groups(host, &head, true) || head.size() != 8) return std::nullopt;
-  } else if (host.find("::", ellipsis + 1) != std::string::npos ||
-             !groups(host.substr(0, ellipsis), &head, false) ||
-             !groups(host.substr(ellipsis + 2), &tail, true) || head.size() + tail.size() > 7) {
-    return std::nullopt;
-  }
-  std::array<int, 16> bytes{};
-  for (size_t i = 0; i < head.size(); ++i)
-    bytes[2 * i] = head[i] >> 8, bytes[2 * i + 1] = head[i] & 0xff;
-  for (size_t i = 0; i < tail.size(); ++i) {
-    const size_t at = 16 - 2 * (tail.size() - i);
-    bytes[at] = tail[i] >> 8, bytes[at + 1] = tail[i] & 0xff;
-  }
-  return bytes;
-}
-
-// networking.IsPrivateIP for an IPv6 address (pkg/networking/utilities.go:146-246): IPv4-mapped
-// and NAT64/6to4-embedded addresses judged by their IPv4, then loopback, unspecified,
-// link-local, unique local, multicast, the NAT64 local-use /48 and Teredo.
-bool IsPrivateIpv6(const std::array<int, 16>& b) {
-  auto zero = [&](size_t from, size_t to) {
-    return std::all_of(b.begin() + from, b.begin() + to, [](int x) { return x == 0; });
-  };
-  auto v4 = [&](size_t at) { return IsPrivateIpv4({b[at], b[at + 1], b[at + 2], b[at + 3]}); };
-  if (zero(0, 10) && b[10] == 0xff && b[11] == 0xff) return v4(12);
-  const bool nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b;
-  if (nat64 && ((b[4] == 0 && b[5] == 0) || (b[4] == 0 && b[5] == 1)) && zero(6, 12)) return v4(12);
-  if (b[0] == 0x20 && b[1] == 0x02) return v4(2);
-  if (zero(0, 15) && (b[15] == 0 || b[15] == 1)) return true;
-  return (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) || (b[0] & 0xfe) == 0xfc || b[0] == 0xff ||
-         (nat64 && b[4] == 0 && b[5] == 1) || (b[0] == 0x20 && b[1] == 0x01 && zero(2, 4));
-}
-
-// validateIssuerURLCore for a trusted issuer (pkg/authserver/config.go:1568-1635: no localhost
-// exemption, a trailing slash allowed): the problem, or "".
-std::string TrustedIssuerUrlProblem(const std::string& url, bool insecure_allow_http) {
-  const UriParts parts = SplitUri(url);
-  if (!parts.absolute) return "scheme is required";
-  if (parts.host.empty()) return "host is required";
-  if (parts.query) return "must not contain query component";
-  if (parts.fragment) return "must not contain fragment component";
-  if (parts.userinfo) return "must not contain userinfo (credentials in the URL)";
-  if (parts.scheme != "https" && parts.scheme != "http")
-    return "scheme must be https (or http for localhost)";
-  if (parts.scheme == "http" && !insecure_allow_http)
-    return "http scheme is only allowed for localhost, use https for " + Hostname(parts.host);
-  return "";
-}
-
-// tokenexchange.ValidateJWKSURL (multi_issuer_validator.go:886-917): the problem, or "".
-std::string JwksUrlProblem(const std::string& url, bool insecure_allow_http,
-                           bool allow_private_ips) {
-  const UriParts parts = SplitUri(url);
-  if (parts.host.empty()) return "host is required";
-  if (parts.userinfo) return "must not contain userinfo (credentials in the URL)";
-  if (parts.scheme != "https" && (parts.scheme != "http" || !insecure_allow_http))
-    return "must use HTTPS, got " + GoQuote(parts.scheme);
-  if (allow_private_ips) return "";
-  const std::string host = Hostname(parts.host);
-  const std::optional<std::array<int, 4>> v4 = ParseIpv4(host);
-  const std::optional<std::array<int, 16>> v6 = v4 ? std::nullopt : ParseIpv6(host);
-  if ((v4 && IsPrivateIpv4(*v4)) || (v6 && IsPrivateIpv6(*v6)))
-    return "must not point to a private or loopback address";
-  return "";
 }
 
 class Builder {
@@ -366,11 +147,11 @@ class Builder {
     prefix_ = prefix;
     if (!OidcConsistent(ref_field)) return std::nullopt;
     const int before = diags_->error_count();
-    const Value& in = EmbeddedSpec(config);
+    const Value& in = EmbeddedAuthServerSpec(config);
     EmbeddedAuthServer out;
     out.run_config = RunConfig(in);
     if (diags_->error_count() != before) return std::nullopt;
-    const std::vector<Value>& providers = Items(in, "upstreamProviders");
+    const std::vector<Value>& providers = AuthServerItems(in, "upstreamProviders");
     // ResolveFirstUpstreamName: the first upstream's name, "default" when it has none.
     const std::string first = providers.empty() ? "" : GetString(providers[0], "name");
     out.provider_name = first.empty() ? "default" : first;
@@ -415,7 +196,7 @@ class Builder {
     if (std::string base = GetString(in, "authorizationEndpointBaseUrl"); !base.empty())
       rc.Set("authorization_endpoint_base_url", Str(base));
     // Signing keys: key-0.pem signs, the others verify (authserver.go:661-675).
-    const std::vector<Value>& keys = Items(in, "signingKeySecretRefs");
+    const std::vector<Value>& keys = AuthServerItems(in, "signingKeySecretRefs");
     if (!keys.empty()) {
       Value signing = Obj({{"key_dir", Str(kKeysPath)}, {"signing_key_file", Str("key-0.pem")}});
       std::vector<std::string> fallback;
@@ -424,7 +205,7 @@ class Builder {
       if (!fallback.empty()) signing.Set("fallback_key_files", StrList(fallback));
       rc.Set("signing_key_config", std::move(signing));
     }
-    if (const std::vector<Value>& hmacs = Items(in, "hmacSecretRefs"); !hmacs.empty()) {
+    if (const std::vector<Value>& hmacs = AuthServerItems(in, "hmacSecretRefs"); !hmacs.empty()) {
       std::vector<std::string> files;
       for (size_t i = 0; i < hmacs.size(); ++i)
         files.push_back(std::string(kHmacPath) + "/hmac-" + std::to_string(i));
@@ -439,7 +220,7 @@ class Builder {
                   &spans);
     }
     Value upstreams = Value::Sequence();
-    const std::vector<Value>& providers = Items(in, "upstreamProviders");
+    const std::vector<Value>& providers = AuthServerItems(in, "upstreamProviders");
     for (size_t i = 0; i < providers.size(); ++i) upstreams.Append(Upstream(providers[i], i));
     rc.Set("upstreams", std::move(upstreams));
     // ScopesSupported and AllowedAudiences come from the resolved OIDC configuration.
@@ -461,17 +242,20 @@ class Builder {
       rc.Set("cimd", std::move(out));
     }
     if (GetBool(in, "insecureAllowHTTP")) rc.Set("insecure_allow_http", Bool(true));
-    if (!Items(in, "trustedIssuers").empty()) rc.Set("trusted_issuers", TrustedIssuers(in));
+    if (!AuthServerItems(in, "trustedIssuers").empty())
+      rc.Set("trusted_issuers", TrustedIssuers(in));
     if (GetBool(in, "allowConfidentialClientRegistration"))
       rc.Set("allow_confidential_client_registration", Bool(true));
     if (std::vector<std::string> f = GetStrings(in, "forceConfidentialRedirectUris"); !f.empty())
       rc.Set("force_confidential_redirect_uris", StrList(f));
     if (GetBool(in, "insecureAllowConfidentialOverLoopbackHTTP"))
       rc.Set("insecure_allow_confidential_over_loopback_http", Bool(true));
-    if (const std::vector<Value>& clients = Items(in, "delegateClients"); !clients.empty())
+    if (const std::vector<Value>& clients = AuthServerItems(in, "delegateClients");
+        !clients.empty())
       rc.Set("delegate_clients", DelegateClients(clients));
     if (diags_->error_count() == errors_before_ &&
-        (!Items(in, "delegateClients").empty() || !Items(in, "trustedIssuers").empty()))
+        (!AuthServerItems(in, "delegateClients").empty() ||
+         !AuthServerItems(in, "trustedIssuers").empty()))
       ValidateDelegatesAndIssuers(in);
     return rc;
   }
@@ -684,7 +468,7 @@ class Builder {
   // (pkg/authserver/server/tokenexchange/multi_issuer_validator.go:108-200).
   static Value TrustedIssuers(const Value& in) {
     Value out = Value::Sequence();
-    for (const Value& t : Items(in, "trustedIssuers")) {
+    for (const Value& t : AuthServerItems(in, "trustedIssuers")) {
       Value ti = Obj({{"issuer_url", Str(GetString(t, "issuerUrl"))},
                       {"expected_audience", Str(GetString(t, "expectedAudience"))}});
       if (std::string v = GetString(t, "jwksUrl"); !v.empty()) ti.Set("jwks_url", Str(v));
@@ -705,7 +489,7 @@ class Builder {
   // (pkg/authserver/config.go:247-279) over the audiences, delegate clients, trusted issuers and
   // transport; the first problem.
   void ValidateDelegatesAndIssuers(const Value& in) {
-    const std::vector<Value>& clients = Items(in, "delegateClients");
+    const std::vector<Value>& clients = AuthServerItems(in, "delegateClients");
     const std::string why = "invalid embedded auth server delegate clients or trusted issuers: ";
     if (std::string hint = AudienceUriProblem(oidc_->resource_url); !hint.empty()) {
       RefuseConfig("", why + "allowed_audiences contains invalid audience " +
@@ -750,7 +534,7 @@ class Builder {
     }
     // validateTrustedIssuers (config.go:1133-1170): each issuer's URL and JWKS URL, then the
     // structure (tokenexchange.ValidateTrustedIssuers).
-    const std::vector<Value>& issuers = Items(in, "trustedIssuers");
+    const std::vector<Value>& issuers = AuthServerItems(in, "trustedIssuers");
     for (size_t i = 0; i < issuers.size(); ++i) {
       const Value& t = issuers[i];
       const std::string url = GetString(t, "issuerUrl"), jwks = GetString(t, "jwksUrl");
@@ -807,31 +591,6 @@ class Builder {
 
 }  // namespace
 
-// validateTrustedIssuer (multi_issuer_validator.go:933-990) beyond the CRD's own rules
-// (wildcards, actor claim, private IPs): required fields, the server's own issuer, duplicates.
-// The problem and the entry's index, or nullopt.
-std::optional<std::pair<size_t, std::string>> TrustedIssuerStructure(const Value& embedded) {
-  const std::vector<Value>& issuers = Items(embedded, "trustedIssuers");
-  const std::string self = GetString(embedded, "issuer");
-  std::set<std::string> seen;
-  for (size_t i = 0; i < issuers.size(); ++i) {
-    const std::string url = GetString(issuers[i], "issuerUrl");
-    std::string problem;
-    if (url.empty())
-      problem = "issuer_url is required";
-    else if (GetString(issuers[i], "expectedAudience").empty())
-      problem = "issuer_url " + GoQuote(url) + ": expected_audience is required";
-    else if (url == self)
-      problem = "issuer_url " + GoQuote(url) +
-                ": must not equal the authorization server's own issuer; self-issued tokens are "
-                "already handled separately";
-    else if (!seen.insert(url).second)
-      problem = "issuer_url " + GoQuote(url) + ": configured more than once";
-    if (!problem.empty()) return std::make_pair(i, problem);
-  }
-  return std::nullopt;
-}
-
 const Object* EmbeddedAuthServerSource(const MCPServer& server, const ServerRefs& refs) {
   const Object* config = server.auth_server_ref ? refs.auth_server : refs.external_auth;
   return config && ExternalAuthType(*config) == "embeddedAuthServer" ? config : nullptr;
@@ -842,95 +601,6 @@ std::optional<EmbeddedAuthServer> BuildEmbeddedAuthServer(const MCPServer& serve
                                                           const ResolvedOidc* oidc,
                                                           Diagnostics* diags) {
   return Builder(server, refs, oidc, diags).Run();
-}
-
-std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded) {
-  const bool allow = GetBool(embedded, "allowConfidentialClientRegistration");
-  const std::string issuer = GetString(embedded, "issuer");
-  // ValidateConfidentialClientTransport (pkg/authserver/config.go:1475-1500).
-  if (allow || !Items(embedded, "delegateClients").empty()) {
-    if (GetBool(embedded, "insecureAllowHTTP"))
-      return Invalid{"insecureAllowHTTP",
-                     "allow_confidential_client_registration cannot be combined with "
-                     "insecure_allow_http: confidential clients would send secrets over cleartext "
-                     "HTTP"};
-    const UriParts parts = SplitUri(issuer);
-    if (!GetBool(embedded, "insecureAllowConfidentialOverLoopbackHTTP") && parts.scheme == "http" &&
-        IsLoopbackHost(parts.host))
-      return Invalid{"issuer",
-                     "allow_confidential_client_registration cannot be combined with a plain-HTTP "
-                     "loopback issuer (" +
-                         GoQuote(issuer) +
-                         ") unless insecure_allow_confidential_over_loopback_http is set: "
-                         "confidential clients would send secrets over cleartext HTTP"};
-  }
-  // ValidateForceConfidentialRedirectURIs (pkg/authserver/config.go:1510-1535) with
-  // oauthproto.ValidateRedirectURI's strict policy (pkg/oauthproto/redirect.go:50-88).
-  const std::vector<std::string> uris = GetStrings(embedded, "forceConfidentialRedirectUris");
-  if (!uris.empty() && !allow)
-    return Invalid{"forceConfidentialRedirectUris",
-                   "force_confidential_redirect_uris requires allow_confidential_client_"
-                   "registration to be true"};
-  for (size_t i = 0; i < uris.size(); ++i) {
-    const std::string& uri = uris[i];
-    const UriParts parts = SplitUri(uri);
-    std::string problem;
-    if (uri.size() > 2048)
-      problem = "redirect_uri too long (maximum 2048 characters)";
-    else if (!parts.absolute || parts.fragment)
-      problem = "redirect_uri must be an absolute URI without a fragment";
-    else if (parts.scheme != "https" && !(parts.scheme == "http" && IsLoopbackHost(parts.host)))
-      problem = "redirect_uri must use http (for loopback) or https scheme";
-    const std::string at = Index("forceConfidentialRedirectUris", i);
-    if (!problem.empty())
-      return Invalid{at, "force_confidential_redirect_uris: " + GoQuote(uri) + ": " + problem};
-    if (IsLoopbackHost(parts.host))
-      return Invalid{at, "force_confidential_redirect_uris: " + GoQuote(uri) +
-                             " must not be a loopback redirect URI; a loopback client is a public "
-                             "client by construction and must not be issued a secret"};
-  }
-  return std::nullopt;
-}
-
-std::string ReservedAuthorizationParam(const StringMap& params) {
-  // pkg/authserver/oauthparams/reserved.go; Go reports whichever reserved key its map iteration
-  // meets first, here the first in sorted order.
-  static const std::set<std::string> kReserved = {
-      "response_type", "client_id",      "redirect_uri",          "scope",
-      "state",         "code_challenge", "code_challenge_method", "nonce"};
-  for (const auto& [key, value] : params)
-    if (kReserved.count(key)) return key;
-  return "";
-}
-
-void WarnSyntheticIdentity(const Object& config, Diagnostics* diags) {
-  if (ExternalAuthType(config) != "embeddedAuthServer") return;
-  // SyntheticIdentityUpstreams (mcpexternalauthconfig_types.go:2065-2081): OAuth 2.0 upstreams
-  // with neither userInfo nor identityFromToken, names sorted, printed as Go's %v of a slice.
-  const std::vector<Value>& providers = Items(EmbeddedSpec(config), "upstreamProviders");
-  std::set<std::string> names;
-  std::string first_at;
-  for (size_t i = 0; i < providers.size(); ++i) {
-    const Value* oauth2 = GetString(providers[i], "type") == "oauth2"
-                              ? GetObject(providers[i], "oauth2Config")
-                              : nullptr;
-    if (!oauth2 || GetObject(*oauth2, "userInfo") || GetObject(*oauth2, "identityFromToken"))
-      continue;
-    names.insert(GetString(providers[i], "name"));
-    if (first_at.empty())
-      first_at = "spec.embeddedAuthServer." + Index("upstreamProviders", i) + ".oauth2Config";
-  }
-  if (names.empty()) return;
-  std::string list;
-  for (const std::string& n : names) list += (list.empty() ? "" : " ") + n;
-  diags->Warning(config.origin.file, MarkOfPath(config.doc, first_at), first_at,
-                 "OAuth2 upstream(s) [" + list +
-                     "] have no userInfo configured; the embedded auth server will synthesize a "
-                     "non-PII subject from the access token (no Name/Email claims). If a userInfo "
-                     "endpoint exists for these upstreams, configure it to resolve real identity "
-                     "(" +
-                     kOperator + " sets IdentitySynthesized=True on MCPExternalAuthConfig " +
-                     config.meta.name + ", mcpexternalauthconfig_controller.go:189-221)");
 }
 
 std::vector<std::string> DefaultAuthServerScopes() {
@@ -963,12 +633,12 @@ Value InjectUpstreamProvider(const Value& authz_config, const std::string& provi
 }
 
 void AddAuthServerVolumes(const Object& config, Value* volumes, Value* mounts) {
-  const Value& in = EmbeddedSpec(config);
-  const std::vector<Value>& keys = Items(in, "signingKeySecretRefs");
+  const Value& in = EmbeddedAuthServerSpec(config);
+  const std::vector<Value>& keys = AuthServerItems(in, "signingKeySecretRefs");
   for (size_t i = 0; i < keys.size(); ++i)
     AddSecretFile("authserver-signing-key-" + std::to_string(i), keys[i],
                   "key-" + std::to_string(i) + ".pem", kKeysPath, volumes, mounts);
-  const std::vector<Value>& hmacs = Items(in, "hmacSecretRefs");
+  const std::vector<Value>& hmacs = AuthServerItems(in, "hmacSecretRefs");
   for (size_t i = 0; i < hmacs.size(); ++i)
     AddSecretFile("authserver-hmac-secret-" + std::to_string(i), hmacs[i],
                   "hmac-" + std::to_string(i), kHmacPath, volumes, mounts);
@@ -985,8 +655,8 @@ void AddAuthServerVolumes(const Object& config, Value* volumes, Value* mounts) {
 }
 
 void AppendAuthServerEnv(const Object& config, Value* env) {
-  const Value& in = EmbeddedSpec(config);
-  for (const Value& p : Items(in, "upstreamProviders")) {
+  const Value& in = EmbeddedAuthServerSpec(config);
+  for (const Value& p : AuthServerItems(in, "upstreamProviders")) {
     const Value* c = UpstreamConfig(p);
     if (!c) continue;
     const std::string name = GetString(p, "name");
@@ -998,7 +668,7 @@ void AppendAuthServerEnv(const Object& config, Value* env) {
       env->Append(SecretKeyEnvVar(InitialAccessTokenEnv(name), GetString(*ref, "name"),
                                   GetString(*ref, "key")));
   }
-  const std::vector<Value>& clients = Items(in, "delegateClients");
+  const std::vector<Value>& clients = AuthServerItems(in, "delegateClients");
   for (size_t i = 0; i < clients.size(); ++i) {
     if (const Value* ref = GetObject(clients[i], "clientSecretRef"))
       env->Append(

@@ -12,7 +12,6 @@
 #include "core/diagnostics.h"
 #include "core/value.h"
 #include "model/object.h"
-#include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/refs.h"
 
@@ -47,23 +46,6 @@ std::optional<EmbeddedAuthServer> BuildEmbeddedAuthServer(const MCPServer& serve
                                                           const ServerRefs& refs,
                                                           const ResolvedOidc* oidc,
                                                           Diagnostics* diags);
-
-// EmbeddedAuthServerConfig.ValidateConfidentialClientTransport and
-// ValidateForceConfidentialRedirectURIs as validateEmbeddedAuthServer runs them
-// (api/v1beta1/mcpexternalauthconfig_types.go:1879-1894): the first problem, its path relative to
-// spec.embeddedAuthServer.
-std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded);
-
-// tokenexchange.ValidateTrustedIssuers' checks the CRD does not make (required fields, the
-// server's own issuer, duplicates): the entry's index and the problem, or nullopt.
-std::optional<std::pair<size_t, std::string>> TrustedIssuerStructure(const Value& embedded);
-
-// The reserved OAuth parameter among an upstream's additionalAuthorizationParams, or "".
-std::string ReservedAuthorizationParam(const StringMap& params);
-
-// The IdentitySynthesized advisory the MCPExternalAuthConfig controller sets for OAuth 2.0
-// upstreams without userInfo or identityFromToken: a warning.
-void WarnSyntheticIdentity(const Object& config, Diagnostics* diags);
 
 // registration.DefaultScopes (pkg/authserver/server/registration/client.go:109): the proxy's
 // OIDC scopes when neither it nor the auth server names any (runner/config_builder.go:1045-1053).

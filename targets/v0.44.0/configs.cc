@@ -6,7 +6,7 @@
 #include "model/formats.h"
 #include "model/inputs.h"
 #include "model/names.h"
-#include "targets/v0.44.0/authserver.h"
+#include "targets/v0.44.0/authserver_checks.h"
 
 namespace thv {
 namespace t0_44_0 {

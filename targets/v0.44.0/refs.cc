@@ -5,7 +5,7 @@
 #include "model/decode.h"
 #include "model/inputs.h"
 #include "render/validate_object.h"
-#include "targets/v0.44.0/authserver.h"
+#include "targets/v0.44.0/authserver_checks.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/mcpserver.h"
 
