@@ -155,6 +155,21 @@ TEST_CASE("golden v0.44.0: every reference and setting of an MCPServer at once")
   CheckGolden({"testdata/servers/v0.44.0/full"}, "v0.44.0/servers/full.yaml", kRenderV044);
 }
 
+TEST_CASE(
+    "golden v0.44.0: the embedded auth server, through authServerRef and externalAuthConfigRef") {
+  const std::string dir = "testdata/servers/v0.44.0/authserver/";
+  CheckGolden({dir + "10-authserver-ref.yaml"}, "v0.44.0/authserver/authserver-ref.yaml",
+              kRenderV044);
+  CheckGolden({dir + "20-external-auth-ref.yaml"}, "v0.44.0/authserver/external-auth-ref.yaml",
+              kRenderV044);
+  // The tag's Redis Sentinel example renders nothing itself, and as a server's auth server.
+  const std::string example =
+      "testdata/examples/v0.44.0/redis-storage/mcpexternalauthconfig-redis-storage.yaml";
+  CheckGolden({example}, "v0.44.0/empty.yaml", kRenderV044);
+  CheckGolden({example, dir + "30-redis-example.yaml"}, "v0.44.0/authserver/redis-example.yaml",
+              kRenderV044);
+}
+
 TEST_CASE("golden v0.44.0: the tag's examples the operator refuses, with their errors") {
   for (const char* name :
        {"mcp-servers/mcpremoteproxy_with_oidcconfig_ref", "external-auth/complete_example",

@@ -7,6 +7,7 @@
 #include "model/formats.h"
 #include "model/inputs.h"
 #include "model/names.h"
+#include "targets/v0.44.0/authserver_checks.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -143,8 +144,8 @@ Verdict ValidateAuthz(const Object& object) {
 
 // MCPExternalAuthConfig.Validate() (api/v1beta1/mcpexternalauthconfig_types.go) and the
 // controller's OBO dispatch, which an upstream build answers with ErrEnterpriseRequired.
-// Not yet checked here: the embedded auth server's confidential-client transport,
-// forceConfidentialRedirectUris, trustedIssuers and reserved additionalAuthorizationParams.
+// The embedded auth server's trusted issuers: the structure here, their URLs when a server's
+// RunConfig is built (authserver.cc).
 Verdict ValidateExternalAuth(const Object& object) {
   const Value& spec = SpecOf(object);
   const std::string type = GetString(spec, "type");
@@ -165,6 +166,13 @@ Verdict ValidateExternalAuth(const Object& object) {
     if (!providers || !providers->IsSequence() || providers->items.empty())
       return Invalid{"spec.embeddedAuthServer.upstreamProviders",
                      "at least one upstream provider is required"};
+    if (std::optional<Invalid> policy = ConfidentialClientPolicy(server)) {
+      policy->path = "spec.embeddedAuthServer." + policy->path;
+      return policy;
+    }
+    if (std::optional<std::pair<size_t, std::string>> bad = TrustedIssuerStructure(server))
+      return Invalid{"spec.embeddedAuthServer." + Index("trustedIssuers", bad->first),
+                     "trustedIssuers: " + bad->second};
     std::set<std::string> seen;
     for (size_t i = 0; i < providers->items.size(); ++i) {
       const Value& p = providers->items[i];
@@ -183,7 +191,19 @@ Verdict ValidateExternalAuth(const Object& object) {
                                ": type must be 'oidc' or 'oauth2'; oidcConfig must be set when "
                                "type is 'oidc' and oauth2Config must be set when type is 'oauth2' "
                                "(and the other must not be set)"};
-      if (ptype != "oauth2") continue;
+      // validateUpstreamProvider (mcpexternalauthconfig_types.go:1940-1964): the OAuth 2.0 rules,
+      // then the reserved authorization parameters of either type.
+      const std::string reserved = ReservedAuthorizationParam(
+          GetStringMap(ptype == "oidc" ? *oidc : *oauth2, "additionalAuthorizationParams"));
+      const Invalid reserved_invalid{
+          at + (ptype == "oidc" ? ".oidcConfig" : ".oauth2Config") +
+              ".additionalAuthorizationParams." + reserved,
+          prefix + ".additionalAuthorizationParams: reserved parameter " + GoQuote(reserved) +
+              " is managed by the framework and cannot be overridden"};
+      if (ptype != "oauth2") {
+        if (!reserved.empty()) return reserved_invalid;
+        continue;
+      }
       const Value* dcr = GetObject(*oauth2, "dcrConfig");
       const std::string oauth2_at = at + ".oauth2Config";
       if (GetString(*oauth2, "clientId").empty() == (dcr == nullptr))
@@ -209,6 +229,7 @@ Verdict ValidateExternalAuth(const Object& object) {
                        prefix +
                            ": oauth2Config.identityFromToken.subjectPath must not be empty when "
                            "identityFromToken is set"};
+      if (!reserved.empty()) return reserved_invalid;
     }
   } else if (type == "awsSts") {
     const Value& sts = *GetObject(spec, "awsSts");

@@ -221,7 +221,13 @@ TEST_CASE("v0.44.0: authServerRef takes one embedded auth server with one upstre
            "\n        type: oidc\n        oidcConfig: {issuerUrl: 'https://idp', clientId: c}\n";
   };
   const std::string ref = "  authServerRef: {kind: MCPExternalAuthConfig, name: as}\n";
-  Result one = Run(Server(ref) + Config("MCPExternalAuthConfig", "as", embedded + provider("a")));
+  // The auth server needs the server's OIDC configuration, its audience the resource URL
+  // (cu/authserver.go:593-615).
+  const std::string oidc =
+      "  oidcConfigRef: {name: oidc, audience: 'http://s.ns.svc.cluster.local:8080'}\n";
+  Result one =
+      Run(Server(ref + oidc) + Config("MCPExternalAuthConfig", "as", embedded + provider("a")) +
+          Config("MCPOIDCConfig", "oidc", "  type: inline\n  inline: {issuer: 'https://a'}\n"));
   CHECK(one.errors.empty());
   Result two = Run(Server(ref) +
                    Config("MCPExternalAuthConfig", "as", embedded + provider("a") + provider("b")));

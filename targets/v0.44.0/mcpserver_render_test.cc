@@ -590,10 +590,11 @@ TEST_CASE("§5 RunConfig: middleware order of PopulateMiddlewareConfigs") {
       Doc("MCPAuthzConfig", "authz",
           "  type: cedarv1\n  config: {policies: ['permit(principal, action, resource);']}\n"));
   REQUIRE(r.run.errors.empty());
-  CHECK(r.Middlewares() ==
-        std::vector<std::string>{"bodylimit", "audit", "auth", "tokenexchange", "tool-filter",
-                                 "tool-call-filter", "mcp-parser", "telemetry", "ratelimit",
-                                 "mutating", "validating", "usagemetrics", "authz", "recovery"});
+  CHECK(r.Middlewares() == std::vector<std::string>{"bodylimit", "audit", "auth", "tokenexchange",
+                                                    "tool-filter", "tool-call-filter", "mcp-parser",
+                                                    "telemetry", "ratelimit", "mutating-webhook",
+                                                    "validating-webhook", "usagemetrics",
+                                                    "authorization", "recovery"});
 }
 
 TEST_CASE("§5 RunConfig: scaling_config only with backendReplicas, redis or a default redis") {
@@ -840,7 +841,7 @@ TEST_CASE("C12 authz inline: ConfigMap content and labels, RunConfig authz_confi
   CHECK(
       GoJsonCompact(*At(&r.run_config, "authz_config")) ==
       R"({"version":"1.0","type":"cedarv1","cedar":{"policies":["permit(principal, action, resource);"],"entities_json":"[]","group_claim_name":"g"}})");
-  CHECK(GoJsonCompact(*r.Middleware("authz")) ==
+  CHECK(GoJsonCompact(*r.Middleware("authorization")) ==
         R"({"config_data":)" + GoJsonCompact(*At(&r.run_config, "authz_config")) + "}");
   CHECK(Text(r.Container(), "volumeMounts[1].mountPath") == "/etc/toolhive/authz");
 }
@@ -933,7 +934,7 @@ TEST_CASE("C14 webhooks: webhook.Config entries and Secret files under /etc/tool
   CHECK(Text(r.PodSpec(), "volumes[1].name") == "whsec-6da3ccd5");
   CHECK(Text(r.PodSpec(), "volumes[1].secret.secretName") == "hook-hmac");
   CHECK(Text(r.Container(), "volumeMounts[1].subPath") == "hmac");
-  CHECK(GoJsonCompact(*r.Middleware("validating")) ==
+  CHECK(GoJsonCompact(*r.Middleware("validating-webhook")) ==
         R"({"webhooks":)" + GoJsonCompact(*At(&r.run_config, "validating_webhooks")) +
             R"(,"server_name":"s","transport":"stdio"})");
 }
@@ -948,15 +949,20 @@ TEST_CASE("C14 webhooks: a missing MCPWebhookConfig or an invalid one refuses") 
   CHECK(r.Json().empty());
 }
 
-TEST_CASE("C15 embedded auth server: validate checks it, render refuses it (not yet)") {
+// The embedded auth server's own facts: authserver_test.cc.
+TEST_CASE("C15 embedded auth server: without oidcConfigRef validate and render refuse it") {
   const std::string yaml =
       Server("  authServerRef: {kind: MCPExternalAuthConfig, name: as}\n") +
       Doc("MCPExternalAuthConfig", "as",
           "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: 'https://as'\n"
           "    upstreamProviders: [{name: up, type: oidc, oidcConfig: {issuerUrl: 'https://up', "
           "clientId: c}}]\n");
-  CHECK(RunAt044(yaml, true).errors.empty());
-  CHECK(RunAt044(yaml).HasError("embedded auth server"));
+  // cu/authserver.go:594-596.
+  for (bool validating : {true, false})
+    CHECK(RunAt044(yaml, validating)
+              .HasError("spec.oidcConfigRef: failed to process authServerRef: OIDC config is "
+                        "required for embedded auth server: OIDCConfigRef must be set on the "
+                        "MCPServer"));
 }
 
 TEST_CASE(
