@@ -9,6 +9,7 @@
 #include "cli/flags.h"
 #include "cli/krm.h"
 #include "cli/manpage.h"
+#include "registry/net_libs.h"
 #include "targets/targets.h"
 
 #ifndef THV_RENDER_VERSION
@@ -178,6 +179,8 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
               << ", builds as " << t->operator_build << "; proxy image " << t->defaults.proxy_image
               << "\n";
     }
+    *io.out << "Loaded at run time for network registry sources: " << LibcurlSoname()
+            << " (url, registry), " << Libgit2Soname() << " (git)\n";
     return kExitOk;
   }
   return kExitUsage;
