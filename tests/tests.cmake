@@ -24,6 +24,7 @@ thv_binary_test(bad_inputs bad_input_test.sh 300)
 thv_binary_test(encodings encoding_test.sh 300)
 thv_binary_test(atomic_output_dir atomic_output_test.sh 600)
 thv_binary_test(hostile_inputs hostile_test.sh 300)
+thv_binary_test(helm_post_renderer helm_post_renderer_test.sh 300)
 add_test(NAME install_and_deb COMMAND bash ${CMAKE_SOURCE_DIR}/tests/package_test.sh
   $<TARGET_FILE:thv-render> ${CMAKE_BINARY_DIR})
 set_tests_properties(install_and_deb PROPERTIES TIMEOUT 300 ENVIRONMENT "${THV_LSAN}")
