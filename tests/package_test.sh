@@ -86,18 +86,9 @@ dpkg-deb -x "$deb" "$work/root"
 "$bin" render "$root/testdata/servers/v0.44.0/full" >"$work/built.yaml" 2>/dev/null
 cmp -s "$work/deb.yaml" "$work/built.yaml" || fail "the packaged binary renders differently"
 mkdir -p "$work/src" "$work/reg"
-git -C "$work/src" init -q -b main
-cp "$root/testdata/registry/registry.json" "$work/src/"
-git -C "$work/src" add . && git -C "$work/src" -c user.email=t@e -c user.name=t commit -qm one
-cat >"$work/reg/reg.yaml" <<YAML
-apiVersion: toolhive.stacklok.dev/v1alpha1
-kind: MCPRegistry
-metadata: {name: g, namespace: mcp}
-spec:
-  source:
-    type: git
-    git: {repository: "file://$work/src", path: registry.json}
-YAML
+registry_git_repo "$work/src"
+mcpregistry_doc g "{type: git, git: {repository: \"file://$work/src\", path: registry.json}}" \
+  >"$work/reg/reg.yaml"
 XDG_CACHE_HOME=$work/cache "$work/root/usr/bin/thv-render" render --operator-version 7002a239b \
   --refresh "$work/reg/reg.yaml" >"$work/reg.out" 2>"$work/err" || fail "git source from the .deb: $(cat "$work/err")"
 grep -q "name: g-registry-storage" "$work/reg.out" || fail "the git source rendered nothing"

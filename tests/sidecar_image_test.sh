@@ -68,37 +68,21 @@ echo "ok: discover and generate run inside the image as user 999 and render as o
 
 # Network sources inside the image: libcurl (url) from a server on 127.0.0.1, libgit2 (git) from
 # a repository inside the image; OFFLINE=false as the parameter sets it.
-mkdir -p "$work/www" "$image/tmp/src"
-cp "$root/testdata/registry/registry.json" "$work/www/"
-python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$work/www" >"$work/http.log" 2>&1 &
+mkdir -p "$image/tmp/src" "$image/tmp/net"
+python3 "$root/tests/servers/registry_server.py" "$root/testdata/registry/registry.json" \
+  "$root/testdata/registry/api-servers.json" >"$work/port" 2>/dev/null &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do
-  port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$work/http.log" | head -n 1)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || fail "the HTTP server did not start"
-git -C "$image/tmp/src" init -q -b main
-cp "$root/testdata/registry/registry.json" "$image/tmp/src/"
-git -C "$image/tmp/src" add . && git -C "$image/tmp/src" -c user.email=t@e -c user.name=t commit -qm one
+registry_git_repo "$image/tmp/src"
 chown -R 999:999 "$image/tmp/src"  # libgit2 refuses a repository its user does not own
-mkdir -p "$image/tmp/net"
-cat >"$image/tmp/net/registries.yaml" <<YAML
-apiVersion: toolhive.stacklok.dev/v1alpha1
-kind: MCPRegistry
-metadata: {name: web, namespace: mcp}
-spec:
-  source: {type: url, url: {endpoint: "http://127.0.0.1:$port/registry.json", timeout: 10s}}
----
-apiVersion: toolhive.stacklok.dev/v1alpha1
-kind: MCPRegistry
-metadata: {name: repo, namespace: mcp}
-spec:
-  source:
-    type: git
-    git: {repository: "file:///tmp/src", path: registry.json}
-YAML
+{
+  mcpregistry_doc web "{type: url, url: {endpoint: \"http://127.0.0.1:PORT/good.json\", timeout: 10s}}"
+  echo ---
+  mcpregistry_doc repo "{type: git, git: {repository: \"file:///tmp/src\", path: registry.json}}"
+} >"$work/registries.yaml"
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+[ -s "$work/port" ] || fail "the registry server did not start"
+sed "s/PORT/$(head -1 "$work/port")/" "$work/registries.yaml" >"$image/tmp/net/registries.yaml"
 chmod -R a+rwX "$image/tmp/net"
 in_image /tmp/net "${app_env[@]}" PARAM_OPERATOR_VERSION=7002a239b PARAM_OFFLINE=false \
   XDG_CACHE_HOME=/tmp/cache -- $generate >"$work/net.yaml" 2>"$work/err" ||
