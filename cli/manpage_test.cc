@@ -11,15 +11,15 @@ namespace thv {
 
 namespace {
 
-std::string RunHelp(std::vector<std::string> args) {
+std::string RunHelp(std::vector<std::string> args, int expect_code = 0) {
   args.insert(args.begin(), "thv-render");
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;
   MemoryDiskInterface disk;
   CliIo io{&disk, nullptr, &out, &err};
-  REQUIRE(RunCli(static_cast<int>(argv.size()), argv.data(), io) == 0);
-  return out.str();
+  REQUIRE(RunCli(static_cast<int>(argv.size()), argv.data(), io) == expect_code);
+  return out.str() + err.str();
 }
 
 // troff's minus signs back to hyphens.
@@ -64,6 +64,7 @@ TEST_CASE("help --man: every command with every flag its --help lists") {
 TEST_CASE("help COMMAND prints that command's --help; an unknown one is a usage error") {
   CHECK(RunHelp({"help", "render"}) == RunHelp({"render", "--help"}));
   CHECK(RunHelp({"help"}) == RunHelp({"--help"}));
+  CHECK(RunHelp({"help", "nope"}, 2) == "error: no command nope (thv-render help)\n");
 }
 
 }  // namespace thv
