@@ -117,6 +117,19 @@ TEST_CASE("golden: the bundled MCPRegistry examples, the git one from its lock f
               {"render", "--offline"});
 }
 
+TEST_CASE("golden v0.44.0: every MCPRegistry example of the tag, and every field through v1alpha1") {
+  for (const char* name :
+       {"mcpregistry-configyaml-api", "mcpregistry-configyaml-configmap",
+        "mcpregistry-configyaml-git-auth", "mcpregistry-configyaml-minimal",
+        "mcpregistry-configyaml-oauth", "mcpregistry-configyaml-pgpass"}) {
+    CAPTURE(name);
+    CheckGolden({std::string("testdata/examples/v0.44.0/mcp-registries/") + name + ".yaml"},
+                std::string("v0.44.0/mcp-registries/") + name + ".yaml", kRenderV044);
+  }
+  CheckGolden({"testdata/registries/v0.44.0/full.yaml"}, "v0.44.0/mcp-registries/full.yaml",
+              kRenderV044);
+}
+
 TEST_CASE("golden v0.44.0: every MCPServer example of the tag renders as the operator creates it") {
   for (const char* name :
        {"mcp-servers/mcpserver_fetch", "mcp-servers/mcpserver_fetch_otel",
