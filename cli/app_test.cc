@@ -117,11 +117,11 @@ TEST_CASE("golden: the bundled MCPRegistry examples, the git one from its lock f
               {"render", "--offline"});
 }
 
-TEST_CASE("golden v0.44.0: every MCPRegistry example of the tag, and every field through v1alpha1") {
-  for (const char* name :
-       {"mcpregistry-configyaml-api", "mcpregistry-configyaml-configmap",
-        "mcpregistry-configyaml-git-auth", "mcpregistry-configyaml-minimal",
-        "mcpregistry-configyaml-oauth", "mcpregistry-configyaml-pgpass"}) {
+TEST_CASE(
+    "golden v0.44.0: every MCPRegistry example of the tag, and every field through v1alpha1") {
+  for (const char* name : {"mcpregistry-configyaml-api", "mcpregistry-configyaml-configmap",
+                           "mcpregistry-configyaml-git-auth", "mcpregistry-configyaml-minimal",
+                           "mcpregistry-configyaml-oauth", "mcpregistry-configyaml-pgpass"}) {
     CAPTURE(name);
     CheckGolden({std::string("testdata/examples/v0.44.0/mcp-registries/") + name + ".yaml"},
                 std::string("v0.44.0/mcp-registries/") + name + ".yaml", kRenderV044);

@@ -236,6 +236,20 @@ class RegistryController {
   void PodTemplate() {
     const Value* pts = Field(spec_, "podTemplateSpec");
     if (!pts) return;
+    // The user's labels win the merge (podtemplatespec.go:427-428), but the Deployment's
+    // selector stays the operator's: the API server refuses a template that no longer matches.
+    const Value* meta = GetObject(*pts, "metadata");
+    const Value* labels = meta ? GetObject(*meta, "labels") : nullptr;
+    for (const auto& [key, value] : Selector(name_ + "-api")) {
+      const Value* v = labels ? labels->Find(key) : nullptr;
+      if (v && v->IsString() && v->text != value)
+        diags_->Error(File(), v->mark, "spec.podTemplateSpec.metadata.labels." + key,
+                      "Invalid value: \"" + v->text + "\": the registry API Deployment " + name_ +
+                          "-api selects its pods by " + key + "=" + value +
+                          ", so the API server refuses a template that overrides it (`selector` "
+                          "does not match template `labels`) and " +
+                          kOperator + " cannot create it");
+    }
     std::vector<FieldError> errors;
     ValidatePodTemplatePatch(*pts, "spec.podTemplateSpec", &errors, kRegistryApiContainer);
     for (const FieldError& e : errors)
@@ -260,24 +274,38 @@ class RegistryController {
                                 : std::string("json: cannot unmarshal ") + GoJsonTypeName(item) +
                                       " into Go value of type " + go_type));
     }
-    // Inside the items: what the API server would refuse in the Deployment (the template's
-    // own checks, at the input's positions), e.g. a volume without a source.
+    // Inside the items: what the API server would refuse in the Deployment, at the input's
+    // positions (e.g. a volume without a source). Only the first item of a name reaches it:
+    // WithVolume and WithVolumeMount skip the others.
     if (!list) return;
-    Value tmpl = Obj({{"spec", Value::Mapping()}});
-    Value& pod = *tmpl.Find("spec");
-    if (std::string(key) == "volumes") {
-      pod.Set("volumes", *list);
-    } else {
-      pod.Set("containers",
-              List({Obj({{"name", Str(kRegistryApiContainer)}, {"volumeMounts", *list}})}));
+    Value kept = Value::Sequence();
+    std::vector<size_t> index_of;
+    std::set<std::string> names;
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      if (!list->items[i].IsMapping() || !names.insert(GetString(list->items[i], "name")).second)
+        continue;
+      kept.Append(list->items[i]);
+      index_of.push_back(i);
     }
+    const bool volumes = std::string(key) == "volumes";
+    Value tmpl = Obj({{"spec", Value::Mapping()}});
+    if (volumes)
+      tmpl.Find("spec")->Set("volumes", std::move(kept));
+    else
+      tmpl.Find("spec")->Set(
+          "containers",
+          List({Obj({{"name", Str(kRegistryApiContainer)}, {"volumeMounts", std::move(kept)}})}));
     std::vector<FieldError> errors;
     ValidatePodTemplatePatch(tmpl, "", &errors, kRegistryApiContainer);
-    const std::string mounts = "spec.containers[0].volumeMounts";
-    for (FieldError& e : errors) {
-      if (e.path.compare(0, mounts.size(), mounts) == 0)
-        e.path = "spec.volumeMounts" + e.path.substr(mounts.size());
-      diags_->Error(File(), e.mark.line > 0 ? e.mark : list->mark, e.path,
+    const std::string prefix = volumes ? "spec.volumes[" : "spec.containers[0].volumeMounts[";
+    for (const FieldError& e : errors) {
+      std::string field = e.path;
+      if (field.compare(0, prefix.size(), prefix) == 0) {  // back to the input's index
+        const size_t close = field.find(']', prefix.size());
+        const size_t k = std::stoul(field.substr(prefix.size(), close - prefix.size()));
+        field = path + "[" + std::to_string(index_of[k]) + field.substr(close);
+      }
+      diags_->Error(File(), e.mark.line > 0 ? e.mark : list->mark, field,
                     e.detail + "; the registry API Deployment " + name_ +
                         "-api would be rejected, so " + kOperator + " cannot create it");
     }

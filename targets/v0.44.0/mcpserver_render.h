@@ -24,5 +24,8 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
 // (cu/podtemplatespec_builder.go:27-139), empty when it made no customization.
 std::string PodPatchJson(const MCPServer& server);
 
+// json.Marshal of the k8s.io/api v0.35.3 corev1.PodTemplateSpec decoded from tmpl.
+std::string MarshalPodTemplateSpec044(const Value& tmpl);
+
 }  // namespace t0_44_0
 }  // namespace thv

@@ -5,31 +5,21 @@
 #include <utility>
 #include <vector>
 
-#include "core/go_json.h"
 #include "core/json_parse.h"
 #include "core/value_builder.h"
 #include "render/k8s_objects.h"
-#include "render/quantity.h"
+#include "targets/v0.44.0/mcpserver_render.h"
 
 namespace thv {
 namespace t0_44_0 {
 
 namespace {
 
-// k8s.io/api v0.35.3 core/v1 (targets/v0.44.0/k8s_go_types.inc, as the MCPServer's pod patch).
-#define THV_GO_TABLE "targets/v0.44.0/k8s_go_types.inc"
-#include "core/go_table.h"
-
-const GoTypes& CoreV1Types() {
-  static const GoTypes types(kGoRows, kGoAliases, &CanonicalQuantityOrText);
-  return types;
-}
-
 // The template as json.Unmarshal into corev1.PodTemplateSpec and json.Marshal leave it.
 Value AsGo(const Value& tmpl) {
   Value out;
   JsonSyntaxError err;
-  ParseJson(CoreV1Types().Marshal("PodTemplateSpec", tmpl), &out, &err);
+  ParseJson(MarshalPodTemplateSpec044(tmpl), &out, &err);
   return out;
 }
 
