@@ -130,6 +130,18 @@ TEST_CASE(
               kRenderV044);
 }
 
+TEST_CASE("list at v0.44.0: MCPRegistries with the URL the operator reports") {
+  RealDiskInterface disk;
+  Result r = Run(&disk, {"list", "--operator-version", "v0.44.0",
+                         kSource + "/testdata/examples/v0.44.0/mcp-registries/"
+                                   "mcpregistry-configyaml-minimal.yaml"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out ==
+        "NAME                 NAMESPACE         URL\n"
+        "minimal-configyaml   toolhive-system   "
+        "http://minimal-configyaml-api.toolhive-system:8080\n");
+}
+
 TEST_CASE("golden v0.44.0: every MCPServer example of the tag renders as the operator creates it") {
   for (const char* name :
        {"mcp-servers/mcpserver_fetch", "mcp-servers/mcpserver_fetch_otel",
