@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/go_json.h"
 #include "core/json_text.h"
 #include "core/sha256.h"
 #include "core/value_builder.h"
@@ -14,6 +15,7 @@
 #include "render/render_all.h"
 #include "render/validate_object.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/registry_pod.h"
 #include "targets/v0.44.0/webhooks.h"
 
@@ -156,8 +158,8 @@ class RegistryController {
   bool Check() {
     const int before = diags_->error_count();
     PodTemplate();
-    RawList("volumes", "v1.Volume");
-    RawList("volumeMounts", "v1.VolumeMount");
+    RawList("volumes", "Volume");
+    RawList("volumeMounts", "VolumeMount");
     ReservedNames();
     MountPaths();
     Pgpass();
@@ -233,9 +235,26 @@ class RegistryController {
   // validatePodTemplate (controller:487-509): json.Unmarshal into corev1.PodTemplateSpec, whose
   // failures the CRD's `type: object` leaves to what is inside; and what the API server would
   // refuse in the Deployment the template is merged into.
+  // json.Unmarshal's type errors in a raw field decoded as go_type (types.go:266-292,
+  // podtemplatespec.go:324-338), which the operator refuses with message.
+  bool GoTypesFit(const char* go_type, const Value& v, const JsonPath& path,
+                  const std::string& message) {
+    Diagnostics found;
+    GoDecodeContext ctx{File(), &found};
+    CoreV1Types044().Check(go_type, v, path, &ctx);
+    for (const Diagnostic& d : found.items())
+      diags_->Error(File(), d.mark, d.path, d.message + "; " + message);
+    return ctx.errors == 0;
+  }
+
   void PodTemplate() {
     const Value* pts = Field(spec_, "podTemplateSpec");
     if (!pts) return;
+    const JsonPath root;
+    if (!GoTypesFit("PodTemplateSpec", *pts, root.Key("spec").Key("podTemplateSpec"),
+                    std::string("json.Unmarshal into corev1.PodTemplateSpec fails, so ") +
+                        kOperator + " refuses the MCPRegistry (PodTemplateValid=False)"))
+      return;
     // The user's labels win the merge (podtemplatespec.go:427-428), but the Deployment's
     // selector stays the operator's: the API server refuses a template that no longer matches.
     const Value* meta = GetObject(*pts, "metadata");
@@ -263,21 +282,33 @@ class RegistryController {
   void RawList(const char* key, const char* go_type) {
     const Value* list = Field(spec_, key);
     const std::string path = std::string("spec.") + key;
+    const JsonPath root;
+    const JsonPath spec = root.Key("spec");  // a JsonPath points at its parent: keep each
+    const JsonPath field = spec.Key(key);
+    bool typed = true;
     for (size_t i = 0; i < Items(list).items.size(); ++i) {
       const Value& item = list->items[i];
-      if (item.IsMapping()) continue;
+      if (item.IsMapping()) {
+        typed = GoTypesFit(go_type, item, field.Index(i),
+                           std::string("spec validation fails (invalid ") + key +
+                               ": failed to unmarshal " + key + "[" + std::to_string(i) + "])" +
+                               kRefused) &&
+                typed;
+        continue;
+      }
+      typed = false;
       const std::string at = path + "[" + std::to_string(i) + "]";
       Refuse(&item, at,
              std::string("invalid ") + key + ": failed to unmarshal " + key + "[" +
                  std::to_string(i) + "]: " +
                  (item.IsNull() ? std::string("unexpected end of JSON input")
                                 : std::string("json: cannot unmarshal ") + GoJsonTypeName(item) +
-                                      " into Go value of type " + go_type));
+                                      " into Go value of type v1." + go_type));
     }
     // Inside the items: what the API server would refuse in the Deployment, at the input's
     // positions (e.g. a volume without a source). Only the first item of a name reaches it:
     // WithVolume and WithVolumeMount skip the others.
-    if (!list) return;
+    if (!list || !typed) return;
     Value kept = Value::Sequence();
     std::vector<size_t> index_of;
     std::set<std::string> names;

@@ -270,6 +270,19 @@ TEST_CASE(
   CHECK(
       r.HasError("spec.volumes[0]: invalid volumes: failed to unmarshal volumes[0]: json: "
                  "cannot unmarshal string into Go value of type v1.Volume"));
+  // Inside an item, json.Unmarshal's type errors (Value mode would marshal nonsense).
+  r =
+      RunAt044(Registry("  volumes: [{name: v, configMap: {name: c, defaultMode: 'x'}}]\n"
+                        "  volumeMounts: [{name: v, mountPath: /x, readOnly: 'yes'}]\n"));
+  CHECK(
+      r.HasError("9:57: spec.volumes[0].configMap.defaultMode: expected int32, got string; spec "
+                 "validation fails (invalid volumes: failed to unmarshal volumes[0])"));
+  CHECK(r.HasError("10:53: spec.volumeMounts[0].readOnly: expected boolean, got string"));
+  r = RunAt044(
+      Registry("  podTemplateSpec: {spec: {containers: [{name: registry-api, args: x}]}}\n"));
+  CHECK(
+      r.HasError("spec.podTemplateSpec.spec.containers[0].args: expected array, got string; "
+                 "json.Unmarshal into corev1.PodTemplateSpec fails"));
   r = RunAt044(Registry("  podTemplateSpec: {spec: {nodeSelector: {x: [1]}}}\n"));
   CHECK(r.HasError("spec.podTemplateSpec.spec.nodeSelector"));
   CHECK(r.out.empty());

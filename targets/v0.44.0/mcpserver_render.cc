@@ -469,9 +469,7 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
   ServerRenderer(server, refs, context.options.render).Emit(GoJsonIndent(run_config, "  "), emit);
 }
 
-std::string MarshalPodTemplateSpec044(const Value& tmpl) {
-  return CoreV1Types().Marshal("PodTemplateSpec", tmpl);
-}
+const GoTypes& CoreV1Types044() { return CoreV1Types(); }
 
 }  // namespace t0_44_0
 }  // namespace thv

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/go_json.h"
 #include "core/json_parse.h"
 #include "core/value_builder.h"
 #include "render/k8s_objects.h"
@@ -19,7 +20,7 @@ namespace {
 Value AsGo(const Value& tmpl) {
   Value out;
   JsonSyntaxError err;
-  ParseJson(MarshalPodTemplateSpec044(tmpl), &out, &err);
+  ParseJson(CoreV1Types044().Marshal("PodTemplateSpec", tmpl), &out, &err);
   return out;
 }
 
