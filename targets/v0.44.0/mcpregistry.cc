@@ -1,5 +1,6 @@
 #include "targets/v0.44.0/mcpregistry.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -421,8 +422,13 @@ class RegistryController {
     Diagnostics yaml;
     const bool parsed = ReadYamlDocuments("config.yaml", v->text, &docs, &yaml);
     const Member* key = spec_.FindMember("configYAML");
-    const bool block =
-        v->text.find('\n') != std::string::npos && key && v->mark.line == key->key_mark.line;
+    // A block scalar's lines are the manifest's: the next field of spec starts after them (a
+    // quoted string with \n escapes fits on fewer lines, and keeps the value's position).
+    const int lines = static_cast<int>(std::count(v->text.begin(), v->text.end(), '\n'));
+    bool block = lines > 0 && key && v->mark.line == key->key_mark.line;
+    for (size_t i = 0; block && i + 1 < spec_.members.size(); ++i)
+      if (&spec_.members[i] == key)
+        block = spec_.members[i + 1].key_mark.line > v->mark.line + lines;
     for (const Diagnostic& d : yaml.items()) {
       if (d.severity != Severity::kError) continue;
       Mark at = v->mark;

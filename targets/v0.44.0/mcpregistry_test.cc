@@ -224,6 +224,10 @@ TEST_CASE("validateReservedNames: the operator's volume names and setup-pgpass")
   CHECK(r.HasError("spec.volumes[0].name: volume name 'registry-server-config' is reserved"));
   CHECK(r.out.empty());
   // pgpass and pgpass-secret only with pgpassSecretRef.
+  // A quoted string's lines are not the manifest's: the error stays at the value.
+  CHECK(RunAt044("apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPRegistry\nmetadata: {name: "
+                 "r, namespace: ns}\nspec:\n  configYAML: \"a: 1\\nb: [\\n\"\n  displayName: x\n")
+            .HasError("5:15: spec.configYAML: config.yaml:3:1: YAML syntax error"));
   CHECK(RunAt044(Registry("  volumes: [{name: pgpass, emptyDir: {}}]\n")).errors.empty());
   r =
       RunAt044(Registry("  pgpassSecretRef: {name: p, key: k}\n  podTemplateSpec:\n    spec:\n"
