@@ -218,6 +218,8 @@ TEST_CASE(
         std::string::npos);
   CHECK(version.out.find("\n  7002a239b: github.com/stacklok/toolhive@7002a239b") !=
         std::string::npos);
+  CHECK(version.out.find("registry API image ghcr.io/stacklok/thv-registry-api:v1.3.0\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("--operator-version: unpinned, render follows the default release, v0.44.0") {
