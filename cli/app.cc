@@ -177,7 +177,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     for (const Target* t : AllTargets()) {
       *io.out << "  " << t->name << (t == &DefaultTarget() ? " (default)" : "") << ": " << t->source
               << ", builds as " << t->operator_build << "; proxy image " << t->defaults.proxy_image
-              << "\n";
+              << ", registry API image " << t->defaults.registry_api_image << "\n";
     }
     *io.out << "Loaded at run time for network registry sources: " << LibcurlSoname()
             << " (url, registry), " << Libgit2Soname() << " (git)\n";

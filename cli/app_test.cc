@@ -117,6 +117,31 @@ TEST_CASE("golden: the bundled MCPRegistry examples, the git one from its lock f
               {"render", "--offline"});
 }
 
+TEST_CASE(
+    "golden v0.44.0: every MCPRegistry example of the tag, and every field through v1alpha1") {
+  for (const char* name : {"mcpregistry-configyaml-api", "mcpregistry-configyaml-configmap",
+                           "mcpregistry-configyaml-git-auth", "mcpregistry-configyaml-minimal",
+                           "mcpregistry-configyaml-oauth", "mcpregistry-configyaml-pgpass"}) {
+    CAPTURE(name);
+    CheckGolden({std::string("testdata/examples/v0.44.0/mcp-registries/") + name + ".yaml"},
+                std::string("v0.44.0/mcp-registries/") + name + ".yaml", kRenderV044);
+  }
+  CheckGolden({"testdata/registries/v0.44.0/full.yaml"}, "v0.44.0/mcp-registries/full.yaml",
+              kRenderV044);
+}
+
+TEST_CASE("list at v0.44.0: MCPRegistries with the URL the operator reports") {
+  RealDiskInterface disk;
+  Result r = Run(&disk, {"list", "--operator-version", "v0.44.0",
+                         kSource + "/testdata/examples/v0.44.0/mcp-registries/"
+                                   "mcpregistry-configyaml-minimal.yaml"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out ==
+        "NAME                 NAMESPACE         URL\n"
+        "minimal-configyaml   toolhive-system   "
+        "http://minimal-configyaml-api.toolhive-system:8080\n");
+}
+
 TEST_CASE("golden v0.44.0: every MCPServer example of the tag renders as the operator creates it") {
   for (const char* name :
        {"mcp-servers/mcpserver_fetch", "mcp-servers/mcpserver_fetch_otel",
@@ -207,6 +232,8 @@ TEST_CASE(
   CHECK(version.out.find("  v0.44.0 (default): github.com/stacklok/toolhive@v0.44.0 (b3df9689b)") !=
         std::string::npos);
   CHECK(version.out.find("\n  7002a239b: github.com/stacklok/toolhive@7002a239b") !=
+        std::string::npos);
+  CHECK(version.out.find("registry API image ghcr.io/stacklok/thv-registry-api:v1.3.0\n") !=
         std::string::npos);
 }
 

@@ -45,6 +45,8 @@ class Validator {
  public:
   explicit Validator(std::vector<FieldError>* errors) : errors_(errors), caches_(ThreadCaches()) {}
 
+  const char* base_container_ = "mcp";
+
   void Object(const Value& doc) {
     // One pass: this runs for every output object.
     const auto [api_version, kind_node, meta, spec] =
@@ -360,9 +362,9 @@ class Validator {
       if (names->Contains(name->text)) Duplicate(name_path, *name);
       names->Add(&name->text);
     }
-    // A patch's "mcp" container gets its image from the proxy runner's StatefulSet.
+    // A patch's base container ("mcp": the proxy runner's StatefulSet) has an image already.
     if (Text(image).empty()) {
-      if (!patch || Text(name) != "mcp") Required(path.Child("image"), c.mark);
+      if (!patch || Text(name) != base_container_) Required(path.Child("image"), c.mark);
     } else if (!caches_.images.Contains(image->text)) {
       if (std::string message = CheckImageReference(image->text); !message.empty())
         Invalid(path.Child("image"), *image, message, Kind::kNeverRuns);
@@ -710,8 +712,9 @@ void ValidateObject(const Value& doc, std::vector<FieldError>* errors) {
 }
 
 void ValidatePodTemplatePatch(const Value& tmpl, const std::string& path,
-                              std::vector<FieldError>* errors) {
+                              std::vector<FieldError>* errors, const char* base_container) {
   Validator validator(errors);
+  validator.base_container_ = base_container;
   validator.PodTemplate(&tmpl, Path{nullptr, path.c_str(), nullptr, -1}, true);
 }
 

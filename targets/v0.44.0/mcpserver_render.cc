@@ -456,5 +456,7 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
   ServerRenderer(server, refs, context.options.render).Emit(GoJsonIndent(run_config, "  "), emit);
 }
 
+const GoTypes& CoreV1Types044() { return CoreV1Types(); }
+
 }  // namespace t0_44_0
 }  // namespace thv
