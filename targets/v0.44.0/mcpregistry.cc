@@ -504,7 +504,7 @@ class RegistryController {
     in.labels = Labels(api);
     in.config_hash = ConfigHashOfDump(RegistrySpecDump(spec_));
     in.service_account = service_account;
-    in.image = context_.options.render.registry_api_image.value_or(kRegistryApiImage);
+    in.image = context_.options.render.registry_api_image.value_or(kDefaults.registry_api_image);
     in.config_map = config_map;
     in.pull_secrets = pull_secrets;
     in.volumes = Field(spec_, "volumes");
