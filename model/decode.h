@@ -29,5 +29,9 @@ const Value* ValueAtPath(const Value& doc, const std::string& path, Mark* mark =
 // Where the field at a dotted path ("spec.a[2].b") was written: a scalar's value, else its key;
 // as far as the path leads (defaulted fields have no mark of their own), else doc's mark.
 Mark MarkOfPath(const Value& doc, const std::string& path);
+// The path of a list item, "field[i]", in the form the two above read.
+inline std::string ItemPath(const std::string& field, size_t i) {
+  return field + "[" + std::to_string(i) + "]";
+}
 
 }  // namespace thv

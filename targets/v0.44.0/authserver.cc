@@ -10,21 +10,19 @@
 #include "render/k8s_objects.h"
 #include "targets/v0.44.0/authserver_checks.h"
 #include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/defaults.h"
 
 namespace thv {
 namespace t0_44_0 {
 
 namespace {
 
-const char kOperator[] = "the operator (v0.44.0)";
 // authserver.go:26-77 and pkg/authserver/runner/embeddedauthserver.go:34-38.
 const char kKeysPath[] = "/etc/toolhive/authserver/keys";
 const char kHmacPath[] = "/etc/toolhive/authserver/hmac";
 const char kRedisCaPath[] = "/etc/toolhive/authserver/redis-tls";
 const char kRedisUsernameEnv[] = "TOOLHIVE_AUTH_SERVER_REDIS_USERNAME";
 const char kRedisPasswordEnv[] = "TOOLHIVE_AUTH_SERVER_REDIS_PASSWORD";
-
-std::string Index(const char* field, size_t i) { return field + ("[" + std::to_string(i) + "]"); }
 
 using Renames = std::initializer_list<std::pair<const char*, const char*>>;
 
@@ -297,7 +295,7 @@ class Builder {
     }
     // buildOAuth2UpstreamRunConfig (authserver.go:991-1042): ValidateOAuth2DCRConfig first
     // (mcpexternalauthconfig_types.go:1996-2032), which the config's own validity covers.
-    const std::string at = Index("upstreamProviders", i) + ".oauth2Config";
+    const std::string at = ItemPath("upstreamProviders", i) + ".oauth2Config";
     const Value* dcr = GetObject(*c, "dcrConfig");
     if (GetString(*c, "clientId").empty() == (dcr == nullptr)) {
       RefuseConfig(at, "upstream " + GoQuote(name) +
@@ -443,8 +441,8 @@ class Builder {
       const Value& c = clients[i];
       const Value* ref = GetObject(c, "clientSecretRef");
       if (!ref || GetString(*ref, "name").empty() || GetString(*ref, "key").empty()) {
-        RefuseConfig(Index("delegateClients", i) + ".clientSecretRef",
-                     Index("delegateClients", i) +
+        RefuseConfig(ItemPath("delegateClients", i) + ".clientSecretRef",
+                     ItemPath("delegateClients", i) +
                          ".clientSecretRef.name and clientSecretRef.key are required");
         return out;
       }
@@ -502,7 +500,7 @@ class Builder {
     for (size_t i = 0; i < clients.size(); ++i) {
       const Value& c = clients[i];
       const std::string id = GetString(c, "clientId");
-      const std::string at = Index("delegateClients", i);
+      const std::string at = ItemPath("delegateClients", i);
       std::string problem;
       if (id.empty()) {
         problem = "delegate_clients: client_id is required";
@@ -538,7 +536,7 @@ class Builder {
     for (size_t i = 0; i < issuers.size(); ++i) {
       const Value& t = issuers[i];
       const std::string url = GetString(t, "issuerUrl"), jwks = GetString(t, "jwksUrl");
-      const std::string at = Index("trustedIssuers", i);
+      const std::string at = ItemPath("trustedIssuers", i);
       if (std::string p = TrustedIssuerUrlProblem(url, GetBool(t, "insecureAllowHTTP")); !p.empty())
         return RefuseConfig(at + ".issuerUrl",
                             why + "trusted_issuers: issuer_url " + GoQuote(url) + ": " + p);
@@ -550,7 +548,7 @@ class Builder {
                             why + "trusted_issuers: jwks_url " + GoQuote(jwks) + ": " + p);
     }
     if (std::optional<std::pair<size_t, std::string>> bad = TrustedIssuerStructure(in))
-      return RefuseConfig(Index("trustedIssuers", bad->first),
+      return RefuseConfig(ItemPath("trustedIssuers", bad->first),
                           why + "trusted_issuers: " + bad->second);
     // ValidateConfidentialClientTransport with delegate clients present. A plain-HTTP issuer
     // with delegate clients is refused by the CRD's rule already.

@@ -7,15 +7,12 @@
 
 #include "model/decode.h"
 #include "model/names.h"
+#include "targets/v0.44.0/defaults.h"
 
 namespace thv {
 namespace t0_44_0 {
 
 namespace {
-
-const char kOperator[] = "the operator (v0.44.0)";
-
-std::string Index(const char* field, size_t i) { return field + ("[" + std::to_string(i) + "]"); }
 
 const Value& Empty() {
   static const Value kEmpty = Value::Mapping();
@@ -300,7 +297,7 @@ std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded) {
       problem = "redirect_uri must be an absolute URI without a fragment";
     else if (parts.scheme != "https" && !(parts.scheme == "http" && IsLoopbackHost(parts.host)))
       problem = "redirect_uri must use http (for loopback) or https scheme";
-    const std::string at = Index("forceConfidentialRedirectUris", i);
+    const std::string at = ItemPath("forceConfidentialRedirectUris", i);
     if (!problem.empty())
       return Invalid{at, "force_confidential_redirect_uris: " + GoQuote(uri) + ": " + problem};
     if (IsLoopbackHost(parts.host))
@@ -338,7 +335,7 @@ void WarnSyntheticIdentity(const Object& config, Diagnostics* diags) {
       continue;
     names.insert(GetString(providers[i], "name"));
     if (first_at.empty())
-      first_at = "spec.embeddedAuthServer." + Index("upstreamProviders", i) + ".oauth2Config";
+      first_at = "spec.embeddedAuthServer." + ItemPath("upstreamProviders", i) + ".oauth2Config";
   }
   if (names.empty()) return;
   std::string list;

@@ -16,8 +16,6 @@ namespace {
 
 using Verdict = std::optional<Invalid>;
 
-std::string Index(const char* field, size_t i) { return field + ("[" + std::to_string(i) + "]"); }
-
 // MCPOIDCConfig: Validate() (type/config consistency), then for inline configs the issuer and
 // JWKS URL checks (mcpoidcconfig_controller.go validateOIDCConfigSpec,
 // pkg/validation/oidc_validation.go ValidateOIDCIssuerURL, url_validation.go ValidateJWKSURL).
@@ -85,10 +83,10 @@ Verdict ValidateTelemetry(const Object& object) {
       sensitive && sensitive->IsSequence()) {
     for (size_t i = 0; i < sensitive->items.size(); ++i) {
       const Value& sh = sensitive->items[i];
-      const std::string at = base + "." + Index("sensitiveHeaders", i);
+      const std::string at = base + "." + ItemPath("sensitiveHeaders", i);
       const std::string name = GetString(sh, "name");
       const Value* ref = GetObject(sh, "secretKeyRef");
-      const std::string go = "openTelemetry." + Index("sensitiveHeaders", i);
+      const std::string go = "openTelemetry." + ItemPath("sensitiveHeaders", i);
       if (name.empty()) return Invalid{at + ".name", go + ".name must not be empty"};
       if (!ref || GetString(*ref, "name").empty())
         return Invalid{at + ".secretKeyRef.name", go + ".secretKeyRef.name must not be empty"};
@@ -171,12 +169,12 @@ Verdict ValidateExternalAuth(const Object& object) {
       return policy;
     }
     if (std::optional<std::pair<size_t, std::string>> bad = TrustedIssuerStructure(server))
-      return Invalid{"spec.embeddedAuthServer." + Index("trustedIssuers", bad->first),
+      return Invalid{"spec.embeddedAuthServer." + ItemPath("trustedIssuers", bad->first),
                      "trustedIssuers: " + bad->second};
     std::set<std::string> seen;
     for (size_t i = 0; i < providers->items.size(); ++i) {
       const Value& p = providers->items[i];
-      const std::string prefix = Index("upstreamProviders", i);
+      const std::string prefix = ItemPath("upstreamProviders", i);
       const std::string at = "spec.embeddedAuthServer." + prefix;
       const std::string name = GetString(p, "name");
       if (!seen.insert(name).second)
@@ -242,8 +240,8 @@ Verdict ValidateExternalAuth(const Object& object) {
                      "awsSts: at least one of fallbackRoleArn or roleMappings must be configured"};
     for (size_t i = 0; has_mappings && i < mappings->items.size(); ++i) {
       const Value& m = mappings->items[i];
-      const std::string at = "spec.awsSts." + Index("roleMappings", i);
-      const std::string go = "awsSts." + Index("roleMappings", i);
+      const std::string at = "spec.awsSts." + ItemPath("roleMappings", i);
+      const std::string go = "awsSts." + ItemPath("roleMappings", i);
       if (GetString(m, "roleArn").empty())
         return Invalid{at + ".roleArn", go + ".roleArn is required"};
       const bool claim = !GetString(m, "claim").empty(), matcher = !GetString(m, "matcher").empty();
@@ -280,7 +278,7 @@ std::vector<Invalid> ValidateWebhook(const Object& object) {
     const Value* list = spec.Find(kind);
     for (size_t i = 0; list && list->IsSequence() && i < list->items.size(); ++i) {
       const Value& w = list->items[i];
-      const std::string at = std::string("spec.") + Index(kind, i);
+      const std::string at = std::string("spec.") + ItemPath(kind, i);
       const std::string prefix = std::string(kind) + " webhook[" + std::to_string(i) + "] " +
                                  GoQuote(GetString(w, "name")) + ": ";
       const std::string url = GetString(w, "url");
@@ -361,7 +359,7 @@ std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* 
     for (size_t i = 0; policies && i < policies->items.size(); ++i) {
       const Value& p = policies->items[i];
       if (!p.IsString() && !p.IsNull())
-        return Invalid{at + "." + Index("policies", i),
+        return Invalid{at + "." + ItemPath("policies", i),
                        "failed to parse configuration: json: cannot unmarshal " +
                            std::string(GoJsonTypeName(p)) +
                            " into Go struct field ConfigOptions.cedar.policies of type string"};

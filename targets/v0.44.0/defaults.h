@@ -15,6 +15,8 @@ namespace t0_44_0 {
 inline constexpr TargetDefaults kDefaults = {"ghcr.io/stacklok/toolhive/proxyrunner:v0.44.0",
                                              "0.0.0.0", "ghcr.io/stacklok/thv-registry-api:v1.3.0"};
 inline constexpr char kOperatorBuild[] = "v0.44.0";
+// How messages name the operator whose behaviour they describe.
+inline constexpr char kOperator[] = "the operator (v0.44.0)";
 // operator.env is empty: no TOOLHIVE_USAGE_METRICS_ENABLED=false, TOOLHIVE_SKIP_UPDATE_CHECK or
 // CI variable turns the usagemetrics middleware off (pkg/usagemetrics/collector.go:27-48).
 inline constexpr bool kUsageMetrics = true;

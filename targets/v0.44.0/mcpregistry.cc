@@ -25,7 +25,6 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kOperator[] = "the operator (v0.44.0)";
 const char kRefused[] =
     "; the operator (v0.44.0) refuses the MCPRegistry (Ready=False, "
     "ValidationFailed) and creates nothing";
@@ -298,7 +297,7 @@ class RegistryController {
         continue;
       }
       typed = false;
-      const std::string at = path + "[" + std::to_string(i) + "]";
+      const std::string at = ItemPath(path, i);
       Refuse(&item, at,
              std::string("invalid ") + key + ": failed to unmarshal " + key + "[" +
                  std::to_string(i) + "]: " +

@@ -23,8 +23,6 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kOperator[] = "the operator (v0.44.0)";
-
 // k8s.io/api and apimachinery v0.35.3 (toolhive's go.mod at the tag): core/v1 from
 // targets/v0.44.0/k8s_go_types.inc (scripts/gen_go_types.py, see SOURCE).
 #define THV_GO_TABLE "targets/v0.44.0/k8s_go_types.inc"

@@ -7,14 +7,13 @@
 #include "render/validate_object.h"
 #include "targets/v0.44.0/authserver_checks.h"
 #include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/mcpserver.h"
 
 namespace thv {
 namespace t0_44_0 {
 
 namespace {
-
-const char kOperator[] = "the operator (v0.44.0)";
 
 std::string Where(const Object& o) {
   return o.origin.file + ":" + std::to_string(o.origin.mark.line);

@@ -23,8 +23,6 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kOperator[] = "the operator (v0.44.0)";
-
 bool IsHttpTransport(const std::string& t) { return t == "sse" || t == "streamable-http"; }
 
 // strconv.ParseFloat(text, 64) for decimal text: the whole string, no spaces.
