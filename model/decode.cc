@@ -47,7 +47,14 @@ const Value* GetObject(const Value& parent, const char* key) {
   return v && v->IsMapping() ? v : nullptr;
 }
 
-const Value* ValueAtPath(const Value* node, const std::string& path, Mark* mark) {
+const Value& SpecOf(const Object& object) {
+  static const Value kEmpty = Value::Mapping();
+  const Value* spec = GetObject(object.doc, "spec");
+  return spec ? *spec : kEmpty;
+}
+
+const Value* ValueAtPath(const Value& doc, const std::string& path, Mark* mark) {
+  const Value* node = &doc;
   auto keep = [mark](Mark m) {
     if (mark && m.line > 0) *mark = m;
   };
@@ -79,7 +86,7 @@ const Value* ValueAtPath(const Value* node, const std::string& path, Mark* mark)
 
 Mark MarkOfPath(const Value& doc, const std::string& path) {
   Mark mark = doc.mark;
-  ValueAtPath(&doc, path, &mark);
+  ValueAtPath(doc, path, &mark);
   return mark;
 }
 

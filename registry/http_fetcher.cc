@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <iterator>
 #include <thread>
 
 #include "core/json_parse.h"
@@ -90,6 +91,7 @@ bool Attempt(const CurlApi& curl, const std::string& url, const HttpOptions& o, 
   CURLcode rc = curl.easy_perform(easy);
   long status = 0;
   curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  out->status = status;
   char* effective = nullptr;
   curl.easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
   out->final_url = RedactUrl(effective ? effective : url);
@@ -192,7 +194,7 @@ bool HttpGet(const std::string& url, const HttpOptions& options, HttpResult* out
 }
 
 bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
-                      std::string* servers_json, std::string* err) {
+                      std::string* servers_json, std::string* answered_url, std::string* err) {
   constexpr int kMaxPages = 1000;
   const CurlApi* curl = LoadCurl(err);
   if (!curl) {
@@ -207,15 +209,26 @@ bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
   const std::string where = RedactUrl(base);
   Value all = Value::Sequence();
   std::string cursor;
+  // v0.1 first; v0 only when the server has no v0.1.
+  const char* const kListPaths[] = {"/v0.1/servers", "/v0/servers"};
+  size_t api = 0;
+  std::string list_url = base + kListPaths[api];
   for (int page = 0; page < kMaxPages; ++page) {
-    std::string url = base + "/v0/servers?limit=100";
+    std::string url = list_url + "?limit=100";
     if (!cursor.empty()) {
       char* escaped = curl->easy_escape(nullptr, cursor.c_str(), static_cast<int>(cursor.size()));
       url += "&cursor=" + std::string(escaped);
       curl->free(escaped);
     }
     HttpResult result;
-    if (!HttpGetUntil(*curl, url, options, deadline, &result, err)) return false;
+    if (!HttpGetUntil(*curl, url, options, deadline, &result, err)) {
+      if (page == 0 && result.status == 404 && api + 1 < std::size(kListPaths)) {
+        list_url = base + kListPaths[++api];
+        --page;
+        continue;
+      }
+      return false;
+    }
     Value doc;
     JsonSyntaxError parse_err;
     if (!ParseJson(result.body, &doc, &parse_err)) {
@@ -235,6 +248,7 @@ bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
       Value wrapped = Value::Mapping();
       wrapped.Set("servers", std::move(all));
       *servers_json = GoJsonCompact(wrapped);
+      *answered_url = RedactUrl(list_url);
       return true;
     }
     if (next->text == cursor) {

@@ -24,15 +24,18 @@ struct HttpOptions {
 struct HttpResult {
   std::string body;
   std::string final_url;  // after redirects, credentials redacted
+  long status = 0;        // the last response's HTTP status; 0 when none arrived
 };
 
 // Retries 5xx, 429, timeouts and connection errors while the deadline allows; other 4xx fail at
 // once. Errors name the URL with its credentials redacted.
 bool HttpGet(const std::string& url, const HttpOptions& options, HttpResult* out, std::string* err);
 
-// Every page of an MCP registry API (<base>/v0/servers, cursor pagination), combined as
-// {"servers": [...]}.
+// Every page of an MCP registry API, combined as {"servers": [...]}: <base>/v0.1/servers (the
+// API the official registry froze on 2025-10-24, and what ToolHive v0.44.0's client calls), or
+// <base>/v0/servers when the server answers 404 to v0.1. *answered_url is the list URL used,
+// without its query (recorded in the lock file).
 bool FetchRegistryApi(const std::string& base_url, const HttpOptions& options,
-                      std::string* servers_json, std::string* err);
+                      std::string* servers_json, std::string* answered_url, std::string* err);
 
 }  // namespace thv

@@ -40,8 +40,7 @@ bool NetworkSource::Fetch(const RegistrySource& source, const SyncPolicy& retry,
       return true;
     }
     case SourceType::kRegistryApi:
-      out->resolved = source.endpoint;
-      return FetchRegistryApi(source.endpoint, http, &out->bytes, err);
+      return FetchRegistryApi(source.endpoint, http, &out->bytes, &out->resolved, err);
     case SourceType::kGit: {
       GitRequest request{source.repository, source.branch,       source.tag,    source.commit,
                          source.path,       options_.netrc_file, GitTimeoutMs()};

@@ -122,7 +122,25 @@ for name in io.github.example/one io.github.example/two io.github.example/remote
   grep -q "$name" "$work/api.yaml" || fail "API server $name missing from the storage ConfigMap"
 done
 grep -q "npm" "$work/err" || fail "no warning for the skipped npm-only server"
-echo "ok: registry API pages fetched and converted"
+grep -qF "\"resolved\": \"http://127.0.0.1:$port/api/v0.1/servers\"" "$work/api/thv-render.lock" ||
+  fail "lock: the v0.1 list URL is not recorded: $(cat "$work/api/thv-render.lock")"
+echo "ok: registry API pages fetched from /v0.1/servers and converted"
+# A registry from before the v0.1 freeze answers 404 there: the same list comes from /v0/servers,
+# and the lock says so. Any other failure at v0.1 (a 500) is not a reason to ask v0.
+mkdir -p "$work/legacy"
+sed "s#127.0.0.1:$port/api#127.0.0.1:$port/legacy#" "$work/api/reg.yaml" >"$work/legacy/reg.yaml"
+"$bin" render "$work/legacy" >"$work/legacy.yaml" 2>"$work/err" || fail "legacy api render: $(cat "$work/err")"
+# The two fetches may fall in different seconds: their fetch times (last_updated) may differ.
+unfetched() { sed -E -e "s#127.0.0.1:$port/api#127.0.0.1:$port/legacy#" \
+  -e 's/"last_updated":"[0-9]{4}-[0-9-]+T[0-9:]+Z"/"last_updated":"(fetch time)"/g' "$1"; }
+cmp -s <(unfetched "$work/legacy.yaml") <(unfetched "$work/api.yaml") ||
+  fail "the v0 fallback rendered differently from v0.1"
+grep -qF "\"resolved\": \"http://127.0.0.1:$port/legacy/v0/servers\"" "$work/legacy/thv-render.lock" ||
+  fail "lock: the v0 fallback is not recorded: $(cat "$work/legacy/thv-render.lock")"
+mkdir -p "$work/broken"
+sed "s#127.0.0.1:$port/api#127.0.0.1:$port/broken#; s#maxAttempts: 3#maxAttempts: 1#" "$work/api/reg.yaml" >"$work/broken/reg.yaml"
+expect 3 "broken/v0.1/servers?limit=100: HTTP 500" -- "$bin" render "$work/broken"
+echo "ok: a registry without v0.1 falls back to /v0/servers, recorded in the lock; a 500 does not"
 
 # --- a registry too large for the ConfigMap that stores it -----------------------------------
 python3 "$root/bench/gen.py" registry 3000 "$work/big.json"

@@ -41,10 +41,11 @@ const std::map<std::string, std::string> kParams = {
     {"mcp-parser", "McpParserMiddlewareParams"},
     {"telemetry", "TelemetryFactoryMiddlewareParams"},
     {"ratelimit", "RatelimitMiddlewareParams"},
-    {"mutating", "MutatingFactoryMiddlewareParams"},
-    {"validating", "ValidatingFactoryMiddlewareParams"},
+    {"mutating-webhook", "MutatingFactoryMiddlewareParams"},
+    {"validating-webhook", "ValidatingFactoryMiddlewareParams"},
     {"usagemetrics", "UsagemetricsMiddlewareParams"},
-    {"authz", "AuthzFactoryMiddlewareParams"},
+    {"authorization", "AuthzFactoryMiddlewareParams"},
+    {"upstreamswap", "UpstreamswapMiddlewareParams"},
     {"awssts", "AwsstsMiddlewareParams"},
     {"header-forward", "HeaderforwardHeaderForwardMiddlewareParams"},
 };
@@ -67,6 +68,10 @@ TEST_CASE("Go layouts: every rendered RunConfig is json.Marshal of the generated
           Read("testdata/servers/v0.44.0/tool-overrides.yaml"),
       Read("testdata/examples/v0.44.0/mcp-servers/mcpserver_fetch_otel.yaml"),
       Read("testdata/examples/v0.44.0/mcp-servers/mcpserver_with_oidcconfig_ref.yaml"),
+      Read("testdata/servers/v0.44.0/authserver/10-authserver-ref.yaml"),
+      Read("testdata/servers/v0.44.0/authserver/20-external-auth-ref.yaml"),
+      Read("testdata/examples/v0.44.0/redis-storage/mcpexternalauthconfig-redis-storage.yaml") +
+          "\n---\n" + Read("testdata/servers/v0.44.0/authserver/30-redis-example.yaml"),
       Read("testdata/servers/v0.44.0/remote-proxies/10-proxies.yaml") + "\n---\n" +
           Read("testdata/servers/v0.44.0/remote-proxies/20-references.yaml"),
       Read("testdata/examples/v0.44.0/external-auth/mcpremoteproxy_with_bearer_token.yaml")};
@@ -90,6 +95,10 @@ TEST_CASE("Go layouts: every rendered RunConfig is json.Marshal of the generated
         CAPTURE(type);
         ++seen[type];
         if (type == "recovery") continue;  // json.Marshal(nil)
+        if (type == "strip-auth") {        // json.Marshal(struct{}{}) (runner/middleware.go:505)
+          CHECK(GoJsonCompact(*m.Find("parameters")) == "{}");
+          continue;
+        }
         REQUIRE(kParams.count(type) == 1);
         const Value& params = *m.Find("parameters");
         CHECK(RunConfigTypes().Marshal(kParams.at(type), params) == GoJsonCompact(params));

@@ -33,9 +33,7 @@ std::string NormalizeForEnvVar(const std::string& s) {
 MCPRemoteProxy DecodeMCPRemoteProxy(const Object& object) {
   MCPRemoteProxy p;
   p.common = DecodeMCPServer(object);
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec_ptr = GetObject(object.doc, "spec");
-  const Value& spec = spec_ptr ? *spec_ptr : kEmpty;
+  const Value& spec = SpecOf(object);
   p.remote_url = GetString(spec, "remoteUrl");
   if (const Value* forward = GetObject(spec, "headerForward")) {
     p.plaintext_headers = GetStringMap(*forward, "addPlaintextHeaders");

@@ -28,15 +28,8 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kOperator[] = "the operator (v0.44.0)";
 // The controller file the facts below are from.
 #define CTL "mcpremoteproxy_controller.go"
-
-const Value& SpecOf(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(object.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
 
 // validateHostNotInternal (cmd/thv-operator/pkg/validation/url_validation.go:19-56,101-126): an
 // IP literal in an internal range, or a well-known internal host name or a subdomain of one.

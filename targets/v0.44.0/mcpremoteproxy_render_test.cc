@@ -307,7 +307,7 @@ TEST_CASE(
   CHECK(Keys(r.Rc("aws_sts_config.role_mappings[0]")) == Strings{"claim", "role_arn", "priority"});
   const Strings mw = r.Middlewares();
   CHECK(Strings(mw.end() - 5, mw.end()) ==
-        Strings{"usagemetrics", "authz", "awssts", "header-forward", "recovery"});
+        Strings{"usagemetrics", "authorization", "awssts", "header-forward", "recovery"});
   CHECK(Text(r.Middleware("awssts"), "target_url") == "https://mcp.example.com/mcp");
 }
 

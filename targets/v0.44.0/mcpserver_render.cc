@@ -12,6 +12,7 @@
 #include "render/quantity.h"
 #include "render/render_all.h"
 #include "render/server_fields.h"
+#include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
@@ -23,8 +24,6 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kOperator[] = "the operator (v0.44.0)";
-
 // k8s.io/api and apimachinery v0.35.3 (toolhive's go.mod at the tag): core/v1 from
 // targets/v0.44.0/k8s_go_types.inc (scripts/gen_go_types.py, see SOURCE).
 #define THV_GO_TABLE "targets/v0.44.0/k8s_go_types.inc"
@@ -33,12 +32,6 @@ const char kOperator[] = "the operator (v0.44.0)";
 const GoTypes& CoreV1Types() {
   static const GoTypes types(kGoRows, kGoAliases, &CanonicalQuantityOrText);
   return types;
-}
-
-const Value& SpecOf(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(object.doc, "spec");
-  return spec ? *spec : kEmpty;
 }
 
 // The same list goes on the Deployment and both ServiceAccounts (ctl:1008-1063).
@@ -115,6 +108,9 @@ class ServerRenderer {
     AddAuthzVolume(s_.authz_config, name_, &volumes, &mounts);
     AddOidcCaBundleVolume(refs_.oidc_config, &volumes, &mounts);
     AddTelemetryCaBundleVolume(refs_.telemetry_config, &volumes, &mounts);
+    // The embedded auth server's Secrets (ctl:1335-1347).
+    if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
+      AddAuthServerVolumes(*auth_server, &volumes, &mounts);
 
     std::vector<std::string> args = {"run"};
     if (std::string patch = PodPatchJson(s_); !patch.empty())
@@ -173,6 +169,8 @@ class ServerRenderer {
           Obj({{"fieldRef", Obj({{"apiVersion", Str("v1")},
                                  {"fieldPath", Str("metadata.annotations['toolhive.stacklok.dev/"
                                                    "mcpserver-generation']")}})}})}}));
+    if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
+      AppendAuthServerEnv(*auth_server, &env);  // ctl:1335-1347
     EnsureRequiredEnvVars(&env);
     return env;
   }
@@ -267,23 +265,12 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
   ConditionWarnings(server, diags);
   // Refused before anything is written.
   if (diags->error_count() != errors_before || refs.refused) return;
-  if (refs.auth_server ||
-      (refs.external_auth && ExternalAuthType(*refs.external_auth) == "embeddedAuthServer")) {
-    // AddEmbeddedAuthServerConfigOptions / AddAuthServerRefOptions (cu/authserver.go) add
-    // embedded_auth_server_config, its volumes and env, and the upstreamswap middleware.
-    const char* field =
-        server.auth_server_ref ? "spec.authServerRef.name" : "spec.externalAuthConfigRef.name";
-    if (!context.options.validating)
-      diags->Error(object.origin.file, MarkOfPath(object.doc, field), field,
-                   "rendering an MCPServer with an embedded auth server (MCPExternalAuthConfig "
-                   "type embeddedAuthServer) is not supported at v0.44.0 yet; `validate` checks "
-                   "it");
-    return;
-  }
   const Value run_config = BuildRunConfig(server, refs, context.options.render, diags);
   if (run_config.IsNull()) return;
   ServerRenderer(server, refs, context.options.render).Emit(GoJsonIndent(run_config, "  "), emit);
 }
+
+const GoTypes& CoreV1Types044() { return CoreV1Types(); }
 
 }  // namespace t0_44_0
 }  // namespace thv

@@ -62,7 +62,9 @@ std::string Doc(const std::string& kind, const std::string& name, const std::str
          "\nmetadata: {name: " + name + ", namespace: ns}\nspec:\n" + spec;
 }
 
-const Value* At(const Value* v, const std::string& path) { return ValueAtPath(v, path); }
+const Value* At(const Value* v, const std::string& path) {
+  return v ? ValueAtPath(*v, path) : nullptr;
+}
 
 std::string Text(const Value* v, const std::string& path) {
   const Value* node = At(v, path);

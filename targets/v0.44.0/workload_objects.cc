@@ -219,7 +219,7 @@ void AppendOverrideAndRedisPasswordEnv(const MCPServer& s, Value* env) {
 Value ProxyPodSpec(const MCPServer& s, ProxyPod pod, const RenderOptions& options,
                    const Value& pull_secrets) {
   Value container = Obj({{"name", Str("toolhive")},
-                         {"image", Str(ProxyImage(options))},
+                         {"image", Str(ProxyImage(options, kDefaults))},
                          {"args", StrList(pod.args)},
                          {"ports", List({Obj({{"name", Str("http")},
                                               {"containerPort", Int(s.proxy_port)},

@@ -9,7 +9,10 @@
   /loop                 redirects to itself
   /big                  a 100 MB body
   /notjson              200 with HTML
-  /api/v0/servers       an MCP registry API in pages of 2 (cursor pagination), from argv[2]
+  /api/v0.1/servers     an MCP registry API in pages of 2 (cursor pagination), from argv[2];
+  /api/v0/servers       the same list (a registry serving both)
+  /legacy/v0/servers    the same list, from a registry older than v0.1 (/legacy/v0.1/servers: 404)
+  /broken/v0.1/servers  500 (/broken/v0/servers answers, but must not be asked)
   /private.json         the registry with Basic auth alice:s3cret-pw, else 401
   /redirect-userinfo    302 to http://leaky:leaked-pw@<this server>/good.json
   /redirect-userinfo-dead  302 to http://leaky:leaked-pw@127.0.0.1:1/x (nothing listens)
@@ -102,7 +105,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "http://leaky:leaked-pw@" + target)
             self.send_header("Content-Length", "0")
             self.end_headers()
-        elif path == "/api/v0/servers":
+        elif path == "/broken/v0.1/servers":
+            self.send_body(500, b"broken")
+        elif path in ("/api/v0.1/servers", "/api/v0/servers", "/legacy/v0/servers", "/broken/v0/servers"):
             query = urllib.parse.parse_qs(url.query)
             start = int(query.get("cursor", ["0"])[0])
             page = api_servers[start : start + 2]
