@@ -96,7 +96,8 @@ TEST_CASE("golden v0.44.0: every reference and setting of an MCPRemoteProxy at o
 }
 
 TEST_CASE(
-    "golden v0.44.0: the embedded auth server, through authServerRef and externalAuthConfigRef") {
+    "golden v0.44.0: the embedded auth server, through authServerRef and externalAuthConfigRef, "
+    "of MCPServers and MCPRemoteProxies") {
   const std::string dir = "testdata/servers/v0.44.0/authserver/";
   CheckGolden({dir + "10-authserver-ref.yaml"}, "v0.44.0/authserver/authserver-ref.yaml",
               kRenderV044);
@@ -107,6 +108,9 @@ TEST_CASE(
       "testdata/examples/v0.44.0/redis-storage/mcpexternalauthconfig-redis-storage.yaml";
   CheckGolden({example}, "v0.44.0/empty.yaml", kRenderV044);
   CheckGolden({example, dir + "30-redis-example.yaml"}, "v0.44.0/authserver/redis-example.yaml",
+              kRenderV044);
+  // MCPRemoteProxies with one, through either reference.
+  CheckGolden({dir + "40-remote-proxies.yaml"}, "v0.44.0/authserver/remote-proxies.yaml",
               kRenderV044);
 }
 

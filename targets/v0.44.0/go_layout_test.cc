@@ -72,6 +72,7 @@ TEST_CASE("Go layouts: every rendered RunConfig is json.Marshal of the generated
       Read("testdata/servers/v0.44.0/authserver/20-external-auth-ref.yaml"),
       Read("testdata/examples/v0.44.0/redis-storage/mcpexternalauthconfig-redis-storage.yaml") +
           "\n---\n" + Read("testdata/servers/v0.44.0/authserver/30-redis-example.yaml"),
+      Read("testdata/servers/v0.44.0/authserver/40-remote-proxies.yaml"),
       Read("testdata/servers/v0.44.0/remote-proxies/10-proxies.yaml") + "\n---\n" +
           Read("testdata/servers/v0.44.0/remote-proxies/20-references.yaml"),
       Read("testdata/examples/v0.44.0/external-auth/mcpremoteproxy_with_bearer_token.yaml")};

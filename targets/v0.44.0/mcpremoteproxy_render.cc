@@ -16,6 +16,7 @@
 #include "model/formats.h"
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
+#include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/mcpremoteproxy.h"
@@ -137,13 +138,6 @@ class ProxyRenderer {
       Refuse("spec.remoteUrl", problem + " (RemoteURLInvalid)");
     AuthzConfigMapIsCedar();
     HeaderSecrets();
-    // ValidateAndAddAuthServerRefOptions (cu/authserver.go:1089-1120, via rc:150-155).
-    if (s_.auth_server_ref && refs_.external_auth &&
-        ExternalAuthType(*refs_.external_auth) == "embeddedAuthServer")
-      Refuse("spec.externalAuthConfigRef.name",
-             "failed to process authServerRef: conflict: both authServerRef and "
-             "externalAuthConfigRef reference an embedded auth server; use authServerRef for the "
-             "embedded auth server and externalAuthConfigRef for outgoing auth only");
     Conditions();
   }
 
@@ -266,6 +260,9 @@ class ProxyRenderer {
     AddAuthzVolume(s_.authz_config, name_, &volumes, &mounts);
     AddTelemetryCaBundleVolume(refs_.telemetry_config, &volumes, &mounts);
     AddOidcCaBundleVolume(refs_.oidc_config, &volumes, &mounts);
+    // The embedded auth server's Secrets, authServerRef before externalAuthConfigRef (:46-60).
+    if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
+      AddAuthServerVolumes(*auth_server, &volumes, &mounts);
 
     // The third argument only fills the proxy runner's signature (:125-129); probes :97-99
     // (BuildHealthProbe(path, port, initialDelay, period, timeout, failure)); no
@@ -320,6 +317,10 @@ class ProxyRenderer {
     // buildRedisPasswordEnvVarForRemoteProxy (:319-336) after the overrides.
     AppendOverrideAndRedisPasswordEnv(s_, &env);
     EnsureRequiredEnvVars(&env);
+    // The embedded auth server's env comes after the required variables (:46-60); an
+    // MCPServer's comes before them.
+    if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
+      AppendAuthServerEnv(*auth_server, &env);
     return env;
   }
 
@@ -346,29 +347,16 @@ void RenderRemoteProxy(const Object& object, const RenderContext& context, Diagn
   ProxyRenderer renderer(proxy, refs, context, diags);
   renderer.Check();
   if (diags->error_count() != errors_before || refs.refused) return;
-  // Not rendered yet: the embedded auth server (its config, volumes, env and the upstreamswap
-  // middleware, cu/authserver.go) and podTemplateSpec, which the operator strategic-merges into
-  // the Deployment (cu/podtemplatespec_patch.go:47-70). `validate` checks both.
-  const char* unsupported = nullptr;
-  const char* field = nullptr;
-  if (refs.auth_server ||
-      (refs.external_auth && ExternalAuthType(*refs.external_auth) == "embeddedAuthServer")) {
-    unsupported =
-        "an MCPRemoteProxy with an embedded auth server (MCPExternalAuthConfig type "
-        "embeddedAuthServer)";
-    field = s.auth_server_ref ? "spec.authServerRef.name" : "spec.externalAuthConfigRef.name";
-  } else if (s.pod_template_spec &&
-             !(s.pod_template_spec->IsMapping() && s.pod_template_spec->members.empty())) {
-    unsupported =
-        "an MCPRemoteProxy's spec.podTemplateSpec (a strategic merge patch of its "
-        "Deployment's pod template)";
-    field = "spec.podTemplateSpec";
-  }
-  if (unsupported) {
+  // Not rendered yet: podTemplateSpec, which the operator strategic-merges into the Deployment
+  // (cu/podtemplatespec_patch.go:47-70). `validate` checks it.
+  if (s.pod_template_spec &&
+      !(s.pod_template_spec->IsMapping() && s.pod_template_spec->members.empty())) {
     if (!context.options.validating)
-      diags->Error(object.origin.file, MarkOfPath(object.doc, field), field,
-                   std::string("rendering ") + unsupported +
-                       " is not supported at v0.44.0 yet; `validate` checks it");
+      diags->Error(object.origin.file, MarkOfPath(object.doc, "spec.podTemplateSpec"),
+                   "spec.podTemplateSpec",
+                   "rendering an MCPRemoteProxy's spec.podTemplateSpec (a strategic merge patch of "
+                   "its Deployment's pod template) is not supported at v0.44.0 yet; `validate` "
+                   "checks it");
     return;
   }
   const RemoteProxyRun run = renderer.Run();

@@ -4,10 +4,12 @@
 // = mcpremoteproxy_runconfig.go, cu = cmd/thv-operator/pkg/controllerutil).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/value.h"
+#include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/mcpremoteproxy.h"
 #include "targets/v0.44.0/testing.h"
 
@@ -435,20 +437,120 @@ TEST_CASE(
   CHECK(run.out.empty());
 }
 
+// MCPExternalAuthConfig "as" of type embeddedAuthServer: an OIDC upstream "up-idp" with a client
+// secret and one signing key, then the extra lines (at the embeddedAuthServer's indentation).
+std::string AuthServer(const std::string& extra = "", const std::string& name = "as") {
+  return Doc(
+      "MCPExternalAuthConfig", name,
+      "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: https://as.example.com\n"
+      "    signingKeySecretRefs: [{name: keys, key: current.pem}]\n"
+      "    upstreamProviders:\n    - name: up-idp\n      type: oidc\n      oidcConfig:\n"
+      "        issuerUrl: https://idp.example.com\n        clientId: c\n"
+      "        clientSecretRef: {name: idp-client, key: secret}\n" +
+          extra);
+}
+
+// The proxy's oidcConfigRef to kOidc, audience and resource URL alike.
+const char kOidcRef[] =
+    "  oidcConfigRef: {name: idp, audience: 'https://p.example.com/mcp', resourceUrl: "
+    "'https://p.example.com/mcp'}\n";
+const char kAuthServerRef[] = "  authServerRef: {kind: MCPExternalAuthConfig, name: as}\n";
+
+TEST_CASE(
+    "embedded auth server via authServerRef: RunConfig as an MCPServer's (rc:139-155), Secrets "
+    "after the OIDC CA bundle, env after the required variables (dep:46-60)") {
+  Rendered r = Render(Proxy(std::string(kOidcRef) + kAuthServerRef +
+                            "  authzConfig: {type: inline, inline: {policies: ['permit(principal, "
+                            "action, resource);']}}\n") +
+                      kOidc + AuthServer());
+  for (const std::string& e : r.run.errors) MESSAGE(e);
+  REQUIRE(r.run.errors.empty());
+  // cu BuildAuthServerRunConfig: the same embedded_auth_server_config an MCPServer gets.
+  CHECK(r.RcText("embedded_auth_server_config.issuer") == "https://as.example.com");
+  CHECK(r.RcText("embedded_auth_server_config.upstreams[0].name") == "up-idp");
+  CHECK(r.RcText("embedded_auth_server_config.upstreams[0].oidc_config.client_secret_env_var") ==
+        "TOOLHIVE_UPSTREAM_CLIENT_SECRET_UP_IDP");
+  CHECK(r.RcText("remote_url") == "https://mcp.example.com/mcp");
+  // runner/middleware.go:412-473: upstreamswap right after auth; Cedar reads the upstream's
+  // claims (primary_upstream_provider injected, middleware.go:480-495).
+  const Strings mw = r.Middlewares();
+  const auto auth = std::find(mw.begin(), mw.end(), "auth");
+  REQUIRE(auth != mw.end());
+  CHECK(*(auth + 1) == "upstreamswap");
+  CHECK(r.Middleware("authorization")
+            ->Find("config_data")
+            ->Find("cedar")
+            ->Find("primary_upstream_provider")
+            ->text == "up-idp");
+  // No scopes on the oidcConfigRef: registration.DefaultScopes (config_builder.go:1045-1053).
+  Strings scopes;
+  for (const Value& v : r.Rc("oidc_config.Scopes")->items) scopes.push_back(v.text);
+  CHECK(scopes == DefaultAuthServerScopes());
+  // Volumes: runconfig, authz, OIDC CA bundle, then the signing key (authserver.go:323-439).
+  CHECK(Names(At(r.PodSpec(), "volumes")) ==
+        Strings{"runconfig", "authz-config", "oidc-ca-bundle-ca", "authserver-signing-key-0"});
+  CHECK(Text(r.Container(), "volumeMounts[3].subPath") == "key-0.pem");
+  // Env: the upstream's client secret after EnsureRequiredEnvVars' defaults.
+  CHECK(Names(At(r.Container(), "env")) ==
+        Strings{"TOOLHIVE_OIDC_CLIENT_SECRET", "XDG_CONFIG_HOME=/tmp", "HOME=/tmp",
+                "TOOLHIVE_RUNTIME=kubernetes", "UNSTRUCTURED_LOGS=false",
+                "TOOLHIVE_UPSTREAM_CLIENT_SECRET_UP_IDP"});
+  CHECK(Text(r.Container(), "env[5].valueFrom.secretKeyRef.name") == "idp-client");
+}
+
+TEST_CASE(
+    "embedded auth server via externalAuthConfigRef (the legacy path, dep:46-48): the same "
+    "objects; disableUpstreamTokenInjection makes the middleware strip-auth") {
+  Rendered legacy = Render(Proxy(std::string(kOidcRef) + "  externalAuthConfigRef: {name: as}\n") +
+                           kOidc + AuthServer("    disableUpstreamTokenInjection: true\n"));
+  for (const std::string& e : legacy.run.errors) MESSAGE(e);
+  REQUIRE(legacy.run.errors.empty());
+  CHECK(legacy.RcText("embedded_auth_server_config.issuer") == "https://as.example.com");
+  const Strings mw = legacy.Middlewares();
+  CHECK(std::find(mw.begin(), mw.end(), "strip-auth") != mw.end());
+  CHECK(std::find(mw.begin(), mw.end(), "upstreamswap") == mw.end());
+  CHECK(Names(At(legacy.PodSpec(), "volumes")).back() == "authserver-signing-key-0");
+  CHECK(Names(At(legacy.Container(), "env")).back() == "TOOLHIVE_UPSTREAM_CLIENT_SECRET_UP_IDP");
+}
+
+TEST_CASE(
+    "refused: an embedded auth server without oidcConfigRef (cu/authserver.go:593-596), with "
+    "its operator's words; validate too") {
+  for (const char* ref : {kAuthServerRef, "  externalAuthConfigRef: {name: as}\n"}) {
+    CAPTURE(ref);
+    for (bool validating : {false, true}) {
+      RenderRun run = RunAt044(Proxy(ref) + AuthServer(), validating);
+      CHECK(run.HasError(
+          "OIDC config is required for embedded auth server: OIDCConfigRef must be set on the "
+          "MCPServer; the operator (v0.44.0) refuses the RunConfig"));
+      CHECK(run.out.empty());
+    }
+  }
+}
+
 TEST_CASE(
     "refused: authServerRef and externalAuthConfigRef both embedded (cu/authserver.go:1089-1120)") {
-  const std::string as =
-      Doc("MCPExternalAuthConfig", "as",
-          "  type: embeddedAuthServer\n  embeddedAuthServer:\n    issuer: https://as.example.com\n"
-          "    upstreamProviders: [{name: up, type: oidc, oidcConfig: {issuerUrl: "
-          "'https://up.example.com', clientId: c}}]\n");
-  RenderRun run = RunAt044(Proxy("  authServerRef: {kind: MCPExternalAuthConfig, name: as}\n"
-                                 "  externalAuthConfigRef: {name: as}\n") +
-                               as,
-                           /*validating=*/true);
+  const std::string yaml =
+      Proxy(std::string(kOidcRef) + kAuthServerRef + "  externalAuthConfigRef: {name: as2}\n") +
+      kOidc + AuthServer() + AuthServer("", "as2");
+  for (bool validating : {false, true}) {
+    RenderRun run = RunAt044(yaml, validating);
+    CHECK(run.HasError(
+        "spec.externalAuthConfigRef.name: failed to process authServerRef: conflict: both "
+        "authServerRef and externalAuthConfigRef reference an embedded auth server"));
+    CHECK(run.out.empty());
+  }
+}
+
+TEST_CASE("refused: an authServerRef config with two upstreams (ctl:1036-1050)") {
+  RenderRun run =
+      RunAt044(Proxy(std::string(kOidcRef) + kAuthServerRef) + kOidc +
+               AuthServer("    - name: second\n      type: oidc\n      oidcConfig: {issuerUrl: "
+                          "'https://two.example.com', clientId: c}\n"));
   CHECK(
-      run.HasError("conflict: both authServerRef and externalAuthConfigRef reference an embedded "
-                   "auth server"));
+      run.HasError("spec.authServerRef.name: MCPExternalAuthConfig ns/as has 2 upstream "
+                   "providers, but an MCPRemoteProxy supports only 1"));
+  CHECK(run.out.empty());
 }
 
 TEST_CASE("not rendered yet: podTemplateSpec (strategic merge, dep:427-452); validate checks it") {
