@@ -62,10 +62,12 @@ TEST_CASE("merge lists: by key in place, new elements in the patch's order (merg
             R"({"name":"X","value":"3"}],"ports":[{"containerPort":8080.0,"protocol":"TCP"}]},)"
             R"({"name":"s","image":"side"}]}})") ==
       // X is in both lists: the patch's relative order wins over the original's (normalize
-      // ElementOrder, patch.go:404-469); b stays where it was, s follows.
+      // ElementOrder, patch.go:404-469). mergeSortedSlice puts a server-only element (b) first only
+      // when it and the patch's element both stood in the original, so the new s comes before b;
+      // the patch's number is kept as written (Go stores the patch's float64).
       R"({"spec":{"containers":[{"name":"a","image":"i","env":[{"name":"Y","value":"2"},)"
-      R"({"name":"X","value":"3"}],"ports":[{"containerPort":8080,"name":"http","protocol":"TCP"}]},)"
-      R"({"name":"b"},{"name":"s","image":"side"}]}})");
+      R"({"name":"X","value":"3"}],"ports":[{"containerPort":8080.0,"name":"http","protocol":"TCP"}]},)"
+      R"({"name":"s","image":"side"},{"name":"b"}]}})");
   // A new element named in the patch before one of the original's goes before it.
   CHECK(Merge(R"({"spec":{"containers":[{"name":"a"},{"name":"b"}]}})",
               R"({"spec":{"containers":[{"name":"x"},{"name":"a","image":"i"}]}})") ==
@@ -79,8 +81,8 @@ TEST_CASE("merge lists: by key in place, new elements in the patch's order (merg
       Merge(
           R"({"spec":{"containers":[{"name":"a","volumeMounts":[{"name":"v","mountPath":"/d"}]}]}})",
           R"({"spec":{"containers":[{"name":"a","volumeMounts":[{"name":"v","mountPath":"/e"}]}]}})") ==
-      R"({"spec":{"containers":[{"name":"a","volumeMounts":[{"name":"v","mountPath":"/d"},)"
-      R"({"name":"v","mountPath":"/e"}]}]}})");
+      R"({"spec":{"containers":[{"name":"a","volumeMounts":[{"name":"v","mountPath":"/e"},)"
+      R"({"name":"v","mountPath":"/d"}]}]}})");
 }
 
 TEST_CASE("StrategicMergePatch's failures, and directives thv-render does not apply") {
