@@ -13,6 +13,7 @@
 #include "render/render_all.h"
 #include "render/server_fields.h"
 #include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/core_v1.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
 #include "targets/v0.44.0/webhooks.h"
@@ -23,16 +24,6 @@ namespace t0_44_0 {
 namespace {
 
 const char kOperator[] = "the operator (v0.44.0)";
-
-// k8s.io/api and apimachinery v0.35.3 (toolhive's go.mod at the tag): core/v1 from
-// targets/v0.44.0/k8s_go_types.inc (scripts/gen_go_types.py, see SOURCE).
-#define THV_GO_TABLE "targets/v0.44.0/k8s_go_types.inc"
-#include "core/go_table.h"
-
-const GoTypes& CoreV1Types() {
-  static const GoTypes types(kGoRows, kGoAliases, &CanonicalQuantityOrText);
-  return types;
-}
 
 const Value& SpecOf(const Object& object) {
   static const Value kEmpty = Value::Mapping();
