@@ -214,12 +214,14 @@ std::string FindDirective(const Value& v, const std::string& path) {
 
 }  // namespace
 
+std::string FindPatchDirective(const Value& patch) { return FindDirective(patch, ""); }
+
 bool StrategicMergePodTemplate(Value* original, const Value& patch, std::string* error) {
   if (!patch.IsMapping()) {
     *error = "the patch is not an object";
     return false;
   }
-  if (const std::string d = FindDirective(patch, ""); !d.empty()) {
+  if (const std::string d = FindPatchDirective(patch); !d.empty()) {
     *error = d + ": strategic merge patch directives are not supported";
     return false;
   }

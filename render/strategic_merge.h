@@ -19,4 +19,8 @@ namespace thv {
 // $setElementOrder/, $deleteFromPrimitiveList/), which this implementation does not apply.
 bool StrategicMergePodTemplate(Value* original, const Value& patch, std::string* error);
 
+// The path of the first $-directive key in patch ("spec.containers[0].$patch"), or "": Kubernetes
+// applies them, thv-render does not.
+std::string FindPatchDirective(const Value& patch);
+
 }  // namespace thv

@@ -142,9 +142,8 @@ class Renderer {
     std::string canonical, err;
     if (CanonicalQuantity(text, &canonical, &err)) return canonical;
     diags_->Error(e_.object->origin.file, MarkOfPath(e_.object->doc, field), field,
-                  "quantities must match the regular expression "
-                  "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': resource.MustParse(\"" +
-                      text + "\") panics in " + kOperator + ", which creates nothing");
+                  "cannot parse '" + text + "': " + err + ": resource.MustParse panics in " +
+                      kOperator + ", which creates nothing");
     return text;
   }
 
@@ -212,6 +211,13 @@ class Renderer {
     Value tmpl = Obj({{"metadata", std::move(meta)}, {"spec", std::move(spec)}});
     Value base = Typed(tmpl);
     if (!e_.pod_template_spec) return base;
+    if (const std::string d = FindPatchDirective(*e_.pod_template_spec); !d.empty()) {
+      const std::string path = "spec.podTemplateSpec." + d;
+      diags_->Error(e_.object->origin.file, MarkOfPath(e_.object->doc, path), path,
+                    "strategic merge patch directives in an EmbeddingServer's podTemplateSpec are "
+                    "not supported at v0.44.0 yet");
+      return base;
+    }
     std::string error;
     Value merged = base;
     if (!e_.pod_template_spec->IsMapping() ||
