@@ -183,6 +183,54 @@ void GoTypes::DecodeStruct(const Type& t, const Value& v, const JsonPath& path, 
   }
 }
 
+void GoTypes::CheckDecode(std::string_view name, const Value& json, const JsonPath& path,
+                          GoDecodeContext* ctx) const {
+  Check(*Root(name), json, path, ctx);
+}
+
+void GoTypes::Check(const Type& t, const Value& v, const JsonPath& path,
+                    GoDecodeContext* ctx) const {
+  if (v.IsNull()) return;  // null leaves every Go type alone or nil
+  switch (t.kind) {
+    case Kind::kPointer:
+      return Check(*t.elem, v, path, ctx);
+    case Kind::kSlice:
+      if (!v.IsSequence()) return ctx->TypeError(v, path, "array");
+      for (size_t i = 0; i < v.items.size(); ++i) Check(*t.elem, v.items[i], path.Index(i), ctx);
+      return;
+    case Kind::kMap:
+      if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
+      for (const Member& m : v.members) Check(*t.elem, m.value, path.Key(m.key), ctx);
+      return;
+    case Kind::kStruct:
+      if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
+      for (const Member& m : v.members) {
+        const std::vector<Field>& fields = FieldsOf(t);
+        const Field* field = nullptr;
+        for (size_t i = 0; !field && i < fields.size(); ++i)
+          if (fields[i].json == m.key) field = &fields[i];
+        for (size_t i = 0; !field && i < fields.size(); ++i)
+          if (GoKeyMatches(m.key, fields[i].json)) field = &fields[i];
+        if (field) Check(*field->type, m.value, path.Key(m.key), ctx);
+      }
+      return;
+    case Kind::kInt: {
+      int64_t ignored = 0;
+      return DecodeInt(t, v, path, &ignored, ctx);
+    }
+    case Kind::kQuantity:
+    case Kind::kIntOrString:
+      if (!v.IsString() && !v.IsNumber()) ctx->TypeError(v, path, "string");
+      return;
+    case Kind::kAny:
+    case Kind::kRaw:
+      return;
+    default:
+      if (!Fits(t, v)) ctx->TypeError(v, path, Want(t));
+      return;
+  }
+}
+
 std::string GoTypes::BindingError(const Type& t, const GoCppType* cpp) const {
   const bool nilable = t.kind == Kind::kPointer || t.kind == Kind::kSlice || t.kind == Kind::kMap ||
                        t.kind == Kind::kAny || t.kind == Kind::kRaw;

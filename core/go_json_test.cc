@@ -191,4 +191,30 @@ TEST_CASE("Go json: every type error is reported with its path and position") {
   CHECK(Decode("[]", &o) == "in.json:1:1: expected object, got array\n");
 }
 
+TEST_CASE("Go json: CheckDecode reports the type errors Decode reports, storing nothing") {
+  // The same document as above, checked in Value mode: the same errors, one for one.
+  const char* text =
+      "{\"id\": 1,\n \"tools\": \"a\",\n \"list\": [null, {\"n\": true}],\n"
+      " \"by_name\": {\"k\": []},\n \"Flag\": \"yes\", \"ptr\": 1, \"raw\": [1], \"small\": "
+      "3000000000}";
+  Value doc;
+  JsonSyntaxError syntax;
+  REQUIRE(ParseJson(text, &doc, &syntax));
+  Diagnostics diags;
+  GoDecodeContext ctx{"in.json", &diags};
+  Types().CheckDecode("Outer", doc, JsonPath(), &ctx);
+  std::string out;
+  for (const Diagnostic& d : diags.items()) out += FormatDiagnostic(d) + "\n";
+  // A null element of []*Inner is a nil pointer to Go: only Decode, which cannot hold it,
+  // refuses it.
+  CHECK(out ==
+        "in.json:1:8: id: expected string, got number\n"
+        "in.json:2:11: tools: expected array, got string\n"
+        "in.json:3:23: list[1].n: expected integer, got boolean\n"
+        "in.json:4:19: by_name.k: expected object, got array\n"
+        "in.json:5:10: Flag: expected boolean, got string\n"
+        "in.json:5:24: ptr: expected object, got number\n"
+        "in.json:5:48: small: expected int32, got number 3000000000\n");
+}
+
 }  // namespace thv

@@ -220,9 +220,8 @@ class Renderer {
     }
     std::string error;
     Value merged = base;
-    if (!e_.pod_template_spec->IsMapping() ||
+    if (!Decodes(*e_.pod_template_spec, &error) ||
         !StrategicMergePodTemplate(&merged, *e_.pod_template_spec, &error)) {
-      if (!e_.pod_template_spec->IsMapping()) error = "the podTemplateSpec is not an object";
       diags_->Warning(e_.object->origin.file, e_.pod_template_spec->mark, "spec.podTemplateSpec",
                       "not applied: " + error + "; " + kOperator +
                           " sets PodTemplateValid=False and builds the StatefulSet from its "
@@ -230,6 +229,20 @@ class Renderer {
       return base;
     }
     return Typed(merged);
+  }
+
+  // NewPodTemplateSpecBuilder (cu/podtemplatespec_builder.go:27-49): json.Unmarshal of the raw
+  // podTemplateSpec into a corev1.PodTemplateSpec succeeds; else *error says where it fails.
+  static bool Decodes(const Value& tmpl, std::string* error) {
+    Diagnostics found;
+    GoDecodeContext ctx;
+    ctx.diags = &found;
+    CoreV1Types().CheckDecode("PodTemplateSpec", tmpl, JsonPath{}, &ctx);
+    if (found.items().empty()) return true;
+    const Diagnostic& first = found.items().front();
+    *error = "json.Unmarshal into a corev1.PodTemplateSpec fails at " +
+             (first.path.empty() ? std::string("the top") : first.path) + ": " + first.message;
+    return false;
   }
 
   // json.Unmarshal into a corev1.PodTemplateSpec and json.Marshal back: Go's field order, zero
