@@ -52,7 +52,8 @@ bool InBlockedRange(const std::string& host, std::string* range) {
   return false;
 }
 
-// ValidateRemoteURL (pkg/validation/url_validation.go:61-115): "" when valid.
+}  // namespace
+
 std::string RemoteUrlProblem(const std::string& raw) {
   if (raw.empty()) return "remote URL must not be empty";
   GoUrl url;
@@ -85,6 +86,8 @@ std::string RemoteUrlProblem(const std::string& raw) {
   }
   return "";
 }
+
+namespace {
 
 const Value& Spec(const Object& o) {
   static const Value kEmpty = Value::Mapping();

@@ -16,6 +16,11 @@
 namespace thv {
 namespace t0_44_0 {
 
+// ValidateRemoteURL (pkg/validation/url_validation.go:61-115): why the operator refuses rawURL
+// as a remote MCP server (malformed, not http(s), no host, an internal address or hostname), or
+// "" when it accepts it. No DNS: hostnames off the blocklist pass.
+std::string RemoteUrlProblem(const std::string& raw);
+
 // MCPServerEntry: the checks of sec:57-114 (remote URL, groupRef, externalAuthConfigRef,
 // caBundleRef ConfigMap, headerForward Secrets and their keys), each a warning.
 void CheckServerEntry(const Object& entry, const RenderContext& context, Diagnostics* diags);
