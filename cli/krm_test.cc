@@ -210,16 +210,10 @@ TEST_CASE("KRM function: malformed ResourceLists are error results with a non-ze
 TEST_CASE(
     "KRM function at v0.44.0: an EmbeddingServer functionConfig becomes its StatefulSet and "
     "Service") {
-  const char* in = R"(apiVersion: config.kubernetes.io/v1
-kind: ResourceList
-items: []
-functionConfig:
-  apiVersion: toolhive.stacklok.dev/v1beta1
-  kind: EmbeddingServer
-  metadata: {name: emb, namespace: ml}
-  spec:
-    modelCache: {enabled: true}
-)";
+  const char* in =
+      "{apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [], functionConfig: "
+      "{apiVersion: toolhive.stacklok.dev/v1beta1, kind: EmbeddingServer, metadata: {name: emb, "
+      "namespace: ml}, spec: {modelCache: {enabled: true}}}}";
   KrmOptions options;
   options.target = FindTarget("v0.44.0");
   std::string out;

@@ -14,8 +14,8 @@ namespace {
 enum class Shape { kPodTemplateSpec, kObjectMeta, kPodSpec, kContainer, kOther };
 
 struct ListMeta {
-  bool merge = false;    // patchStrategy merge (else the patch's list replaces the original's)
-  const char* key = "";  // patchMergeKey; "" for a list of scalars
+  bool merge = false;  // patchStrategy merge (else the patch's list replaces the original's)
+  std::string key;     // patchMergeKey; "" for a list of scalars
   Shape element = Shape::kOther;
 };
 
@@ -27,35 +27,34 @@ Shape FieldShape(Shape in, const std::string& key) {
   return Shape::kOther;
 }
 
+// The merge lists of each struct (patchStrategy merge): " field=patchMergeKey ", the key
+// followed by "+" when the elements are Containers.
+const char* MergeLists(Shape in) {
+  switch (in) {
+    case Shape::kPodSpec:  // types.go:4105-4414; volumes, resourceClaims: merge,retainKeys
+      return " volumes=name initContainers=name+ containers=name+ ephemeralContainers=name+ "
+             "imagePullSecrets=name hostAliases=ip topologySpreadConstraints=topologyKey "
+             "schedulingGates=name resourceClaims=name ";
+    case Shape::kContainer:  // and EphemeralContainerCommon: types.go:2949-3028, 5096-5153
+      return " ports=containerPort env=name volumeMounts=mountPath volumeDevices=devicePath ";
+    case Shape::kObjectMeta:  // meta/v1/types.go: finalizers is a list of strings
+      return " finalizers= ownerReferences=uid ";
+    default:
+      return "";
+  }
+}
+
 ListMeta FieldList(Shape in, const std::string& key) {
-  struct Row {
-    Shape in;
-    const char* field;
-    ListMeta meta;
-  };
-  static const Row kRows[] = {
-      // PodSpec (types.go:4105-4414)
-      {Shape::kPodSpec, "volumes", {true, "name", Shape::kOther}},  // merge,retainKeys
-      {Shape::kPodSpec, "initContainers", {true, "name", Shape::kContainer}},
-      {Shape::kPodSpec, "containers", {true, "name", Shape::kContainer}},
-      {Shape::kPodSpec, "ephemeralContainers", {true, "name", Shape::kContainer}},
-      {Shape::kPodSpec, "imagePullSecrets", {true, "name", Shape::kOther}},
-      {Shape::kPodSpec, "hostAliases", {true, "ip", Shape::kOther}},
-      {Shape::kPodSpec, "topologySpreadConstraints", {true, "topologyKey", Shape::kOther}},
-      {Shape::kPodSpec, "schedulingGates", {true, "name", Shape::kOther}},
-      {Shape::kPodSpec, "resourceClaims", {true, "name", Shape::kOther}},  // merge,retainKeys
-      // Container and EphemeralContainerCommon (types.go:2949-3028, 5096-5153)
-      {Shape::kContainer, "ports", {true, "containerPort", Shape::kOther}},
-      {Shape::kContainer, "env", {true, "name", Shape::kOther}},
-      {Shape::kContainer, "volumeMounts", {true, "mountPath", Shape::kOther}},
-      {Shape::kContainer, "volumeDevices", {true, "devicePath", Shape::kOther}},
-      // ObjectMeta (meta/v1/types.go)
-      {Shape::kObjectMeta, "finalizers", {true, "", Shape::kOther}},
-      {Shape::kObjectMeta, "ownerReferences", {true, "uid", Shape::kOther}},
-  };
-  for (const Row& r : kRows)
-    if (r.in == in && key == r.field) return r.meta;
-  return {};
+  const std::string lists = MergeLists(in);
+  const size_t at = lists.find(" " + key + "=");
+  if (at == std::string::npos) return {};
+  const size_t begin = at + key.size() + 2;
+  ListMeta meta{true, lists.substr(begin, lists.find(' ', begin) - begin), Shape::kOther};
+  if (!meta.key.empty() && meta.key.back() == '+') {
+    meta.key.pop_back();
+    meta.element = Shape::kContainer;
+  }
+  return meta;
 }
 
 // Go's == on the interface{} values json.Unmarshal makes: numbers are float64.
@@ -67,10 +66,12 @@ bool GoEqual(const Value& a, const Value& b) {
 }
 
 // What an element is compared by: its merge key's value, or itself for scalars.
-const Value* KeyOf(const Value& item, const char* key) { return *key ? item.Find(key) : &item; }
+const Value* KeyOf(const Value& item, const std::string& key) {
+  return key.empty() ? &item : item.Find(key);
+}
 
 // index(): the position of item's key among list, or -1.
-int IndexIn(const std::vector<Value>& list, const Value& item, const char* key) {
+int IndexIn(const std::vector<Value>& list, const Value& item, const std::string& key) {
   const Value* want = KeyOf(item, key);
   for (size_t i = 0; i < list.size(); ++i) {
     const Value* v = KeyOf(list[i], key);
@@ -130,8 +131,8 @@ class Merger {
         if (GoKind(v) != GoKind(first) || v.IsSequence())
           return Fail(at + ": the elements of the list are of different types");
     const bool maps = first.IsMapping();
-    if (maps && !*meta.key) return Fail(at + ": cannot merge lists without merge key");
-    if (!maps && *meta.key) return Fail("value for key " + at + " is not a map");
+    if (maps && meta.key.empty()) return Fail(at + ": cannot merge lists without merge key");
+    if (!maps && !meta.key.empty()) return Fail("value for key " + at + " is not a map");
     const std::vector<Value> server_order = orig;
     std::vector<Value> merged = orig;
     if (maps) {
@@ -188,7 +189,7 @@ class Merger {
     return true;
   }
 
-  bool NoMergeKey(const std::string& at, const char* key) {
+  bool NoMergeKey(const std::string& at, const std::string& key) {
     return Fail("an element of " + at + " does not contain declared merge key: " + key);
   }
   bool Fail(std::string message) {

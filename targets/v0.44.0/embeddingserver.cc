@@ -303,13 +303,7 @@ class Renderer {
       CopyInto(&annotations, e_.service->annotations);
       CopyInto(&labels, e_.service->labels);
     }
-    Value svc = KubeObject("v1", "Service", ObjectMetadata(name_, ns_, &labels, &annotations));
-    svc.Set("spec", Obj({{"ports", List({Obj({{"name", Str("http")},
-                                              {"protocol", Str("TCP")},
-                                              {"port", Int(e_.port)},
-                                              {"targetPort", Int(e_.port)}})})},
-                         {"selector", StrMap(selector)}}));
-    return svc;
+    return HttpService(name_, ns_, labels, annotations, e_.port, selector);
   }
 
   const EmbeddingServer& e_;

@@ -130,11 +130,12 @@ TEST_CASE("EmbeddingServer: pod template override labels reach the selector too 
 TEST_CASE("EmbeddingServer: podTemplateSpec is a strategic merge over the controller's template") {
   // applyPodTemplateSpecToStatefulSet (esc:697-737) through ApplyPodTemplateSpecPatch
   // (cu/podtemplatespec_patch.go:47-68): the embedding container merges by name.
-  RenderRun r = RunAt044(Embedding(
+  const std::string patch =
       "  podTemplateSpec:\n    spec:\n      nodeSelector: {gpu: 'yes'}\n      containers:\n"
       "      - name: embedding\n        env: [{name: MODEL_ID, value: other}]\n"
-      "      - name: sidecar\n        image: busybox\n"));
-  REQUIRE(r.errors.empty());
+      "      - name: sidecar\n        image: busybox\n";
+  const RenderRun r = RunAt044(Embedding(patch));
+  CHECK(r.errors.empty());
   const Value& containers =
       At(r.Find("StatefulSet", "e"), {"spec", "template", "spec", "containers"});
   REQUIRE(containers.items.size() == 2);
