@@ -218,17 +218,21 @@ class Renderer {
                     "not supported at v0.44.0 yet");
       return base;
     }
+    // Either failure is soft: the StatefulSet is built from the defaults. Only one that does
+    // not decode is in the status (esc:371-392); a failed merge is only logged (esc:721-730).
     std::string error;
+    const char* outcome = " sets PodTemplateValid=False";
     Value merged = base;
-    if (!Decodes(*e_.pod_template_spec, &error) ||
-        !StrategicMergePodTemplate(&merged, *e_.pod_template_spec, &error)) {
-      diags_->Warning(e_.object->origin.file, e_.pod_template_spec->mark, "spec.podTemplateSpec",
-                      "not applied: " + error + "; " + kOperator +
-                          " sets PodTemplateValid=False and builds the StatefulSet from its "
-                          "defaults");
-      return base;
+    bool applied = Decodes(*e_.pod_template_spec, &error);
+    if (applied) {
+      outcome = " only logs it";
+      applied = StrategicMergePodTemplate(&merged, *e_.pod_template_spec, &error);
     }
-    return Typed(merged);
+    if (applied) return Typed(merged);
+    diags_->Warning(e_.object->origin.file, e_.pod_template_spec->mark, "spec.podTemplateSpec",
+                    "not applied: " + error + "; " + kOperator + outcome +
+                        " and builds the StatefulSet from its defaults");
+    return base;
   }
 
   // NewPodTemplateSpecBuilder (cu/podtemplatespec_builder.go:27-49): json.Unmarshal of the raw

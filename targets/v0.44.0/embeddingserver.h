@@ -13,8 +13,9 @@ namespace t0_44_0 {
 
 // StatefulSet <name> (statefulSetForEmbedding, esc:406-461) and Service <name>
 // (serviceForEmbedding, esc:777-822). A podTemplateSpec the controller cannot apply is a warning
-// (it sets PodTemplateValid=False and builds the StatefulSet from its defaults, esc:351-404,
-// 697-737); a quantity resource.MustParse panics on is an error (nothing is created).
+// (it sets PodTemplateValid=False, or only logs a failed merge, and builds the StatefulSet from
+// its defaults, esc:351-404, 697-737); a quantity resource.MustParse panics on is an error (nothing
+// is created).
 void RenderEmbeddingServer(const Object& object, const RenderContext& context, Diagnostics* diags,
                            const Emit& emit);
 
