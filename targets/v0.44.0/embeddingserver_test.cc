@@ -148,17 +148,25 @@ TEST_CASE("EmbeddingServer: podTemplateSpec is a strategic merge over the contro
         "yes");
 }
 
-TEST_CASE("EmbeddingServer: a podTemplateSpec the patch cannot apply is only a condition") {
-  // esc:713-730: the merge is skipped and the StatefulSet built from the defaults; the status
-  // says PodTemplateValid=False (esc:371-392).
-  RenderRun r =
-      RunAt044(Embedding("  podTemplateSpec:\n    spec:\n      containers: [{image: no-name}]\n"));
-  REQUIRE(r.errors.empty());
-  CHECK(
-      r.HasWarning("spec.podTemplateSpec: not applied: an element of spec.containers does not "
-                   "contain declared merge key: name"));
-  CHECK(GetString(Container(r), "image") ==
-        "ghcr.io/huggingface/text-embeddings-inference:cpu-latest");
+TEST_CASE("EmbeddingServer: a podTemplateSpec the operator cannot apply is skipped, not refused") {
+  // esc:713-730: either failure is soft, the StatefulSet is built from the defaults. One that
+  // does not json.Unmarshal is in the status (PodTemplateValid=False, esc:371-392); a merge that
+  // fails (no merge key) is only logged (esc:721-730).
+  for (const char* tmpl : {"      containers: [{image: no-name}]\n", "      nodeSelector: gpu\n"}) {
+    CAPTURE(tmpl);
+    const RenderRun r = RunAt044(Embedding(std::string("  podTemplateSpec:\n    spec:\n") + tmpl));
+    CHECK(r.errors.empty());
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].find("spec.podTemplateSpec: not applied: ") != std::string::npos);
+    CHECK(GetString(Container(r), "image") ==
+          "ghcr.io/huggingface/text-embeddings-inference:cpu-latest");
+    CHECK(At(r.Find("StatefulSet", "e"), {"spec", "template", "spec", "nodeSelector"}).IsNull());
+  }
+  CHECK(RunAt044(Embedding("  podTemplateSpec:\n    spec:\n      containers: [{image: x}]\n"))
+            .HasWarning("merge key: name; the operator (v0.44.0) only logs it"));
+  CHECK(RunAt044(Embedding("  podTemplateSpec:\n    spec:\n      nodeSelector: gpu\n"))
+            .HasWarning("fails at spec.nodeSelector: expected object, got string; the operator "
+                        "(v0.44.0) sets PodTemplateValid=False"));
 }
 
 TEST_CASE("EmbeddingServer: default image pull secrets go on the pod (esc:661-676)") {
