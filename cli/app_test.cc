@@ -466,6 +466,11 @@ TEST_CASE("golden v0.44.0: MCPGroup and MCPServerEntry render nothing, themselve
                    "v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.err", kRenderV044);
 }
 
+TEST_CASE("golden: list at 7002a239b, servers and registries (as main's thv-render printed it)") {
+  CheckGolden({"testdata/examples/mcp-registries", "testdata/servers/full"}, "7002a239b/list.txt",
+              {"list"});
+}
+
 TEST_CASE("golden v0.44.0: list prints a table per kind, with its CRD's printer columns") {
   CheckGolden({"testdata/examples/v0.44.0/embedding-servers",
                "testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_basic.yaml",
