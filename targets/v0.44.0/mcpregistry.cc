@@ -15,8 +15,8 @@
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
 #include "render/validate_object.h"
-#include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/core_v1.h"
+#include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/registry_pod.h"
 #include "targets/v0.44.0/webhooks.h"
 
