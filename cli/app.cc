@@ -46,7 +46,7 @@ const Command kCommands[] = {
     {"validate", "Check inputs without rendering output",
      "Examples:\n  thv-render validate servers/\n  thv-render validate --strict fetch.yaml",
      AddValidateFlags},
-    {"list", "List MCPServers as kubectl get would, offline",
+    {"list", "List ToolHive resources as kubectl get would, offline",
      "Example:\n  thv-render list servers/", AddLockedInputFlags},
     {"sync", "Fetch every remote MCPRegistry source anew and update the lock file",
      "Run on the schedule the registries' syncPolicy.interval states (e.g. a scheduled CI job),\n"

@@ -36,18 +36,6 @@ TEST_CASE(
               kRenderV044);
 }
 
-TEST_CASE("list at v0.44.0: MCPRegistries with the URL the operator reports") {
-  RealDiskInterface disk;
-  Result r = Run(&disk, {"list", "--operator-version", "v0.44.0",
-                         kSource + "/testdata/examples/v0.44.0/mcp-registries/"
-                                   "mcpregistry-configyaml-minimal.yaml"});
-  REQUIRE(r.code == 0);
-  CHECK(r.out ==
-        "NAME                 NAMESPACE         URL\n"
-        "minimal-configyaml   toolhive-system   "
-        "http://minimal-configyaml-api.toolhive-system:8080\n");
-}
-
 TEST_CASE(
     "golden v0.44.0: every MCPServer and MCPRemoteProxy example of the tag renders as the operator "
     "creates it") {
@@ -171,6 +159,49 @@ TEST_CASE("--operator-version: unpinned, render follows the default release, v0.
   CHECK(out.str().find("image: ghcr.io/stacklok/toolhive/proxyrunner:v0.44.0") !=
         std::string::npos);
   CHECK(out.str().find("startupProbe:") != std::string::npos);
+}
+
+TEST_CASE("golden v0.44.0: EmbeddingServer examples render their StatefulSet and Service") {
+  for (const char* name :
+       {"embedding-servers/basic-embedding", "embedding-servers/embedding-advanced",
+        "embedding-servers/embedding-with-cache"}) {
+    CAPTURE(name);
+    CheckGolden({std::string("testdata/examples/v0.44.0/") + name + ".yaml"},
+                std::string("v0.44.0/") + name + ".yaml", kRenderV044);
+  }
+}
+
+TEST_CASE("golden v0.44.0: MCPGroup and MCPServerEntry render nothing, themselves when kept") {
+  for (const char* name : {"mcp-server-entries/mcpserverentry_basic",
+                           "mcp-server-entries/mcpserverentry_with_ca_bundle",
+                           "mcp-server-entries/mcpserverentry_with_header_forward",
+                           "mcp-server-entries/mcpserverentry_with_token_exchange"}) {
+    CAPTURE(name);
+    const std::string input = std::string("testdata/examples/v0.44.0/") + name + ".yaml";
+    std::vector<std::string> keep = kRenderV044;
+    keep.push_back("--keep-custom-resources");
+    CheckGolden({input}, std::string("v0.44.0/") + name + ".kept.yaml", keep);
+  }
+  // Its ConfigMap passes through; the group and the entry go.
+  CheckGolden({"testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_basic.yaml"},
+              "v0.44.0/empty.yaml", kRenderV044);
+  // The VirtualMCPServer beside the group is what is refused.
+  CheckErrorGolden({"testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.yaml"},
+                   "v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.err", kRenderV044);
+}
+
+TEST_CASE("golden: list at 7002a239b, servers and registries (as main's thv-render printed it)") {
+  CheckGolden({"testdata/examples/mcp-registries", "testdata/servers/full"}, "7002a239b/list.txt",
+              {"list"});
+}
+
+TEST_CASE("golden v0.44.0: list prints a table per kind, with its CRD's printer columns") {
+  CheckGolden({"testdata/examples/v0.44.0/embedding-servers",
+               "testdata/examples/v0.44.0/mcp-registries/mcpregistry-configyaml-minimal.yaml",
+               "testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_basic.yaml",
+               "testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_with_ca_bundle.yaml",
+               "testdata/servers/v0.44.0/full"},
+              "v0.44.0/list.txt", {"list", "--operator-version", "v0.44.0"});
 }
 
 }  // namespace thv

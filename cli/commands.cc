@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "cli/check.h"
+#include "cli/list.h"
 #include "cli/load.h"
 #include "cli/output.h"
 #include "core/value_builder.h"
@@ -241,31 +242,16 @@ int RunValidate(const Flags& f, const CliIo& io, bool namespace_explicit) {
   return kExitOk;
 }
 
-// kubectl's table layout: columns padded to the widest cell plus three spaces.
-void PrintTable(std::vector<std::vector<std::string>> rows, std::ostream& out) {
-  for (auto& row : rows)
-    for (std::string& cell : row) cell = TerminalSafe(cell);
-  std::vector<size_t> widths;
-  for (const auto& row : rows)
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (widths.size() <= i) widths.push_back(0);
-      widths[i] = std::max(widths[i], row[i].size());
-    }
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(widths[i] - row[i].size() + 3, ' ');
-    }
-    out << line << "\n";
-  }
-}
-
 int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
   Diagnostics diags;
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
   PrintDiagnostics(diags, io);
   if (diags.HasErrors()) return kExitInvalidInput;
+  if (!TargetOf(f).list_server) {
+    if (!PrintKindTables(TargetOf(f), objects, *io.out))
+      *io.err << "No ToolHive resources found.\n";
+    return kExitOk;
+  }
   std::vector<std::vector<std::string>> rows = {{"NAME", "NAMESPACE", "TRANSPORT", "PORT", "URL"}};
   for (const Object& o : objects) {
     if (ToolhiveKindOf(o) != ToolhiveKind::kMCPServer) continue;
@@ -273,13 +259,6 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
     rows.push_back({o.meta.name, o.meta.namespace_, row.transport, row.port, row.url});
   }
   if (rows.size() > 1) PrintTable(rows, *io.out);
-  // v0.44.0 registries serve their configYAML; URL as the operator's status.url (controller:308).
-  std::vector<std::vector<std::string>> served = {{"NAME", "NAMESPACE", "URL"}};
-  for (const Object& o : objects)
-    if (ToolhiveKindOf(o) == ToolhiveKind::kMCPRegistryConfigYaml)
-      served.push_back({o.meta.name, o.meta.namespace_,
-                        "http://" + o.meta.name + "-api." + o.meta.namespace_ + ":8080"});
-  if (served.size() > 1) *io.out << (rows.size() > 1 ? "\n" : ""), PrintTable(served, *io.out);
 
   if (HasRegistries(objects)) {
     Diagnostics registry_diags;
@@ -307,7 +286,7 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
     PrintTable(table, *io.out);
     for (const Diagnostic& d : registry_diags.items())
       if (d.severity == Severity::kWarning) *io.err << FormatDiagnostic(d) << "\n";
-  } else if (rows.size() == 1 && served.size() == 1) {
+  } else if (rows.size() == 1) {
     *io.err << "No MCPServer or MCPRegistry resources found.\n";
   }
   return kExitOk;

@@ -207,4 +207,26 @@ TEST_CASE("KRM function: malformed ResourceLists are error results with a non-ze
                  "MCPServer or MCPRegistry") != std::string::npos);
 }
 
+TEST_CASE(
+    "KRM function at v0.44.0: an EmbeddingServer functionConfig becomes its StatefulSet and "
+    "Service") {
+  const char* in =
+      "{apiVersion: config.kubernetes.io/v1, kind: ResourceList, items: [], functionConfig: "
+      "{apiVersion: toolhive.stacklok.dev/v1beta1, kind: EmbeddingServer, metadata: {name: emb, "
+      "namespace: ml}, spec: {modelCache: {enabled: true}}}}";
+  KrmOptions options;
+  options.target = FindTarget("v0.44.0");
+  std::string out;
+  CHECK(RunKrmFunction(in, options, &out) == 0);
+  // The CRD's defaults: the model, the TEI image, 8080, a 10Gi ReadWriteOnce cache.
+  for (const char* want :
+       {"kind: StatefulSet", "kind: Service", "serviceName: emb", "- BAAI/bge-small-en-v1.5",
+        "image: ghcr.io/huggingface/text-embeddings-inference:cpu-latest", "storage: 10Gi",
+        "- ReadWriteOnce", "value: /data"}) {
+    CAPTURE(want);
+    CHECK(out.find(want) != std::string::npos);
+  }
+  CHECK(out.find("results:") == std::string::npos);
+}
+
 }  // namespace thv

@@ -115,6 +115,7 @@ class GoTypes {
   }
   // Value mode: the type errors json.Unmarshal of json into the named type would report
   // ("expected boolean, got string"), to ctx; unknown keys and nulls are fine, as in Go.
+  // Nothing is stored: quantities, times and base64 are not parsed further.
   void Check(std::string_view name, const Value& json, const JsonPath& path,
              GoDecodeContext* ctx) const;
   // Bound rows whose C++ member cannot hold the row's Go type (a unit test asserts none).

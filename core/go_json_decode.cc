@@ -46,6 +46,16 @@ bool Fits(const GoTypes::Type& t, const Value& v) {
   return w == JsonTypeName(v);
 }
 
+// The field json.Unmarshal stores key in: the exact name first, then the first field whose
+// name folds to the key.
+const GoTypes::Field* FieldFor(const std::vector<GoTypes::Field>& fields, std::string_view key) {
+  for (const GoTypes::Field& f : fields)
+    if (f.json == key) return &f;
+  for (const GoTypes::Field& f : fields)
+    if (GoKeyMatches(key, f.json)) return &f;
+  return nullptr;
+}
+
 void DecodeInt(const GoTypes::Type& t, const Value& v, const JsonPath& path, int64_t* out,
                GoDecodeContext* ctx) {
   int64_t n = 0;
@@ -168,18 +178,8 @@ void GoTypes::DecodeStruct(const Type& t, const Value& v, const JsonPath& path, 
   if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
   const std::vector<Field>& fields = FieldsOf(t);
   for (const Member& m : v.members) {
-    // Go prefers the exact name, then the first field whose name folds to the key.
-    const Field* field = nullptr;
-    for (const Field& f : fields) {
-      if (f.json == m.key) {
-        field = &f;
-        break;
-      }
-    }
-    for (size_t i = 0; !field && i < fields.size(); ++i) {
-      if (GoKeyMatches(m.key, fields[i].json)) field = &fields[i];
-    }
-    if (field) Decode(*field->type, field->cpp, m.value, path.Key(m.key), field->Locate(p), ctx);
+    if (const Field* field = FieldFor(fields, m.key))
+      Decode(*field->type, field->cpp, m.value, path.Key(m.key), field->Locate(p), ctx);
   }
 }
 
@@ -206,11 +206,8 @@ void GoTypes::CheckValue(const Type& t, const Value& v, const JsonPath& path,
     case Kind::kStruct:
       if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
       for (const Member& m : v.members) {
-        for (const Field& f : FieldsOf(t)) {
-          if (!GoKeyMatches(m.key, f.json)) continue;
-          CheckValue(*f.type, m.value, path.Key(m.key), ctx);
-          break;
-        }
+        if (const Field* field = FieldFor(FieldsOf(t), m.key))
+          CheckValue(*field->type, m.value, path.Key(m.key), ctx);
       }
       return;
     case Kind::kInt: {

@@ -147,4 +147,15 @@ Value RunConfigConfigMapObject(const std::string& name, const std::string& ns,
        {"data", Obj({{"runconfig.json", Str(json)}})}});
 }
 
+Value HttpService(const std::string& name, const std::string& ns, const StringMap& labels,
+                  const StringMap& annotations, int64_t port, const StringMap& selector) {
+  Value svc = KubeObject("v1", "Service", ObjectMetadata(name, ns, &labels, &annotations));
+  svc.Set("spec", Obj({{"ports", List({Obj({{"name", Str("http")},
+                                            {"protocol", Str("TCP")},
+                                            {"port", Int(port)},
+                                            {"targetPort", Int(port)}})})},
+                       {"selector", StrMap(selector)}}));
+  return svc;
+}
+
 }  // namespace thv

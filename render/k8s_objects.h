@@ -44,6 +44,10 @@ Value PolicyRule(const char* group, const char* resource, const std::vector<std:
 Value ProxyRunnerRole(const std::string& name, const std::string& ns,
                       const std::vector<std::string>& write_verbs);
 
+// A Service with one port "http" (TCP, port and targetPort the same number) and a selector.
+Value HttpService(const std::string& name, const std::string& ns, const StringMap& labels,
+                  const StringMap& annotations, int64_t port, const StringMap& selector);
+
 // Binds the Role of the same name to the ServiceAccount of the same name.
 Value ProxyRunnerRoleBinding(const std::string& name, const std::string& ns);
 

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/value.h"
@@ -39,6 +40,16 @@ enum class KindRole : uint8_t {
   kUnsupported,     // refused as an input at this target
 };
 
+// `thv-render list`'s table for a kind: its CRD's printer columns (additionalPrinterColumns, as
+// kubectl get heads them), after NAMESPACE and NAME, Age left out (an input has no
+// creationTimestamp). A column whose value only the operator's status holds is empty, as kubectl
+// shows it for an object with no status.
+struct KindLister {
+  const char* columns[8];  // headers, nullptr-terminated
+  // The cells under columns for object; objects: every input, for columns about the others.
+  std::vector<std::string> (*cells)(const Object& object, const std::vector<Object>& objects);
+};
+
 struct TargetKind {
   const char* kind;  // nullptr ends a table
   ToolhiveKind id;
@@ -51,6 +62,7 @@ struct TargetKind {
                  const Emit& emit);
   // Appended to "not supported" messages: what to do instead (nullptr for nothing).
   const char* hint;
+  const KindLister* list = nullptr;  // nullptr: `list` leaves the kind out
 };
 
 // A field an older release had and this one renamed or moved (issue 18 item 6): an error at the
@@ -84,6 +96,7 @@ struct Target {
   const TargetKind* kinds;     // one entry per CRD kind; ends with {nullptr}
   const FieldRename* renames;  // ends with {nullptr}; may be nullptr
   const char* renames_from;    // the release whose field names the renames refer to
+  // The single MCPServer table of releases without KindLister tables (nullptr otherwise).
   ServerListRow (*list_server)(const Object& server);
   const UnreadFlag* unread_flags;  // ends with {nullptr}
 };

@@ -37,7 +37,14 @@ TEST_CASE("targets: every CRD kind has a behaviour, every behaviour a CRD") {
       CHECK(k->id != ToolhiveKind::kNone);
     }
     CHECK(crd_kinds == kinds);
-    CHECK(static_cast<bool>(t->list_server));
+    // `list`: one MCPServer table, or a table per kind (every kind of the target has one).
+    for (const TargetKind* k = t->kinds; k->kind && !t->list_server; ++k) {
+      CAPTURE(k->kind);
+      REQUIRE(k->list);
+      size_t columns = 0;
+      while (k->list->columns[columns]) ++columns;
+      CHECK(columns > 0);
+    }
     for (const FieldRename* r = t->renames; r && r->kind; ++r) CHECK(kinds.count(r->kind) == 1);
   }
 }

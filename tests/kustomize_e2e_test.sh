@@ -79,3 +79,23 @@ for want in "name: mcp-github-proxy-remote-proxy" "placeholder-for-remote-proxy"
 done
 node "$root/tests/k8s_validate/validate.mjs" "$work/remote.yaml" >/dev/null || fail "the MCPRemoteProxy build is invalid"
 echo "ok: an MCPRemoteProxy generator renders at v0.44.0 with its MCPOIDCConfig from the directory"
+# Every rendering kind has a v1beta1 plugin: an EmbeddingServer generator becomes its StatefulSet
+# and Service, composed with namespace and namePrefix like any generated object.
+for kind in EmbeddingServer MCPRemoteProxy VirtualMCPServer; do
+  lower=$(echo "$kind" | tr '[:upper:]' '[:lower:]')
+  [ -x "$XDG_CONFIG_HOME/kustomize/plugin/toolhive.stacklok.dev/v1beta1/$lower/$kind" ] ||
+    fail "no v1beta1 plugin for $kind"
+done
+mkdir -p "$work/emb"
+cp "$root/testdata/examples/v0.44.0/embedding-servers/embedding-with-cache.yaml" "$work/emb/embedding.yaml"
+printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: ml\nnamePrefix: team-\ngenerators:\n- embedding.yaml\n' >"$work/emb/kustomization.yaml"
+THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/emb" >"$work/emb.yaml" 2>"$work/err4" ||
+  fail "an EmbeddingServer generator failed: $(cat "$work/err4")"
+for want in "kind: StatefulSet" "kind: Service" "name: team-embedding-with-cache" "namespace: ml" \
+  "serviceName: team-embedding-with-cache" "storage: 10Gi"; do
+  grep -qF -- "$want" "$work/emb.yaml" || fail "the EmbeddingServer build lacks '$want'"
+done
+grep -q "kind: EmbeddingServer" "$work/emb.yaml" && fail "the EmbeddingServer generator config leaked"
+node "$root/tests/k8s_validate/validate.mjs" "$work/emb.yaml" >/dev/null || fail "the EmbeddingServer build is invalid"
+echo "ok: an EmbeddingServer v1beta1 generator renders its StatefulSet and Service through kubectl kustomize"
+

@@ -15,8 +15,8 @@
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
 #include "render/validate_object.h"
+#include "targets/v0.44.0/core_v1.h"
 #include "targets/v0.44.0/defaults.h"
-#include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/registry_pod.h"
 #include "targets/v0.44.0/webhooks.h"
 #include "targets/v0.44.0/workload_objects.h"
@@ -242,7 +242,7 @@ class RegistryController {
                   const std::string& message) {
     Diagnostics found;
     GoDecodeContext ctx{File(), &found};
-    CoreV1Types044().Check(go_type, v, path, &ctx);
+    CoreV1Types().Check(go_type, v, path, &ctx);
     for (const Diagnostic& d : found.items())
       diags_->Error(File(), d.mark, d.path, d.message + "; " + message);
     return ctx.errors == 0;

@@ -14,6 +14,7 @@
 #include "render/server_fields.h"
 #include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/core_v1.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
 #include "targets/v0.44.0/webhooks.h"
@@ -24,16 +25,8 @@ namespace t0_44_0 {
 
 namespace {
 
-// k8s.io/api and apimachinery v0.35.3 (toolhive's go.mod at the tag): core/v1 from
-// targets/v0.44.0/k8s_go_types.inc (scripts/gen_go_types.py, see SOURCE).
-#define THV_GO_TABLE "targets/v0.44.0/k8s_go_types.inc"
-#include "core/go_table.h"
-
-const GoTypes& CoreV1Types() {
-  static const GoTypes types(kGoRows, kGoAliases, &CanonicalQuantityOrText);
-  return types;
-}
-
+// imagepullsecrets.Defaults.Merge (cmd/thv-operator/pkg/imagepullsecrets/defaults.go:93-121):
+// the CR's names (deduplicated), then the chart's not already named; nil when both are empty.
 // The same list goes on the Deployment and both ServiceAccounts (ctl:1008-1063).
 Value ImagePullSecrets(const MCPServer& s, const RenderOptions& options) {
   return MergedImagePullSecrets(
@@ -269,8 +262,6 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
   if (run_config.IsNull()) return;
   ServerRenderer(server, refs, context.options.render).Emit(GoJsonIndent(run_config, "  "), emit);
 }
-
-const GoTypes& CoreV1Types044() { return CoreV1Types(); }
 
 }  // namespace t0_44_0
 }  // namespace thv

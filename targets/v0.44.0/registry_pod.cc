@@ -9,7 +9,7 @@
 #include "core/json_parse.h"
 #include "core/value_builder.h"
 #include "render/k8s_objects.h"
-#include "targets/v0.44.0/mcpserver_render.h"
+#include "targets/v0.44.0/core_v1.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -20,7 +20,7 @@ namespace {
 Value AsGo(const Value& tmpl) {
   Value out;
   JsonSyntaxError err;
-  ParseJson(CoreV1Types044().Marshal("PodTemplateSpec", tmpl), &out, &err);
+  ParseJson(CoreV1Types().Marshal("PodTemplateSpec", tmpl), &out, &err);
   return out;
 }
 

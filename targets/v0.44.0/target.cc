@@ -3,6 +3,9 @@
 #include "targets/v0.44.0/target.h"
 
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/embeddingserver.h"
+#include "targets/v0.44.0/groups.h"
+#include "targets/v0.44.0/list.h"
 #include "targets/v0.44.0/mcpregistry.h"
 #include "targets/v0.44.0/mcpremoteproxy_render.h"
 #include "targets/v0.44.0/mcpserver.h"
@@ -13,11 +16,6 @@ namespace thv {
 namespace t0_44_0 {
 
 namespace {
-
-ServerListRow ListServer(const Object& object) {
-  const MCPServer server = DecodeMCPServer(object);
-  return {server.transport, std::to_string(server.proxy_port), ServiceUrl(server)};
-}
 
 // Issue 18 item 6: what 7002a239b's fields became (v1beta1 mcpserver_types.go, the MCPRegistry
 // configYAML redesign). The same at v1alpha1 and v1beta1, which share one schema.
@@ -39,33 +37,37 @@ const FieldRename kRenames[] = {
     {nullptr, nullptr, nullptr}};
 
 const TargetKind kKinds[] = {
-    {"MCPServer", ToolhiveKind::kMCPServer, KindRole::kRendered, nullptr, RenderServer, nullptr},
+    {"MCPServer", ToolhiveKind::kMCPServer, KindRole::kRendered, nullptr, RenderServer, nullptr,
+     &kServerList},
     // MCPToolConfig is always Valid (toolconfig_controller.go); its overrides are checked where
     // an MCPServer refers to it. MCPGroup has nothing to check.
-    {"MCPToolConfig", ToolhiveKind::kMCPToolConfig, KindRole::kConfig, nullptr, nullptr, nullptr},
+    {"MCPToolConfig", ToolhiveKind::kMCPToolConfig, KindRole::kConfig, nullptr, nullptr, nullptr,
+     &kValidOnlyList},
     {"MCPOIDCConfig", ToolhiveKind::kMCPOIDCConfig, KindRole::kConfig, CheckConfig, nullptr,
-     nullptr},
+     nullptr, &kOidcConfigList},
     {"MCPTelemetryConfig", ToolhiveKind::kMCPTelemetryConfig, KindRole::kConfig, CheckConfig,
-     nullptr, nullptr},
+     nullptr, nullptr, &kTelemetryConfigList},
     {"MCPAuthzConfig", ToolhiveKind::kMCPAuthzConfig, KindRole::kConfig, CheckConfig, nullptr,
-     nullptr},
+     nullptr, &kTypedConfigList},
     {"MCPExternalAuthConfig", ToolhiveKind::kMCPExternalAuthConfig, KindRole::kConfig, CheckConfig,
-     nullptr, nullptr},
+     nullptr, nullptr, &kTypedConfigList},
     {"MCPWebhookConfig", ToolhiveKind::kMCPWebhookConfig, KindRole::kConfig, CheckConfig, nullptr,
-     nullptr},
-    {"MCPGroup", ToolhiveKind::kMCPGroup, KindRole::kConfig, nullptr, nullptr, nullptr},
+     nullptr, &kValidOnlyList},
+    {"MCPGroup", ToolhiveKind::kMCPGroup, KindRole::kConfig, nullptr, nullptr, nullptr,
+     &kGroupList},
     {"MCPRegistry", ToolhiveKind::kMCPRegistryConfigYaml, KindRole::kRendered, nullptr,
-     RenderRegistry, nullptr},
+     RenderRegistry, nullptr, &kRegistryList},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kRendered, nullptr,
-     RenderRemoteProxy, nullptr},
+     RenderRemoteProxy, nullptr, &kRemoteProxyList},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kUnsupported, nullptr, nullptr,
-     nullptr},
+     nullptr, &kVirtualServerList},
     {"VirtualMCPCompositeToolDefinition", ToolhiveKind::kVirtualMCPCompositeToolDefinition,
-     KindRole::kUnsupported, nullptr, nullptr, nullptr},
-    {"EmbeddingServer", ToolhiveKind::kEmbeddingServer, KindRole::kUnsupported, nullptr, nullptr,
-     nullptr},
-    {"MCPServerEntry", ToolhiveKind::kMCPServerEntry, KindRole::kUnsupported, nullptr, nullptr,
-     nullptr},
+     KindRole::kUnsupported, nullptr, nullptr, nullptr, &kCompositeToolList},
+    {"EmbeddingServer", ToolhiveKind::kEmbeddingServer, KindRole::kRendered, nullptr,
+     RenderEmbeddingServer, nullptr, &kEmbeddingServerList},
+    // Validation only (mcpserverentry_controller.go:42-47): every finding is a warning.
+    {"MCPServerEntry", ToolhiveKind::kMCPServerEntry, KindRole::kConfig, CheckServerEntry, nullptr,
+     nullptr, &kServerEntryList},
     {nullptr, ToolhiveKind::kNone, KindRole::kUnsupported, nullptr, nullptr, nullptr}};
 
 const UnreadFlag kUnreadFlags[] = {
@@ -79,7 +81,8 @@ const UnreadFlag kUnreadFlags[] = {
 const Target kTarget = {
     "v0.44.0",   kOperatorBuild, "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
     kDefaults,   kCrds,          kKinds,
-    kRenames,    "7002a239b",    ListServer,
+    kRenames,    "7002a239b",
+    nullptr,  // per-kind tables (KindLister)
     kUnreadFlags};
 
 }  // namespace t0_44_0
