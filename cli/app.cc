@@ -8,6 +8,7 @@
 #include "cli/completion.h"
 #include "cli/flags.h"
 #include "cli/krm.h"
+#include "cli/schema.h"
 #include "targets/targets.h"
 
 #ifndef THV_RENDER_VERSION
@@ -62,6 +63,18 @@ const Command kCommands[] = {
      "parameters (PARAM_* or ARGOCD_ENV_*): OPERATOR_VERSION, PROXY_IMAGE, PLATFORM, STRICT,\n"
      "OFFLINE (default true), PART_OF_LABEL, PATH. See plugins/argocd/.",
      nullptr},
+    {"schema", "Write JSON Schemas of the target's CRDs for editors and validators",
+     "One draft-07 schema per kind and served version, as DIR/<group>/<kind>_<version>.json\n"
+     "(kind lower-cased: toolhive.stacklok.dev/mcpserver_v1beta1.json), the datreeio\n"
+     "CRDs-catalog layout. Examples:\n"
+     "  thv-render schema --output-dir schemas/\n"
+     "  kubeconform -schema-location default \\\n"
+     "    -schema-location 'schemas/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json' "
+     "mcp/\n"
+     "CEL rules (x-kubernetes-validations) are passed through and described, not checked:\n"
+     "run thv-render validate for them.\n"
+     "\nExit codes: 0 ok, 2 usage error, 4 the output could not be written.",
+     AddSchemaFlags},
     {"completion", "Print a shell completion script",
      "Examples:\n  source <(thv-render completion bash)\n"
      "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"",
@@ -130,6 +143,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     *io.out << out;
     return code;
   }
+  if (name == "schema") return RunSchema(f, io);
   if (name == "completion") {
     *io.out << CompletionScript(app, f.shell);
     return kExitOk;

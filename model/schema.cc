@@ -15,4 +15,18 @@ const SchemaNode* FindSchemaProperty(const SchemaNode& node, const std::string& 
   return it->node;
 }
 
+const char* FindSchemaDescription(const SchemaDescriptions& d, const std::string& path) {
+  uint32_t lo = 0, hi = d.count;
+  while (lo < hi) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    const int c = std::strcmp(d.text + d.entries[2 * mid], path.c_str());
+    if (c == 0) return d.text + d.entries[2 * mid + 1];
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return nullptr;
+}
+
 }  // namespace thv

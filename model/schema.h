@@ -78,6 +78,20 @@ struct CrdVersion {
   const char* deprecation_warning;  // what the API server warns on use; nullptr when current
 };
 
+// A target's CRD descriptions, which validation never reads (only `thv-render schema` does), so
+// they live apart from SchemaNode (schemagen --descriptions): one text of NUL-terminated strings
+// and pairs of offsets into it (field path, description), sorted by path. A path is the kind and
+// the property names joined by ".", "[]" for items and "{}" for additionalProperties:
+// "MCPServer.spec.env[].name".
+struct SchemaDescriptions {
+  const char* text;
+  const uint32_t* entries;
+  uint32_t count;
+};
+
+// The description at path, or nullptr.
+const char* FindSchemaDescription(const SchemaDescriptions& descriptions, const std::string& path);
+
 // The schema of property `name` of an object node, or nullptr.
 const SchemaNode* FindSchemaProperty(const SchemaNode& node, const std::string& name);
 

@@ -92,6 +92,7 @@ struct Target {
   const char* renames_from;    // the release whose field names the renames refer to
   ServerListRow (*list_server)(const Object& server);
   const UnreadFlag* unread_flags;  // ends with {nullptr}
+  const SchemaDescriptions* descriptions;  // the CRDs' descriptions (thv-render schema)
 };
 
 // The CRD version serving apiVersion/kind at target, or nullptr.

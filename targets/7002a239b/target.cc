@@ -72,7 +72,8 @@ const Target kTarget = {"7002a239b",
                         nullptr,
                         nullptr,
                         ListServer,
-                        kUnreadFlags};
+                        kUnreadFlags,
+                        &kDescriptions};
 
 }  // namespace t7002a239b
 }  // namespace thv

@@ -83,7 +83,8 @@ const Target kTarget = {"v0.44.0",
                         kRenames,
                         "7002a239b",
                         ListServer,
-                        kUnreadFlags};
+                        kUnreadFlags,
+                        &kDescriptions};
 
 }  // namespace t0_44_0
 }  // namespace thv
