@@ -79,17 +79,19 @@ struct CrdVersion {
 };
 
 // A target's CRD descriptions, which validation never reads (only `thv-render schema` does), so
-// they live apart from SchemaNode (schemagen --descriptions): one text of NUL-terminated strings
-// and pairs of offsets into it (field path, description), sorted by path. A path is the kind and
-// the property names joined by ".", "[]" for items and "{}" for additionalProperties:
-// "MCPServer.spec.env[].name".
+// they live apart from SchemaNode (schemagen --descriptions): one text of NUL-terminated strings,
+// zlib-compressed, and pairs of offsets into it (field path, description), sorted by path. A path
+// is the kind and the property names joined by ".", "[]" for items and "{}" for
+// additionalProperties: "MCPServer.spec.env[].name".
 struct SchemaDescriptions {
-  const char* text;
+  const char* deflated;  // the text, as zlib's compress2 wrote it
+  uint32_t deflated_size;
+  uint32_t text_size;
   const uint32_t* entries;
   uint32_t count;
 };
 
-// The description at path, or nullptr.
+// The description at path, or nullptr. The first call inflates the text, which then stays.
 const char* FindSchemaDescription(const SchemaDescriptions& descriptions, const std::string& path);
 
 // The schema of property `name` of an object node, or nullptr.

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config git python3 openssl ca-certificates
   libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libgit2-dev libcurl4-openssl-dev doctest-dev
   clang libclang-rt-14-dev hyperfine valgrind golang-go
-  python3-jsonschema python3-yaml)  # the JSON Schema validator of tests/schema_test.sh
+  zlib1g-dev python3-jsonschema python3-yaml)  # python3-jsonschema: tests/schema_test.sh
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
