@@ -57,6 +57,13 @@ const Command kCommands[] = {
      "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry; an\n"
      "MCPRegistry's ConfigMap source comes from the items, a remote source from the lock file.",
      AddKrmFlags},
+    {"kustomize-transform",
+     "Run as kustomize's exec transformer: names inside strings follow namePrefix, nameSuffix "
+     "and namespace",
+     "Reads every object of a kustomize build on stdin, writes them back with the names the\n"
+     "proxy's arguments and RunConfig hold made to match the renamed objects, and their\n"
+     "checksums recomputed. See plugins/kustomize/thv-render-names.",
+     AddKustomizeTransformFlags},
     {"argocd-generate",
      "Argo CD plugin generate step: render the app path with the plugin's environment",
      "Runs in the application's path. Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME and the plugin\n"
@@ -144,6 +151,17 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     return code;
   }
   if (name == "schema") return RunSchema(f, io);
+  if (name == "kustomize-transform") {
+    std::string in, out, err;
+    if (!io.read_stdin(f.max_input_bytes, &in, &err)) {
+      *io.err << "error: " << TerminalSafe(err) << "\n";
+      return kExitInvalidInput;
+    }
+    const int code = RunKustomizeTransform(in, TargetOf(f), &out, &err);
+    *io.err << err;  // diagnostics, terminal-safe already
+    *io.out << out;
+    return code;
+  }
   if (name == "completion") {
     *io.out << CompletionScript(app, f.shell);
     return kExitOk;

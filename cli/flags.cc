@@ -247,6 +247,12 @@ void AddSchemaFlags(CLI::App* cmd, Flags* f) {
       ->check(CheckNotEmpty);
 }
 
+void AddKustomizeTransformFlags(CLI::App* cmd, Flags* f) {
+  AddOperatorVersionFlag(cmd, f);
+  // kustomize passes the transformer's config file; it holds nothing to read.
+  cmd->add_option("CONFIG", f->paths, "The transformer config file kustomize passes (unused)");
+}
+
 void AddCompletionFlags(CLI::App* completion, Flags* f) {
   completion->add_option("SHELL", f->shell, "bash or zsh")
       ->required()

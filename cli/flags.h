@@ -52,6 +52,7 @@ void AddOperatorFlags(CLI::App* cmd, Flags* f);
 void AddKrmFlags(CLI::App* cmd, Flags* f);
 void AddCompletionFlags(CLI::App* cmd, Flags* f);
 void AddSchemaFlags(CLI::App* cmd, Flags* f);
+void AddKustomizeTransformFlags(CLI::App* cmd, Flags* f);
 
 // --add-label KEY=VALUE values, checked, as one key -> value list in first-seen key order with
 // the last value of a repeated key (as kubectl label does).

@@ -56,13 +56,15 @@ struct LooseFormat {
 LooseFormat LooseFormatOf(SchemaFormat format) {
   switch (format) {
     case SchemaFormat::kUri:
-      return {"Format uri: an absolute URI or an absolute path, as Go's url.ParseRequestURI "
-              "accepts it.",
-              "^([A-Za-z][A-Za-z0-9+.-]*:|/)"};
+      return {
+          "Format uri: an absolute URI or an absolute path, as Go's url.ParseRequestURI "
+          "accepts it.",
+          "^([A-Za-z][A-Za-z0-9+.-]*:|/)"};
     case SchemaFormat::kDuration:
-      return {"Format duration: a Go duration such as 30s, 1m30s or 2h (the API server also "
-              "accepts \"1 minute\"-style durations).",
-              "[0-9]"};
+      return {
+          "Format duration: a Go duration such as 30s, 1m30s or 2h (the API server also "
+          "accepts \"1 minute\"-style durations).",
+          "[0-9]"};
     default:
       return {"", nullptr};
   }
@@ -213,8 +215,8 @@ class Writer {
     else if (int32)
       out->Set("maximum", Number(INT32_MAX));
     const std::pair<const char*, int64_t> counts[] = {
-        {"minLength", n.min_length}, {"maxLength", n.max_length},
-        {"minItems", n.min_items},   {"maxItems", n.max_items},
+        {"minLength", n.min_length},         {"maxLength", n.max_length},
+        {"minItems", n.min_items},           {"maxItems", n.max_items},
         {"minProperties", n.min_properties}, {"maxProperties", n.max_properties}};
     for (const auto& [keyword, count] : counts)
       if (count >= 0) out->Set(keyword, Value::Int(count));

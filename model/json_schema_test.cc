@@ -40,8 +40,7 @@ std::string Text(const Value* v) { return v && v->IsString() ? v->text : "<none>
 }  // namespace
 
 TEST_CASE("json schema: one file per served version, named as kubeconform looks them up") {
-  const std::vector<JsonSchemaFile> files =
-      CrdJsonSchemas(t0_44_0::kCrds, &t0_44_0::kDescriptions);
+  const std::vector<JsonSchemaFile> files = CrdJsonSchemas(t0_44_0::kCrds, &t0_44_0::kDescriptions);
   size_t served = 0;
   for (const CrdVersion* c = t0_44_0::kCrds; c->kind; ++c) ++served;
   CHECK(files.size() == served);
@@ -49,8 +48,7 @@ TEST_CASE("json schema: one file per served version, named as kubeconform looks 
   CHECK(JsonSchemaPath("toolhive.stacklok.dev/v1beta1", "MCPServer") ==
         "toolhive.stacklok.dev/mcpserver_v1beta1.json");
   // Byte-deterministic.
-  const std::vector<JsonSchemaFile> again =
-      CrdJsonSchemas(t0_44_0::kCrds, &t0_44_0::kDescriptions);
+  const std::vector<JsonSchemaFile> again = CrdJsonSchemas(t0_44_0::kCrds, &t0_44_0::kDescriptions);
   REQUIRE(again.size() == files.size());
   for (size_t i = 0; i < files.size(); ++i) CHECK(again[i].contents == files[i].contents);
 }

@@ -19,6 +19,7 @@
 namespace thv {
 
 struct RenderAllOptions;
+struct RenamedKind;
 
 // The operator's environment where the flags leave it unset (TOOLHIVE_* env of its Deployment).
 struct TargetDefaults {
@@ -91,8 +92,11 @@ struct Target {
   const FieldRename* renames;  // ends with {nullptr}; may be nullptr
   const char* renames_from;    // the release whose field names the renames refer to
   ServerListRow (*list_server)(const Object& server);
-  const UnreadFlag* unread_flags;  // ends with {nullptr}
+  const UnreadFlag* unread_flags;          // ends with {nullptr}
   const SchemaDescriptions* descriptions;  // the CRDs' descriptions (thv-render schema)
+  // The names its objects hold inside strings, for the kustomize transformer
+  // (render/kustomize_names.h); ends with {nullptr}.
+  const RenamedKind* renamed_kinds;
 };
 
 // The CRD version serving apiVersion/kind at target, or nullptr.

@@ -13,6 +13,7 @@ add_test(NAME k8s_validator_selftest COMMAND bash ${CMAKE_SOURCE_DIR}/tests/k8s_
 set_tests_properties(k8s_validator_selftest PROPERTIES TIMEOUT 300)
 thv_binary_test(e2e_registry_sources registry_e2e_test.sh 600)
 thv_binary_test(e2e_kustomize_plugin kustomize_e2e_test.sh 300)
+thv_binary_test(e2e_kustomize_names kustomize_names_test.sh 300)
 thv_binary_test(e2e_argocd_plugin argocd_e2e_test.sh 1500)
 if(NOT THV_SANITIZE)
   # Instruction counts only mean something for the optimized build.

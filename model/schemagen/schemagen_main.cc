@@ -5,9 +5,10 @@
 // served version with its deprecation warning as thv::NS::kCrds. Other served versions must have
 // the storage version's schema (descriptions aside): one table serves them all. Descriptions are
 // not in those tables (validation never reads them): --descriptions writes them to their own
-// table, thv::NS::kDescriptions, keyed by field path, which only `thv-render schema` reads; CEL rules are kept for the evaluator, each compiled here first so that a rule outside
-// its subset fails the build (never a rule that silently holds); identical subtrees (the
-// PodTemplateSpec containers, ...) are emitted once.
+// table, thv::NS::kDescriptions, keyed by field path, which only `thv-render schema` reads; CEL
+// rules are kept for the evaluator, each compiled here first so that a rule outside its subset
+// fails the build (never a rule that silently holds); identical subtrees (the PodTemplateSpec
+// containers, ...) are emitted once.
 #include <yaml-cpp/yaml.h>
 #include <zlib.h>
 
@@ -162,8 +163,8 @@ class Compiler {
       const YAML::Node& v = kv.second;
       if (key == "description") {
         descriptions_[path] = v.Scalar();
-      } else if (key == "example" || key == "x-kubernetes-map-type" ||
-          key == "title" || key == "externalDocs") {
+      } else if (key == "example" || key == "x-kubernetes-map-type" || key == "title" ||
+                 key == "externalDocs") {
         continue;  // documentation and merge hints
       } else if (key == "x-kubernetes-validations") {
         for (const auto& r : v) n.rules.push_back(CompileRule(r, path));

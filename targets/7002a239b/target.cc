@@ -73,7 +73,8 @@ const Target kTarget = {"7002a239b",
                         nullptr,
                         ListServer,
                         kUnreadFlags,
-                        &kDescriptions};
+                        &kDescriptions,
+                        kRenamedKinds};
 
 }  // namespace t7002a239b
 }  // namespace thv

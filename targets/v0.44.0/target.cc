@@ -84,7 +84,8 @@ const Target kTarget = {"v0.44.0",
                         "7002a239b",
                         ListServer,
                         kUnreadFlags,
-                        &kDescriptions};
+                        &kDescriptions,
+                        kRenamedKinds};
 
 }  // namespace t0_44_0
 }  // namespace thv
