@@ -151,9 +151,9 @@ class Renamer {
   }
 
   void Fail(const Value& doc, const std::string& field, const std::string& message) {
-    diags_->Error("", doc.mark, field,
-                  Text(doc.Find("kind")) + " " + Text(Path(doc, {"metadata", "name"})) + ": " +
-                      message);
+    diags_->Error(
+        "", doc.mark, field,
+        Text(doc.Find("kind")) + " " + Text(Path(doc, {"metadata", "name"})) + ": " + message);
   }
 
   void Transform(const RenamedKind& kind, const Instance& instance) {
@@ -180,10 +180,10 @@ class Renamer {
       Value* deployment =
           c->deployment ? Find("Deployment", instance.ns, Expand(c->deployment, instance.name))
                         : nullptr;
-      Value* annotations =
-          deployment ? const_cast<Value*>(Path(*deployment, {"spec", "template", "metadata",
-                                                             "annotations"}))
-                     : nullptr;
+      Value* annotations = deployment
+                               ? const_cast<Value*>(Path(
+                                     *deployment, {"spec", "template", "metadata", "annotations"}))
+                               : nullptr;
       if (annotations && annotations->Find(c->pod_annotation))
         annotations->Set(c->pod_annotation, Value::String(sum));
     }
@@ -215,8 +215,7 @@ class Renamer {
       if (v && v->IsString()) out.emplace_back(v, 0);
       return out;
     }
-    Value* containers =
-        const_cast<Value*>(Path(*doc, {"spec", "template", "spec", "containers"}));
+    Value* containers = const_cast<Value*>(Path(*doc, {"spec", "template", "spec", "containers"}));
     if (!containers) return out;
     for (Value& c : containers->items) {
       Value* list = c.Find(how == "args" ? "args" : "env");
@@ -333,8 +332,8 @@ class Renamer {
                  "names " + p.text + " " + original + ", which is no longer among the objects");
             return false;
           }
-          if (target && Text(Path(*target, {"metadata", "annotations", kNeedsHashSuffix})) ==
-                            "enabled") {
+          if (target &&
+              Text(Path(*target, {"metadata", "annotations", kNeedsHashSuffix})) == "enabled") {
             Fail(doc, where,
                  "names " + p.text + " " + original +
                      ", which kustomize gives a content-hash suffix after the transformers run, "
@@ -360,7 +359,8 @@ class Renamer {
 
 }  // namespace
 
-#define THV_POD_PATCH(path, form) {"Deployment", "%", "args --k8s-pod-patch=", path, form}
+#define THV_POD_PATCH(path, form) \
+  { "Deployment", "%", "args --k8s-pod-patch=", path, form }
 const NameInString kPodPatchNames[] = {
     THV_POD_PATCH("spec.serviceAccountName", "{ServiceAccount *}"),
     THV_POD_PATCH("spec.imagePullSecrets[].name", "{Secret *}"),

@@ -46,13 +46,13 @@ struct ContentChecksum {
 
 // A kind whose controller names rendered objects after it.
 struct RenamedKind {
-  const char* kind;         // "MCPServer"; nullptr ends a table
-  const char* anchor_kind;  // an object rendered for every instance: "Deployment"
-  const char* anchor_name;  // its original name, % the instance's: "%", "%-api"
-  const char* anchor_selector;  // label=value only the anchors have
-  const char* anchor_label;     // the label holding the instance's name
+  const char* kind;                    // "MCPServer"; nullptr ends a table
+  const char* anchor_kind;             // an object rendered for every instance: "Deployment"
+  const char* anchor_name;             // its original name, % the instance's: "%", "%-api"
+  const char* anchor_selector;         // label=value only the anchors have
+  const char* anchor_label;            // the label holding the instance's name
   const NameInString* const* strings;  // tables, nullptr ends the list
-  const ContentChecksum* checksums;  // may be nullptr
+  const ContentChecksum* checksums;    // may be nullptr
 };
 
 // The names a pod template patch (the proxy's --k8s-pod-patch argument, JSON) holds where a

@@ -13,7 +13,8 @@ namespace t7002a239b {
 
 namespace {
 
-#define THV_RUNCONFIG(path) {"ConfigMap", "%-runconfig", "data runconfig.json", path, "{name}"}
+#define THV_RUNCONFIG(path) \
+  { "ConfigMap", "%-runconfig", "data runconfig.json", path, "{name}" }
 const NameInString kServerNames[] = {
     {"Deployment", "%", "args --name=", "", "{name}"},
     {"Deployment", "%", "args --resource-url=", "",

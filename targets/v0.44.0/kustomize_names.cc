@@ -13,7 +13,8 @@ namespace t0_44_0 {
 
 namespace {
 
-#define THV_RUNCONFIG(path, form) {"ConfigMap", "%-runconfig", "data runconfig.json", path, form}
+#define THV_RUNCONFIG(path, form) \
+  { "ConfigMap", "%-runconfig", "data runconfig.json", path, form }
 const NameInString kServerNames[] = {
     THV_RUNCONFIG("name", "{name}"),
     THV_RUNCONFIG("container_name", "{name}"),
