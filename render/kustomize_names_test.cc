@@ -20,8 +20,8 @@ const NameInString kStrings[] = {
     {"ConfigMap", "%-config", "data config.json", "name", "{name}"},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 const NameInString* const kTables[] = {kStrings, nullptr};
-const ContentChecksum kChecksums[] = {
-    {"%-config", "sum", "op/", "%", "pod-sum"}, {nullptr, nullptr, nullptr, nullptr, nullptr}};
+const ContentChecksum kChecksums[] = {{"%-config", "sum", "op/", "%", "pod-sum"},
+                                      {nullptr, nullptr, nullptr, nullptr, nullptr}};
 const RenamedKind kKinds[] = {
     {"Server", "Deployment", "%", "app=server", "instance", kTables, kChecksums},
     {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr}};
@@ -46,8 +46,8 @@ std::string Items(const std::string& url, const std::string& secret_annotations 
          Renamed("s-sa", "p-s-sa") +
          "---\nkind: ConfigMap\nmetadata:\n  name: p-s-config\n  namespace: to\n  labels: "
          "{op/server: s, team: x}\n  annotations:\n" +
-         Renamed("s-config", "p-s-config") + "    sum: " + sum +
-         "\ndata:\n  config.json: '" + json + "'\n---\n" +
+         Renamed("s-config", "p-s-config") + "    sum: " + sum + "\ndata:\n  config.json: '" +
+         json + "'\n---\n" +
          "kind: Secret\nmetadata:\n  name: p-key\n  namespace: to\n  annotations:\n" +
          Renamed("key", "p-key") + secret_annotations;
 }
@@ -101,8 +101,9 @@ TEST_CASE("kustomize names: a value the user gave stays; nothing renamed, nothin
   CHECK(At(docs[0], {"spec", "template", "spec", "containers", "0", "args", "1"}) ==
         "--url=https://mcp.example.com/s");
 
-  const std::string plain = "kind: Deployment\nmetadata:\n  name: s\n  namespace: ns\n  labels: "
-                            "{app: server, instance: s}\nspec: {}\n";
+  const std::string plain =
+      "kind: Deployment\nmetadata:\n  name: s\n  namespace: ns\n  labels: "
+      "{app: server, instance: s}\nspec: {}\n";
   docs = Transform(plain, &diags);
   CHECK_FALSE(diags.HasErrors());
   CHECK(At(docs[0], {"metadata", "name"}) == "s");
@@ -113,8 +114,9 @@ TEST_CASE("kustomize names: what cannot be made consistent is an error naming it
     Diagnostics diags;
     Transform(Items("x", "    internal.config.kubernetes.io/needsHashSuffix: enabled\n"), &diags);
     REQUIRE(diags.HasErrors());
-    CHECK(FormatDiagnostic(diags.items()[0]).find("names Secret key, which kustomize gives a "
-                                                  "content-hash suffix") != std::string::npos);
+    CHECK(FormatDiagnostic(diags.items()[0])
+              .find("names Secret key, which kustomize gives a "
+                    "content-hash suffix") != std::string::npos);
   }
   SUBCASE("JSON not as Go writes it") {
     Diagnostics diags;
