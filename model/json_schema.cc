@@ -26,26 +26,6 @@ Value Json(const char* text) {
   return v;
 }
 
-const char* TypeWord(SchemaType type) {
-  switch (type) {
-    case SchemaType::kObject:
-      return "object";
-    case SchemaType::kArray:
-      return "array";
-    case SchemaType::kString:
-      return "string";
-    case SchemaType::kInteger:
-      return "integer";
-    case SchemaType::kNumber:
-      return "number";
-    case SchemaType::kBoolean:
-      return "boolean";
-    case SchemaType::kAny:
-      break;
-  }
-  return nullptr;
-}
-
 // The API server's uri and duration formats are not JSON Schema's (RFC 3986, ISO 8601), so they
 // become a description and a pattern every valid value matches (but not every invalid one fails).
 struct LooseFormat {
@@ -110,7 +90,7 @@ class Writer {
       }
       out.Set("anyOf", std::move(any));
       out.Set("x-kubernetes-int-or-string", Value::Bool(true));
-    } else if (const char* type = TypeWord(n.type)) {
+    } else if (const char* type = SchemaTypeName(n); *type) {
       if (nullable) {
         Value types = Value::Sequence();
         types.Append(Str(type));

@@ -135,15 +135,17 @@ TEST_CASE("schema descriptions: looked up by field path") {
 }
 
 TEST_CASE("json schema paths: what an earlier schema output may hold") {
-  CHECK(IsJsonSchemaPath("toolhive.stacklok.dev/mcpserver_v1beta1.json"));
-  CHECK(IsJsonSchemaPath("toolhive.stacklok.dev/virtualmcpcompositetooldefinition_v1alpha1.json"));
-  CHECK_FALSE(IsJsonSchemaPath("toolhive.stacklok.dev/notes.txt"));
-  CHECK_FALSE(IsJsonSchemaPath("toolhive.stacklok.dev/_v1.json"));
-  CHECK_FALSE(IsJsonSchemaPath("toolhive.stacklok.dev/mcpserver_.json"));
-  CHECK_FALSE(IsJsonSchemaPath("toolhive.stacklok.dev/MCPServer_v1.json"));
-  CHECK_FALSE(IsJsonSchemaPath("mcpserver_v1beta1.json"));
-  CHECK_FALSE(IsJsonSchemaPath("other.group/mcpserver_v1beta1.json"));
-  CHECK_FALSE(IsJsonSchemaPath("toolhive.stacklok.dev/sub/mcpserver_v1beta1.json"));
+  const std::pair<const char*, bool> paths[] = {
+      {"toolhive.stacklok.dev/mcpserver_v1beta1.json", true},
+      {"toolhive.stacklok.dev/virtualmcpcompositetooldefinition_v1alpha1.json", true},
+      {"toolhive.stacklok.dev/notes.txt", false},
+      {"toolhive.stacklok.dev/_v1.json", false},
+      {"toolhive.stacklok.dev/mcpserver_.json", false},
+      {"toolhive.stacklok.dev/MCPServer_v1.json", false},
+      {"mcpserver_v1beta1.json", false},
+      {"other.group/mcpserver_v1beta1.json", false},
+      {"toolhive.stacklok.dev/sub/mcpserver_v1beta1.json", false}};
+  for (const auto& [path, ours] : paths) CHECK_MESSAGE(IsJsonSchemaPath(path) == ours, path);
 }
 
 }  // namespace thv

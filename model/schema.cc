@@ -9,6 +9,13 @@
 
 namespace thv {
 
+const char* SchemaTypeName(const SchemaNode& s) {
+  // In SchemaType's order.
+  static const char* const kNames[] = {"",        "object", "array",  "string",
+                                       "integer", "number", "boolean"};
+  return kNames[static_cast<int>(s.type)];
+}
+
 const SchemaNode* FindSchemaProperty(const SchemaNode& node, const std::string& name) {
   const SchemaProperty* begin = node.properties;
   const SchemaProperty* end = begin + node.property_count;

@@ -94,6 +94,10 @@ struct SchemaDescriptions {
 // The description at path, or nullptr. The first call inflates the text, which then stays.
 const char* FindSchemaDescription(const SchemaDescriptions& descriptions, const std::string& path);
 
+// The schema's `type` as OpenAPI writes it (and the API server's messages quote it, sts.Type);
+// "" when untyped.
+const char* SchemaTypeName(const SchemaNode& s);
+
 // The schema of property `name` of an object node, or nullptr.
 const SchemaNode* FindSchemaProperty(const SchemaNode& node, const std::string& name);
 

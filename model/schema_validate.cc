@@ -185,27 +185,6 @@ bool TypeMatches(const SchemaNode& s, const Value& v) {
   return false;
 }
 
-// The schema's `type` as the API server's messages quote it (sts.Type; "" when untyped).
-const char* SchemaTypeName(const SchemaNode& s) {
-  switch (s.type) {
-    case SchemaType::kObject:
-      return "object";
-    case SchemaType::kArray:
-      return "array";
-    case SchemaType::kString:
-      return "string";
-    case SchemaType::kInteger:
-      return "integer";
-    case SchemaType::kNumber:
-      return "number";
-    case SchemaType::kBoolean:
-      return "boolean";
-    case SchemaType::kAny:
-      break;
-  }
-  return "";
-}
-
 const char* ExpectedType(const SchemaNode& s) {
   const char* name = SchemaTypeName(s);
   return *name ? name : "integer or string";

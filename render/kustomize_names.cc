@@ -359,24 +359,29 @@ class Renamer {
 
 }  // namespace
 
-#define THV_POD_PATCH(path, form) \
-  { "Deployment", "%", "args --k8s-pod-patch=", path, form }
+const char kPodPatch[] = "args --k8s-pod-patch=";
 const NameInString kPodPatchNames[] = {
-    THV_POD_PATCH("spec.serviceAccountName", "{ServiceAccount *}"),
-    THV_POD_PATCH("spec.imagePullSecrets[].name", "{Secret *}"),
-    THV_POD_PATCH("spec.containers[].env[].valueFrom.secretKeyRef.name", "{Secret *}"),
-    THV_POD_PATCH("spec.containers[].env[].valueFrom.configMapKeyRef.name", "{ConfigMap *}"),
-    THV_POD_PATCH("spec.containers[].envFrom[].secretRef.name", "{Secret *}"),
-    THV_POD_PATCH("spec.containers[].envFrom[].configMapRef.name", "{ConfigMap *}"),
-    THV_POD_PATCH("spec.initContainers[].env[].valueFrom.secretKeyRef.name", "{Secret *}"),
-    THV_POD_PATCH("spec.initContainers[].env[].valueFrom.configMapKeyRef.name", "{ConfigMap *}"),
-    THV_POD_PATCH("spec.volumes[].secret.secretName", "{Secret *}"),
-    THV_POD_PATCH("spec.volumes[].configMap.name", "{ConfigMap *}"),
-    THV_POD_PATCH("spec.volumes[].persistentVolumeClaim.claimName", "{PersistentVolumeClaim *}"),
-    THV_POD_PATCH("spec.volumes[].projected.sources[].secret.name", "{Secret *}"),
-    THV_POD_PATCH("spec.volumes[].projected.sources[].configMap.name", "{ConfigMap *}"),
+    {"Deployment", "%", kPodPatch, "spec.serviceAccountName", "{ServiceAccount *}"},
+    {"Deployment", "%", kPodPatch, "spec.imagePullSecrets[].name", "{Secret *}"},
+    {"Deployment", "%", kPodPatch, "spec.containers[].env[].valueFrom.secretKeyRef.name",
+     "{Secret *}"},
+    {"Deployment", "%", kPodPatch, "spec.containers[].env[].valueFrom.configMapKeyRef.name",
+     "{ConfigMap *}"},
+    {"Deployment", "%", kPodPatch, "spec.containers[].envFrom[].secretRef.name", "{Secret *}"},
+    {"Deployment", "%", kPodPatch, "spec.containers[].envFrom[].configMapRef.name",
+     "{ConfigMap *}"},
+    {"Deployment", "%", kPodPatch, "spec.initContainers[].env[].valueFrom.secretKeyRef.name",
+     "{Secret *}"},
+    {"Deployment", "%", kPodPatch, "spec.initContainers[].env[].valueFrom.configMapKeyRef.name",
+     "{ConfigMap *}"},
+    {"Deployment", "%", kPodPatch, "spec.volumes[].secret.secretName", "{Secret *}"},
+    {"Deployment", "%", kPodPatch, "spec.volumes[].configMap.name", "{ConfigMap *}"},
+    {"Deployment", "%", kPodPatch, "spec.volumes[].persistentVolumeClaim.claimName",
+     "{PersistentVolumeClaim *}"},
+    {"Deployment", "%", kPodPatch, "spec.volumes[].projected.sources[].secret.name", "{Secret *}"},
+    {"Deployment", "%", kPodPatch, "spec.volumes[].projected.sources[].configMap.name",
+     "{ConfigMap *}"},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
-#undef THV_POD_PATCH
 
 void TransformRenamedObjects(const RenamedKind* kinds, std::vector<Value>* items,
                              Diagnostics* diags) {

@@ -109,40 +109,29 @@ TEST_CASE("kustomize names: a value the user gave stays; nothing renamed, nothin
   CHECK(At(docs[0], {"metadata", "name"}) == "s");
 }
 
+// The first error transforming yaml gives.
+std::string ErrorOf(const std::string& yaml) {
+  Diagnostics diags;
+  Transform(yaml, &diags);
+  return diags.HasErrors() ? FormatDiagnostic(diags.items()[0]) : "no error";
+}
+
+std::string With(std::string yaml, const std::string& from, const std::string& to) {
+  return yaml.replace(yaml.find(from), from.size(), to);
+}
+
 TEST_CASE("kustomize names: what cannot be made consistent is an error naming it") {
-  SUBCASE("a Secret kustomize hashes after the transformers") {
-    Diagnostics diags;
-    Transform(Items("x", "    internal.config.kubernetes.io/needsHashSuffix: enabled\n"), &diags);
-    REQUIRE(diags.HasErrors());
-    CHECK(FormatDiagnostic(diags.items()[0])
-              .find("names Secret key, which kustomize gives a "
-                    "content-hash suffix") != std::string::npos);
-  }
-  SUBCASE("JSON not as Go writes it") {
-    Diagnostics diags;
-    Transform(Items("x", "", "{ \"name\": \"s\" }"), &diags);
-    REQUIRE(diags.HasErrors());
-    CHECK(FormatDiagnostic(diags.items()[0]).find("not JSON as the operator wrote it") !=
-          std::string::npos);
-  }
-  SUBCASE("a checksum that is not the content's") {
-    Diagnostics diags;
-    std::string yaml = Items("x");
-    yaml.replace(yaml.find("config.json: '{"), 15, "config.json: '{\"extra\":1,");
-    Transform(yaml, &diags);
-    REQUIRE(diags.HasErrors());
-    CHECK(FormatDiagnostic(diags.items()[0]).find("not the checksum of its data") !=
-          std::string::npos);
-  }
-  SUBCASE("an anchor renamed other than by prefix and suffix") {
-    Diagnostics diags;
-    std::string yaml = Items("x");
-    yaml.replace(yaml.find("name: p-s\n"), 10, "name: other\n");
-    Transform(yaml, &diags);
-    REQUIRE(diags.HasErrors());
-    CHECK(FormatDiagnostic(diags.items()[0]).find("cannot tell how Server s's Deployment s") !=
-          std::string::npos);
-  }
+  const std::string hashed =
+      ErrorOf(Items("x", "    internal.config.kubernetes.io/needsHashSuffix: enabled\n"));
+  CHECK(hashed.find("names Secret key, which kustomize gives a content-hash suffix") !=
+        std::string::npos);
+  const std::string not_go = ErrorOf(Items("x", "", "{ \"name\": \"s\" }"));
+  CHECK(not_go.find("not JSON as the operator wrote it") != std::string::npos);
+  const std::string patched =
+      ErrorOf(With(Items("x"), "config.json: '{", "config.json: '{\"extra\":1,"));
+  CHECK(patched.find("not the checksum of its data") != std::string::npos);
+  const std::string renamed = ErrorOf(With(Items("x"), "name: p-s\n", "name: other\n"));
+  CHECK(renamed.find("cannot tell how Server s's Deployment s") != std::string::npos);
 }
 
 }  // namespace thv
