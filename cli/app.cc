@@ -8,7 +8,9 @@
 #include "cli/completion.h"
 #include "cli/flags.h"
 #include "cli/krm.h"
+#include "cli/manpage.h"
 #include "cli/schema.h"
+#include "registry/net_libs.h"
 #include "targets/targets.h"
 
 #ifndef THV_RENDER_VERSION
@@ -70,6 +72,12 @@ const Command kCommands[] = {
      "parameters (PARAM_* or ARGOCD_ENV_*): OPERATOR_VERSION, PROXY_IMAGE, PLATFORM, STRICT,\n"
      "OFFLINE (default true), PART_OF_LABEL, PATH. See plugins/argocd/.",
      nullptr},
+    {"argocd-discover",
+     "Argo CD plugin discover step: print the first file holding a ToolHive resource",
+     "Runs in the application's path; prints nothing (the plugin does not claim it) for a Helm\n"
+     "chart, and for a kustomization unless the parameter KUSTOMIZE_DIRS (PARAM_* or\n"
+     "ARGOCD_ENV_*) or THV_RENDER_KUSTOMIZE_DIRS is true: Argo CD builds those itself.",
+     nullptr},
     {"schema", "Write JSON Schemas of the target's CRDs for editors and validators",
      "One draft-07 schema per kind and served version, as DIR/<group>/<kind>_<version>.json\n"
      "(kind lower-cased: toolhive.stacklok.dev/mcpserver_v1beta1.json), the datreeio\n"
@@ -87,6 +95,8 @@ const Command kCommands[] = {
      "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"",
      AddCompletionFlags},
     {"version", "Print the version and the operator releases it renders for", "", nullptr},
+    {"help", "Print the help of every command, or of one, or the manual page",
+     "Examples:\n  thv-render help render\n  thv-render help --man > thv-render.1", AddHelpFlags},
 };
 
 }  // namespace
@@ -104,7 +114,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   for (const Command& command : kCommands) {
     CLI::App* sub = app.add_subcommand(command.name, command.description);
     sub->footer(command.footer);
-    if (command.add_flags && (named == command.name || named == "completion"))
+    if (command.add_flags && (named == command.name || named == "completion" || named == "help"))
       command.add_flags(sub, &f);
   }
 
@@ -162,6 +172,32 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     *io.out << out;
     return code;
   }
+  if (name == "argocd-discover") {
+    const std::string found =
+        ArgoCdDiscover(io.disk, ".", [](const char* k) { return std::getenv(k); });
+    if (!found.empty()) *io.out << found << "\n";
+    return kExitOk;
+  }
+  if (name == "help") {
+    if (f.man) {
+      *io.out << ManPage(app, THV_RENDER_VERSION);
+      return kExitOk;
+    }
+    if (f.help_command.empty()) {
+      // app.help() would describe the subcommand being run, help itself.
+      *io.out << app.get_formatter()->make_help(&app, "thv-render", CLI::AppFormatMode::Normal);
+      return kExitOk;
+    }
+    const CLI::App* sub = nullptr;
+    for (const CLI::App* s : app.get_subcommands({}))
+      if (s->get_name() == f.help_command) sub = s;
+    if (!sub) {
+      *io.err << "error: no command " << TerminalSafe(f.help_command) << " (thv-render help)\n";
+      return kExitUsage;
+    }
+    *io.out << sub->help("thv-render");
+    return kExitOk;
+  }
   if (name == "completion") {
     *io.out << CompletionScript(app, f.shell);
     return kExitOk;
@@ -173,8 +209,10 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     for (const Target* t : AllTargets()) {
       *io.out << "  " << t->name << (t == &DefaultTarget() ? " (default)" : "") << ": " << t->source
               << ", builds as " << t->operator_build << "; proxy image " << t->defaults.proxy_image
-              << "\n";
+              << ", registry API image " << t->defaults.registry_api_image << "\n";
     }
+    *io.out << "Loaded at run time for network registry sources: " << LibcurlSoname()
+            << " (url, registry), " << Libgit2Soname() << " (git)\n";
     return kExitOk;
   }
   return kExitUsage;

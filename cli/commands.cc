@@ -273,6 +273,13 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
     rows.push_back({o.meta.name, o.meta.namespace_, row.transport, row.port, row.url});
   }
   if (rows.size() > 1) PrintTable(rows, *io.out);
+  // v0.44.0 registries serve their configYAML; URL as the operator's status.url (controller:308).
+  std::vector<std::vector<std::string>> served = {{"NAME", "NAMESPACE", "URL"}};
+  for (const Object& o : objects)
+    if (ToolhiveKindOf(o) == ToolhiveKind::kMCPRegistryConfigYaml)
+      served.push_back({o.meta.name, o.meta.namespace_,
+                        "http://" + o.meta.name + "-api." + o.meta.namespace_ + ":8080"});
+  if (served.size() > 1) *io.out << (rows.size() > 1 ? "\n" : ""), PrintTable(served, *io.out);
 
   if (HasRegistries(objects)) {
     Diagnostics registry_diags;
@@ -300,7 +307,7 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
     PrintTable(table, *io.out);
     for (const Diagnostic& d : registry_diags.items())
       if (d.severity == Severity::kWarning) *io.err << FormatDiagnostic(d) << "\n";
-  } else if (rows.size() == 1) {
+  } else if (rows.size() == 1 && served.size() == 1) {
     *io.err << "No MCPServer or MCPRegistry resources found.\n";
   }
   return kExitOk;

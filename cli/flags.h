@@ -38,7 +38,9 @@ struct Flags {
   bool check = false;
   std::string check_file;
   std::vector<std::string> add_labels;
-  std::string shell;  // completion
+  std::string shell;         // completion
+  std::string help_command;  // help
+  bool man = false;          // help --man
 };
 
 // The target --operator-version names.
@@ -53,6 +55,7 @@ void AddKrmFlags(CLI::App* cmd, Flags* f);
 void AddCompletionFlags(CLI::App* cmd, Flags* f);
 void AddSchemaFlags(CLI::App* cmd, Flags* f);
 void AddKustomizeTransformFlags(CLI::App* cmd, Flags* f);
+void AddHelpFlags(CLI::App* cmd, Flags* f);
 
 // --add-label KEY=VALUE values, checked, as one key -> value list in first-seen key order with
 // the last value of a repeated key (as kubectl label does).

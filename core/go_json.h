@@ -113,6 +113,10 @@ class GoTypes {
               GoDecodeContext* ctx) const {
     DecodeTyped(type, kGoCpp<T>, json, path, obj, ctx);
   }
+  // Value mode: the type errors json.Unmarshal of json into the named type would report
+  // ("expected boolean, got string"), to ctx; unknown keys and nulls are fine, as in Go.
+  void Check(std::string_view name, const Value& json, const JsonPath& path,
+             GoDecodeContext* ctx) const;
   // Bound rows whose C++ member cannot hold the row's Go type (a unit test asserts none).
   std::vector<std::string> BindingErrors() const;
 
@@ -141,6 +145,8 @@ class GoTypes {
               void* obj, GoDecodeContext* ctx) const;
   void DecodeStruct(const Type& type, const Value& json, const JsonPath& path, void* obj,
                     GoDecodeContext* ctx) const;
+  void CheckValue(const Type& type, const Value& json, const JsonPath& path,
+                  GoDecodeContext* ctx) const;
   std::string BindingError(const Type& type, const GoCppType* cpp) const;
 
   // Keys and Structs view the tables, which outlive this.

@@ -183,6 +183,49 @@ void GoTypes::DecodeStruct(const Type& t, const Value& v, const JsonPath& path, 
   }
 }
 
+void GoTypes::Check(std::string_view type, const Value& json, const JsonPath& path,
+                    GoDecodeContext* ctx) const {
+  CheckValue(*Root(type), json, path, ctx);
+}
+
+void GoTypes::CheckValue(const Type& t, const Value& v, const JsonPath& path,
+                         GoDecodeContext* ctx) const {
+  if (v.IsNull()) return;  // leaves a Go value as it is
+  switch (t.kind) {
+    case Kind::kPointer:
+      return CheckValue(*t.elem, v, path, ctx);
+    case Kind::kSlice:
+      if (!v.IsSequence()) return ctx->TypeError(v, path, "array");
+      for (size_t i = 0; i < v.items.size(); ++i)
+        CheckValue(*t.elem, v.items[i], path.Index(i), ctx);
+      return;
+    case Kind::kMap:
+      if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
+      for (const Member& m : v.members) CheckValue(*t.elem, m.value, path.Key(m.key), ctx);
+      return;
+    case Kind::kStruct:
+      if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
+      for (const Member& m : v.members) {
+        for (const Field& f : FieldsOf(t)) {
+          if (!GoKeyMatches(m.key, f.json)) continue;
+          CheckValue(*f.type, m.value, path.Key(m.key), ctx);
+          break;
+        }
+      }
+      return;
+    case Kind::kInt: {
+      int64_t ignored = 0;
+      return DecodeInt(t, v, path, &ignored, ctx);
+    }
+    case Kind::kQuantity:  // resource.Quantity and IntOrString take numbers too
+    case Kind::kIntOrString:
+      if (!v.IsString() && !v.IsNumber()) ctx->TypeError(v, path, "string");
+      return;
+    default:
+      if (!Fits(t, v)) ctx->TypeError(v, path, Want(t));
+  }
+}
+
 std::string GoTypes::BindingError(const Type& t, const GoCppType* cpp) const {
   const bool nilable = t.kind == Kind::kPointer || t.kind == Kind::kSlice || t.kind == Kind::kMap ||
                        t.kind == Kind::kAny || t.kind == Kind::kRaw;

@@ -191,4 +191,26 @@ TEST_CASE("Go json: every type error is reported with its path and position") {
   CHECK(Decode("[]", &o) == "in.json:1:1: expected object, got array\n");
 }
 
+TEST_CASE("Go json: Check reports json.Unmarshal's type errors for a Value, nulls allowed") {
+  Value doc;
+  JsonSyntaxError syntax;
+  REQUIRE(ParseJson(
+      "{\"id\": 1, \"tools\": [\"a\", 2], \"list\": [null, {\"n\": 1.5}],\n"
+      " \"by_name\": {\"k\": []}, \"FLAG\": \"yes\", \"small\": 4294967296, \"unknown\": [1]}",
+      &doc, &syntax));
+  Diagnostics diags;
+  GoDecodeContext ctx{"in.json", &diags};
+  Types().Check("Outer", doc, JsonPath(), &ctx);
+  std::string out;
+  for (const Diagnostic& d : diags.items()) out += FormatDiagnostic(d) + "\n";
+  CHECK(out ==
+        "in.json:1:8: id: expected string, got number\n"
+        "in.json:1:26: tools[1]: expected string, got number\n"
+        "in.json:1:51: list[1].n: expected integer, got number 1.5\n"
+        "in.json:2:19: by_name.k: expected object, got array\n"
+        "in.json:2:32: FLAG: expected boolean, got string\n"
+        "in.json:2:48: small: expected int32, got number 4294967296\n");
+  CHECK(ctx.errors == 6);
+}
+
 }  // namespace thv

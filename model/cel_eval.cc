@@ -7,71 +7,12 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <type_traits>
 
 #include "model/cel_ast.h"
+#include "model/formats.h"
 
 namespace thv::cel {
-
-Val Val::Bool(bool v) {
-  Val r;
-  r.kind = Kind::kBool;
-  r.b = v;
-  return r;
-}
-Val Val::Int(int64_t v) {
-  Val r;
-  r.kind = Kind::kInt;
-  r.i = v;
-  return r;
-}
-Val Val::Uint(uint64_t v) {
-  Val r;
-  r.kind = Kind::kUint;
-  r.u = v;
-  return r;
-}
-Val Val::Double(double v) {
-  Val r;
-  r.kind = Kind::kDouble;
-  r.d = v;
-  return r;
-}
-Val Val::String(std::string_view v) {
-  Val r;
-  r.kind = Kind::kString;
-  r.s = v;
-  return r;
-}
-Val Val::Bytes(std::string_view v) {
-  Val r;
-  r.kind = Kind::kBytes;
-  r.s = v;
-  return r;
-}
-Val Val::Duration(int64_t nanos) {
-  Val r;
-  r.kind = Kind::kDuration;
-  r.i = nanos;
-  return r;
-}
-Val Val::Error(std::string_view message) {
-  Val r;
-  r.kind = Kind::kError;
-  r.s = message;
-  return r;
-}
-Val Val::List(const std::vector<Val>* items) {
-  Val r;
-  r.kind = Kind::kList;
-  r.items = items;
-  return r;
-}
-Val Val::Map(const std::vector<Val>* entries) {
-  Val r;
-  r.kind = Kind::kMap;
-  r.items = entries;
-  return r;
-}
 
 Val Val::Of(const Value& v) {
   switch (v.type) {
@@ -93,8 +34,7 @@ Val Val::Of(const Value& v) {
       return String(v.text);
     case Value::Type::kSequence:
     case Value::Type::kMapping: {
-      Val r;
-      r.kind = v.type == Value::Type::kSequence ? Kind::kList : Kind::kMap;
+      Val r(v.type == Value::Type::kSequence ? Kind::kList : Kind::kMap);
       r.doc = &v;
       return r;
     }
@@ -232,89 +172,6 @@ bool Equal(const Val& a, const Val& b, int64_t* work) {
     default:
       return false;
   }
-}
-
-bool ParseDuration(std::string_view s, int64_t* nanos) {
-  // Go's time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+
-  constexpr uint64_t kLimit = uint64_t{1} << 63;
-  bool negative = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s == "0") {
-    *nanos = 0;
-    return true;
-  }
-  if (s.empty()) return false;
-  uint64_t total = 0;
-  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  while (!s.empty()) {
-    if (!(s[0] == '.' || is_digit(s[0]))) return false;
-    uint64_t v = 0;
-    size_t k = 0;
-    for (; k < s.size() && is_digit(s[k]); ++k) {
-      if (v > kLimit / 10) return false;
-      v = v * 10 + (s[k] - '0');
-      if (v > kLimit) return false;
-    }
-    bool pre = k > 0;
-    s.remove_prefix(k);
-    uint64_t f = 0;
-    double scale = 1;
-    bool post = false;
-    if (!s.empty() && s[0] == '.') {
-      s.remove_prefix(1);
-      bool overflow = false;
-      for (k = 0; k < s.size() && is_digit(s[k]); ++k) {
-        if (overflow) continue;
-        if (f > (kLimit - 1) / 10) {
-          overflow = true;
-          continue;
-        }
-        uint64_t y = f * 10 + (s[k] - '0');
-        if (y > kLimit) {
-          overflow = true;
-          continue;
-        }
-        f = y;
-        scale *= 10;
-      }
-      post = k > 0;
-      s.remove_prefix(k);
-    }
-    if (!pre && !post) return false;
-    size_t u = 0;
-    while (u < s.size() && s[u] != '.' && !is_digit(s[u])) ++u;
-    std::string_view unit_name = s.substr(0, u);
-    s.remove_prefix(u);
-    static const struct {
-      const char* name;
-      uint64_t nanos;
-    } kUnits[] = {{"ns", 1},           {"us", 1000},      {"\xC2\xB5s", 1000},  // U+00B5 MICRO SIGN
-                  {"\xCE\xBCs", 1000},  // U+03BC GREEK SMALL LETTER MU
-                  {"ms", 1000000},     {"s", 1000000000}, {"m", 60000000000},
-                  {"h", 3600000000000}};
-    uint64_t unit = 0;
-    for (const auto& x : kUnits)
-      if (unit_name == x.name) unit = x.nanos;
-    if (unit == 0) return false;
-    if (v > kLimit / unit) return false;
-    v *= unit;
-    if (f > 0) {
-      v += static_cast<uint64_t>(static_cast<double>(f) * (static_cast<double>(unit) / scale));
-      if (v > kLimit) return false;
-    }
-    total += v;
-    if (total > kLimit) return false;
-  }
-  if (negative) {
-    *nanos = static_cast<int64_t>(0 - total);
-    return true;
-  }
-  if (total > kLimit - 1) return false;
-  *nanos = static_cast<int64_t>(total);
-  return true;
 }
 
 namespace {
@@ -574,51 +431,42 @@ class Evaluator {
     return Val::Bool(found);
   }
 
+  // + - * / % of int (int64_t) or uint (uint64_t) operands, with cel-go's overflow errors.
+  template <typename T>
+  static Val IntArithmetic(Op op, T a, T b) {
+    constexpr bool kSigned = std::is_signed_v<T>;
+    T r = 0;
+    bool overflow = false;
+    switch (op) {
+      case Op::kAdd:
+        overflow = __builtin_add_overflow(a, b, &r);
+        break;
+      case Op::kSub:
+        overflow = __builtin_sub_overflow(a, b, &r);
+        break;
+      case Op::kMul:
+        overflow = __builtin_mul_overflow(a, b, &r);
+        break;
+      default:
+        if (b == 0) return Val::Error(op == Op::kDiv ? "division by zero" : "modulus by zero");
+        // The one signed quotient that overflows: min / -1.
+        overflow = kSigned && a == std::numeric_limits<T>::min() && b == static_cast<T>(-1);
+        if (!overflow) r = op == Op::kDiv ? a / b : a % b;
+    }
+    if (overflow) return Val::Error(kSigned ? "integer overflow" : "unsigned integer overflow");
+    if constexpr (kSigned)
+      return Val::Int(r);
+    else
+      return Val::Uint(r);
+  }
+
   Val Arithmetic(Op op, const Val& a, const Val& b) {
     if (a.kind != b.kind) return Val::Error(kNoSuchOverload);
     switch (a.kind) {
-      case Kind::kInt: {
-        int64_t r;
-        bool overflow = false;
-        switch (op) {
-          case Op::kAdd:
-            overflow = __builtin_add_overflow(a.i, b.i, &r);
-            break;
-          case Op::kSub:
-            overflow = __builtin_sub_overflow(a.i, b.i, &r);
-            break;
-          case Op::kMul:
-            overflow = __builtin_mul_overflow(a.i, b.i, &r);
-            break;
-          default:
-            if (b.i == 0)
-              return Val::Error(op == Op::kDiv ? "division by zero" : "modulus by zero");
-            if (a.i == std::numeric_limits<int64_t>::min() && b.i == -1)
-              return Val::Error("integer overflow");
-            r = op == Op::kDiv ? a.i / b.i : a.i % b.i;
-        }
-        return overflow ? Val::Error("integer overflow") : Val::Int(r);
-      }
-      case Kind::kUint: {
-        uint64_t r;
-        bool overflow = false;
-        switch (op) {
-          case Op::kAdd:
-            overflow = __builtin_add_overflow(a.u, b.u, &r);
-            break;
-          case Op::kSub:
-            overflow = __builtin_sub_overflow(a.u, b.u, &r);
-            break;
-          case Op::kMul:
-            overflow = __builtin_mul_overflow(a.u, b.u, &r);
-            break;
-          default:
-            if (b.u == 0)
-              return Val::Error(op == Op::kDiv ? "division by zero" : "modulus by zero");
-            r = op == Op::kDiv ? a.u / b.u : a.u % b.u;
-        }
-        return overflow ? Val::Error("unsigned integer overflow") : Val::Uint(r);
-      }
+      case Kind::kInt:
+        return IntArithmetic(op, a.i, b.i);
+      case Kind::kUint:
+        return IntArithmetic(op, a.u, b.u);
       case Kind::kDouble:
         switch (op) {
           case Op::kAdd:
@@ -688,7 +536,7 @@ class Evaluator {
       if (a[0].kind == Kind::kDuration) return a[0];
       if (a[0].kind != Kind::kString) return Val::Error(kNoSuchOverload);
       int64_t nanos;
-      if (!ParseDuration(a[0].s, &nanos))
+      if (!ParseGoDuration(std::string(a[0].s), &nanos))
         return Val::Error("type conversion error from 'string' to 'google.protobuf.Duration'");
       return Val::Duration(nanos);
     }

@@ -165,24 +165,24 @@ std::string FormatBound(double d) {
   return buf;
 }
 
+constexpr uint8_t Bit(Value::Type t) {
+  return static_cast<uint8_t>(1u << static_cast<unsigned>(t));
+}
+
+// Per SchemaType, in its order: the Value types it accepts (kAny: see TypeMatches).
+constexpr uint8_t kAccepts[] = {0,
+                                Bit(Value::Type::kMapping),
+                                Bit(Value::Type::kSequence),
+                                Bit(Value::Type::kString),
+                                Bit(Value::Type::kInt),
+                                Bit(Value::Type::kInt) | Bit(Value::Type::kFloat),
+                                Bit(Value::Type::kBool)};
+
 bool TypeMatches(const SchemaNode& s, const Value& v) {
-  switch (s.type) {
-    case SchemaType::kObject:
-      return v.IsMapping();
-    case SchemaType::kArray:
-      return v.IsSequence();
-    case SchemaType::kString:
-      return v.IsString();
-    case SchemaType::kInteger:
-      return v.IsInt();
-    case SchemaType::kNumber:
-      return v.IsNumber();
-    case SchemaType::kBoolean:
-      return v.IsBool();
-    case SchemaType::kAny:
-      return !(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString();
-  }
-  return false;
+  if (kAccepts[static_cast<size_t>(s.type)] & Bit(v.type)) return true;
+  // Untyped: anything, or only what kSchemaIntOrString allows.
+  return s.type == SchemaType::kAny &&
+         (!(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString());
 }
 
 const char* ExpectedType(const SchemaNode& s) {

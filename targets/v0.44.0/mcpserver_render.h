@@ -12,6 +12,9 @@
 #include "targets/v0.44.0/refs.h"
 
 namespace thv {
+
+class GoTypes;
+
 namespace t0_44_0 {
 
 // ServiceAccount <name>-proxy-runner, Role, RoleBinding, ServiceAccount <name>-sa (unless
@@ -23,6 +26,9 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
 // --k8s-pod-patch: json.Marshal of the PodTemplateSpecBuilder's result
 // (cu/podtemplatespec_builder.go:27-139), empty when it made no customization.
 std::string PodPatchJson(const MCPServer& server);
+
+// k8s.io/api v0.35.3 core/v1 (targets/v0.44.0/k8s_go_types.inc), as the operator's types.
+const GoTypes& CoreV1Types044();
 
 }  // namespace t0_44_0
 }  // namespace thv

@@ -3,6 +3,7 @@
 #include "targets/v0.44.0/target.h"
 
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/mcpregistry.h"
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
@@ -52,8 +53,8 @@ const TargetKind kKinds[] = {
     {"MCPWebhookConfig", ToolhiveKind::kMCPWebhookConfig, KindRole::kConfig, CheckConfig, nullptr,
      nullptr},
     {"MCPGroup", ToolhiveKind::kMCPGroup, KindRole::kConfig, nullptr, nullptr, nullptr},
-    {"MCPRegistry", ToolhiveKind::kMCPRegistry, KindRole::kUnsupported, nullptr, nullptr,
-     "--operator-version 7002a239b renders MCPRegistry v1alpha1 (source, filter, syncPolicy)"},
+    {"MCPRegistry", ToolhiveKind::kMCPRegistryConfigYaml, KindRole::kRendered, nullptr,
+     RenderRegistry, nullptr},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kUnsupported, nullptr, nullptr,
      nullptr},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kUnsupported, nullptr, nullptr,
@@ -74,18 +75,11 @@ const UnreadFlag kUnreadFlags[] = {
 
 }  // namespace
 
-const Target kTarget = {"v0.44.0",
-                        kOperatorBuild,
-                        "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
-                        {kProxyImage, kProxyHost, kRegistryApiImage},
-                        kCrds,
-                        kKinds,
-                        kRenames,
-                        "7002a239b",
-                        ListServer,
-                        kUnreadFlags,
-                        &kDescriptions,
-                        kRenamedKinds};
+const Target kTarget = {
+    "v0.44.0",    kOperatorBuild, "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
+    kDefaults,    kCrds,          kKinds,
+    kRenames,     "7002a239b",    ListServer,
+    kUnreadFlags, &kDescriptions, kRenamedKinds};
 
 }  // namespace t0_44_0
 }  // namespace thv
