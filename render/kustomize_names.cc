@@ -57,10 +57,18 @@ struct Piece {
 std::vector<Piece> ParseForm(const std::string& form) {
   std::vector<Piece> pieces;
   for (size_t i = 0; i < form.size();) {
-    if (form[i] != '{') {
-      const size_t next = form.find('{', i);
-      pieces.push_back({Piece::kText, form.substr(i, next - i), ""});
-      i = next == std::string::npos ? form.size() : next;
+    const bool literal = form.compare(i, 2, "{{") == 0 || form.compare(i, 2, "}}") == 0;
+    if (literal || form[i] != '{') {
+      std::string text;
+      for (; i < form.size(); ++i) {  // up to a placeholder; {{ and }} are { and }
+        if (form.compare(i, 2, "{{") == 0 || form.compare(i, 2, "}}") == 0)
+          text += form[i++];
+        else if (form[i] == '{')
+          break;
+        else
+          text += form[i];
+      }
+      pieces.push_back({Piece::kText, text, ""});
       continue;
     }
     const size_t close = form.find('}', i);
@@ -161,7 +169,7 @@ class Renamer {
     for (const ContentChecksum* c = kind.checksums; c && c->config_map; ++c) {
       Value* config_map = Find("ConfigMap", instance.ns, Expand(c->config_map, instance.name));
       if (!config_map) continue;  // not rendered for this instance
-      if (Checksum(*c, *config_map) != ChecksumAnnotation(*c, *config_map)) {
+      if (c->sum(*config_map) != ChecksumAnnotation(*c, *config_map)) {
         Fail(*config_map, std::string("metadata.annotations.") + c->annotation,
              "not the checksum of its data: changed after rendering, so it cannot be recomputed");
         continue;
@@ -175,7 +183,7 @@ class Renamer {
       }
     }
     for (auto& [c, config_map] : checksums) {
-      const std::string sum = Checksum(*c, *config_map);
+      const std::string sum = c->sum(*config_map);
       config_map->Find("metadata")->Find("annotations")->Set(c->annotation, Value::String(sum));
       Value* deployment =
           c->deployment ? Find("Deployment", instance.ns, Expand(c->deployment, instance.name))
@@ -191,17 +199,6 @@ class Renamer {
 
   static std::string ChecksumAnnotation(const ContentChecksum& c, const Value& config_map) {
     return Text(Path(config_map, {"metadata", "annotations", c.annotation}));
-  }
-
-  static std::string Checksum(const ContentChecksum& c, const Value& config_map) {
-    StringMap data, labels;
-    if (const Value* d = config_map.Find("data"))
-      for (const Member& m : d->members) data[m.key] = Text(&m.value);
-    if (const Value* l = Path(config_map, {"metadata", "labels"}))
-      for (const Member& m : l->members)
-        if (m.key.compare(0, std::strlen(c.label_prefix), c.label_prefix) == 0)
-          labels[m.key] = Text(&m.value);
-    return ConfigMapChecksum(data, labels);
   }
 
   // The string nodes field names in doc, with the prefix each keeps (args).
@@ -358,6 +355,18 @@ class Renamer {
 };
 
 }  // namespace
+
+std::string OperatorConfigMapChecksum(const Value& config_map) {
+  const char kOperatorLabels[] = "toolhive.stacklok.io/";
+  StringMap data, labels;
+  if (const Value* d = config_map.Find("data"))
+    for (const Member& m : d->members) data[m.key] = Text(&m.value);
+  if (const Value* l = Path(config_map, {"metadata", "labels"}))
+    for (const Member& m : l->members)
+      if (m.key.compare(0, std::strlen(kOperatorLabels), kOperatorLabels) == 0)
+        labels[m.key] = Text(&m.value);
+  return ConfigMapChecksum(data, labels);
+}
 
 const char kPodPatch[] = "args --k8s-pod-patch=";
 const NameInString kPodPatchNames[] = {

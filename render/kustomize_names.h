@@ -8,6 +8,7 @@
 // target and kind in tables (RenamedKind), so a new kind is one more table.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -21,6 +22,7 @@ namespace thv {
 //   {Kind %-sa}  the object of Kind whose original name is "%-sa", % the instance's name
 //   {Kind *}     any object of Kind in the instance's namespace (a user's Secret, ...)
 //   {*}          any text, kept
+//   {{ and }}    a literal { and }
 // A string that does not have the form (a value the user gave) is left as it is.
 struct NameInString {
   const char* kind;  // the object holding it; nullptr ends a table
@@ -34,15 +36,19 @@ struct NameInString {
   const char* form;
 };
 
-// A ConfigMap content checksum (checksum.ComputeConfigMapChecksum: data and the operator's
-// labels) recomputed after its data changed, and copied to a pod template annotation.
+// A ConfigMap content checksum, checked against the content before and recomputed after its data
+// changed, and copied to a pod template annotation.
 struct ContentChecksum {
-  const char* config_map;      // original name, % the instance's; nullptr ends a table
-  const char* annotation;      // on the ConfigMap
-  const char* label_prefix;    // the labels the operator hashed: those with this prefix
+  const char* config_map;                       // original name, % the instance's; nullptr ends
+  const char* annotation;                       // on the ConfigMap
+  std::string (*sum)(const Value& config_map);  // as the operator computes it
   const char* deployment;      // original name of a Deployment carrying it too, or nullptr
   const char* pod_annotation;  // on its pod template
 };
+
+// checksum.ComputeConfigMapChecksum: the data and the operator's toolhive.stacklok.io/ labels
+// (the RunConfig ConfigMaps' content checksum).
+std::string OperatorConfigMapChecksum(const Value& config_map);
 
 // A kind whose controller names rendered objects after it.
 struct RenamedKind {
@@ -54,6 +60,30 @@ struct RenamedKind {
   const NameInString* const* strings;  // tables, nullptr ends the list
   const ContentChecksum* checksums;    // may be nullptr
 };
+
+// The anchors both releases find their instances by, the operator's labels on them: an
+// MCPServer's Deployment <name>, an MCPRegistry's API Deployment <name>-api. A target's row is
+// one of them WithTables.
+constexpr RenamedKind kMcpServerAnchor = {"MCPServer",
+                                          "Deployment",
+                                          "%",
+                                          "app.kubernetes.io/name=mcpserver",
+                                          "app.kubernetes.io/instance",
+                                          nullptr,
+                                          nullptr};
+constexpr RenamedKind kMcpRegistryAnchor = {"MCPRegistry",
+                                            "Deployment",
+                                            "%-api",
+                                            "app.kubernetes.io/component=registry-api",
+                                            "toolhive.stacklok.io/registry-name",
+                                            nullptr,
+                                            nullptr};
+constexpr RenamedKind WithTables(RenamedKind anchor, const NameInString* const* strings,
+                                 const ContentChecksum* checksums) {
+  anchor.strings = strings;
+  anchor.checksums = checksums;
+  return anchor;
+}
 
 // The names a pod template patch (the proxy's --k8s-pod-patch argument, JSON) holds where a
 // PodSpec would: the service account, Secrets, ConfigMaps and claims it mounts or reads.

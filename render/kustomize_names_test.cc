@@ -17,11 +17,13 @@ const NameInString kStrings[] = {
     {"Deployment", "%", "args --patch=", "spec.secrets[].name", "{Secret *}"},
     {"Deployment", "%", "args --url=", "", "http://{ServiceAccount %-sa}.{namespace}:{*}"},
     {"Deployment", "%", "env NS", "", "{namespace}"},
+    {"Deployment", "%", "env KEY", "", "k:{{{namespace}:{name}}}:"},
     {"ConfigMap", "%-config", "data config.json", "name", "{name}"},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 const NameInString* const kTables[] = {kStrings, nullptr};
-const ContentChecksum kChecksums[] = {{"%-config", "sum", "op/", "%", "pod-sum"},
-                                      {nullptr, nullptr, nullptr, nullptr, nullptr}};
+const ContentChecksum kChecksums[] = {
+    {"%-config", "sum", OperatorConfigMapChecksum, "%", "pod-sum"},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
 const RenamedKind kKinds[] = {
     {"Server", "Deployment", "%", "app=server", "instance", kTables, kChecksums},
     {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr}};
@@ -33,7 +35,8 @@ std::string Renamed(const std::string& from, const std::string& to) {
 
 std::string Items(const std::string& url, const std::string& secret_annotations = "",
                   const std::string& json = "{\"name\":\"s\"}") {
-  const std::string sum = ConfigMapChecksum({{"config.json", json}}, {{"op/server", "s"}});
+  const std::string sum =
+      ConfigMapChecksum({{"config.json", json}}, {{"toolhive.stacklok.io/server", "s"}});
   return "kind: Deployment\nmetadata:\n  name: p-s\n  namespace: to\n  labels: {app: server, "
          "instance: s}\n  annotations:\n" +
          Renamed("s", "p-s") +
@@ -41,11 +44,13 @@ std::string Items(const std::string& url, const std::string& secret_annotations 
          "}\n    spec:\n      containers:\n      - args:\n        - "
          "'--patch={\"spec\":{\"secrets\":[{\"name\":\"key\"},{\"name\":\"other\"}],"
          "\"serviceAccountName\":\"s-sa\"}}'\n        - '--url=" +
-         url + "'\n        env:\n        - {name: NS, value: ns}\n---\n" +
+         url +
+         "'\n        env:\n        - {name: NS, value: ns}\n        - {name: KEY, value: "
+         "'k:{ns:s}:'}\n---\n" +
          "kind: ServiceAccount\nmetadata:\n  name: p-s-sa\n  namespace: to\n  annotations:\n" +
          Renamed("s-sa", "p-s-sa") +
          "---\nkind: ConfigMap\nmetadata:\n  name: p-s-config\n  namespace: to\n  labels: "
-         "{op/server: s, team: x}\n  annotations:\n" +
+         "{toolhive.stacklok.io/server: s, team: x}\n  annotations:\n" +
          Renamed("s-config", "p-s-config") + "    sum: " + sum + "\ndata:\n  config.json: '" +
          json + "'\n---\n" +
          "kind: Secret\nmetadata:\n  name: p-key\n  namespace: to\n  annotations:\n" +
@@ -87,9 +92,13 @@ TEST_CASE("kustomize names: strings follow the renamed objects, checksums the co
         "--url=http://p-s-sa.to:8080/mcp");
   CHECK(At(deployment, {"spec", "template", "spec", "containers", "0", "env", "0", "value"}) ==
         "to");
+  // {{ and }} are literal braces around placeholders.
+  CHECK(At(deployment, {"spec", "template", "spec", "containers", "0", "env", "1", "value"}) ==
+        "k:{to:p-s}:");
   const std::string json = At(docs[2], {"data", "config.json"});
   CHECK(json == "{\"name\":\"p-s\"}");
-  const std::string sum = ConfigMapChecksum({{"config.json", json}}, {{"op/server", "s"}});
+  const std::string sum =
+      ConfigMapChecksum({{"config.json", json}}, {{"toolhive.stacklok.io/server", "s"}});
   CHECK(At(docs[2], {"metadata", "annotations", "sum"}) == sum);
   CHECK(At(deployment, {"spec", "template", "metadata", "annotations", "pod-sum"}) == sum);
 }

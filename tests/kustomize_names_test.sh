@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The kustomize transformer with the real kubectl kustomize: after namePrefix, nameSuffix and
 # namespace together, every name thv-render's objects hold inside strings (pod patch, RunConfig,
-# proxy arguments, registry name) matches the renamed objects and the checksums match the
-# content, for several servers at both releases (tests/kustomize_names_check.py); without the
-# transformer the same check fails; what it cannot make consistent fails the build; the KRM
-# function gives the same objects.
+# the embedded auth server's configuration, proxy arguments, registry name) matches the renamed
+# objects and the checksums match the content, for several servers and registries at both
+# releases (tests/kustomize_names_check.py); without the transformer the same check fails; what
+# it cannot make consistent fails the build; the KRM function gives the same objects.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 command -v kubectl >/dev/null || fail "kubectl is required"
@@ -21,7 +21,7 @@ build() {  # VERSION DIR OUT
 for version in v0.44.0 7002a239b; do
   cp -r "$root/testdata/kustomize/names-$version" "$work/$version"
   build $version "$work/$version" "$work/$version.yaml"
-  check "$work/$version.yaml" >"$work/check" || fail "$version: $(cat "$work/check")"
+  check "$work/$version.yaml" ServiceAccount/toolhive-registry-api >"$work/check" || fail "$version: $(cat "$work/check")"
   servers=$(grep -c '^checked' "$work/check")
   node "$root/tests/k8s_validate/validate.mjs" "$work/$version.yaml" >/dev/null || fail "$version: invalid objects"
   grep -q 'namespace: default' "$work/$version.yaml" && fail "$version: an object kept the namespace default"
@@ -29,13 +29,26 @@ for version in v0.44.0 7002a239b; do
   cp -r "$work/$version" "$work/$version-plain"
   sed -i '/^transformers:/,/^- names.yaml/d' "$work/$version-plain/kustomization.yaml"
   build $version "$work/$version-plain" "$work/$version-plain.yaml"
-  check "$work/$version-plain.yaml" >"$work/check" && fail "$version: the check passes without the transformer"
+  check "$work/$version-plain.yaml" ServiceAccount/toolhive-registry-api >"$work/check" && fail "$version: the check passes without the transformer"
   grep -q 'PROBLEM: .*pod patch: names ServiceAccount mcp-e2e/alpha-sa' "$work/check" ||
     fail "$version: stale pod patch not seen: $(cat "$work/check")"
-  echo "ok: $version, $servers servers under namePrefix, nameSuffix and namespace: names inside strings and checksums consistent (stale without the transformer)"
+  if [ $version = v0.44.0 ]; then
+    grep -q 'PROBLEM: .*team-delta-v1: auth server Redis key_prefix thv:auth:{default:delta}:' "$work/check" &&
+      grep -q 'PROBLEM: .*team-delta-v1 auth server sentinel_addrs: names Service default/redis-sentinel' "$work/check" ||
+      fail "$version: stale auth server names not seen: $(cat "$work/check")"
+    grep -q '^checked registry Deployment team-catalog-api-v1' "$work/check" || fail "$version: registry not checked"
+  fi
+  echo "ok: $version, $servers servers and registries under namePrefix, nameSuffix and namespace: names inside strings and checksums consistent (stale without the transformer)"
 done
 for want in '"serviceAccountName":"team-custom-v1"' '"secretKeyRef":{"name":"team-api-keys-v1"' \
   '"ResourceURL": "http://team-alpha-v1.mcp-e2e.svc.cluster.local:8080"'; do
+  grep -qF -- "$want" "$work/v0.44.0.yaml" || fail "v0.44.0 lacks $want"
+done
+for want in '"key_prefix": "thv:auth:{mcp-e2e:team-delta-v1}:"' \
+  '"redirect_uri": "http://team-delta-v1.mcp-e2e.svc.cluster.local:8080/oauth/callback"' \
+  '"Audience": "http://team-delta-v1.mcp-e2e.svc.cluster.local:8080"' \
+  '"team-redis-sentinel-v1.mcp-e2e.svc.cluster.local:26379"' \
+  'serviceAccountName: team-catalog-registry-api-v1' 'name: team-catalog-registry-server-config-v1'; do
   grep -qF -- "$want" "$work/v0.44.0.yaml" || fail "v0.44.0 lacks $want"
 done
 for want in -- '--registry-name=team-minimal-registry-v1' '--oidc-client-id=default.mcp-e2e.svc.cluster.local' \
@@ -43,7 +56,7 @@ for want in -- '--registry-name=team-minimal-registry-v1' '--oidc-client-id=defa
   [ "$want" = -- ] && continue
   grep -qF -- "$want" "$work/7002a239b.yaml" || fail "7002a239b lacks $want"
 done
-echo "ok: a user's service account, a generated Secret, resource URLs, the OIDC client ID, the registry name follow"
+echo "ok: a user's service account, a generated Secret, resource URLs, the OIDC client ID, the registry name, the embedded auth server's audiences, redirect URI, Redis key prefix and Sentinel Service follow"
 
 # What it cannot make consistent fails the build, naming it: a Secret kustomize hashes after the
 # transformers, a RunConfig a patch changed (its checksum no longer the operator's).
@@ -62,7 +75,19 @@ if THV_RENDER_OPERATOR_VERSION=7002a239b kubectl kustomize --enable-alpha-plugin
   fail "a patched RunConfig did not fail the build"
 fi
 grep -q 'ConfigMap team-beta-runconfig-v1: not the checksum of its data' "$work/err" || fail "checksum: $(cat "$work/err")"
-echo "ok: a hashed generated Secret and a patched RunConfig fail the build, named"
+cp -r "$root/testdata/kustomize/names-v0.44.0" "$work/patched-registry"
+cat >>"$work/patched-registry/kustomization.yaml" <<'YAML'
+patches:
+- target: {kind: ConfigMap, name: catalog-registry-server-config}
+  patch: |-
+    - {op: replace, path: /data/config.yaml, value: "sources: []\n"}
+YAML
+if THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/patched-registry" >/dev/null 2>"$work/err"; then
+  fail "a patched registry config.yaml did not fail the build"
+fi
+grep -q 'ConfigMap team-catalog-registry-server-config-v1: not the checksum of its data' "$work/err" ||
+  fail "registry checksum: $(cat "$work/err")"
+echo "ok: a hashed generated Secret, a patched RunConfig and a patched registry config fail the build, named"
 
 # The KRM function (thv-render krm with functionConfig NameTransformer) on the objects the exec
 # plugin saw gives the objects the exec plugin gave.

@@ -58,6 +58,15 @@ ok=$(grep -c ': ok$' "$work/7002.out")
 [ "$ok" -ge 15 ] || fail "only $ok 7002a239b documents validated"
 echo "ok: every example validates ($(grep -c ': ok$' "$work/v044.out") v0.44.0, $ok 7002a239b documents), but those the CRDs refuse"
 
+# MCPRegistry v1beta1 (configYAML): the tag's six examples and the full golden input validate
+# against mcpregistry_v1beta1.json; the old source shape is not it.
+(cd "$root" && validate "$work/v0.44.0" testdata/examples/v0.44.0/mcp-registries/*.yaml \
+  testdata/registries/v0.44.0/full.yaml) >"$work/reg.out" || fail "MCPRegistry v1beta1: $(grep -v ': ok$' "$work/reg.out")"
+[ "$(grep -c ': ok$' "$work/reg.out")" = 7 ] || fail "MCPRegistry v1beta1: not 7 documents: $(cat "$work/reg.out")"
+grep -q '"configYAML"' "$work/v0.44.0/toolhive.stacklok.dev/mcpregistry_v1beta1.json" ||
+  fail "mcpregistry_v1beta1.json lacks configYAML"
+echo "ok: MCPRegistry v1beta1: the 6 configYAML examples and a registry using every field validate"
+
 # The schema violations among testdata/bad/ are refused at their field. CEL rules are not JSON
 # Schema: a case only a rule refuses passes (validate checks rules).
 count=0
@@ -97,6 +106,8 @@ registry-missing-source.yaml	spec
 secret-missing-key.yaml	spec.secrets.0
 targetport-negative.yaml	spec.targetPort
 unknown-field-strict.yaml	spec
+v0.44.0-mcpregistry-configyaml-empty.yaml	spec.configYAML
+v0.44.0-mcpregistry-configyaml-missing.yaml	spec
 v0.44.0-mcpregistry-source.yaml	spec
 v0.44.0-renamed-fields.yaml	spec
 v0.44.0-unsupported-kind.yaml	spec

@@ -34,7 +34,7 @@ const NameInString kServerNames[] = {
 const NameInString* const kServerTables[] = {kPodPatchNames, kServerNames, nullptr};
 
 const ContentChecksum kServerChecksums[] = {
-    {"%-runconfig", "toolhive.stacklok.dev/content-checksum", "toolhive.stacklok.io/", nullptr,
+    {"%-runconfig", "toolhive.stacklok.dev/content-checksum", OperatorConfigMapChecksum, nullptr,
      nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
@@ -46,12 +46,9 @@ const NameInString* const kRegistryTables[] = {kRegistryNames, nullptr};
 
 }  // namespace
 
-const RenamedKind kRenamedKinds[] = {
-    {"MCPServer", "Deployment", "%", "app.kubernetes.io/name=mcpserver",
-     "app.kubernetes.io/instance", kServerTables, kServerChecksums},
-    {"MCPRegistry", "Deployment", "%-api", "app.kubernetes.io/component=registry-api",
-     "toolhive.stacklok.io/registry-name", kRegistryTables, nullptr},
-    {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr}};
+const RenamedKind kRenamedKinds[] = {WithTables(kMcpServerAnchor, kServerTables, kServerChecksums),
+                                     WithTables(kMcpRegistryAnchor, kRegistryTables, nullptr),
+                                     RenamedKind{}};
 
 }  // namespace t7002a239b
 }  // namespace thv
