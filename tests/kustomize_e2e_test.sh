@@ -16,13 +16,14 @@ cp -r "$root/plugins/kustomize/example" "$work/app"
 kubectl kustomize --enable-alpha-plugins "$work/app" >"$work/out.yaml" 2>"$work/err" ||
   fail "kustomize build: $(cat "$work/err")"
 for want in "name: team-fetch" "name: team-fetch-runconfig" "name: team-mcp-fetch-proxy" \
-  "namespace: mcp-servers" "team: platform" "example.com/patched: \"true\"" "serviceAccountName: team-fetch-proxy-runner"; do
+  "namespace: mcp-servers" "team: platform" "example.com/patched: \"true\"" "serviceAccountName: team-fetch-proxy-runner" \
+  '"serviceAccountName":"team-fetch-sa"' '--name=team-fetch'; do
   grep -qF -- "$want" "$work/out.yaml" || fail "kustomized output lacks '$want'"
 done
 grep -q "kind: MCPServer" "$work/out.yaml" && fail "the generator config leaked into the output"
 grep -qF '"tools_filter": [' "$work/out.yaml" || fail "the MCPToolConfig from the kustomization dir was not used"
 node "$root/tests/k8s_validate/validate.mjs" "$work/out.yaml" >/dev/null || fail "kustomized output invalid"
-echo "ok: kubectl kustomize runs the generator and composes namespace, namePrefix, labels, patches"
+echo "ok: kubectl kustomize runs the generator and composes namespace, namePrefix, labels, patches; the transformer renames inside strings"
 
 # An MCPRegistry generator whose ConfigMap source sits in the kustomization directory.
 mkdir -p "$work/reg"

@@ -79,11 +79,11 @@ const UnreadFlag kUnreadFlags[] = {
 }  // namespace
 
 const Target kTarget = {
-    "v0.44.0",   kOperatorBuild, "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
-    kDefaults,   kCrds,          kKinds,
-    kRenames,    "7002a239b",
+    "v0.44.0",    kOperatorBuild, "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
+    kDefaults,    kCrds,          kKinds,
+    kRenames,     "7002a239b",
     nullptr,  // per-kind tables (KindLister)
-    kUnreadFlags};
+    kUnreadFlags, &kDescriptions, kRenamedKinds};
 
 }  // namespace t0_44_0
 }  // namespace thv
