@@ -226,7 +226,7 @@ std::string MarshalIndentServerJson(const McpServerJSON& server) {
 }
 
 bool ConvertToolhiveJsonToUpstream(std::string_view toolhive_json, std::string* out,
-                                   std::string* err) {
+                                   std::vector<std::string>* server_problems, std::string* err) {
   Value doc;
   JsonSyntaxError syntax;
   if (!ParseJson(toolhive_json, &doc, &syntax)) {
@@ -246,6 +246,7 @@ bool ConvertToolhiveJsonToUpstream(std::string_view toolhive_json, std::string* 
     *err = "failed to convert to upstream format: " + *err;
     return false;
   }
+  if (server_problems) *server_problems = CheckUpstreamRegistryForServer(upstream);
   *out = MarshalIndentUpstreamRegistry(upstream);
   return true;
 }

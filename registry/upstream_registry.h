@@ -42,9 +42,9 @@ std::string MarshalIndentServerJson(const McpServerJSON& server);
 
 // ConvertJSON: ToolHive-format JSON (as the registry stage stores it) to the upstream
 // registry's indented JSON. False with *err when the input does not decode or a server has no
-// name.
+// name. server_problems (if given): CheckUpstreamRegistryForServer's findings.
 bool ConvertToolhiveJsonToUpstream(std::string_view toolhive_json, std::string* out,
-                                   std::string* err);
+                                   std::vector<std::string>* server_problems, std::string* err);
 
 // What the registry server's file source refuses (validateUpstreamFormatAndParse) among what
 // the conversion can produce, and the upstream schema's rules such data can break: the version

@@ -116,6 +116,7 @@ TEST_CASE("upstream registry: names, defaults and the empty name") {
 
 TEST_CASE("upstream registry: thv registry convert bytes, servers sorted, HTML escaped") {
   std::string out, err;
+  std::vector<std::string> problems;
   REQUIRE(ConvertToolhiveJsonToUpstream(
       R"({"version":"1.0.0","last_updated":"2025-01-01T00:00:00Z",
           "servers":{"zeta":{"description":"Z <z>","image":"z:1","tier":"Community","status":"Active",
@@ -123,7 +124,8 @@ TEST_CASE("upstream registry: thv registry convert bytes, servers sorted, HTML e
                      "alpha":{"description":"A & a","image":"a:1","tools":null}},
           "remote_servers":{"beta":{"description":"B","url":"https://b.example/mcp","transport":"sse",
                                     "headers":[{"name":"X","description":"x","required":true}]}}})",
-      &out, &err));
+      &out, &problems, &err));
+  CHECK(problems.empty());
   if (std::getenv("THV_UPDATE_GOLDEN")) {
     std::ofstream(THV_SOURCE_DIR "/testdata/registry/registry.upstream-v0.44.0.golden.json") << out;
   } else {
@@ -138,11 +140,11 @@ TEST_CASE("upstream registry: thv registry convert bytes, servers sorted, HTML e
   CHECK(out.find("Z \\u003cz\\u003e") != std::string::npos);
   CHECK(out.back() == '}');
 
-  CHECK(!ConvertToolhiveJsonToUpstream(R"({"servers":{"":{"image":"x"}}})", &out, &err));
+  CHECK(!ConvertToolhiveJsonToUpstream(R"({"servers":{"":{"image":"x"}}})", &out, nullptr, &err));
   CHECK(err ==
         "failed to convert to upstream format: failed to convert server : name cannot be "
         "empty");
-  CHECK(!ConvertToolhiveJsonToUpstream(R"({"servers":[]})", &out, &err));
+  CHECK(!ConvertToolhiveJsonToUpstream(R"({"servers":[]})", &out, nullptr, &err));
   CHECK(err.rfind("failed to parse legacy registry data: ", 0) == 0);
 }
 

@@ -7,6 +7,7 @@
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
+#include "targets/v0.44.0/registry_data.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -55,6 +56,10 @@ const TargetKind kKinds[] = {
     {"MCPGroup", ToolhiveKind::kMCPGroup, KindRole::kConfig, nullptr, nullptr, nullptr},
     {"MCPRegistry", ToolhiveKind::kMCPRegistryConfigYaml, KindRole::kRendered, nullptr,
      RenderRegistry, nullptr},
+    // thv-render's own kind (render.thv-render.stacklok.dev): the registry stage fetches, locks
+    // and filters it as a 7002a239b MCPRegistry; it renders a ConfigMap for a file source.
+    {"RegistryData", ToolhiveKind::kMCPRegistry, KindRole::kRendered, nullptr, RenderRegistryData,
+     nullptr},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kUnsupported, nullptr, nullptr,
      nullptr},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kUnsupported, nullptr, nullptr,
