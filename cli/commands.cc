@@ -323,7 +323,7 @@ int RunSync(const Flags& f, const CliIo& io, bool namespace_explicit) {
   if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
   if (registries.registries.empty()) {
-    *io.err << "No MCPRegistry resources found; nothing to sync.\n";
+    *io.err << "No MCPRegistry or RegistryData resources found; nothing to sync.\n";
     return kExitOk;
   }
   std::string err;

@@ -149,6 +149,16 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
     const int errors_before = diags->error_count();
     MCPRegistry r = DecodeMCPRegistry(object, diags);
     if (diags->error_count() > errors_before || !CheckNoCredentials(r, diags)) continue;
+    if (object.kind == kRegistryDataKind && r.source.format == "upstream") {
+      // 7002a239b's conversion of upstream data writes version "1.0" and no last_updated, both
+      // of which the v0.44.0 registry server refuses; inventing them would not be its data.
+      diags->Error(object.origin.file, r.source.mark, "spec.source.format",
+                   "Unsupported value: \"upstream\": RegistryData takes ToolHive-format data at "
+                   "v0.44.0 (not supported at v0.44.0 yet for upstream data); the registry "
+                   "server reads upstream data itself: name the source in configYAML (git, api "
+                   "or url)");
+      continue;
+    }
     const std::string key = Key(object);
     const std::string& file = object.origin.file;
     ResolvedRegistry resolved;
