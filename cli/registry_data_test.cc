@@ -98,6 +98,18 @@ TEST_CASE("RegistryData at 7002a239b is refused: the MCPRegistry has the source 
         std::string::npos);
 }
 
+TEST_CASE("the README's RegistryData example is testdata/registry-data/readme/registry.yaml") {
+  RealDiskInterface disk;
+  std::string readme, example, err;
+  REQUIRE(disk.ReadFile(kSource + "/README.md", &readme, &err));
+  REQUIRE(disk.ReadFile(kSource + "/testdata/registry-data/readme/registry.yaml", &example, &err));
+  const size_t section = readme.find("### Pinned registry data at v0.44.0 (RegistryData)");
+  REQUIRE(section != std::string::npos);
+  const size_t begin = readme.find("```yaml\n", section) + 8;
+  const size_t end = readme.find("```\n", begin);
+  CHECK(readme.substr(begin, end - begin) == example);
+}
+
 TEST_CASE("golden: the README's RegistryData example, offline from its lock") {
   CheckGolden({"testdata/registry-data/readme/registry.yaml"}, "v0.44.0/registry-data-readme.yaml",
               {"render", "--operator-version", "v0.44.0", "--offline"});
