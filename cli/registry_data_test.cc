@@ -115,4 +115,26 @@ TEST_CASE("golden: the README's RegistryData example, offline from its lock") {
               {"render", "--operator-version", "v0.44.0", "--offline"});
 }
 
+
+TEST_CASE("krm: a RegistryData functionConfig renders its ConfigMap from the lock, offline") {
+  RealDiskInterface disk;
+  std::string example, err;
+  const std::string dir = kSource + "/testdata/registry-data/readme/";
+  REQUIRE(disk.ReadFile(dir + "registry.yaml", &example, &err));
+  std::string config =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n"
+      "functionConfig:\n";
+  for (size_t at = 0, end; at < example.size() && example.compare(at, 4, "---\n"); at = end + 1) {
+    end = example.find('\n', at);
+    config += "  " + example.substr(at, end - at + 1);
+  }
+  Result r = Run(&disk, {"krm", "--operator-version", "v0.44.0", "--lock", dir + "thv-render.lock"},
+                 config);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("    name: prod-registry\n") != std::string::npos);
+  CHECK(r.out.find("\"name\": \"io.github.stacklok/notion\"") != std::string::npos);
+  CHECK(r.out.find("kind: RegistryData") == std::string::npos);
+}
+
 }  // namespace thv
