@@ -1,6 +1,7 @@
 #include "registry/upstream_registry.h"
 
 #include <regex>
+#include <type_traits>
 
 #include "core/json_parse.h"
 #include "core/json_text.h"
@@ -54,18 +55,16 @@ Value PublisherExtensions(CoreServerExtensions ext, const std::string& inner_key
   return out;
 }
 
-std::vector<McpKeyValueInput> EnvVarsToInputs(const std::vector<CoreEnvVar>& env_vars) {
-  std::vector<McpKeyValueInput> out;
-  for (const CoreEnvVar& e : env_vars) {
-    McpKeyValueInput input;
-    input.name = e.name;
-    input.description = e.description;
-    input.is_required = e.required;
-    input.is_secret = e.secret;
-    input.default_value = e.default_value;
-    out.push_back(std::move(input));
-  }
-  return out;
+// An EnvVar or Header as the converter writes it: a model.KeyValueInput.
+template <typename T>
+McpKeyValueInput KeyValueInputOf(const T& v) {
+  McpKeyValueInput input;
+  // model.Input{Description, IsRequired, IsSecret, Default[, Choices]}
+  static_cast<McpInput&>(input) = {v.description, v.required,      "", "",
+                                   v.secret,      v.default_value, {}};
+  if constexpr (std::is_same_v<T, CoreHeader>) input.choices = v.choices;
+  input.name = v.name;
+  return input;
 }
 
 McpServerJSON BaseServerJson(const std::string& name, const CoreBaseServerMetadata& base) {
@@ -124,7 +123,8 @@ bool ImageMetadataToServerJson(const std::string& name, const CoreImageMetadata&
   McpPackage package;
   package.registry_type = "oci";
   package.identifier = image.image;
-  package.environment_variables = EnvVarsToInputs(image.env_vars);
+  for (const CoreEnvVar& e : image.env_vars)
+    package.environment_variables.push_back(KeyValueInputOf(e));
   package.transport.type = image.transport.empty() ? "stdio" : image.transport;
   if (package.transport.type == "streamable-http" || package.transport.type == "sse")
     package.transport.url = image.target_port > 0
@@ -154,16 +154,7 @@ bool RemoteServerMetadataToServerJson(const std::string& name,
   McpTransport transport;
   transport.type = remote.transport;
   transport.url = remote.url;
-  for (const CoreHeader& h : remote.headers) {
-    McpKeyValueInput input;
-    input.name = h.name;
-    input.description = h.description;
-    input.is_required = h.required;
-    input.is_secret = h.secret;
-    input.default_value = h.default_value;
-    input.choices = h.choices;
-    transport.headers.push_back(std::move(input));
-  }
+  for (const CoreHeader& h : remote.headers) transport.headers.push_back(KeyValueInputOf(h));
   out->remotes.push_back(std::move(transport));
   // createRemoteExtensions
   CoreServerExtensions ext = BaseExtensions(remote);

@@ -57,36 +57,35 @@ T DecodeCore(const char* type, const std::string& json) {
 
 }  // namespace
 
-TEST_CASE("upstream registry: ImageMetadata to ServerJSON - GitHub (toolhive-core fixture)") {
-  const auto image = DecodeCore<CoreImageMetadata>(
-      "CoreImageMetadata",
-      ReadTestdata(std::string(kFixtures) + "image_to_server/input_github.json"));
+// converters_fixture_test.go: the input decoded into T, converted under name, marshalled
+// indented, compared with the expected file as interface{} values; returns the bytes.
+template <typename T, typename Convert>
+std::string CheckFixture(const char* type, const std::string& dir, const std::string& input,
+                         const std::string& expected, const std::string& name, Convert convert) {
+  const T in = DecodeCore<T>(type, ReadTestdata(std::string(kFixtures) + dir + input));
   McpServerJSON server;
   std::string err;
-  REQUIRE(ImageMetadataToServerJson("github", image, &server, &err));
+  REQUIRE(convert(name, in, &server, &err));
   const std::string out = MarshalIndentServerJson(server);
   CHECK(GoJsonCompact(GoAny(WithToolAnnotations(out))) ==
-        GoJsonCompact(
-            GoAny(ReadTestdata(std::string(kFixtures) + "image_to_server/expected_github.json"))));
-  // MarshalIndent's layout: two spaces, Go's field order, the extension's keys sorted.
-  CHECK(out.rfind("{\n  \"$schema\": \"https://static.modelcontextprotocol.io/schemas/2025-12-11/"
-                  "server.schema.json\",\n  \"name\": \"io.github.stacklok/github\",\n  "
-                  "\"description\":",
-                  0) == 0);
-  CHECK(out.find("\"args\"") == std::string::npos);  // omitempty in ServerExtensions
+        GoJsonCompact(GoAny(ReadTestdata(std::string(kFixtures) + dir + expected))));
+  return out;
 }
 
-TEST_CASE(
-    "upstream registry: RemoteServerMetadata to ServerJSON - Example (toolhive-core fixture)") {
-  const auto remote = DecodeCore<CoreRemoteServerMetadata>(
-      "CoreRemoteServerMetadata",
-      ReadTestdata(std::string(kFixtures) + "remote_to_server/input_example.json"));
-  McpServerJSON server;
-  std::string err;
-  REQUIRE(RemoteServerMetadataToServerJson("example-remote", remote, &server, &err));
-  CHECK(GoJsonCompact(GoAny(WithToolAnnotations(MarshalIndentServerJson(server)))) ==
-        GoJsonCompact(GoAny(
-            ReadTestdata(std::string(kFixtures) + "remote_to_server/expected_example.json"))));
+TEST_CASE("upstream registry: the toolhive-core fixtures (image_to_server, remote_to_server)") {
+  const std::string image =
+      CheckFixture<CoreImageMetadata>("CoreImageMetadata", "image_to_server/", "input_github.json",
+                                      "expected_github.json", "github", ImageMetadataToServerJson);
+  // MarshalIndent's layout: two spaces, Go's field order, the extension's keys sorted.
+  CHECK(image.rfind("{\n  \"$schema\": \"https://static.modelcontextprotocol.io/schemas/2025-12-11/"
+                    "server.schema.json\",\n  \"name\": \"io.github.stacklok/github\",\n  "
+                    "\"description\":",
+                    0) == 0);
+  CHECK(image.find("\"args\"") == std::string::npos);  // omitempty in ServerExtensions
+  CheckFixture<CoreRemoteServerMetadata>("CoreRemoteServerMetadata", "remote_to_server/",
+                                         "input_example.json", "expected_example.json",
+                                         "example-remote", RemoteServerMetadataToServerJson);
+  CHECK(UpstreamRegistryGoTypes().BindingErrors().empty());
 }
 
 TEST_CASE("upstream registry: names, defaults and the empty name") {
