@@ -115,7 +115,6 @@ TEST_CASE("golden: the README's RegistryData example, offline from its lock") {
               {"render", "--operator-version", "v0.44.0", "--offline"});
 }
 
-
 TEST_CASE("krm: a RegistryData functionConfig renders its ConfigMap from the lock, offline") {
   RealDiskInterface disk;
   std::string example, err;
