@@ -1,5 +1,6 @@
 #include "registry/upstream_registry.h"
 
+#include <algorithm>
 #include <regex>
 #include <type_traits>
 
@@ -43,7 +44,8 @@ Value PublisherExtensions(CoreServerExtensions ext, const std::string& inner_key
   Value parsed, normalized;
   JsonSyntaxError syntax;
   std::string err;
-  // Our own marshal output always parses; Go falls back to {"status": ...} if it did not.
+  // Our own marshal output always parses (ConvertToolhiveJsonToUpstream bounds the nesting);
+  // Go falls back to {"status": ...} if it did not.
   if (!ParseJson(json, &parsed, &syntax) || !NormalizeGoAny(parsed, &normalized, &err)) {
     normalized = Value::Mapping();
     normalized.Set("status", Value::String(ext.status));
@@ -195,6 +197,15 @@ bool NewUpstreamRegistryFromToolhiveRegistry(const CoreRegistry& registry,
 
 namespace {
 
+constexpr int kMaxInputDepth = 990;
+
+int Depth(const Value& v) {
+  int deepest = 0;
+  for (const Value& item : v.items) deepest = std::max(deepest, Depth(item));
+  for (const Member& m : v.members) deepest = std::max(deepest, Depth(m.value));
+  return deepest + 1;
+}
+
 // json.MarshalIndent = json.Marshal, then json.Indent: the compact bytes re-laid out.
 template <typename T>
 std::string MarshalIndent(std::string_view type, const T& value) {
@@ -202,7 +213,7 @@ std::string MarshalIndent(std::string_view type, const T& value) {
   UpstreamRegistryGoTypes().Append(type, value, &compact);
   Value parsed;
   JsonSyntaxError syntax;
-  ParseJson(compact, &parsed, &syntax);  // our own output: always valid
+  ParseJson(compact, &parsed, &syntax);  // our own output, nesting bounded: always valid
   return GoJsonIndent(parsed, "  ");
 }
 
@@ -222,6 +233,14 @@ bool ConvertToolhiveJsonToUpstream(std::string_view toolhive_json, std::string* 
   JsonSyntaxError syntax;
   if (!ParseJson(toolhive_json, &doc, &syntax)) {
     *err = "failed to parse legacy registry data: " + syntax.message;
+    return false;
+  }
+  // The output nests its servers' data five levels deeper than the input does (under
+  // data.servers[i]._meta), and thv-render's JSON reader stops at 1000 levels, where Go's
+  // stops at 10000: deeper input is refused rather than laid out wrong.
+  if (Depth(doc) > kMaxInputDepth) {
+    *err = "failed to convert to upstream format: the data nests deeper than " +
+           std::to_string(kMaxInputDepth) + " levels";
     return false;
   }
   Diagnostics diags;

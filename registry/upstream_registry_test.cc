@@ -143,6 +143,10 @@ TEST_CASE("upstream registry: thv registry convert bytes, servers sorted, HTML e
   CHECK(err ==
         "failed to convert to upstream format: failed to convert server : name cannot be "
         "empty");
+  const std::string deep = R"({"servers":{"x":{"description":"d","image":"i","custom_metadata":)" +
+                           std::string(990, '[') + std::string(990, ']') + "}}}";
+  CHECK(!ConvertToolhiveJsonToUpstream(deep, &out, nullptr, &err));
+  CHECK(err == "failed to convert to upstream format: the data nests deeper than 990 levels");
   CHECK(!ConvertToolhiveJsonToUpstream(R"({"servers":[]})", &out, nullptr, &err));
   CHECK(err.rfind("failed to parse legacy registry data: ", 0) == 0);
 }
