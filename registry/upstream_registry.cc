@@ -80,17 +80,21 @@ McpServerJSON BaseServerJson(const std::string& name, const CoreBaseServerMetada
   return out;
 }
 
-CoreServerExtensions BaseExtensions(const CoreBaseServerMetadata& base) {
+// createImageExtensions / createRemoteExtensions fill ServerExtensions from the server's
+// same-named fields ("to ensure field names stay in sync with the type definition"): every field
+// the two types share by json name, except an image's env_vars, which become its package's
+// environmentVariables. Copied by name through the Go tables, as they are declared.
+template <typename T>
+CoreServerExtensions ExtensionsOf(const char* type, const T& server) {
+  std::string json;
+  UpstreamRegistryGoTypes().Append(type, server, &json);
+  Value doc;
+  JsonSyntaxError syntax;
+  ParseJson(json, &doc, &syntax);  // our own output, nesting bounded: always valid
+  Diagnostics ignored;
+  GoDecodeContext ctx{"", &ignored};
   CoreServerExtensions ext;
-  ext.status = base.status;
-  ext.tier = base.tier;
-  if (base.tools) ext.tools = *base.tools;
-  ext.tags = base.tags;
-  ext.overview = base.overview;
-  ext.tool_definitions = base.tool_definitions;
-  ext.metadata = base.metadata;
-  ext.custom_metadata = base.custom_metadata;
-  ext.stateless = base.stateless;
+  UpstreamRegistryGoTypes().Decode("CoreServerExtensions", doc, JsonPath(), &ext, &ctx);
   return ext;
 }
 
@@ -134,12 +138,8 @@ bool ImageMetadataToServerJson(const std::string& name, const CoreImageMetadata&
                                 : "http://localhost";
   out->packages.push_back(std::move(package));
   // createImageExtensions
-  CoreServerExtensions ext = BaseExtensions(image);
-  ext.permissions = image.permissions;
-  ext.args = image.args;
-  ext.provenance = image.provenance;
-  ext.docker_tags = image.docker_tags;
-  ext.proxy_port = image.proxy_port;
+  CoreServerExtensions ext = ExtensionsOf("CoreImageMetadata", image);
+  ext.env_vars.clear();
   out->meta = McpServerMeta{PublisherExtensions(std::move(ext), image.image)};
   return true;
 }
@@ -159,10 +159,7 @@ bool RemoteServerMetadataToServerJson(const std::string& name,
   for (const CoreHeader& h : remote.headers) transport.headers.push_back(KeyValueInputOf(h));
   out->remotes.push_back(std::move(transport));
   // createRemoteExtensions
-  CoreServerExtensions ext = BaseExtensions(remote);
-  ext.oauth_config = remote.oauth_config;
-  ext.env_vars = remote.env_vars;
-  ext.proxy_port = remote.proxy_port;
+  CoreServerExtensions ext = ExtensionsOf("CoreRemoteServerMetadata", remote);
   out->meta = McpServerMeta{PublisherExtensions(std::move(ext), remote.url)};
   return true;
 }
