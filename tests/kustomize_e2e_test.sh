@@ -62,3 +62,18 @@ THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$w
 grep -q "startupProbe:" "$work/beta.yaml" || fail "not rendered as v0.44.0: $(head -20 "$work/beta.yaml")"
 node "$root/tests/k8s_validate/validate.mjs" "$work/beta.yaml" >/dev/null || fail "the v0.44.0 build is invalid"
 echo "ok: v1beta1 generators run, with THV_RENDER_OPERATOR_VERSION passed through the plugin"
+
+# A RegistryData generator (v0.44.0): its ConfigMap from the kustomization's thv-render.lock,
+# offline, with the namespace transformer applied.
+mkdir -p "$work/rd"
+cp "$root/testdata/registry-data/readme/thv-render.lock" "$work/rd/"
+cp -r "$root/testdata/registry-data/readme/thv-render.lock.d" "$work/rd/"
+sed -n '1,/^---$/p' "$root/testdata/registry-data/readme/registry.yaml" | sed '$d' >"$work/rd/data.yaml"
+printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ngenerators:\n- data.yaml\n' >"$work/rd/kustomization.yaml"
+THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/rd" >"$work/rd.yaml" 2>"$work/err4" ||
+  fail "RegistryData build: $(cat "$work/err4")"
+grep -q "name: prod-registry" "$work/rd.yaml" && grep -qF '"name": "io.github.stacklok/fetch"' "$work/rd.yaml" ||
+  fail "RegistryData: no ConfigMap from the lock: $(head -20 "$work/rd.yaml")"
+grep -q "kind: RegistryData" "$work/rd.yaml" && fail "RegistryData leaked into the output"
+node "$root/tests/k8s_validate/validate.mjs" "$work/rd.yaml" >/dev/null || fail "the RegistryData build is invalid"
+echo "ok: a RegistryData generator renders its ConfigMap from the kustomization's lock"
