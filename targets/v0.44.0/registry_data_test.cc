@@ -97,5 +97,29 @@ TEST_CASE("RegistryData volume: a ConfigMap that is no RegistryData is not check
   CHECK(!r.HasWarning("RegistryData"));
 }
 
+TEST_CASE("RegistryData is read like a ToolHive kind: schema-checked, namespace defaulted") {
+  Diagnostics diags;
+  std::vector<Object> objects = ObjectsAt044(
+      "apiVersion: render.thv-render.stacklok.dev/v1alpha1\nkind: RegistryData\n"
+      "metadata: {name: data}\nspec:\n  source: {type: configmap, configmap: {name: s, key: k}}\n"
+      "  syncPolicy: {interval: 1h}\n",
+      &diags);
+  REQUIRE(objects.size() == 1);
+  CHECK(!diags.HasErrors());
+  CHECK(objects[0].meta.namespace_ == "default");
+  CHECK(objects[0].namespace_defaulted);
+  REQUIRE(objects[0].toolhive);
+  CHECK(objects[0].toolhive->role == KindRole::kRendered);
+  Diagnostics bad;
+  ObjectsAt044(
+      "apiVersion: render.thv-render.stacklok.dev/v1alpha1\nkind: RegistryData\n"
+      "metadata: {name: data}\nspec:\n  source: {type: configmap}\n  bogus: 1\n",
+      &bad);
+  CHECK(bad.items().size() >= 1);  // the unknown field at least (a warning unless --strict)
+  bool named = false;
+  for (const Diagnostic& d : bad.items()) named = named || d.path == "spec.bogus";
+  CHECK(named);
+}
+
 }  // namespace t0_44_0
 }  // namespace thv
