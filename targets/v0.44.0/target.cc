@@ -11,6 +11,7 @@
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
+#include "targets/v0.44.0/registry_data.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -57,6 +58,10 @@ const TargetKind kKinds[] = {
      &kGroupList},
     {"MCPRegistry", ToolhiveKind::kMCPRegistryConfigYaml, KindRole::kRendered, nullptr,
      RenderRegistry, nullptr, &kRegistryList},
+    // thv-render's own kind (render.thv-render.stacklok.dev): the registry stage fetches, locks
+    // and filters it as a 7002a239b MCPRegistry; it renders a ConfigMap for a file source.
+    {"RegistryData", ToolhiveKind::kMCPRegistry, KindRole::kRendered, nullptr, RenderRegistryData,
+     nullptr},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kRendered, nullptr,
      RenderRemoteProxy, nullptr, &kRemoteProxyList},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kUnsupported, nullptr, nullptr,
