@@ -306,7 +306,7 @@ mv "$repo" "$repo.away"  # nothing to fetch from: --offline must not need it
 "$bin" render "${v044[@]}" --offline "$work/rd" >"$work/rd-offline.yaml" 2>"$work/err" || fail "RegistryData offline: $(cat "$work/err")"
 cmp -s "$work/rd.yaml" "$work/rd-offline.yaml" || fail "RegistryData: offline render differs from the first"
 "$bin" list "${v044[@]}" "$work/rd" >"$work/out" 2>"$work/err"
-grep -qE "^prod-registry +mcp +git file://.* tag v1 path data/registry.json +toolhive +[0-9]+ +20[0-9-]+T[0-9:]+Z +every 1h" "$work/out" ||
+grep -qE "^mcp +prod-registry +git file://.* tag v1 path data/registry.json +toolhive +[0-9]+ +20[0-9-]+T[0-9:]+Z +every 1h" "$work/out" ||
   fail "RegistryData list: $(cat "$work/out")"
 mv "$repo.away" "$repo"
 node "$root/tests/k8s_validate/validate.mjs" "$work/rd.yaml" >/dev/null || fail "RegistryData: kubernetes-models rejected the render"
