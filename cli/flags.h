@@ -38,6 +38,13 @@ struct Flags {
   bool check = false;
   std::string check_file;
   std::vector<std::string> add_labels;
+  // migrate
+  std::string migrate_to;
+  std::string migrate_from;
+  bool in_place = false;
+  std::string registry_database;
+  std::string registry_database_user;
+  std::string registry_database_migration_user;
   std::string shell;         // completion
   std::string help_command;  // help
   bool man = false;          // help --man
