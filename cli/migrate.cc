@@ -39,15 +39,19 @@ bool WriteInPlace(DiskInterface* disk, const std::vector<std::string>& paths,
                   std::string* err) {
   std::vector<std::string> temps;
   bool ok = true;
+  std::vector<std::string> targets(paths.size());
   for (size_t i = 0; i < paths.size() && ok; ++i) {
     if (!changed[i]) continue;
-    std::string temp = paths[i] + ".thv-migrate.tmp";
+    // A symlink stays: the file it names is replaced.
+    ok = disk->RealPath(paths[i], &targets[i], err);
+    if (!ok) break;
+    std::string temp = targets[i] + ".thv-migrate.tmp";
     temps.push_back(temp);
     ok = disk->WriteFile(temp, texts[i], err);
   }
   size_t t = 0;
   for (size_t i = 0; i < paths.size() && ok; ++i)
-    if (changed[i]) ok = disk->Rename(temps[t++], paths[i], err);
+    if (changed[i]) ok = disk->Rename(temps[t++], targets[i], err);
   if (!ok) {
     std::string ignored;
     for (; t < temps.size(); ++t) disk->RemoveTree(temps[t], &ignored);
