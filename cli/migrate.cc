@@ -72,6 +72,10 @@ void AddMigrateFlags(CLI::App* cmd, Flags* f) {
                   "The release the inputs were written for (default: each document's oldest "
                   "release it is valid at)")
       ->check(CheckVersion);
+  cmd->add_option("-n,--namespace", f->namespace_,
+                  "Namespace of inputs without one (7002a239b's default OIDC resource URL named "
+                  "it)")
+      ->capture_default_str();
   auto* in_place = cmd->add_flag("--in-place", f->in_place,
                                  "Rewrite the files (each one atomically) instead of printing "
                                  "the migrated stream");
@@ -93,6 +97,7 @@ int RunMigrate(const Flags& f, const CliIo& io) {
   MigrateOptions options;
   options.to = FindTarget(f.migrate_to);
   options.from = f.migrate_from.empty() ? nullptr : FindTarget(f.migrate_from);
+  options.default_namespace = f.namespace_;
   options.registry_database = f.registry_database;
   options.registry_database_user = f.registry_database_user;
   options.registry_database_migration_user = f.registry_database_migration_user.empty()

@@ -128,7 +128,7 @@ struct Split {
 // spec.oidcConfig (7002a239b: type kubernetes (default), configMap or inline) -> an
 // MCPOIDCConfig spec and the oidcConfigRef's audience and resourceUrl.
 Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& path,
-                  Diagnostics* diags) {
+                  const std::string& default_resource_url, Diagnostics* diags) {
   Split s;
   std::string type = StringAt(oidc.Find("type"));
   if (type.empty()) type = "kubernetes";
@@ -152,6 +152,12 @@ Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& p
                                                 "introspectionUrl", "useClusterAuth"})
                                     : Value::Mapping();
     audience = k ? StringAt(k->Find("audience")) : "";
+    if (k && !StringAt(k->Find("introspectionUrl")).empty())
+      refuse(*k, ".kubernetes.introspectionUrl",
+             "7002a239b passed the client id <serviceAccount>.<namespace>.svc.cluster.local, "
+             "which made the proxy introspect opaque tokens; v0.44.0's kubernetesServiceAccount "
+             "passes none, so they would be refused: write an inline MCPOIDCConfig with that "
+             "clientId, then migrate");
     if (audience.empty()) audience = "toolhive";  // the 7002a239b CRD default
     s.config_spec.Set("type", Str("kubernetesServiceAccount"));
     s.config_spec.Set("kubernetesServiceAccount", std::move(sub));
@@ -180,8 +186,16 @@ Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& p
                                            "jwksAuthTokenPath", "jwksAllowPrivateIP"}));
   }
   s.ref_lines.push_back("audience: " + Yamlish(audience));
-  if (std::string url = StringAt(oidc.Find("resourceUrl")); !url.empty())
-    s.ref_lines.push_back("resourceUrl: " + Yamlish(url));
+  std::string url = StringAt(oidc.Find("resourceUrl"));
+  if (url.empty()) {
+    // 7002a239b defaulted it to the proxy Service's URL (mcp-<name>-proxy); v0.44.0 defaults
+    // to another one (<name>.<ns>...), which would change the audience tokens are checked for.
+    url = default_resource_url;
+    diags->Warning(d.file, oidc.mark, path + ".resourceUrl",
+                   "note: v0.44.0 defaults the resource URL differently; the 7002a239b default " +
+                       url + " is kept explicitly");
+  }
+  s.ref_lines.push_back("resourceUrl: " + Yamlish(url));
   return s;
 }
 
@@ -261,6 +275,8 @@ void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
   const std::string transport_name = transport ? StringAt(transport) : "stdio";
   const Member* transport_member = spec->FindMember("transport");
   const Member* image_member = spec->FindMember("image");
+  const Value* port_value = spec->Find("port");
+  const std::string port = port_value && port_value->IsInt() ? port_value->text : "8080";
   for (const Member& m : spec->members) {
     const std::string field = "spec." + m.key;
     if (m.key == "port") d->RenameKey(m, "proxyPort");
@@ -285,7 +301,11 @@ void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
     Split split;
     std::string kind, suffix, ref;
     if (m.key == "oidcConfig") {
-      split = ConvertOidc(*d, m.value, field, diags);
+      split =
+          ConvertOidc(*d, m.value, field,
+                      "http://mcp-" + name + "-proxy." + (ns.empty() ? d->default_namespace : ns) +
+                          ".svc.cluster.local:" + port,
+                      diags);
       kind = "MCPOIDCConfig", suffix = "-oidc", ref = "oidcConfigRef";
     } else if (m.key == "telemetry") {
       split = ConvertTelemetry(*d, m.value, field, diags);

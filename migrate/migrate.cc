@@ -150,6 +150,7 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
       d.text = f.text;
       d.positions = f.positions.get();
       d.doc = &f.docs[di];
+      d.default_namespace = options.default_namespace;
       const std::string kind = StringAt(d.doc->Find("kind"));
       if (kind == "MCPServer") {
         MigrateServer(&d, &pool, diags);

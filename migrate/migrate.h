@@ -26,6 +26,9 @@ struct MigrateInput {
 struct MigrateOptions {
   const Target* from = nullptr;  // nullptr: each document's oldest release it is valid at
   const Target* to = nullptr;
+  // Where documents without metadata.namespace are applied (the 7002a239b resource URL default
+  // names it).
+  std::string default_namespace = "default";
   // MCPRegistry: the registry server's database (HOST:PORT/NAME) and users, which 7002a239b's
   // shape had no equivalent for.
   std::string registry_database;

@@ -177,6 +177,7 @@ TEST_CASE("migrate: kubernetes OIDC (the 7002a239b default type) keeps its audie
         "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\nmetadata:\n  name: k\n"
         "spec:\n  image: x\n  proxyMode: sse\n  oidcConfigRef:\n    name: k-oidc\n"
         "    audience: toolhive\n"
+        "    resourceUrl: \"http://mcp-k-proxy.default.svc.cluster.local:8080\"\n"
         "---\napiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPOIDCConfig\nmetadata:\n"
         "  name: k-oidc\nspec:\n  type: kubernetesServiceAccount\n  kubernetesServiceAccount:\n"
         "    serviceAccount: sa\n    useClusterAuth: false\n");
