@@ -30,6 +30,32 @@ bool DocumentEdit::ReplaceInScalar(const Value& value, std::string_view old_part
 
 namespace {
 
+std::string Spaces(size_t n) { return std::string(n, ' '); }
+
+size_t IndentOf(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && line[i] == ' ') ++i;
+  return i;
+}
+
+bool IsBlankOrCommentLine(std::string_view line) {
+  size_t i = IndentOf(line);
+  return i == line.size() || line[i] == '\n' || line[i] == '\r' || line[i] == '#';
+}
+
+// Splits [r.begin, r.end) of text into lines, each with its line end.
+std::vector<std::string_view> Lines(std::string_view text, TextRange r) {
+  std::vector<std::string_view> lines;
+  size_t at = r.begin;
+  while (at < r.end) {
+    size_t next = text.find('\n', at);
+    next = next == std::string_view::npos || next >= r.end ? r.end : next + 1;
+    lines.push_back(text.substr(at, next - at));
+    at = next;
+  }
+  return lines;
+}
+
 std::string ContentKey(const std::string& kind, const std::string& ns, const Value& spec) {
   std::string yaml;
   AppendYaml(spec, &yaml);
@@ -37,6 +63,79 @@ std::string ContentKey(const std::string& kind, const std::string& ns, const Val
 }
 
 }  // namespace
+
+// Replaces a block mapping member (its key line and everything under it) by lines written at
+// the key's indentation, nested ones by the member's own indentation step. Comments are kept
+// byte for byte: the key line's after the first new line, the others as lines before them.
+// Returns false when the member is not in block style on a line of its own.
+bool DocumentEdit::ReplaceMember(const Member& member, const std::vector<std::string>& lines) {
+  DocumentEdit* d = this;
+  size_t key = d->Offset(member.key_mark);
+  TextRange r = d->positions->MemberLines(key);
+  std::string_view prefix = d->text.substr(r.begin, key - r.begin);
+  if (prefix.find_first_not_of(' ') != std::string_view::npos) return false;
+  std::vector<std::string_view> old = Lines(d->text, r);
+  size_t key_column = prefix.size();
+  size_t step = 2;
+  for (size_t i = 1; i < old.size(); ++i) {
+    if (IsBlankOrCommentLine(old[i])) continue;
+    size_t indent = IndentOf(old[i]);
+    if (indent > key_column) step = indent - key_column;
+    break;
+  }
+  std::string out;
+  for (size_t i = 1; i < old.size(); ++i) {
+    std::string_view line = old[i];
+    if (IsBlankOrCommentLine(line)) {
+      if (line.find('#') != std::string_view::npos) out.append(line);
+      continue;
+    }
+    std::string_view comment = TrailingComment(line);
+    if (!comment.empty()) out += Spaces(IndentOf(line)) + std::string(comment) + "\n";
+  }
+  std::string_view key_comment = TrailingComment(old[0]);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    size_t depth = IndentOf(lines[i]) / 2;
+    out += Spaces(key_column + depth * step) + lines[i].substr(depth * 2);
+    if (i == 0 && !key_comment.empty()) out += "  " + std::string(key_comment);
+    out += "\n";
+  }
+  bool ended = r.end > r.begin && d->text[r.end - 1] == '\n';
+  if (!ended && !out.empty()) out.pop_back();
+  d->edits.push_back({r.begin, r.end, out});
+  return true;
+}
+
+// Inserts a line after a block member, at its indentation.
+bool DocumentEdit::InsertAfterMember(const Member& member, const std::string& line) {
+  DocumentEdit* d = this;
+  size_t key = d->Offset(member.key_mark);
+  TextRange r = d->positions->MemberLines(key);
+  std::string_view prefix = d->text.substr(r.begin, key - r.begin);
+  if (prefix.find_first_not_of(' ') != std::string_view::npos) return false;
+  bool ended = r.end > r.begin && d->text[r.end - 1] == '\n';
+  d->edits.push_back({r.end, r.end, (ended ? "" : "\n") + std::string(prefix) + line + "\n"});
+  return true;
+}
+
+std::string YamlScalar(const std::string& s) {
+  // Names and audiences written into new reference lines: quoted unless plainly safe.
+  bool plain = !s.empty();
+  for (char c : s)
+    if (!(isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' || c == '/'))
+      plain = false;
+  if (plain && (s == "true" || s == "false" || s == "null" || s == "yes" || s == "no" ||
+                s == "on" || s == "off" || s == "y" || s == "n" || s == "~" ||
+                isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '.'))
+    plain = false;
+  if (plain) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') q += '\\';
+    q += c;
+  }
+  return q + "\"";
+}
 
 void ConfigPool::AddExisting(const std::string& kind, const std::string& ns,
                              const std::string& name, const Value& spec) {

@@ -34,6 +34,14 @@ struct DocumentEdit {
   size_t Offset(Mark mark) const { return positions->Offset(mark); }
   // Renames the key of member (plain or quoted), keeping its quotes.
   void RenameKey(const Member& member, const std::string& new_key);
+  // Replaces a block mapping member (its key line and everything under it) by lines written at
+  // the key's indentation; a line's leading pairs of spaces are nesting levels, written with the
+  // member's own indentation step. Comments are kept byte for byte: the key line's after the
+  // first new line, the others as lines before them. false when the member is not in block
+  // style on a line of its own.
+  bool ReplaceMember(const Member& member, const std::vector<std::string>& lines);
+  // Inserts a line after a block member, at its indentation; false as for ReplaceMember.
+  bool InsertAfterMember(const Member& member, const std::string& line);
   // Replaces old_part inside the scalar token at value's mark.
   bool ReplaceInScalar(const Value& value, std::string_view old_part, const std::string& new_part);
 };
@@ -55,6 +63,10 @@ class ConfigPool {
   std::map<std::string, std::string> by_content_;  // kind, ns, spec YAML -> name
   std::map<std::string, std::string> by_name_;     // kind, ns, name -> spec YAML
 };
+
+// s as a YAML scalar for a line migrate writes: plain when that reads back as the same string,
+// else double-quoted.
+std::string YamlScalar(const std::string& s);
 
 // Applies non-overlapping edits (any order) to text.
 std::string ApplyEdits(std::string_view text, std::vector<TextEdit> edits);

@@ -11,103 +11,6 @@ namespace {
 constexpr char kOldApiVersion[] = "toolhive.stacklok.dev/v1alpha1";
 constexpr char kNewApiVersion[] = "toolhive.stacklok.dev/v1beta1";
 
-std::string Spaces(size_t n) { return std::string(n, ' '); }
-
-size_t IndentOf(std::string_view line) {
-  size_t i = 0;
-  while (i < line.size() && line[i] == ' ') ++i;
-  return i;
-}
-
-bool IsBlankOrCommentLine(std::string_view line) {
-  size_t i = IndentOf(line);
-  return i == line.size() || line[i] == '\n' || line[i] == '\r' || line[i] == '#';
-}
-
-// Splits [r.begin, r.end) of text into lines, each with its line end.
-std::vector<std::string_view> Lines(std::string_view text, TextRange r) {
-  std::vector<std::string_view> lines;
-  size_t at = r.begin;
-  while (at < r.end) {
-    size_t next = text.find('\n', at);
-    next = next == std::string_view::npos || next >= r.end ? r.end : next + 1;
-    lines.push_back(text.substr(at, next - at));
-    at = next;
-  }
-  return lines;
-}
-
-// Replaces a block mapping member (its key line and everything under it) by lines written at
-// the key's indentation, nested ones by the member's own indentation step. Comments are kept
-// byte for byte: the key line's after the first new line, the others as lines before them.
-// Returns false when the member is not in block style on a line of its own.
-bool ReplaceMember(DocumentEdit* d, const Member& member, const std::vector<std::string>& lines) {
-  size_t key = d->Offset(member.key_mark);
-  TextRange r = d->positions->MemberLines(key);
-  std::string_view prefix = d->text.substr(r.begin, key - r.begin);
-  if (prefix.find_first_not_of(' ') != std::string_view::npos) return false;
-  std::vector<std::string_view> old = Lines(d->text, r);
-  size_t key_column = prefix.size();
-  size_t step = 2;
-  for (size_t i = 1; i < old.size(); ++i) {
-    if (IsBlankOrCommentLine(old[i])) continue;
-    size_t indent = IndentOf(old[i]);
-    if (indent > key_column) step = indent - key_column;
-    break;
-  }
-  std::string out;
-  for (size_t i = 1; i < old.size(); ++i) {
-    std::string_view line = old[i];
-    if (IsBlankOrCommentLine(line)) {
-      if (line.find('#') != std::string_view::npos) out.append(line);
-      continue;
-    }
-    std::string_view comment = TrailingComment(line);
-    if (!comment.empty()) out += Spaces(IndentOf(line)) + std::string(comment) + "\n";
-  }
-  std::string_view key_comment = TrailingComment(old[0]);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    size_t depth = IndentOf(lines[i]) / 2;
-    out += Spaces(key_column + depth * step) + lines[i].substr(depth * 2);
-    if (i == 0 && !key_comment.empty()) out += "  " + std::string(key_comment);
-    out += "\n";
-  }
-  bool ended = r.end > r.begin && d->text[r.end - 1] == '\n';
-  if (!ended && !out.empty()) out.pop_back();
-  d->edits.push_back({r.begin, r.end, out});
-  return true;
-}
-
-// Inserts a line after a block member, at its indentation.
-bool InsertAfterMember(DocumentEdit* d, const Member& member, const std::string& line) {
-  size_t key = d->Offset(member.key_mark);
-  TextRange r = d->positions->MemberLines(key);
-  std::string_view prefix = d->text.substr(r.begin, key - r.begin);
-  if (prefix.find_first_not_of(' ') != std::string_view::npos) return false;
-  bool ended = r.end > r.begin && d->text[r.end - 1] == '\n';
-  d->edits.push_back({r.end, r.end, (ended ? "" : "\n") + std::string(prefix) + line + "\n"});
-  return true;
-}
-
-std::string Yamlish(const std::string& s) {
-  // Names and audiences written into new reference lines: quoted unless plainly safe.
-  bool plain = !s.empty();
-  for (char c : s)
-    if (!(isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' || c == '/'))
-      plain = false;
-  if (plain && (s == "true" || s == "false" || s == "null" || s == "yes" || s == "no" ||
-                s == "on" || s == "off" || s == "y" || s == "n" || s == "~" ||
-                isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '.'))
-    plain = false;
-  if (plain) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') q += '\\';
-    q += c;
-  }
-  return q + "\"";
-}
-
 std::string StringAt(const Value* v) { return v && v->IsString() ? v->text : ""; }
 
 // A copy of the members of from named in keys, in from's order.
@@ -185,7 +88,7 @@ Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& p
     s.config_spec.Set("inline", Pick(*in, {"issuer", "jwksUrl", "introspectionUrl", "clientId",
                                            "jwksAuthTokenPath", "jwksAllowPrivateIP"}));
   }
-  s.ref_lines.push_back("audience: " + Yamlish(audience));
+  s.ref_lines.push_back("audience: " + YamlScalar(audience));
   std::string url = StringAt(oidc.Find("resourceUrl"));
   if (url.empty()) {
     // 7002a239b defaulted it to the proxy Service's URL (mcp-<name>-proxy); v0.44.0 defaults
@@ -195,7 +98,7 @@ Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& p
                    "note: v0.44.0 defaults the resource URL differently; the 7002a239b default " +
                        url + " is kept explicitly");
   }
-  s.ref_lines.push_back("resourceUrl: " + Yamlish(url));
+  s.ref_lines.push_back("resourceUrl: " + YamlScalar(url));
   return s;
 }
 
@@ -210,7 +113,7 @@ Split ConvertTelemetry(const DocumentEdit& d, const Value& telemetry, const std:
     for (const Member& m : otel->members) {
       if (m.key == "serviceName") {
         if (!StringAt(&m.value).empty())
-          s.ref_lines.push_back("serviceName: " + Yamlish(m.value.text));
+          s.ref_lines.push_back("serviceName: " + YamlScalar(m.value.text));
         continue;
       }
       if (m.key != "headers") {
@@ -318,7 +221,7 @@ void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
         continue;
       }
       if (m.value.items.empty()) {
-        ReplaceMember(d, m, {});
+        d->ReplaceMember(m, {});
         diags->Warning(d->file, m.key_mark, field,
                        "note: an empty tools list filters nothing; removed");
         continue;
@@ -334,9 +237,9 @@ void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
       diags->Error(d->file, m.key_mark, field, err);
       continue;
     }
-    std::vector<std::string> lines = {ref + ":", "  name: " + Yamlish(config_name)};
+    std::vector<std::string> lines = {ref + ":", "  name: " + YamlScalar(config_name)};
     for (const std::string& l : split.ref_lines) lines.push_back("  " + l);
-    if (!ReplaceMember(d, m, lines)) {
+    if (!d->ReplaceMember(m, lines)) {
       block_only(m);
       continue;
     }
@@ -347,7 +250,7 @@ void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
 
   if (transport_name == "stdio" && !spec->Find("proxyMode")) {
     const Member* after = transport_member ? transport_member : image_member;
-    if (flow || !after || !InsertAfterMember(d, *after, "proxyMode: sse")) {
+    if (flow || !after || !d->InsertAfterMember(*after, "proxyMode: sse")) {
       diags->Error(d->file, spec->mark, "spec.proxyMode",
                    "cannot insert proxyMode: sse (the 7002a239b default) in place: write spec in "
                    "block style or set proxyMode, then migrate");
