@@ -45,6 +45,7 @@ struct Flags {
   std::string registry_database;
   std::string registry_database_user;
   std::string registry_database_migration_user;
+  std::string registry_sync_interval;
   std::string shell;         // completion
   std::string help_command;  // help
   bool man = false;          // help --man

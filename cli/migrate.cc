@@ -86,6 +86,9 @@ void AddMigrateFlags(CLI::App* cmd, Flags* f) {
                   "MCPRegistry: the registry server's PostgreSQL database, HOST:PORT/NAME (the "
                   "7002a239b shape had none)")
       ->check(CheckDatabase);
+  cmd->add_option("--registry-sync-interval", f->registry_sync_interval,
+                  "MCPRegistry: the sync interval (Go duration) for registries without "
+                  "syncPolicy, which 7002a239b synced on demand only");
   cmd->add_option("--registry-database-user", f->registry_database_user,
                   "MCPRegistry: the database user the registry server connects as");
   cmd->add_option("--registry-database-migration-user", f->registry_database_migration_user,
@@ -100,6 +103,7 @@ int RunMigrate(const Flags& f, const CliIo& io) {
   options.default_namespace = f.namespace_;
   options.registry_database = f.registry_database;
   options.registry_database_user = f.registry_database_user;
+  options.registry_sync_interval = f.registry_sync_interval;
   options.registry_database_migration_user = f.registry_database_migration_user.empty()
                                                  ? f.registry_database_user
                                                  : f.registry_database_migration_user;

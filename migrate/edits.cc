@@ -68,7 +68,8 @@ std::string ContentKey(const std::string& kind, const std::string& ns, const Val
 // the key's indentation, nested ones by the member's own indentation step. Comments are kept
 // byte for byte: the key line's after the first new line, the others as lines before them.
 // Returns false when the member is not in block style on a line of its own.
-bool DocumentEdit::ReplaceMember(const Member& member, const std::vector<std::string>& lines) {
+bool DocumentEdit::ReplaceMember(const Member& member, const std::vector<std::string>& lines,
+                                 bool keep_comments) {
   DocumentEdit* d = this;
   size_t key = d->Offset(member.key_mark);
   TextRange r = d->positions->MemberLines(key);
@@ -84,7 +85,7 @@ bool DocumentEdit::ReplaceMember(const Member& member, const std::vector<std::st
     break;
   }
   std::string out;
-  for (size_t i = 1; i < old.size(); ++i) {
+  for (size_t i = 1; i < old.size() && keep_comments; ++i) {
     std::string_view line = old[i];
     if (IsBlankOrCommentLine(line)) {
       if (line.find('#') != std::string_view::npos) out.append(line);

@@ -39,7 +39,9 @@ struct DocumentEdit {
   // member's own indentation step. Comments are kept byte for byte: the key line's after the
   // first new line, the others as lines before them. false when the member is not in block
   // style on a line of its own.
-  bool ReplaceMember(const Member& member, const std::vector<std::string>& lines);
+  // keep_comments false: the caller moved them elsewhere.
+  bool ReplaceMember(const Member& member, const std::vector<std::string>& lines,
+                     bool keep_comments = true);
   // Inserts a line after a block member, at its indentation; false as for ReplaceMember.
   bool InsertAfterMember(const Member& member, const std::string& line);
   // Replaces old_part inside the scalar token at value's mark.

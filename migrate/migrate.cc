@@ -174,7 +174,10 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
     }
     result.push_back(ApplyEdits(f.text, edits));
   }
-  if (diags->HasErrors()) return result;
+  if (diags->HasErrors()) {
+    for (size_t i = 0; i < inputs.size(); ++i) result[i] = inputs[i].text;  // nothing half-done
+    return result;
+  }
 
   // The output must read back as valid objects at the target; anything else is a bug here, and
   // reported rather than written.

@@ -34,6 +34,9 @@ struct MigrateOptions {
   std::string registry_database;
   std::string registry_database_user;
   std::string registry_database_migration_user;
+  // MCPRegistry: the sync interval for registries without syncPolicy (7002a239b: manual sync;
+  // the registry server requires one).
+  std::string registry_sync_interval;
 };
 
 // Whether migrating from -> to is supported; false with *why otherwise.

@@ -155,26 +155,6 @@ void OidcFromRunConfig(const Value& rc, const Settings& want, Settings* s) {
   }
 }
 
-std::vector<std::string> Comments(const std::string& text) {
-  std::vector<std::string> out;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t end = text.find('\n', at);
-    if (end == std::string::npos) end = text.size();
-    std::string_view c = TrailingComment(std::string_view(text).substr(at, end - at));
-    if (!c.empty()) out.emplace_back(c);
-    at = end + 1;
-  }
-  return out;
-}
-
-bool IsSubsequence(const std::vector<std::string>& small, const std::vector<std::string>& big) {
-  size_t i = 0;
-  for (const std::string& b : big)
-    if (i < small.size() && small[i] == b) ++i;
-  return i == small.size();
-}
-
 void CheckMigratesKeepingMeaning(const std::string& path) {
   CAPTURE(path);
   const std::string in = ReadTestdata(path);
