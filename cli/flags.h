@@ -54,6 +54,10 @@ struct Flags {
 // The target --operator-version names.
 const Target& TargetOf(const Flags& f);
 
+// Flag value checks (CLI11 validators: empty when fine, else the message).
+std::string CheckNamespace(const std::string& ns);
+std::string CheckOperatorVersion(const std::string& name);
+
 // Each subcommand's flags (see kCommands in app.cc).
 void AddRenderFlags(CLI::App* cmd, Flags* f);
 void AddValidateFlags(CLI::App* cmd, Flags* f);

@@ -1,6 +1,7 @@
 #include "cli/migrate.h"
 
 #include <CLI/CLI.hpp>
+#include <tuple>
 
 #include "cli/check.h"
 #include "cli/load.h"
@@ -10,13 +11,6 @@
 namespace thv {
 
 namespace {
-
-std::string CheckVersion(const std::string& name) {
-  if (FindTarget(name)) return "";
-  std::string names;
-  for (const std::string& n : SupportedNames()) names += (names.empty() ? "" : ", ") + n;
-  return "unknown operator release " + name + " (supported: " + names + ")";
-}
 
 std::string CheckDatabase(const std::string& v) {
   size_t colon = v.rfind(':'), slash = v.find('/', colon == std::string::npos ? 0 : colon);
@@ -65,16 +59,19 @@ void AddMigrateFlags(CLI::App* cmd, Flags* f) {
   cmd->add_option("PATH", f->paths,
                   "Files, directories (every *.yaml/*.yml below, sorted) or - for stdin")
       ->required();
-  cmd->add_option("--to", f->migrate_to, "The operator release to migrate to (v0.44.0)")
-      ->required()
-      ->check(CheckVersion);
-  cmd->add_option("--from", f->migrate_from,
-                  "The release the inputs were written for (default: each document's oldest "
-                  "release it is valid at)")
-      ->check(CheckVersion);
+  // --to is required; --from defaults to detecting each document's release.
+  for (auto [name, value, help] :
+       {std::tuple{"--to", &f->migrate_to, "The operator release to migrate to (v0.44.0)"},
+        {"--from", &f->migrate_from,
+         "The release the inputs were written for (default: each document's oldest release it "
+         "is valid at)"}}) {
+    CLI::Option* option = cmd->add_option(name, *value, help)->check(CheckOperatorVersion);
+    if (value == &f->migrate_to) option->required();
+  }
   cmd->add_option("-n,--namespace", f->namespace_,
                   "Namespace of inputs without one (7002a239b's default OIDC resource URL named "
                   "it)")
+      ->check(CheckNamespace)
       ->capture_default_str();
   auto* in_place = cmd->add_flag("--in-place", f->in_place,
                                  "Rewrite the files (each one atomically) instead of printing "
@@ -86,14 +83,21 @@ void AddMigrateFlags(CLI::App* cmd, Flags* f) {
                   "MCPRegistry: the registry server's PostgreSQL database, HOST:PORT/NAME (the "
                   "7002a239b shape had none)")
       ->check(CheckDatabase);
-  cmd->add_option("--registry-sync-interval", f->registry_sync_interval,
-                  "MCPRegistry: the sync interval (Go duration) for registries without "
-                  "syncPolicy, which 7002a239b synced on demand only");
-  cmd->add_option("--registry-database-user", f->registry_database_user,
-                  "MCPRegistry: the database user the registry server connects as");
-  cmd->add_option("--registry-database-migration-user", f->registry_database_migration_user,
-                  "MCPRegistry: the database user that runs schema migrations (default: "
-                  "--registry-database-user)");
+  const struct {
+    const char* name;
+    std::string* value;
+    const char* help;
+  } registry_options[] = {
+      {"--registry-database-user", &f->registry_database_user,
+       "MCPRegistry: the database user the registry server connects as"},
+      {"--registry-database-migration-user", &f->registry_database_migration_user,
+       "MCPRegistry: the database user that runs schema migrations (default: "
+       "--registry-database-user)"},
+      {"--registry-sync-interval", &f->registry_sync_interval,
+       "MCPRegistry: the sync interval (Go duration) for registries without syncPolicy, which "
+       "7002a239b synced on demand only"},
+  };
+  for (const auto& o : registry_options) cmd->add_option(o.name, *o.value, o.help);
 }
 
 int RunMigrate(const Flags& f, const CliIo& io) {

@@ -12,6 +12,14 @@ std::string Cut(const std::string& text, TextRange r) {
   return text.substr(r.begin, r.end - r.begin);
 }
 
+// The spec mapping of a one-document text.
+Value ReadSpec(const std::string& text) {
+  std::vector<Value> docs;
+  Diagnostics diags;
+  REQUIRE(ReadYamlDocuments("f", text, &docs, &diags));
+  return *docs.at(0).Find("spec");
+}
+
 }  // namespace
 
 TEST_CASE("yaml_spans: the reader's key marks give each key's bytes, plain and quoted") {
@@ -21,11 +29,8 @@ TEST_CASE("yaml_spans: the reader's key marks give each key's bytes, plain and q
       "  port: 8080  # the proxy\n"
       "  \"targetPort\": 9090\n"
       "  'image': x\n";
-  std::vector<Value> docs;
-  Diagnostics diags;
-  REQUIRE(ReadYamlDocuments("f", text, &docs, &diags));
+  const Value spec = ReadSpec(text);
   YamlTextPositions positions(text);
-  const Value& spec = *docs[0].Find("spec");
   CHECK(Cut(text, ScalarToken(text, positions.Offset(spec.members[0].key_mark))) == "port");
   CHECK(Cut(text, ScalarToken(text, positions.Offset(spec.members[0].value.mark))) == "8080");
   CHECK(Cut(text, ScalarToken(text, positions.Offset(spec.members[1].key_mark))) ==
@@ -47,11 +52,8 @@ TEST_CASE("yaml_spans: a member's lines end before the next line no deeper than 
       "  tools: [a,\n"
       "    b]\n"
       "    # trailing, deeper\n";
-  std::vector<Value> docs;
-  Diagnostics diags;
-  REQUIRE(ReadYamlDocuments("f", text, &docs, &diags));
+  const Value spec = ReadSpec(text);
   YamlTextPositions positions(text);
-  const Value& spec = *docs[0].Find("spec");
   CHECK(Cut(text, positions.MemberLines(positions.Offset(spec.members[0].key_mark))) ==
         "  oidcConfig:\n    type: inline\n    # inside\n    inline:\n\n      issuer: x\n");
   CHECK(Cut(text, positions.MemberLines(positions.Offset(spec.members[1].key_mark))) ==
