@@ -6,6 +6,7 @@
 #include "cli/check.h"
 #include "cli/load.h"
 #include "migrate/migrate.h"
+#include "model/formats.h"
 #include "targets/targets.h"
 
 namespace thv {
@@ -19,6 +20,14 @@ std::string CheckDatabase(const std::string& v) {
       v.substr(colon + 1, slash - colon - 1).find_first_not_of("0123456789") != std::string::npos)
     return "--registry-database " + v + ": want HOST:PORT/NAME";
   return "";
+}
+
+// What the registry server parses it with: time.ParseDuration.
+std::string CheckDuration(const std::string& v) {
+  int64_t ns = 0;
+  return ParseGoDuration(v, &ns) && ns > 0
+             ? ""
+             : "Invalid value: \"" + v + "\": want a Go duration (30m, 1h)";
 }
 
 void PrintDiagnostics(const Diagnostics& diags, const CliIo& io) {
@@ -97,7 +106,10 @@ void AddMigrateFlags(CLI::App* cmd, Flags* f) {
        "MCPRegistry: the sync interval (Go duration) for registries without syncPolicy, which "
        "7002a239b synced on demand only"},
   };
-  for (const auto& o : registry_options) cmd->add_option(o.name, *o.value, o.help);
+  for (const auto& o : registry_options) {
+    CLI::Option* option = cmd->add_option(o.name, *o.value, o.help);
+    if (o.value == &f->registry_sync_interval) option->check(CheckDuration);
+  }
 }
 
 int RunMigrate(const Flags& f, const CliIo& io) {

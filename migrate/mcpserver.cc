@@ -180,6 +180,19 @@ void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
   const Member* image_member = spec->FindMember("image");
   const Value* port_value = spec->Find("port");
   const std::string port = port_value && port_value->IsInt() ? port_value->text : "8080";
+  // Members must be written inside spec: one merged in (<<: *anchor) is written elsewhere, and
+  // editing it there would change what the anchor means for everything else using it.
+  const Member* spec_member = doc.FindMember("spec");
+  const TextRange spec_lines = d->positions->MemberLines(d->Offset(spec_member->key_mark));
+  for (const Member& m : spec->members) {
+    const size_t at = d->Offset(m.key_mark);
+    if (at < spec_lines.begin || at >= spec_lines.end || at == std::string::npos) {
+      diags->Error(d->file, m.key_mark, "spec." + m.key,
+                   "spec takes this field from elsewhere (a YAML merge key or alias); write it "
+                   "out in spec, then migrate");
+      return;
+    }
+  }
   for (const Member& m : spec->members) {
     const std::string field = "spec." + m.key;
     if (m.key == "port") d->RenameKey(m, "proxyPort");
@@ -199,6 +212,10 @@ void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
     if (m.key != "oidcConfig" && m.key != "telemetry" && m.key != "tools") continue;
     if (flow) {
       block_only(m);
+      continue;
+    }
+    if (m.value.IsNull()) {  // "oidcConfig:" with nothing: absent to both releases
+      d->ReplaceMember(m, {});
       continue;
     }
     Split split;
