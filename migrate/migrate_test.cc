@@ -211,6 +211,22 @@ TEST_CASE("migrate: what v0.44.0 cannot keep is refused at the field") {
   }
 }
 
+TEST_CASE("migrate: spec fields merged from elsewhere are refused; empty ones removed") {
+  Diagnostics merged;
+  MigrateText(
+      "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPServer\nmetadata:\n"
+      "  name: r\n  labels: &l\n    image: x\nspec:\n  <<: *l\n  proxyMode: sse\n",
+      &merged);
+  CHECK(Mentions(merged, "YAML merge key or alias"));
+  Diagnostics empty;
+  CHECK(MigrateText("apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPServer\nmetadata:\n"
+                    "  name: r\nspec:\n  image: x\n  proxyMode: sse\n  tools:\n  telemetry:\n",
+                    &empty) ==
+        "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\nmetadata:\n"
+        "  name: r\nspec:\n  image: x\n  proxyMode: sse\n");
+  CHECK_FALSE(empty.HasErrors());
+}
+
 TEST_CASE("migrate: a config name taken by other settings is refused; identical ones reused") {
   const std::string server =
       "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPServer\nmetadata:\n  name: s\n"
