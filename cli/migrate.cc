@@ -157,8 +157,8 @@ int RunMigrate(const Flags& f, const CliIo& io) {
   if (f.check) {
     for (size_t i = 0; i < inputs.size(); ++i)
       if (changed[i])
-        *io.out << UnifiedDiff(inputs[i].name, inputs[i].text, inputs[i].name + " (migrated)",
-                               out[i]);
+        *io.out << UnifiedLineDiff(inputs[i].name, inputs[i].text, inputs[i].name + " (migrated)",
+                                   out[i]);
     return any ? kExitInvalidInput : kExitOk;
   }
   if (f.in_place) {

@@ -69,3 +69,12 @@ done
 "$bin" migrate --to v0.44.0 --in-place "$work/many" 2>/dev/null
 diff -r "$work/many" "$work/many-new" >/dev/null || fail "a re-run did not complete the migration"
 echo "ok: 20 migrations killed at random moments ($mixed while renaming); every file was always old or new"
+
+# The --check diff is a real patch: applied to the originals it gives what --in-place wrote.
+cp -r "$work/before" "$work/patched"
+(cd "$work/before" && "$bin" migrate --to v0.44.0 --check . 2>/dev/null || true) >"$work/patch"
+grep -c '^@@' "$work/patch" >/dev/null || fail "no hunks"
+(cd "$work/patched" && sed -e 's|^+++ \(.*\) (migrated)$|+++ \1|' "$work/patch" | patch -s -p0) ||
+  fail "the --check diff does not apply"
+diff -r "$work/patched" "$work/repo" >/dev/null || fail "the patched files differ from --in-place's"
+echo "ok: the --check diff applies with patch(1) and equals --in-place"
