@@ -112,16 +112,20 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
         std::vector<Object> objects;
         if (ValidAt(*old_target, f.name, doc, nullptr, &old_errors)) {
           old = true;
-        } else if (options.from || !ValidAt(new_target, f.name, doc, &objects, &new_errors)) {
-          bool v1alpha1 = StringAt(doc.Find("apiVersion")) == "toolhive.stacklok.dev/v1alpha1";
-          const Diagnostics& why = options.from || v1alpha1 ? old_errors : new_errors;
-          for (const Diagnostic& d : why.items()) diags->Add(d);
-          if (!options.from || v1alpha1 || !ValidAt(new_target, f.name, doc, &objects, nullptr))
+        } else {
+          // Already at the target: left alone, unless --from names the old release for a
+          // v1alpha1 document (both releases serve v1alpha1; only the old one is asked for).
+          const bool v1alpha1 =
+              StringAt(doc.Find("apiVersion")) == "toolhive.stacklok.dev/v1alpha1";
+          const bool at_target = ValidAt(new_target, f.name, doc, &objects, &new_errors);
+          if (!at_target || (options.from && v1alpha1)) {
+            for (const Diagnostic& d : (v1alpha1 ? old_errors : new_errors).items()) diags->Add(d);
             diags->Error(f.name, doc.mark, "",
                          std::string("refused: not a valid object at ") +
                              (options.from ? std::string(options.from->name)
                                            : std::string(kFrom) + " or " + kTo) +
                              " (fix it at its own release, then migrate)");
+          }
         }
         const std::string kind = StringAt(doc.Find("kind"));
         const Value* meta = doc.Find("metadata");

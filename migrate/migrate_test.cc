@@ -262,6 +262,11 @@ TEST_CASE("migrate: other objects, v1beta1 documents and --from v0.44.0 are left
       "spec: {image: x, port: 1}\n",
       &wrong);
   CHECK(Mentions(wrong, "refused: not a valid object at 7002a239b or v0.44.0"));
+  MigrateOptions from_old;
+  from_old.from = FindTarget("7002a239b");
+  Diagnostics migrated_again;
+  CHECK(MigrateText(in, &migrated_again, from_old) == in);
+  CHECK_FALSE(migrated_again.HasErrors());
   MigrateOptions same;
   same.from = FindTarget("v0.44.0");
   const std::string old =
