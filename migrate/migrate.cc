@@ -42,6 +42,15 @@ bool IsToolhive(const Value& doc) {
 
 std::string StringAt(const Value* v) { return v && v->IsString() ? v->text : ""; }
 
+std::string WithCrlf(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) out += '\r';
+    out += text[i];
+  }
+  return out;
+}
+
 struct ParsedFile {
   std::string name;
   std::string text;
@@ -176,6 +185,8 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
       }
       edits.push_back({range.end, range.end, inserted});
     }
+    if (f.text.find("\r\n") != std::string::npos)
+      for (TextEdit& e : edits) e.text = WithCrlf(e.text);  // new lines end as the file's do
     result.push_back(ApplyEdits(f.text, edits));
   }
   if (diags->HasErrors()) {

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/testing.h"
 #include "migrate/migrate_testing.h"
 
 namespace thv {
@@ -274,6 +275,18 @@ TEST_CASE("migrate: other objects, v1beta1 documents and --from v0.44.0 are left
       "metadata: {name: b}\nspec: {image: x, port: 1}\n";
   Diagnostics none;
   CHECK(MigrateText(old, &none, same) == old);
+}
+
+TEST_CASE("migrate: CRLF files get CRLF in what migrate writes") {
+  std::string in = ReadTestdata("migrate/full.yaml");
+  Diagnostics lf, crlf;
+  std::string want = MigrateText(in, &lf);
+  auto to_crlf = [](std::string s) {
+    for (size_t at = 0; (at = s.find('\n', at)) != std::string::npos; at += 2) s.insert(at, "\r");
+    return s;
+  };
+  CHECK(MigrateText(to_crlf(in), &crlf) == to_crlf(want));
+  CHECK_FALSE(crlf.HasErrors());
 }
 
 TEST_CASE("migrate: input that is not plain UTF-8 with LF ends is refused, not guessed at") {
