@@ -86,6 +86,18 @@ std::vector<TextRange> YamlTextPositions::Documents() const {
   return docs;
 }
 
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
 TextRange ScalarToken(std::string_view text, size_t offset) {
   if (offset >= text.size()) return {offset, offset};
   char quote = text[offset];

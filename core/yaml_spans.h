@@ -49,6 +49,10 @@ class YamlTextPositions {
   std::vector<size_t> line_starts_;
 };
 
+// The lines of text without their line feeds (a final line feed ends the last line, it does not
+// start an empty one).
+std::vector<std::string_view> SplitLines(std::string_view text);
+
 // A scalar token's bytes at offset: a plain scalar up to ": ", " #", ",", "]", "}" or the line
 // end; a quoted scalar including its quotes. Used to replace keys and short values in place.
 TextRange ScalarToken(std::string_view text, size_t offset);

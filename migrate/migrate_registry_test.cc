@@ -38,6 +38,7 @@ void CheckRegistryFile(const std::string& path) {
   Diagnostics again;
   CHECK(MigrateText(out, &again, RegistryFlags()) == out);
   CHECK(IsSubsequence(Comments(in), Comments(out)));
+  CHECK(IsSubsequence(UntouchedLines(in), AllLines(out)));
 
   InputOptions v044;
   v044.target = FindTarget("v0.44.0");

@@ -1,9 +1,14 @@
 // Test helper: migrate one YAML text to v0.44.0.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
+#include "core/yaml_reader.h"
+#include "core/yaml_spans.h"
 #include "migrate/edits.h"
 #include "migrate/migrate.h"
 #include "targets/targets.h"
@@ -29,14 +34,8 @@ inline bool Mentions(const Diagnostics& diags, const std::string& part) {
 // Every comment of a text (from its '#' to the line end), in order.
 inline std::vector<std::string> Comments(const std::string& text) {
   std::vector<std::string> out;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t end = text.find('\n', at);
-    if (end == std::string::npos) end = text.size();
-    std::string_view c = TrailingComment(std::string_view(text).substr(at, end - at));
-    if (!c.empty()) out.emplace_back(c);
-    at = end + 1;
-  }
+  for (std::string_view line : SplitLines(text))
+    if (std::string_view c = TrailingComment(line); !c.empty()) out.emplace_back(c);
   return out;
 }
 
@@ -46,6 +45,39 @@ inline bool IsSubsequence(const std::vector<std::string>& small,
   for (const std::string& b : big)
     if (i < small.size() && small[i] == b) ++i;
   return i == small.size();
+}
+
+// The lines of text outside the members migrate moves or renames (and outside apiVersion's line),
+// in order: these must all survive unchanged.
+inline std::vector<std::string> UntouchedLines(const std::string& text) {
+  std::vector<Value> docs;
+  Diagnostics diags;
+  REQUIRE(ReadYamlDocuments("in.yaml", text, &docs, &diags));
+  YamlTextPositions positions(text);
+  std::vector<TextRange> touched;
+  for (const Value& doc : docs) {
+    if (const Member* api = doc.FindMember("apiVersion"))
+      touched.push_back(positions.MemberLines(positions.Offset(api->key_mark)));
+    const Value* spec = doc.Find("spec");
+    for (const Member& m : spec ? spec->members : std::vector<Member>{})
+      for (const char* key : {"port", "targetPort", "oidcConfig", "telemetry", "tools", "source",
+                              "syncPolicy", "filter"})
+        if (m.key == key) touched.push_back(positions.MemberLines(positions.Offset(m.key_mark)));
+  }
+  std::vector<std::string> lines;
+  for (std::string_view line : SplitLines(text)) {
+    const size_t at = static_cast<size_t>(line.data() - text.data());
+    bool inside = false;
+    for (const TextRange& r : touched) inside |= at >= r.begin && at < r.end;
+    if (!inside) lines.emplace_back(line);
+  }
+  return lines;
+}
+
+inline std::vector<std::string> AllLines(const std::string& text) {
+  std::vector<std::string> lines;
+  for (std::string_view line : SplitLines(text)) lines.emplace_back(line);
+  return lines;
 }
 
 }  // namespace thv
