@@ -35,10 +35,19 @@ for f in $(find "$work/repo" -name '*.yaml' | sort); do
   "$bin" render --operator-version v0.44.0 "$f" >/dev/null 2>&1 || fail "migrated $f does not render at v0.44.0"
 done
 
-# --in-place refuses standard input and goes with --check never.
-"$bin" migrate --to v0.44.0 --in-place - </dev/null 2>/dev/null && fail "--in-place - accepted"
-"$bin" migrate --to v0.44.0 --in-place --check "$work/repo" 2>/dev/null && fail "--in-place --check accepted"
-"$bin" migrate --to 7002a239b "$work/repo" 2>/dev/null && fail "--to 7002a239b accepted"
+# Exit codes: usage errors 2 (--in-place with standard input or with --check, an unsupported
+# --to, a bad --registry-database), refused input 1 with every file untouched.
+code() { set +e; "$@" >/dev/null 2>&1 </dev/null; echo $?; set -e; }
+[ "$(code "$bin" migrate --to v0.44.0 --in-place -)" = 2 ] || fail "--in-place - not a usage error"
+[ "$(code "$bin" migrate --to v0.44.0 --in-place --check "$work/repo")" = 2 ] || fail "--in-place --check accepted"
+[ "$(code "$bin" migrate --to 7002a239b "$work/repo")" = 2 ] || fail "--to 7002a239b accepted"
+[ "$(code "$bin" migrate --to v0.44.0 --registry-database nohost "$work/repo")" = 2 ] || fail "bad --registry-database accepted"
+mkdir -p "$work/refused"
+cp "$root/testdata/examples/mcp-servers/mcpserver_fetch.yaml" "$work/refused/a.yaml"
+printf 'apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPServer\nmetadata: {name: b}\nspec:\n  image: x\n  oidcConfig: {type: configMap, configMap: {name: c}}\n' >"$work/refused/b.yaml"
+cp -r "$work/refused" "$work/refused-before"
+[ "$(code "$bin" migrate --to v0.44.0 --in-place "$work/refused")" = 1 ] || fail "refused input: want exit 1"
+diff -r "$work/refused" "$work/refused-before" >/dev/null || fail "a refused migration changed files"
 
 # SIGKILL: 600 files, each one old or new after every kill.
 mkdir -p "$work/many"
