@@ -66,6 +66,9 @@ class ConfigPool {
   std::map<std::string, std::string> by_name_;     // kind, ns, name -> spec YAML
 };
 
+// A string value's text; empty for anything else or nothing.
+inline std::string StringAt(const Value* v) { return v && v->IsString() ? v->text : ""; }
+
 // s as a YAML scalar for a line migrate writes: plain when that reads back as the same string,
 // else double-quoted.
 std::string YamlScalar(const std::string& s);

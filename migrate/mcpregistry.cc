@@ -8,8 +8,6 @@ namespace thv {
 
 namespace {
 
-std::string StringAt(const Value* v) { return v && v->IsString() ? v->text : ""; }
-
 // Where the ConfigMap a 7002a239b configmap source named is mounted for the registry server's
 // file source (below /config, the operator's own mount, as the v0.44.0 example does).
 std::string DataMountPath(const std::string& registry) { return "/config/registry/" + registry; }

@@ -1,7 +1,5 @@
 #include "migrate/mcpserver.h"
 
-#include <set>
-
 #include "core/value_builder.h"
 
 namespace thv {
@@ -10,8 +8,6 @@ namespace {
 
 constexpr char kOldApiVersion[] = "toolhive.stacklok.dev/v1alpha1";
 constexpr char kNewApiVersion[] = "toolhive.stacklok.dev/v1beta1";
-
-std::string StringAt(const Value* v) { return v && v->IsString() ? v->text : ""; }
 
 // A copy of the members of from named in keys, in from's order.
 Value Pick(const Value& from, std::initializer_list<const char*> keys) {
@@ -44,8 +40,8 @@ Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& p
   if (type == "configMap") {
     refuse(oidc, ".type",
            "v0.44.0 has no configMap type of OIDC configuration (MCPOIDCConfig is "
-           "kubernetesServiceAccount "
-           "or inline): write an MCPOIDCConfig of type inline with the ConfigMap's values and an "
+           "kubernetesServiceAccount or inline): write an MCPOIDCConfig of type inline with the "
+           "ConfigMap's values and an "
            "oidcConfigRef naming it, then migrate");
     return s;
   }

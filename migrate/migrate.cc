@@ -40,8 +40,6 @@ bool IsToolhive(const Value& doc) {
   return av && av->IsString() && av->text.rfind("toolhive.stacklok.dev/", 0) == 0;
 }
 
-std::string StringAt(const Value* v) { return v && v->IsString() ? v->text : ""; }
-
 std::string WithCrlf(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
