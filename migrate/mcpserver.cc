@@ -139,6 +139,20 @@ Split ConvertTelemetry(const DocumentEdit& d, const Value& telemetry, const std:
       }
       if (!headers.members.empty()) out.members.push_back({"headers", Mark{}, std::move(headers)});
     }
+    // 7002a239b's proxy (flags mode, the chart's default) exported to --otel-endpoint whatever
+    // enabled said (cmd/thv/app/run_flags.go@7002a239b:635-640: only the endpoint and the
+    // Prometheus flag count); v0.44.0 reads the endpoint only when enabled.
+    const Value* enabled = otel->Find("enabled");
+    if (!StringAt(otel->Find("endpoint")).empty() && !(enabled && enabled->AsBool())) {
+      if (Value* e = out.Find("enabled"))
+        *e = Value::Bool(true);
+      else
+        out.members.insert(out.members.begin(), {"enabled", Mark{}, Value::Bool(true)});
+      diags->Warning(d.file, enabled ? enabled->mark : otel->mark, path + ".openTelemetry.enabled",
+                     "note: 7002a239b's proxy exported to the endpoint even without enabled: "
+                     "true; v0.44.0 honours enabled, so migrate writes enabled: true to keep "
+                     "exporting (remove the endpoint or set it false to stop)");
+    }
     s.config_spec.Set("openTelemetry", std::move(out));
   }
   if (const Value* prom = telemetry.Find("prometheus")) s.config_spec.Set("prometheus", *prom);

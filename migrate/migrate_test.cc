@@ -161,6 +161,20 @@ TEST_CASE(
   CHECK_FALSE(again.HasErrors());
 }
 
+TEST_CASE(
+    "migrate: an OpenTelemetry endpoint keeps exporting (7002a239b's flags ignored enabled)") {
+  Diagnostics diags;
+  const std::string out = MigrateText(
+      "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPServer\nmetadata:\n  name: t\n"
+      "spec:\n  image: x\n  proxyMode: sse\n  telemetry:\n    openTelemetry:\n"
+      "      endpoint: otel:4318\n      enabled: false\n",
+      &diags);
+  CHECK(out.find("  openTelemetry:\n    endpoint: otel:4318\n    enabled: true\n") !=
+        std::string::npos);
+  CHECK(Mentions(diags, "note: 7002a239b's proxy exported to the endpoint"));
+  CHECK_FALSE(diags.HasErrors());
+}
+
 TEST_CASE("migrate: kubernetes OIDC (the 7002a239b default type) keeps its audience default") {
   Diagnostics diags;
   const std::string out = MigrateText(
