@@ -35,6 +35,22 @@ for f in $(find "$work/repo" -name '*.yaml' | sort); do
   "$bin" render --operator-version v0.44.0 "$f" >/dev/null 2>&1 || fail "migrated $f does not render at v0.44.0"
 done
 
+# MCPRegistries: refused without the database flags (naming them), migrated with them; the result
+# renders at v0.44.0.
+cp -r "$root/testdata/examples/mcp-registries" "$work/registries"
+rm -rf "$work/registries/thv-render.lock"*
+set +e
+"$bin" migrate --to v0.44.0 "$work/registries" >/dev/null 2>"$work/reg.err"
+rc=$?
+set -e
+[ "$rc" = 1 ] && grep -q -- '--registry-database HOST:PORT/NAME' "$work/reg.err" ||
+  fail "MCPRegistry without --registry-database: exit $rc, $(cat "$work/reg.err")"
+"$bin" migrate --to v0.44.0 --in-place --registry-database pg:5432/registry \
+  --registry-database-user app --registry-sync-interval 6h "$work/registries" 2>/dev/null
+for f in "$work/registries"/*.yaml; do
+  "$bin" render --operator-version v0.44.0 "$f" >/dev/null 2>&1 || fail "migrated $f does not render"
+done
+
 # Exit codes: usage errors 2 (--in-place with standard input or with --check, an unsupported
 # --to, a bad --registry-database), refused input 1 with every file untouched.
 code() { set +e; "$@" >/dev/null 2>&1 </dev/null; echo $?; set -e; }
