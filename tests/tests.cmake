@@ -56,3 +56,4 @@ add_test(NAME crd_patterns_vs_go COMMAND bash ${CMAKE_SOURCE_DIR}/tests/crd_patt
 set_tests_properties(crd_patterns_vs_go PROPERTIES TIMEOUT 300)
 # schemagen refuses a CEL rule outside the evaluator's subset.
 add_test(NAME schemagen_cel_rules COMMAND bash ${CMAKE_SOURCE_DIR}/tests/schemagen_test.sh $<TARGET_FILE:schemagen>)
+thv_binary_test(migrate_in_place migrate_test.sh 600)
