@@ -106,7 +106,7 @@ start=$(date +%s%N)
 timeout 20 "$bin" render loop >out 2>err
 code=$?
 ms=$((($(date +%s%N) - start) / 1000000))
-if [ $code != 0 ] || [ "$(grep -c '^kind: Deployment' out)" != 1 ] || [ $ms -gt 5000 ]; then
+if [ $code != 0 ] || [ "$(grep -c '^kind: Deployment' out)" != 1 ] || [ $ms -gt $((5000 * ${THV_TIME_FACTOR:-1})) ]; then
   fail "symlink cycles" "exit $code, $(grep -c '^kind: Deployment' out) Deployments, $ms ms"
 fi
 mkfifo fifo fifo-dir-parent
@@ -172,7 +172,7 @@ start=$(date +%s%N)
 "$bin" render "${args[@]}" deploy/mcp >out 2>err
 code=$?
 ms=$((($(date +%s%N) - start) / 1000000))
-{ [ $code = 0 ] && grep -q "k50000: v" out && [ $ms -lt 5000 ]; } ||
+{ [ $code = 0 ] && grep -q "k50000: v" out && [ $ms -lt $((5000 * ${THV_TIME_FACTOR:-1})) ]; } ||
   fail "50,000 labels" "exit $code in $ms ms"
 
 # --- 10. Paths outside the Argo CD application ---------------------------------------------
