@@ -62,22 +62,32 @@ void AppendContainerEnv(Value* pod_spec, const char* container, Value env) {
 namespace {
 
 Value Rule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
-  return Obj({{"verbs", StrList(verbs)},
-              {"apiGroups", StrList({group})},
-              {"resources", StrList({resource})}});
+  return PolicyRule({group}, {resource}, verbs);
 }
 
 }  // namespace
 
+Value PolicyRule(const std::vector<std::string>& groups, const std::vector<std::string>& resources,
+                 const std::vector<std::string>& verbs) {
+  return Obj({{"verbs", StrList(verbs)},
+              {"apiGroups", StrList(groups)},
+              {"resources", StrList(resources)}});
+}
+
+Value RoleObject(const std::string& name, const std::string& ns, Value rules) {
+  Value role = KubeObject("rbac.authorization.k8s.io/v1", "Role", ObjectMetadata(name, ns));
+  role.Set("rules", std::move(rules));
+  return role;
+}
+
 Value ProxyRunnerRole(const std::string& name, const std::string& ns,
                       const std::vector<std::string>& write_verbs) {
-  Value role = KubeObject("rbac.authorization.k8s.io/v1", "Role", ObjectMetadata(name, ns));
-  role.Set("rules",
-           List({Rule("apps", "statefulsets", write_verbs), Rule("", "services", write_verbs),
-                 Rule("", "pods", {"get", "list", "watch"}), Rule("", "pods/log", {"get"}),
-                 Rule("", "pods/attach", {"create", "get"}),
-                 Rule("", "configmaps", {"get", "list", "watch"})}));
-  return role;
+  return RoleObject(
+      name, ns,
+      List({Rule("apps", "statefulsets", write_verbs), Rule("", "services", write_verbs),
+            Rule("", "pods", {"get", "list", "watch"}), Rule("", "pods/log", {"get"}),
+            Rule("", "pods/attach", {"create", "get"}),
+            Rule("", "configmaps", {"get", "list", "watch"})}));
 }
 
 Value ProxyRunnerRoleBinding(const std::string& name, const std::string& ns) {

@@ -14,6 +14,9 @@ namespace t0_44_0 {
 
 inline constexpr char kProxyImage[] = "ghcr.io/stacklok/toolhive/proxyrunner:v0.44.0";
 inline constexpr char kProxyHost[] = "0.0.0.0";
+// operator.vmcpImage (values.yaml:74), passed as VMCP_IMAGE (getVmcpImage,
+// virtualmcpserver_deployment.go:1089-1096; no thv-render flag for it yet).
+inline constexpr char kVmcpImage[] = "ghcr.io/stacklok/toolhive/vmcp:v0.44.0";
 inline constexpr char kRegistryApiImage[] = "ghcr.io/stacklok/thv-registry-api:v1.3.0";
 inline constexpr char kOperatorBuild[] = "v0.44.0";
 // operator.env is empty: no TOOLHIVE_USAGE_METRICS_ENABLED=false, TOOLHIVE_SKIP_UPDATE_CHECK or

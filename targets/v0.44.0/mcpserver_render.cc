@@ -17,6 +17,7 @@
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
 #include "targets/v0.44.0/webhooks.h"
+#include "targets/v0.44.0/workload_parts.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -31,91 +32,6 @@ const Value& SpecOf(const Object& object) {
   return spec ? *spec : kEmpty;
 }
 
-// imagepullsecrets.Defaults.Merge (cmd/thv-operator/pkg/imagepullsecrets/defaults.go:93-121):
-// the CR's names (deduplicated), then the chart's not already named; nil when both are empty.
-// The same list goes on the Deployment and both ServiceAccounts (ctl:1008-1063).
-Value ImagePullSecrets(const MCPServer& s, const RenderOptions& options) {
-  Value list = Value::Sequence();
-  std::set<std::string> seen;
-  auto add = [&](const std::string& name) {
-    if (seen.insert(name).second) list.Append(Obj({{"name", Str(name)}}));
-  };
-  if (s.proxy_deployment)
-    for (const std::string& name : s.proxy_deployment->image_pull_secrets) add(name);
-  for (const std::string& raw : options.default_image_pull_secrets) {
-    // NewDefaults trims each comma-separated name and skips empty ones.
-    const size_t begin = raw.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) continue;
-    add(raw.substr(begin, raw.find_last_not_of(" \t\r\n") - begin + 1));
-  }
-  return list;
-}
-
-// rbac.go:377-389 and ctl:1026-1040: imagePullSecrets only when the merged list has names.
-Value ServiceAccountWithPullSecrets(const std::string& name, const std::string& ns,
-                                    const Value& pull_secrets) {
-  Value sa = ServiceAccountObject(name, ns);
-  if (!pull_secrets.items.empty()) sa.Set("imagePullSecrets", pull_secrets);
-  return sa;
-}
-
-// pkg/container/kubernetes/security.go:27-87: restricted-profile contexts; OpenShift assigns the
-// user and group itself. Members in corev1.PodSecurityContext / SecurityContext field order.
-Value PodSecurityContext(bool openshift) {
-  Value sc = Value::Mapping();
-  if (!openshift) {
-    sc.Set("runAsUser", Int(1000));
-    sc.Set("runAsGroup", Int(1000));
-  }
-  sc.Set("runAsNonRoot", Bool(true));
-  if (!openshift) sc.Set("fsGroup", Int(1000));
-  sc.Set("seccompProfile", Obj({{"type", Str("RuntimeDefault")}}));
-  return sc;
-}
-
-Value ContainerSecurityContext(bool openshift) {
-  Value sc =
-      Obj({{"capabilities", Obj({{"drop", StrList({"ALL"})}})}, {"privileged", Bool(false)}});
-  if (!openshift) {
-    sc.Set("runAsUser", Int(1000));
-    sc.Set("runAsGroup", Int(1000));
-  }
-  sc.Set("runAsNonRoot", Bool(true));
-  sc.Set("readOnlyRootFilesystem", Bool(true));
-  sc.Set("allowPrivilegeEscalation", Bool(false));
-  sc.Set("seccompProfile", Obj({{"type", Str("RuntimeDefault")}}));
-  return sc;
-}
-
-Value PlainEnv(const std::string& name, const std::string& value) {
-  return Obj({{"name", Str(name)}, {"value", Str(value)}});
-}
-
-// A VolumeMount {name, readOnly, mountPath} and a ConfigMap Volume {name, configMap {name,
-// items}}; key "" mounts every key.
-void AddConfigMapVolume(const std::string& volume, const std::string& config_map,
-                        const std::string& key, const std::string& path,
-                        const std::string& mount_path, Value* volumes, Value* mounts) {
-  mounts->Append(
-      Obj({{"name", Str(volume)}, {"readOnly", Bool(true)}, {"mountPath", Str(mount_path)}}));
-  Value source = Obj({{"name", Str(config_map)}});
-  if (!key.empty()) source.Set("items", List({Obj({{"key", Str(key)}, {"path", Str(path)}})}));
-  volumes->Append(Obj({{"name", Str(volume)}, {"configMap", std::move(source)}}));
-}
-
-// A CA bundle ConfigMap of an MCPOIDCConfig or MCPTelemetryConfig: volume <prefix><configmap>
-// with the one key, mounted at <base>/<configmap> (cu/oidc_volumes.go, cu/telemetry_volumes.go).
-void AddCaBundleVolume(const Value* ca_bundle_ref, const char* prefix, const char* base,
-                       Value* volumes, Value* mounts) {
-  const Value* cm = ca_bundle_ref ? GetObject(*ca_bundle_ref, "configMapRef") : nullptr;
-  if (!cm) return;
-  const std::string name = GetString(*cm, "name");
-  std::string key = GetString(*cm, "key");
-  if (key.empty()) key = "ca.crt";
-  AddConfigMapVolume(prefix + name, name, key, key, std::string(base) + "/" + name, volumes,
-                     mounts);
-}
-
 class ServerRenderer {
  public:
   ServerRenderer(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options)
@@ -124,7 +40,10 @@ class ServerRenderer {
         options_(options),
         name_(server.object->meta.name),
         ns_(server.object->meta.namespace_),
-        pull_secrets_(ImagePullSecrets(server, options)) {}
+        pull_secrets_(MergedImagePullSecrets(server.proxy_deployment
+                                                 ? server.proxy_deployment->image_pull_secrets
+                                                 : std::vector<std::string>{},
+                                             options)) {}
 
   // In creation order (Reconcile, ctl:373-507).
   void Emit(const std::string& runconfig_json, const thv::Emit& emit) const {
@@ -273,24 +192,9 @@ class ServerRenderer {
   // EnsureRequiredEnvVars (cu/resources.go:69-141).
   Value Env() const {
     Value env = Value::Sequence();
-    if (refs_.telemetry_config) {
-      // GenerateOpenTelemetryEnvVarsFromRef (cu/telemetry.go:18-62).
-      const std::string& service = s_.telemetry_config_ref->service_name;
-      env.Append(PlainEnv(
-          "OTEL_RESOURCE_ATTRIBUTES",
-          "service.name=" + (service.empty() ? name_ : service) + ",service.namespace=" + ns_));
-      const Value* otel = GetObject(SpecOf(*refs_.telemetry_config), "openTelemetry");
-      const Value* sensitive = otel ? otel->Find("sensitiveHeaders") : nullptr;
-      for (const Value& sh :
-           sensitive && sensitive->IsSequence() ? sensitive->items : std::vector<Value>{}) {
-        std::string var = "TOOLHIVE_OTEL_HEADER_";
-        for (char c : GetString(sh, "name"))
-          var += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        const Value* ref = GetObject(sh, "secretKeyRef");
-        env.Append(SecretKeyEnvVar(var, ref ? GetString(*ref, "name") : "",
-                                   ref ? GetString(*ref, "key") : ""));
-      }
-    }
+    if (refs_.telemetry_config)
+      AppendTelemetryEnv(*refs_.telemetry_config, s_.telemetry_config_ref->service_name, name_, ns_,
+                         &env);
     if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "tokenExchange") {
       // GenerateTokenExchangeEnvVars (cu/tokenexchange.go:159-206).
       const Value* te = GetObject(SpecOf(*refs_.external_auth), "tokenExchange");
@@ -320,20 +224,7 @@ class ServerRenderer {
           Obj({{"fieldRef", Obj({{"apiVersion", Str("v1")},
                                  {"fieldPath", Str("metadata.annotations['toolhive.stacklok.dev/"
                                                    "mcpserver-generation']")}})}})}}));
-    std::set<std::string> names;
-    bool has_secrets = false;
-    for (const Value& e : env.items) {
-      const std::string& n = e.Find("name")->text;
-      names.insert(n);
-      if (n.rfind("TOOLHIVE_SECRET_", 0) == 0) has_secrets = true;
-    }
-    for (const auto& [n, v] : {std::pair<const char*, const char*>{"XDG_CONFIG_HOME", "/tmp"},
-                               {"HOME", "/tmp"},
-                               {"TOOLHIVE_RUNTIME", "kubernetes"},
-                               {"UNSTRUCTURED_LOGS", "false"}}) {
-      if (!names.count(n)) env.Append(PlainEnv(n, v));
-    }
-    if (has_secrets) env.Append(PlainEnv("TOOLHIVE_SECRETS_PROVIDER", "environment"));
+    EnsureRequiredEnvVars(&env);
     return env;
   }
 

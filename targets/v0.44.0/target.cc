@@ -9,6 +9,7 @@
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
+#include "targets/v0.44.0/vmcp_render.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -58,10 +59,11 @@ const TargetKind kKinds[] = {
      &kRegistryList},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kUnsupported, nullptr, nullptr,
      nullptr, &kRemoteProxyList},
-    {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kUnsupported, nullptr, nullptr,
-     nullptr, &kVirtualServerList},
+    {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kRendered, nullptr,
+     RenderVirtualServer, nullptr, &kVirtualServerList},
+    // No controller (app.go:155-416): read by VirtualMCPServers' compositeToolRefs.
     {"VirtualMCPCompositeToolDefinition", ToolhiveKind::kVirtualMCPCompositeToolDefinition,
-     KindRole::kUnsupported, nullptr, nullptr, nullptr, &kCompositeToolList},
+     KindRole::kConfig, nullptr, nullptr, nullptr, &kCompositeToolList},
     {"EmbeddingServer", ToolhiveKind::kEmbeddingServer, KindRole::kRendered, nullptr,
      RenderEmbeddingServer, nullptr, &kEmbeddingServerList},
     // Validation only (mcpserverentry_controller.go:42-47): every finding is a warning.

@@ -1,0 +1,43 @@
+// The vMCP configuration the v0.44.0 operator writes into <name>-vmcp-config (config.yaml):
+// vmcpconfig.Converter.Convert (cmd/thv-operator/pkg/vmcpconfig/converter.go:98-186, "cv"
+// below), then the controller's own steps (virtualmcpserver_vmcpconfig.go:36-146, "vv"), as a
+// Value keyed by the Go struct tags of pkg/vmcp/config.Config, written by the Go engine's
+// yaml.v3 marshal (the tables in vmcpconfig_go_types.inc).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/value.h"
+#include "model/object.h"
+#include "render/options.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+// What the converter reads from the cluster, found among the inputs by the caller (every one
+// present and valid; nullptr or empty where not referenced).
+struct VmcpResolved {
+  const Object* oidc_config = nullptr;         // MCPOIDCConfig of spec.incomingAuth.oidcConfigRef
+  const Object* telemetry_config = nullptr;    // MCPTelemetryConfig of spec.telemetryConfigRef
+  std::vector<const Object*> composite_tools;  // spec.config.compositeToolRefs, in order
+  std::map<std::string, const Object*> tool_configs;  // MCPToolConfig by name
+  std::string embedding_url;  // the EmbeddingServer's status.url (embeddingServerRef)
+};
+
+// The fields the operator cannot convert yet in thv-render, or refuses itself: errors naming
+// the field ("not supported at v0.44.0 yet" for the former). False when any was reported.
+bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags);
+
+// config.Config as Convert fills it (and vv's optimizer URL), before yaml.Marshal.
+// Refusals of the converter (duplicate composite tool names, ...) are reported to diags.
+Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& resolved,
+                      const RenderOptions& options, Diagnostics* diags);
+
+// yaml.Marshal(config) (vv:102), byte for byte.
+std::string VmcpConfigYaml(const Value& config);
+
+}  // namespace t0_44_0
+}  // namespace thv
