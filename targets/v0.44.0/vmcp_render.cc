@@ -83,7 +83,8 @@ class VirtualServerRenderer {
     const Value& agg = Get(config, "aggregation");
     if (GetString(agg, "conflictResolution") == "priority" &&
         GetObject(agg, "conflictResolutionConfig") &&
-        Get(Get(agg, "conflictResolutionConfig"), "priorityOrder").IsEmpty())
+        (!Get(agg, "conflictResolutionConfig").Find("priorityOrder") ||
+         Get(agg, "conflictResolutionConfig").Find("priorityOrder")->IsEmpty()))
       Error("spec.config.aggregation.conflictResolutionConfig.priorityOrder",
             std::string("config.aggregation.conflictResolutionConfig.priorityOrder is required "
                         "when conflictResolution is priority") +
