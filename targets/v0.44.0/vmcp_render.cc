@@ -58,9 +58,9 @@ class VirtualServerRenderer {
     Resolve();
     CheckVmcpConvertible(o_, diags_);
     if (diags_->error_count() != errors_before) return;
-    HmacSecret();
     const Value config = BuildVmcpConfig(o_, resolved_, context_.options.render, diags_);
     if (diags_->error_count() != errors_before) return;
+    HmacSecret();
     Emit(VmcpConfigYaml(config), emit);
   }
 
