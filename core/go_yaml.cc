@@ -75,7 +75,10 @@ bool ParseGoDuration(std::string s, int64_t* nanoseconds) {
     negative = s[0] == '-';
     s.erase(0, 1);
   }
-  if (s == "0") return true;
+  if (s == "0") {
+    *nanoseconds = 0;
+    return true;
+  }
   if (s.empty()) return false;
   uint64_t total = 0;
   size_t i = 0;

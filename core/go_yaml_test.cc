@@ -147,14 +147,15 @@ TEST_CASE("yaml.v3: key order and the scalars that need quotes") {
 }
 
 TEST_CASE("yaml.v3 floats: strconv 'g' with the shortest digits") {
-  CHECK(YamlV3Float(3) == "3");
-  CHECK(YamlV3Float(0.5) == "0.5");
-  CHECK(YamlV3Float(100000) == "100000");
-  CHECK(YamlV3Float(1000000) == "1e+06");
-  CHECK(YamlV3Float(123456789) == "1.23456789e+08");
-  CHECK(YamlV3Float(0.0001) == "0.0001");
-  CHECK(YamlV3Float(0.00001) == "1e-05");
-  CHECK(YamlV3Float(-2.5) == "-2.5");
+  const std::pair<double, const char*> kCases[] = {{3, "3"},
+                                                   {0.5, "0.5"},
+                                                   {100000, "100000"},
+                                                   {1000000, "1e+06"},
+                                                   {123456789, "1.23456789e+08"},
+                                                   {0.0001, "0.0001"},
+                                                   {0.00001, "1e-05"},
+                                                   {-2.5, "-2.5"}};
+  for (const auto& [value, text] : kCases) CHECK(YamlV3Float(value) == text);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 
+#include "core/go_yaml.h"
 #include "model/cel_ast.h"
 
 namespace thv::cel {
@@ -235,86 +236,7 @@ bool Equal(const Val& a, const Val& b, int64_t* work) {
 }
 
 bool ParseDuration(std::string_view s, int64_t* nanos) {
-  // Go's time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+
-  constexpr uint64_t kLimit = uint64_t{1} << 63;
-  bool negative = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s == "0") {
-    *nanos = 0;
-    return true;
-  }
-  if (s.empty()) return false;
-  uint64_t total = 0;
-  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  while (!s.empty()) {
-    if (!(s[0] == '.' || is_digit(s[0]))) return false;
-    uint64_t v = 0;
-    size_t k = 0;
-    for (; k < s.size() && is_digit(s[k]); ++k) {
-      if (v > kLimit / 10) return false;
-      v = v * 10 + (s[k] - '0');
-      if (v > kLimit) return false;
-    }
-    bool pre = k > 0;
-    s.remove_prefix(k);
-    uint64_t f = 0;
-    double scale = 1;
-    bool post = false;
-    if (!s.empty() && s[0] == '.') {
-      s.remove_prefix(1);
-      bool overflow = false;
-      for (k = 0; k < s.size() && is_digit(s[k]); ++k) {
-        if (overflow) continue;
-        if (f > (kLimit - 1) / 10) {
-          overflow = true;
-          continue;
-        }
-        uint64_t y = f * 10 + (s[k] - '0');
-        if (y > kLimit) {
-          overflow = true;
-          continue;
-        }
-        f = y;
-        scale *= 10;
-      }
-      post = k > 0;
-      s.remove_prefix(k);
-    }
-    if (!pre && !post) return false;
-    size_t u = 0;
-    while (u < s.size() && s[u] != '.' && !is_digit(s[u])) ++u;
-    std::string_view unit_name = s.substr(0, u);
-    s.remove_prefix(u);
-    static const struct {
-      const char* name;
-      uint64_t nanos;
-    } kUnits[] = {{"ns", 1},           {"us", 1000},      {"\xC2\xB5s", 1000},  // U+00B5 MICRO SIGN
-                  {"\xCE\xBCs", 1000},  // U+03BC GREEK SMALL LETTER MU
-                  {"ms", 1000000},     {"s", 1000000000}, {"m", 60000000000},
-                  {"h", 3600000000000}};
-    uint64_t unit = 0;
-    for (const auto& x : kUnits)
-      if (unit_name == x.name) unit = x.nanos;
-    if (unit == 0) return false;
-    if (v > kLimit / unit) return false;
-    v *= unit;
-    if (f > 0) {
-      v += static_cast<uint64_t>(static_cast<double>(f) * (static_cast<double>(unit) / scale));
-      if (v > kLimit) return false;
-    }
-    total += v;
-    if (total > kLimit) return false;
-  }
-  if (negative) {
-    *nanos = static_cast<int64_t>(0 - total);
-    return true;
-  }
-  if (total > kLimit - 1) return false;
-  *nanos = static_cast<int64_t>(total);
-  return true;
+  return ParseGoDuration(std::string(s), nanos);  // Go time.ParseDuration (core/go_yaml.h)
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // Test helpers for the v0.44.0 target: YAML read at v0.44.0 and run through the render stage.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,16 @@ std::vector<Object> ObjectsAt044(const std::string& yaml, Diagnostics* diags);
 // `validate` does; else as `render`).
 RenderRun RunAt044(const std::string& yaml, bool validating = false,
                    const RenderOptions& options = {});
+
+// The MCPGroup g in namespace ns, as one document ending in "---\n".
+extern const char kTestGroupDoc[];
+
+// An MCPGroup g, then others (whole documents, each ending in "---\n"), then VirtualMCPServer v
+// in namespace ns naming the group, with incomingAuth type anonymous and spec lines appended.
+std::string VirtualServerDoc(const std::string& spec, const std::string& others = "");
+
+// The value at path below v; null when absent.
+const Value& ValueAt(const Value* v, std::initializer_list<const char*> path);
 
 }  // namespace t0_44_0
 }  // namespace thv

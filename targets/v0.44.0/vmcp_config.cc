@@ -6,6 +6,7 @@
 #include "core/value_builder.h"
 #include "core/yaml_writer.h"
 #include "model/decode.h"
+#include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/runconfig.h"
 
 namespace thv {
@@ -13,13 +14,9 @@ namespace t0_44_0 {
 
 namespace {
 
+// pkg/vmcp/config.Config and what it holds (scripts/go_types/vmcpconfig_v0.44.0.json).
 #define THV_GO_TABLE "targets/v0.44.0/vmcpconfig_go_types.inc"
 #include "core/go_table.h"
-
-const GoTypes& VmcpTypes() {
-  static const GoTypes types(kGoRows, kGoAliases);
-  return types;
-}
 
 const char kOperator[] = "the operator (v0.44.0)";
 const int kVmcpPort = 4483;  // VirtualMCPServer.GetProxyPort (virtualmcpserver_types.go:527)
@@ -44,51 +41,24 @@ bool Has(const Value& parent, const char* key) {
 // mapResolvedOIDCToVmcpConfigFromRef (cv:470-501) of oidc.Resolver.ResolveFromConfigRef
 // (cmd/thv-operator/pkg/oidc/resolver.go:74-197).
 Value OidcConfig(const Object& vmcp, const Value& ref, const Object& oidc) {
-  const Value& spec = Spec(oidc);
-  std::string issuer, client_id, jwks, introspection, ca;
-  bool jwks_private = false, resource_private = false, insecure = false, secret = false;
-  if (GetString(spec, "type") == "kubernetesServiceAccount") {
-    const Value& ksa = Get(spec, "kubernetesServiceAccount");
-    issuer = GetString(ksa, "issuer");
-    if (issuer.empty()) issuer = "https://kubernetes.default.svc";
-    jwks = GetString(ksa, "jwksUrl");
-    introspection = GetString(ksa, "introspectionUrl");
-    if (GetOptionalBool(ksa, "useClusterAuth").value_or(true)) {
-      ca = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
-      jwks_private = true;
-    }
-  } else if (const Value* in = GetObject(spec, "inline")) {
-    issuer = GetString(*in, "issuer");
-    client_id = GetString(*in, "clientId");
-    jwks = GetString(*in, "jwksUrl");
-    introspection = GetString(*in, "introspectionUrl");
-    if (const Value* cm = GetObject(Get(*in, "caBundleRef"), "configMapRef")) {
-      const std::string key = GetString(*cm, "key");
-      ca = "/config/certs/" + GetString(*cm, "name") + "/" + (key.empty() ? "ca.crt" : key);
-    }
-    jwks_private = GetBool(*in, "jwksAllowPrivateIP");
-    resource_private = GetBool(*in, "protectedResourceAllowPrivateIP");
-    insecure = GetBool(*in, "insecureAllowHTTP");
-    secret = Has(*in, "clientSecretRef");
-  } else {
-    return Value::Null();  // resolveFromInlineSharedConfig: nil config, nil result
-  }
+  ResolvedOidc o;
+  if (!ResolveOidcConfig(oidc, &o)) return Value::Null();  // nil config, nil result
   std::string resource = GetString(ref, "resourceUrl");
   if (resource.empty())  // createServiceURL(vmcp.Name, namespace, 4483)
     resource = "http://" + vmcp.meta.name + "." + vmcp.meta.namespace_ +
                ".svc.cluster.local:" + std::to_string(kVmcpPort);
-  Value out = Obj({{"issuer", Str(issuer)},
-                   {"clientId", Str(client_id)},
+  Value out = Obj({{"issuer", Str(o.issuer)},
+                   {"clientId", Str(o.client_id)},
                    {"audience", Str(GetString(ref, "audience"))},
                    {"resource", Str(resource)},
-                   {"jwksUrl", Str(jwks)},
-                   {"introspectionUrl", Str(introspection)},
-                   {"protectedResourceAllowPrivateIp", Bool(resource_private)},
-                   {"jwksAllowPrivateIp", Bool(jwks_private)},
-                   {"insecureAllowHttp", Bool(insecure)},
-                   {"caBundlePath", Str(ca)}});
+                   {"jwksUrl", Str(o.jwks_url)},
+                   {"introspectionUrl", Str(o.introspection_url)},
+                   {"protectedResourceAllowPrivateIp", Bool(o.protected_resource_allow_private_ip)},
+                   {"jwksAllowPrivateIp", Bool(o.jwks_allow_private_ip)},
+                   {"insecureAllowHttp", Bool(o.insecure_allow_http)},
+                   {"caBundlePath", Str(o.ca_bundle_path)}});
   if (const Value* scopes = ref.Find("scopes")) out.Set("scopes", *scopes);
-  if (secret) out.Set("clientSecretEnv", Str("VMCP_OIDC_CLIENT_SECRET"));  // cv:41,493-498
+  if (o.client_secret) out.Set("clientSecretEnv", Str("VMCP_OIDC_CLIENT_SECRET"));  // cv:41,493-498
   return out;
 }
 
@@ -330,7 +300,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
 
 std::string VmcpConfigYaml(const Value& config) {
   std::string error;
-  const Value tree = VmcpTypes().MarshalYaml("Config", config, &error);
+  const Value tree = GoTableTypes().MarshalYaml("Config", config, &error);
   std::string out;
   AppendYamlV3(tree, &out);
   return out;

@@ -13,21 +13,57 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kGroup[] =
-    "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPGroup\nmetadata: {name: g, namespace: "
-    "ns}\n---\n";
-
-std::string Vmcp(const std::string& spec, const std::string& others = "") {
-  return kGroup + others +
-         "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServer\nmetadata: {name: v, "
-         "namespace: ns}\nspec:\n  groupRef: {name: g}\n  incomingAuth: {type: anonymous}\n" +
-         spec;
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
 }
 
 std::string ConfigYaml(const RenderRun& r) {
   const Value* cm = r.Find("ConfigMap", "v-vmcp-config");
   REQUIRE(cm);
   return GetString(*GetObject(*cm, "data"), "config.yaml");
+}
+
+// The objects the tests refer to: an MCPToolConfig, an MCPOIDCConfig, an EmbeddingServer and a
+// composite tool definition.
+const char kReferenced[] = R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPToolConfig
+metadata: {name: tc, namespace: ns}
+spec:
+  toolsFilter: [fetch, get]
+  toolsOverride:
+    fetch: {name: ignored}
+    get: {description: Gets, annotations: {readOnlyHint: true}}
+---
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPOIDCConfig, metadata: {name: o, namespace: ns},
+ spec: {type: kubernetesServiceAccount, kubernetesServiceAccount: {}}}
+---
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: EmbeddingServer, metadata: {name: e, namespace: ns},
+ spec: {port: 9000}}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: VirtualMCPCompositeToolDefinition
+metadata: {name: d, namespace: ns}
+spec:
+  name: second
+  timeout: 90s
+  parameters: {type: object, properties: {count: {type: integer, default: 1000000}}}
+  steps:
+  - id: s
+    tool: t
+    arguments: {z: 'yes', a: 1.5}
+---
+)";
+
+// config.yaml of VirtualServerDoc(spec, others), which must render.
+std::string ConfigOf(const std::string& spec, const std::string& others = "") {
+  const RenderRun r = RunAt044(VirtualServerDoc(spec, others));
+  REQUIRE(r.errors.empty());
+  return ConfigYaml(r);
+}
+
+// VirtualServerDoc(spec) is refused with an error holding text.
+bool Refused(const std::string& spec, const std::string& text) {
+  return RunAt044(VirtualServerDoc(spec)).HasError(text);
 }
 
 const char kOperationalDefaults[] =
@@ -46,28 +82,31 @@ const char kOperationalDefaults[] =
 }  // namespace
 
 TEST_CASE("vMCP config: the defaults Convert fills in, in Config's field order (cv:98-186)") {
-  RenderRun r = RunAt044(Vmcp(""));
-  REQUIRE(r.errors.empty());
+  const std::string r = ConfigOf("");
   // name and groupRef from the CR (cv:114-117), outgoingAuth discovered (cv:616-618), prefix
   // aggregation (cv:629-634), DefaultOperationalConfig (def:52-70; circuitBreaker.enabled false
   // is omitted, 60s is written as time.Duration prints it).
-  CHECK(ConfigYaml(r) == std::string("name: v\n"
-                                     "groupRef: g\n"
-                                     "incomingAuth:\n"
-                                     "    type: anonymous\n"
-                                     "outgoingAuth:\n"
-                                     "    source: discovered\n"
-                                     "aggregation:\n"
-                                     "    conflictResolution: prefix\n"
-                                     "    conflictResolutionConfig:\n"
-                                     "        prefixFormat: '{workload}_'\n") +
-                             kOperationalDefaults);
+  CHECK(r == std::string("name: v\n"
+                         "groupRef: g\n"
+                         "incomingAuth:\n"
+                         "    type: anonymous\n"
+                         "outgoingAuth:\n"
+                         "    source: discovered\n"
+                         "aggregation:\n"
+                         "    conflictResolution: prefix\n"
+                         "    conflictResolutionConfig:\n"
+                         "        prefixFormat: '{workload}_'\n") +
+                 kOperationalDefaults);
 }
 
 TEST_CASE("vMCP config: operational settings are merged with the defaults (def:77-90)") {
-  RenderRun r = RunAt044(Vmcp(
-      "  config:\n    operational:\n      logLevel: debug\n      failureHandling:\n"
-      "        unhealthyThreshold: 7\n        circuitBreaker: {enabled: true, timeout: 90s}\n"));
+  RenderRun r = RunAt044(VirtualServerDoc(R"(  config:
+    operational:
+      logLevel: debug
+      failureHandling:
+        unhealthyThreshold: 7
+        circuitBreaker: {enabled: true, timeout: 90s}
+)"));
   REQUIRE(r.errors.empty());
   const std::string yaml = ConfigYaml(r);
   CHECK(yaml.find("operational:\n"
@@ -94,174 +133,182 @@ TEST_CASE("vMCP config: operational settings are merged with the defaults (def:7
 }
 
 TEST_CASE("vMCP config: conflict resolution strategies (cv:776-801)") {
-  RenderRun manual =
-      RunAt044(Vmcp("  config:\n    aggregation:\n      conflictResolution: manual\n      tools:\n"
-                    "      - workload: w\n        overrides: {fetch: {name: get}}\n"));
+  RenderRun manual = RunAt044(VirtualServerDoc(R"(  config:
+    aggregation:
+      conflictResolution: manual
+      tools:
+      - workload: w
+        overrides: {fetch: {name: get}}
+)"));
   REQUIRE(manual.errors.empty());
-  CHECK(ConfigYaml(manual).find("aggregation:\n"
-                                "    conflictResolution: manual\n"
-                                "    conflictResolutionConfig: {}\n"
-                                "    tools:\n"
-                                "        - workload: w\n"
-                                "          overrides:\n"
-                                "            fetch:\n"
-                                "                name: get\n") != std::string::npos);
-  RenderRun priority =
-      RunAt044(Vmcp("  config:\n    aggregation:\n      conflictResolution: priority\n"
-                    "      conflictResolutionConfig: {priorityOrder: [b, a]}\n"));
+  CHECK(Contains(ConfigYaml(manual), R"(aggregation:
+    conflictResolution: manual
+    conflictResolutionConfig: {}
+    tools:
+        - workload: w
+          overrides:
+            fetch:
+                name: get
+)"));
+  RenderRun priority = RunAt044(VirtualServerDoc(R"(  config:
+    aggregation:
+      conflictResolution: priority
+      conflictResolutionConfig: {priorityOrder: [b, a]}
+)"));
   REQUIRE(priority.errors.empty());
   // The CRD defaults prefixFormat inside a given conflictResolutionConfig.
-  CHECK(ConfigYaml(priority).find("    conflictResolutionConfig:\n"
-                                  "        prefixFormat: '{workload}_'\n"
-                                  "        priorityOrder:\n"
-                                  "            - b\n"
-                                  "            - a\n") != std::string::npos);
+  CHECK(Contains(ConfigYaml(priority), R"(    conflictResolutionConfig:
+        prefixFormat: '{workload}_'
+        priorityOrder:
+            - b
+            - a
+)"));
   // VirtualMCPServer.Validate: priority needs priorityOrder (virtualmcpserver_types.go:690-693).
-  CHECK(RunAt044(Vmcp("  config:\n    aggregation:\n      conflictResolution: priority\n"
-                      "      conflictResolutionConfig: {prefixFormat: x}\n"))
-            .HasError("priorityOrder is required when conflictResolution is priority"));
+  CHECK(Refused(R"(  config:
+    aggregation:
+      conflictResolution: priority
+      conflictResolutionConfig: {prefixFormat: x}
+)",
+                "priorityOrder is required when conflictResolution is priority"));
 }
 
 TEST_CASE("vMCP config: an MCPToolConfig fills the filter and missing overrides (cv:846-922)") {
-  const std::string tool_config =
-      "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPToolConfig\nmetadata: {name: tc, "
-      "namespace: ns}\nspec:\n  toolsFilter: [fetch, get]\n  toolsOverride:\n"
-      "    fetch: {name: ignored}\n    get: {description: Gets, annotations: {readOnlyHint: "
-      "true}}\n---\n";
-  RenderRun r =
-      RunAt044(Vmcp("  config:\n    aggregation:\n      tools:\n      - workload: w\n"
-                    "        toolConfigRef: {name: tc}\n        overrides: {fetch: {name: f2}}\n",
-                    tool_config));
-  REQUIRE(r.errors.empty());
+  const std::string r = ConfigOf(R"(  config:
+    aggregation:
+      tools:
+      - workload: w
+        toolConfigRef: {name: tc}
+        overrides: {fetch: {name: f2}}
+)",
+                                 kReferenced);
   // toolConfigRef itself is not carried over; the inline override of fetch wins.
-  CHECK(ConfigYaml(r).find("    tools:\n"
-                           "        - workload: w\n"
-                           "          filter:\n"
-                           "            - fetch\n"
-                           "            - get\n"
-                           "          overrides:\n"
-                           "            fetch:\n"
-                           "                name: f2\n"
-                           "            get:\n"
-                           "                description: Gets\n"
-                           "                annotations:\n"
-                           "                    readOnlyHint: true\n") != std::string::npos);
+  CHECK(Contains(r, R"(    tools:
+        - workload: w
+          filter:
+            - fetch
+            - get
+          overrides:
+            fetch:
+                name: f2
+            get:
+                description: Gets
+                annotations:
+                    readOnlyHint: true
+)"));
   // Fails closed without it (cv:857-866).
-  CHECK(RunAt044(Vmcp("  config:\n    aggregation:\n      tools:\n      - workload: w\n"
-                      "        toolConfigRef: {name: tc}\n"))
-            .HasError("MCPToolConfig ns/tc not found among the inputs"));
+  CHECK(Refused(R"(  config:
+    aggregation:
+      tools:
+      - workload: w
+        toolConfigRef: {name: tc}
+)",
+                "MCPToolConfig ns/tc not found among the inputs"));
 }
 
 TEST_CASE("vMCP config: an MCPOIDCConfig of type kubernetesServiceAccount (cv:432-501)") {
-  const std::string oidc =
-      "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPOIDCConfig\nmetadata: {name: o, "
-      "namespace: ns}\nspec:\n  type: kubernetesServiceAccount\n  kubernetesServiceAccount: {}\n"
-      "---\n";
   RenderRun r = RunAt044(
-      kGroup + oidc +
+      std::string(kTestGroupDoc) + kReferenced +
       "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServer\nmetadata: {name: v, "
       "namespace: ns}\nspec:\n  groupRef: {name: g}\n  incomingAuth:\n    type: oidc\n"
       "    oidcConfigRef: {name: o, audience: aud}\n");
   REQUIRE(r.errors.empty());
-  // The resource URL names the CR, not its Service (createServiceURL, oidc/resolver.go); audience
-  // has no omitempty.
-  CHECK(ConfigYaml(r).find("incomingAuth:\n"
-                           "    type: oidc\n"
-                           "    oidc:\n"
-                           "        issuer: https://kubernetes.default.svc\n"
-                           "        clientId: \"\"\n"
-                           "        audience: aud\n"
-                           "        resource: http://v.ns.svc.cluster.local:4483\n"
-                           "        jwksAllowPrivateIp: true\n"
-                           "        caBundlePath: "
-                           "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n") !=
-        std::string::npos);
+  // The resource URL names the CR, not its Service (createServiceURL, oidc/resolver.go);
+  // audience has no omitempty.
+  CHECK(Contains(ConfigYaml(r), R"(incomingAuth:
+    type: oidc
+    oidc:
+        issuer: https://kubernetes.default.svc
+        clientId: ""
+        audience: aud
+        resource: http://v.ns.svc.cluster.local:4483
+        jwksAllowPrivateIp: true
+        caBundlePath: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt
+)"));
 }
 
 TEST_CASE("vMCP config: audit only when enabled, telemetry only from MCPTelemetryConfig") {
-  RenderRun r =
-      RunAt044(Vmcp("  config:\n    audit: {enabled: true}\n    telemetry: {endpoint: ignored, "
-                    "tracingEnabled: true, metricsEnabled: true}\n"));
-  REQUIRE(r.errors.empty());
-  const std::string yaml = ConfigYaml(r);
+  const std::string yaml = ConfigOf(R"(  config:
+    audit: {enabled: true}
+    telemetry: {endpoint: ignored, tracingEnabled: true, metricsEnabled: true}
+)");
   // cv:159-165 and the CRD's audit defaults.
-  CHECK(yaml.find("audit:\n"
-                  "    enabled: true\n"
-                  "    component: v\n"
-                  "    detectApplicationErrors: true\n"
-                  "    maxDataSize: 1024\n"
-                  "    maxDelegationDepth: 10\n") != std::string::npos);
+  CHECK(Contains(yaml, R"(audit:
+    enabled: true
+    component: v
+    detectApplicationErrors: true
+    maxDataSize: 1024
+    maxDelegationDepth: 10
+)"));
   CHECK(yaml.find("telemetry") == std::string::npos);  // cv:507-517
-  CHECK(RunAt044(Vmcp("  config:\n    audit: {enabled: false}\n")).out.size() > 0);
-  CHECK(ConfigYaml(RunAt044(Vmcp("  config:\n    audit: {enabled: false}\n"))).find("audit") ==
-        std::string::npos);
+  CHECK(RunAt044(VirtualServerDoc("  config:\n    audit: {enabled: false}\n")).out.size() > 0);
+  CHECK(ConfigYaml(RunAt044(VirtualServerDoc("  config:\n    audit: {enabled: false}\n")))
+            .find("audit") == std::string::npos);
 }
 
 TEST_CASE("vMCP config: embeddingServerRef writes the EmbeddingServer's URL (vv:160-216)") {
-  const std::string es =
-      "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: EmbeddingServer\nmetadata: {name: e, "
-      "namespace: ns}\nspec: {port: 9000}\n---\n";
-  RenderRun r = RunAt044(Vmcp("  embeddingServerRef: {name: e}\n", es));
-  REQUIRE(r.errors.empty());
-  CHECK(ConfigYaml(r).find("optimizer:\n"
-                           "    embeddingService: http://e.ns.svc.cluster.local:9000\n") !=
-        std::string::npos);
-  CHECK(RunAt044(Vmcp("  embeddingServerRef: {name: e}\n"))
-            .HasError("EmbeddingServer ns/e not found among the inputs"));
-  CHECK(RunAt044(Vmcp("  config:\n    optimizer: {maxToolsToReturn: 3}\n"))
-            .HasError("spec.config.optimizer requires an embedding service"));
+  const std::string r = ConfigOf("  embeddingServerRef: {name: e}\n", kReferenced);
+  CHECK(Contains(r, R"(optimizer:
+    embeddingService: http://e.ns.svc.cluster.local:9000
+)"));
+  CHECK(Refused("  embeddingServerRef: {name: e}\n",
+                "EmbeddingServer ns/e not found among the inputs"));
+  CHECK(Refused("  config:\n    optimizer: {maxToolsToReturn: 3}\n",
+                "spec.config.optimizer requires an embedding service"));
 }
 
 TEST_CASE("vMCP config: composite tools, inline then referenced, as yaml.v3 writes them") {
-  const std::string def =
-      "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPCompositeToolDefinition\n"
-      "metadata: {name: d, namespace: ns}\nspec:\n  name: second\n  timeout: 90s\n"
-      "  parameters: {type: object, properties: {count: {type: integer, default: 1000000}}}\n"
-      "  steps:\n  - id: s\n    tool: t\n    arguments: {z: 'yes', a: 1.5}\n---\n";
-  RenderRun r = RunAt044(
-      Vmcp("  config:\n    compositeTools:\n    - name: first\n      steps: [{id: a, tool: b}]\n"
-           "    compositeToolRefs: [{name: d}]\n",
-           def));
-  REQUIRE(r.errors.empty());
-  CHECK(ConfigYaml(r).find("compositeTools:\n"
-                           "    - name: first\n"
-                           "      steps:\n"
-                           "        - id: a\n"
-                           "          type: tool\n"
-                           "          tool: b\n"
-                           "    - name: second\n"
-                           "      parameters:\n"
-                           "        properties:\n"
-                           "            count:\n"
-                           "                default: 1e+06\n"
-                           "                type: integer\n"
-                           "        type: object\n"
-                           "      timeout: 1m30s\n"
-                           "      steps:\n"
-                           "        - id: s\n"
-                           "          type: tool\n"
-                           "          tool: t\n"
-                           "          arguments:\n"
-                           "            a: 1.5\n"
-                           "            z: \"yes\"\n"
-                           "compositeToolRefs:\n"
-                           "    - name: d\n") != std::string::npos);
+  const std::string r = ConfigOf(R"(  config:
+    compositeTools:
+    - name: first
+      steps: [{id: a, tool: b}]
+    compositeToolRefs: [{name: d}]
+)",
+                                 kReferenced);
+  CHECK(Contains(r, R"(compositeTools:
+    - name: first
+      steps:
+        - id: a
+          type: tool
+          tool: b
+    - name: second
+      parameters:
+        properties:
+            count:
+                default: 1e+06
+                type: integer
+        type: object
+      timeout: 1m30s
+      steps:
+        - id: s
+          type: tool
+          tool: t
+          arguments:
+            a: 1.5
+            z: "yes"
+compositeToolRefs:
+    - name: d
+)"));
 }
 
 TEST_CASE("vMCP config: what thv-render does not convert yet is refused, naming the field") {
-  CHECK(RunAt044(Vmcp("  outgoingAuth: {source: inline}\n"))
-            .HasError("spec.outgoingAuth.source: static mode"));
-  CHECK(RunAt044(Vmcp("  outgoingAuth:\n    source: discovered\n    backends:\n"
-                      "      b: {type: externalAuthConfigRef, externalAuthConfigRef: {name: x}}\n"))
-            .HasError("spec.outgoingAuth.backends.b: outgoing auth from an MCPExternalAuthConfig "
-                      "is not supported at v0.44.0 yet"));
+  CHECK(Refused("  outgoingAuth: {source: inline}\n", "spec.outgoingAuth.source: static mode"));
+  CHECK(Refused(R"(  outgoingAuth:
+    source: discovered
+    backends:
+      b: {type: externalAuthConfigRef, externalAuthConfigRef: {name: x}}
+)",
+                "spec.outgoingAuth.backends.b: outgoing auth from an MCPExternalAuthConfig "
+                "is not supported at v0.44.0 yet"));
   // type discovered is the unauthenticated strategy (cv:676-680); the empty map is omitted.
-  RenderRun discovered = RunAt044(Vmcp(
+  RenderRun discovered = RunAt044(VirtualServerDoc(
       "  outgoingAuth:\n    source: discovered\n    backends:\n      b: {type: discovered}\n"));
   REQUIRE(discovered.errors.empty());
-  CHECK(ConfigYaml(discovered)
-            .find("outgoingAuth:\n    source: discovered\n    backends:\n        b:\n"
-                  "            type: unauthenticated\n") != std::string::npos);
+  CHECK(Contains(ConfigYaml(discovered), R"(outgoingAuth:
+    source: discovered
+    backends:
+        b:
+            type: unauthenticated
+)"));
 }
 
 }  // namespace t0_44_0

@@ -14,25 +14,25 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kGroup[] =
-    "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPGroup\nmetadata: {name: g, namespace: "
-    "ns}\n---\n";
+const char kOidcDoc[] = R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPOIDCConfig
+metadata: {name: o, namespace: ns}
+spec:
+  type: inline
+  inline:
+    issuer: https://idp.example.com
+    clientId: c
+    clientSecretRef: {name: s, key: k}
+---
+)";
 
-std::string Vmcp(const std::string& spec, const std::string& others = "") {
-  return kGroup + others +
-         "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServer\nmetadata: {name: v, "
-         "namespace: ns}\nspec:\n  groupRef: {name: g}\n  incomingAuth: {type: anonymous}\n" +
-         spec;
-}
-
-const Value& At(const Value* v, std::initializer_list<const char*> path) {
-  static const Value kNull;
-  for (const char* key : path) v = v && v->IsMapping() ? v->Find(key) : nullptr;
-  return v ? *v : kNull;
-}
+const char kSpecDoc[] = R"(  incomingAuth:
+    type: oidc
+    oidcConfigRef: {name: o, audience: a}
+)";
 
 const Value& PodSpec(const RenderRun& r) {
-  return At(r.Find("Deployment", "v"), {"spec", "template", "spec"});
+  return ValueAt(r.Find("Deployment", "v"), {"spec", "template", "spec"});
 }
 
 std::vector<std::string> Kinds(const RenderRun& r) {
@@ -45,14 +45,14 @@ std::vector<std::string> Kinds(const RenderRun& r) {
 }  // namespace
 
 TEST_CASE("VirtualMCPServer: objects in creation order (vc:1099-1190), group Ready offline") {
-  RenderRun r = RunAt044(Vmcp(""));
+  RenderRun r = RunAt044(VirtualServerDoc(""));
   REQUIRE(r.errors.empty());
   CHECK(Kinds(r) == std::vector<std::string>{"ServiceAccount/v-vmcp", "Role/v-vmcp",
                                              "RoleBinding/v-vmcp", "ConfigMap/v-vmcp-config",
                                              "Deployment/v", "Service/vmcp-v"});
   // Discovered mode reads the group's workloads and their configs (vd:106-130).
   CHECK(
-      GoJsonCompact(At(r.Find("Role", "v-vmcp"), {"rules"})) ==
+      GoJsonCompact(ValueAt(r.Find("Role", "v-vmcp"), {"rules"})) ==
       R"([{"verbs":["get","list","watch"],"apiGroups":[""],"resources":["configmaps","secrets"]},)"
       R"({"verbs":["get","list","watch"],"apiGroups":["toolhive.stacklok.dev"],"resources":)"
       R"(["mcpgroups","mcpservers","mcpremoteproxies","mcpserverentries",)"
@@ -70,7 +70,7 @@ TEST_CASE("VirtualMCPServer: objects in creation order (vc:1099-1190), group Rea
 }
 
 TEST_CASE("VirtualMCPServer: spec.serviceAccount means no RBAC (vc:1266-1268)") {
-  RenderRun r = RunAt044(Vmcp("  serviceAccount: mine\n"));
+  RenderRun r = RunAt044(VirtualServerDoc("  serviceAccount: mine\n"));
   REQUIRE(r.errors.empty());
   CHECK(Kinds(r) ==
         std::vector<std::string>{"ConfigMap/v-vmcp-config", "Deployment/v", "Service/vmcp-v"});
@@ -78,29 +78,30 @@ TEST_CASE("VirtualMCPServer: spec.serviceAccount means no RBAC (vc:1266-1268)") 
 }
 
 TEST_CASE("VirtualMCPServer: the HMAC Secret is referenced, never invented (vd:438-452)") {
-  RenderRun r = RunAt044(Vmcp(""));
+  RenderRun r = RunAt044(VirtualServerDoc(""));
   REQUIRE(r.errors.empty());
   CHECK(
       r.HasWarning("kubectl create secret generic v-hmac-secret -n ns "
                    "--from-literal=hmac-secret=$(openssl rand -base64 32)"));
   CHECK(r.Find("Secret", "v-hmac-secret") == nullptr);
-  const Value& env = At(&PodSpec(r).Find("containers")->items[0], {"env"});
+  const Value& env = ValueAt(&PodSpec(r).Find("containers")->items[0], {"env"});
   CHECK(GoJsonCompact(env.items[2]) ==
         R"({"name":"VMCP_SESSION_HMAC_SECRET","valueFrom":{"secretKeyRef":)"
         R"({"name":"v-hmac-secret","key":"hmac-secret"}}})");
   // Given among the inputs with its key: no warning, and it passes through.
-  RenderRun given =
-      RunAt044(Vmcp("",
-                    "apiVersion: v1\nkind: Secret\nmetadata: {name: v-hmac-secret, namespace: ns}\n"
-                    "stringData: {hmac-secret: x}\n---\n"));
+  RenderRun given = RunAt044(VirtualServerDoc(
+      "",
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: v-hmac-secret, namespace: ns}\n"
+      "stringData: {hmac-secret: x}\n---\n"));
   REQUIRE(given.errors.empty());
   CHECK(given.warnings.empty());
 }
 
 TEST_CASE("VirtualMCPServer: Service type and affinity from the spec (vd:1024-1073)") {
-  RenderRun r = RunAt044(Vmcp("  serviceType: LoadBalancer\n  sessionAffinity: None\n"));
+  RenderRun r =
+      RunAt044(VirtualServerDoc("  serviceType: LoadBalancer\n  sessionAffinity: None\n"));
   REQUIRE(r.errors.empty());
-  CHECK(GoJsonCompact(At(r.Find("Service", "vmcp-v"), {"spec"})) ==
+  CHECK(GoJsonCompact(ValueAt(r.Find("Service", "vmcp-v"), {"spec"})) ==
         R"({"ports":[{"name":"http","protocol":"TCP","port":4483,"targetPort":4483}],)"
         R"("selector":{"app":"virtualmcpserver","app.kubernetes.io/instance":"v",)"
         R"("app.kubernetes.io/name":"virtualmcpserver","toolhive":"true","toolhive-name":"v"},)"
@@ -108,47 +109,42 @@ TEST_CASE("VirtualMCPServer: Service type and affinity from the spec (vd:1024-10
 }
 
 TEST_CASE("VirtualMCPServer: podTemplateSpec merged, its hash and the pull secrets' hash") {
-  RenderRun r =
-      RunAt044(Vmcp("  imagePullSecrets: [{name: b}, {name: a}]\n  podTemplateSpec:\n    spec:\n"
-                    "      nodeSelector: {disk: ssd}\n      containers:\n      - name: vmcp\n"
-                    "        resources: {limits: {memory: 1Gi}}\n"));
+  RenderRun r = RunAt044(
+      VirtualServerDoc("  imagePullSecrets: [{name: b}, {name: a}]\n  podTemplateSpec:\n    spec:\n"
+                       "      nodeSelector: {disk: ssd}\n      containers:\n      - name: vmcp\n"
+                       "        resources: {limits: {memory: 1Gi}}\n"));
   REQUIRE(r.errors.empty());
   const Value& c = PodSpec(r).Find("containers")->items[0];
-  CHECK(GoJsonCompact(At(&c, {"resources"})) ==
+  CHECK(GoJsonCompact(ValueAt(&c, {"resources"})) ==
         R"({"limits":{"cpu":"500m","memory":"1Gi"},"requests":{"cpu":"100m","memory":"128Mi"}})");
-  CHECK(GoJsonCompact(At(&PodSpec(r), {"nodeSelector"})) == R"({"disk":"ssd"})");
-  const Value& annotations = At(r.Find("Deployment", "v"), {"metadata", "annotations"});
+  CHECK(GoJsonCompact(ValueAt(&PodSpec(r), {"nodeSelector"})) == R"({"disk":"ssd"})");
+  const Value& annotations = ValueAt(r.Find("Deployment", "v"), {"metadata", "annotations"});
   CHECK(GetString(annotations, "toolhive.stacklok.io/podtemplatespec-hash") ==
         Sha256Hex(R"({"spec":{"containers":[{"name":"vmcp","resources":{"limits":)"
                   R"({"memory":"1Gi"}}}],"nodeSelector":{"disk":"ssd"}}})"));
   CHECK(GetString(annotations, "toolhive.stacklok.io/imagepullsecrets-hash") ==
         Sha256Hex(R"([{"name":"a"},{"name":"b"}])"));
   // The CR's names in order on the pod and the ServiceAccount.
-  CHECK(GoJsonCompact(At(&PodSpec(r), {"imagePullSecrets"})) == R"([{"name":"b"},{"name":"a"}])");
-  CHECK(GoJsonCompact(At(r.Find("ServiceAccount", "v-vmcp"), {"imagePullSecrets"})) ==
+  CHECK(GoJsonCompact(ValueAt(&PodSpec(r), {"imagePullSecrets"})) ==
+        R"([{"name":"b"},{"name":"a"}])");
+  CHECK(GoJsonCompact(ValueAt(r.Find("ServiceAccount", "v-vmcp"), {"imagePullSecrets"})) ==
         R"([{"name":"b"},{"name":"a"}])");
   // One that does not decode blocks the Deployment (vc:1046-1090).
-  CHECK(RunAt044(Vmcp("  podTemplateSpec:\n    spec: {containers: 3}\n"))
+  CHECK(RunAt044(VirtualServerDoc("  podTemplateSpec:\n    spec: {containers: 3}\n"))
             .HasError("spec.podTemplateSpec: Invalid PodTemplateSpec"));
 }
 
 TEST_CASE("VirtualMCPServer: an inline MCPOIDCConfig's client secret (vd:397-433, 1212-1239)") {
-  const std::string oidc =
-      "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPOIDCConfig\nmetadata: {name: o, "
-      "namespace: ns}\nspec:\n  type: inline\n  inline:\n    issuer: https://idp.example.com\n"
-      "    clientId: c\n    clientSecretRef: {name: s, key: k}\n---\n";
-  const std::string spec =
-      "  incomingAuth:\n    type: oidc\n    oidcConfigRef: {name: o, audience: a}\n";
   auto doc = [&](const std::string& others) {
-    return kGroup + oidc + others +
+    return std::string(kTestGroupDoc) + kOidcDoc + others +
            "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServer\nmetadata: {name: "
            "v, namespace: ns}\nspec:\n  groupRef: {name: g}\n" +
-           spec;
+           kSpecDoc;
   };
   RenderRun r = RunAt044(doc(""));
   REQUIRE(r.errors.empty());
   CHECK(r.HasWarning("client Secret ns/s is not among the inputs"));
-  const Value& env = At(&PodSpec(r).Find("containers")->items[0], {"env"});
+  const Value& env = ValueAt(&PodSpec(r).Find("containers")->items[0], {"env"});
   CHECK(
       GoJsonCompact(env.items[2]) ==
       R"({"name":"VMCP_OIDC_CLIENT_SECRET","valueFrom":{"secretKeyRef":{"name":"s","key":"k"}}})");
