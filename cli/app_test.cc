@@ -461,9 +461,9 @@ TEST_CASE("golden v0.44.0: MCPGroup and MCPServerEntry render nothing, themselve
   // Its ConfigMap passes through; the group and the entry go.
   CheckGolden({"testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_basic.yaml"},
               "v0.44.0/empty.yaml", kRenderV044);
-  // The VirtualMCPServer beside the group is what is refused (static mode).
-  CheckErrorGolden({"testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.yaml"},
-                   "v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.err", kRenderV044);
+  // The VirtualMCPServer beside the group in static mode: the group's backends in config.yaml.
+  CheckGolden({"testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.yaml"},
+              "v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.yaml", kRenderV044);
 }
 
 TEST_CASE("golden v0.44.0: VirtualMCPServer examples render RBAC, config.yaml, Deployment, Service") {

@@ -210,10 +210,6 @@ bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {
                "configured); " +
                kOperator + " creates nothing for the VirtualMCPServer");
   const Value& out = Get(spec, "outgoingAuth");
-  if (GetString(out, "source") == "inline")
-    not_yet("spec.outgoingAuth.source",
-            "static mode (source: inline: config.yaml embeds each backend's live status.url and "
-            "status.phase)");
   if (Has(Get(out, "default"), "externalAuthConfigRef"))
     not_yet("spec.outgoingAuth.default.externalAuthConfigRef",
             "outgoing auth from an "
@@ -287,6 +283,17 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
     config.Set("operational", OperationalDefaults());
   } else {
     MergeDefaults(operational, OperationalDefaults());
+  }
+  // Static mode (processOutgoingAuth, vv:476-509): the backends are listed, and there must be one.
+  if (!r.static_backends.IsNull()) {
+    if (r.static_backends.items.empty())
+      diags->Error(vmcp.origin.file, MarkOfPath(vmcp.doc, "spec.outgoingAuth.source"),
+                   "spec.outgoingAuth.source",
+                   "static mode requires at least one backend with valid transport ([sse "
+                   "streamable-http]), but none were discovered in group " +
+                       GetString(Get(spec, "groupRef"), "name") + "; " + kOperator +
+                       " creates no Deployment");
+    config.Set("backends", r.static_backends);
   }
   // VirtualMCPServer.Validate adds an empty optimizer for an embeddingServerRef
   // (virtualmcpserver_types.go:627); vv:190-216 writes the EmbeddingServer's URL into it.

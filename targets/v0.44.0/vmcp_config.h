@@ -25,6 +25,7 @@ struct VmcpResolved {
   std::vector<const Object*> composite_tools;  // spec.config.compositeToolRefs, in order
   std::map<std::string, const Object*> tool_configs;  // MCPToolConfig by name
   std::string embedding_url;  // the EmbeddingServer's status.url (embeddingServerRef)
+  Value static_backends;      // static mode: the group's backends (StaticBackends); else null
 };
 
 // The fields the operator cannot convert yet in thv-render, or refuses itself: errors naming

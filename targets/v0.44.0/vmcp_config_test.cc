@@ -291,7 +291,9 @@ compositeToolRefs:
 }
 
 TEST_CASE("vMCP config: what thv-render does not convert yet is refused, naming the field") {
-  CHECK(Refused("  outgoingAuth: {source: inline}\n", "spec.outgoingAuth.source: static mode"));
+  // Static mode over a group without backends stops the operator (vv:501-509).
+  CHECK(Refused("  outgoingAuth: {source: inline}\n",
+                "spec.outgoingAuth.source: static mode requires at least one backend"));
   CHECK(Refused(R"(  outgoingAuth:
     source: discovered
     backends:

@@ -15,6 +15,7 @@
 #include "render/strategic_merge.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/vmcp_backends.h"
 #include "targets/v0.44.0/vmcp_config.h"
 #include "targets/v0.44.0/workload_parts.h"
 
@@ -151,8 +152,13 @@ class VirtualServerRenderer {
   void Resolve() {
     // validateGroupRef (vc): the group must exist and be Ready, which it is as soon as it
     // exists (mcpgroup_controller.go:128).
-    Require("MCPGroup", GetString(Get(spec_, "groupRef"), "name"), "spec.groupRef.name",
-            " (GroupRefValidated=False)");
+    const std::string group = GetString(Get(spec_, "groupRef"), "name");
+    Require("MCPGroup", group, "spec.groupRef.name", " (GroupRefValidated=False)");
+    // The group's workloads (ensureAllResources lists them once, vc:1141-1147).
+    workloads_ = GroupWorkloads(group, ns_, context_);
+    const bool static_mode = GetString(Get(spec_, "outgoingAuth"), "source") == "inline";
+    CheckGroupWorkloads(o_, workloads_, static_mode, diags_);
+    if (static_mode) resolved_.static_backends = StaticBackends(group, workloads_, context_);
     const Value& config = Get(spec_, "config");
     if (const Value* refs = config.Find("compositeToolRefs"); refs && refs->IsSequence()) {
       for (size_t i = 0; i < refs->items.size(); ++i) {
@@ -335,6 +341,7 @@ class VirtualServerRenderer {
         AddCaBundleVolume(GetObject(Get(spec, "inline"), "caBundleRef"), "oidc-ca-bundle-",
                           "/config/certs", &volumes, &mounts);
     }
+    AddEntryCaBundleVolumes(workloads_, &volumes, &mounts);
     if (resolved_.telemetry_config)  // AddTelemetryCABundleVolumes
       AddCaBundleVolume(
           GetObject(Get(Get(resolved_.telemetry_config->doc, "spec"), "openTelemetry"),
@@ -421,6 +428,7 @@ class VirtualServerRenderer {
   const Value pull_secrets_;
   const Value* pod_template_spec_ = nullptr;
   VmcpResolved resolved_;
+  std::vector<const Object*> workloads_;
 };
 
 }  // namespace

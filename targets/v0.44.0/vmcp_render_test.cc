@@ -153,5 +153,77 @@ TEST_CASE("VirtualMCPServer: an inline MCPOIDCConfig's client secret (vd:397-433
             .HasError("secret ns/s is missing key \"k\""));
 }
 
+TEST_CASE("VirtualMCPServer: static mode lists the group's backends as they end up (vv:476-509)") {
+  const char kMembers[] = R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServer
+metadata: {name: sse-server, namespace: ns, annotations: {team: a, kubernetes.io/x: z}}
+spec: {image: img, transport: sse, proxyPort: 9000, groupRef: {name: g}}
+---
+{apiVersion: v1, kind: ConfigMap, metadata: {name: ca, namespace: ns}, data: {ca.crt: x}}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServerEntry
+metadata: {name: remote, namespace: ns}
+spec:
+  remoteUrl: https://mcp.example.com/mcp
+  transport: streamable-http
+  groupRef: {name: g}
+  caBundleRef: {configMapRef: {name: ca, key: ca.crt}}
+---
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPServerEntry, metadata: {name: internal, namespace: ns},
+ spec: {remoteUrl: 'http://10.0.0.1/mcp', transport: sse, groupRef: {name: g}}}
+---
+)";
+  RenderRun r = RunAt044(VirtualServerDoc("  outgoingAuth: {source: inline}\n", kMembers));
+  REQUIRE(r.errors.empty());
+  const Value* cm = r.Find("ConfigMap", "v-vmcp-config");
+  REQUIRE(cm);
+  // By name; the entry with an internal URL is not Valid and left out (k8s.go:481-485); an
+  // MCPServer's URL is its Service's with the transport's path (transport/url.go).
+  CHECK(GetString(*GetObject(*cm, "data"), "config.yaml").find(R"(backends:
+    - name: remote
+      url: https://mcp.example.com/mcp
+      transport: streamable-http
+      caBundlePath: /etc/toolhive/ca-bundles/remote/ca.crt
+      metadata:
+        group: g
+        namespace: ns
+        remote_url: https://mcp.example.com/mcp
+        tool_type: mcp
+        workload_status: Valid
+        workload_type: server_entry
+    - name: sse-server
+      url: http://mcp-sse-server-proxy.ns.svc.cluster.local:9000/sse#sse-server
+      transport: streamable-http
+      metadata:
+        group: g
+        namespace: ns
+        team: a
+        tool_type: mcp
+        workload_status: Ready
+        workload_type: mcp_server
+)") == 20);  // after name and groupRef
+  // Inline mode reads only its own object (vd:89-100).
+  CHECK(ValueAt(r.Find("Role", "v-vmcp"), {"rules"}).items.size() == 2);
+  // The entry's CA bundle is mounted in either mode (vd:1333-1400).
+  CHECK(GoJsonCompact(PodSpec(r).Find("volumes")->items[1]) ==
+        R"({"name":"ca-bundle-remote","configMap":{"name":"ca","items":[{"key":"ca.crt",)"
+        R"("path":"ca.crt"}]}})");
+}
+
+TEST_CASE("VirtualMCPServer: group workloads with outgoing auth of their own are refused") {
+  CHECK(RunAt044(VirtualServerDoc("", R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServerEntry
+metadata: {name: e, namespace: ns}
+spec:
+  remoteUrl: https://mcp.example.com/mcp
+  transport: sse
+  groupRef: {name: g}
+  externalAuthConfigRef: {name: x}
+---
+)"))
+            .HasError("MCPServerEntry ns/e in the group has an externalAuthConfigRef"));
+}
+
 }  // namespace t0_44_0
 }  // namespace thv
