@@ -466,7 +466,8 @@ TEST_CASE("golden v0.44.0: MCPGroup and MCPServerEntry render nothing, themselve
               "v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.yaml", kRenderV044);
 }
 
-TEST_CASE("golden v0.44.0: VirtualMCPServer examples render RBAC, config.yaml, Deployment, Service") {
+TEST_CASE(
+    "golden v0.44.0: VirtualMCPServer examples render RBAC, config.yaml, Deployment, Service") {
   for (const char* name :
        {"composite_tool_complex", "composite_tool_simple", "composite_tool_with_elicitations",
         "vmcp_codemode", "vmcp_conflict_resolution", "vmcp_optimizer_all_options",
