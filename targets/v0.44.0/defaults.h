@@ -15,7 +15,7 @@ namespace t0_44_0 {
 inline constexpr char kProxyImage[] = "ghcr.io/stacklok/toolhive/proxyrunner:v0.44.0";
 inline constexpr char kProxyHost[] = "0.0.0.0";
 // operator.vmcpImage (values.yaml:74), passed as VMCP_IMAGE (getVmcpImage,
-// virtualmcpserver_deployment.go:1089-1096; no thv-render flag for it yet).
+// virtualmcpserver_deployment.go:1089-1096; --vmcp-image sets it).
 inline constexpr char kVmcpImage[] = "ghcr.io/stacklok/toolhive/vmcp:v0.44.0";
 inline constexpr char kRegistryApiImage[] = "ghcr.io/stacklok/thv-registry-api:v1.3.0";
 inline constexpr char kOperatorBuild[] = "v0.44.0";

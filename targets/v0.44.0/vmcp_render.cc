@@ -349,7 +349,7 @@ class VirtualServerRenderer {
           "otel-ca-bundle-", "/config/certs/otel", &volumes, &mounts);
     const bool openshift = context_.options.render.openshift;
     Value container = Obj({{"name", Str("vmcp")},
-                           {"image", Str(kVmcpImage)},
+                           {"image", Str(context_.options.render.vmcp_image.value_or(kVmcpImage))},
                            {"args", StrList(args)},
                            {"ports", List({Obj({{"name", Str("http")},
                                                 {"containerPort", Int(kPort)},

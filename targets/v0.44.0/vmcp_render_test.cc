@@ -69,6 +69,16 @@ TEST_CASE("VirtualMCPServer: objects in creation order (vc:1099-1190), group Rea
   CHECK(no_group.out.empty());
 }
 
+TEST_CASE("VirtualMCPServer: the image is VMCP_IMAGE, else the chart's (vd:1089-1096)") {
+  const auto image = [](const RenderRun& r) {
+    return GetString(PodSpec(r).Find("containers")->items[0], "image");
+  };
+  CHECK(image(RunAt044(VirtualServerDoc(""))) == "ghcr.io/stacklok/toolhive/vmcp:v0.44.0");
+  RenderOptions options;
+  options.vmcp_image = "registry.example.com/vmcp:1";
+  CHECK(image(RunAt044(VirtualServerDoc(""), false, options)) == "registry.example.com/vmcp:1");
+}
+
 TEST_CASE("VirtualMCPServer: spec.serviceAccount means no RBAC (vc:1266-1268)") {
   RenderRun r = RunAt044(VirtualServerDoc("  serviceAccount: mine\n"));
   REQUIRE(r.errors.empty());
