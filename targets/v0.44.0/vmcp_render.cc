@@ -98,6 +98,14 @@ class VirtualServerRenderer {
                         "spec.embeddingServerRef (recommended) or "
                         "spec.config.optimizer.embeddingService") +
                 kRefuses);
+    // validateSessionStorageForReplicas (vc:470-485) only sets a condition.
+    if (const Value* r = spec_.Find("replicas");
+        r && r->IsInt() && std::stoll(r->text) > 1 &&
+        GetString(Get(spec_, "sessionStorage"), "provider") != "redis")
+      diags_->Warning(File(), MarkOfPath(o_.doc, "spec.replicas"), "spec.replicas",
+                      "replicas > 1 but sessionStorage.provider is not redis; sessions are not "
+                      "shared across replicas (the operator (v0.44.0) sets "
+                      "SessionStorageWarning=True)");
     if (const Value* tools = config.Find("compositeTools"); tools && tools->IsSequence()) {
       std::set<std::string> names;
       for (size_t i = 0; i < tools->items.size(); ++i) {

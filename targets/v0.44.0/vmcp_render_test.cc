@@ -79,6 +79,13 @@ TEST_CASE("VirtualMCPServer: the image is VMCP_IMAGE, else the chart's (vd:1089-
   CHECK(image(RunAt044(VirtualServerDoc(""), false, options)) == "registry.example.com/vmcp:1");
 }
 
+TEST_CASE("VirtualMCPServer: replicas without Redis only set a condition (vc:470-485)") {
+  RenderRun r = RunAt044(VirtualServerDoc("  replicas: 2\n"));
+  REQUIRE(r.errors.empty());
+  CHECK(r.HasWarning("spec.replicas: replicas > 1 but sessionStorage.provider is not redis"));
+  CHECK(ValueAt(r.Find("Deployment", "v"), {"spec", "replicas"}).text == "2");
+}
+
 TEST_CASE("VirtualMCPServer: spec.serviceAccount means no RBAC (vc:1266-1268)") {
   RenderRun r = RunAt044(VirtualServerDoc("  serviceAccount: mine\n"));
   REQUIRE(r.errors.empty());
