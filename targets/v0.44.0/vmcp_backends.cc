@@ -1,11 +1,14 @@
 #include "targets/v0.44.0/vmcp_backends.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <utility>
 
+#include "core/json_text.h"
 #include "core/value_builder.h"
 #include "model/decode.h"
+#include "render/k8s_objects.h"
 #include "targets/v0.44.0/groups.h"
 #include "targets/v0.44.0/workload_parts.h"
 
@@ -79,11 +82,47 @@ void CheckGroupWorkloads(const Object& vmcp, const std::vector<const Object*>& w
   for (const Object* w : workloads) {
     if (GetObject(Spec(*w), "externalAuthConfigRef"))
       refuse(*w, "an externalAuthConfigRef (outgoing auth discovered from it)");
-    if (w->kind == "MCPServerEntry" && GetObject(Spec(*w), "headerForward"))
-      refuse(*w, "headerForward (its header environment variables)");
     if (static_mode && w->kind == "MCPRemoteProxy")
       refuse(*w, "no rendered status.url (static mode)");
   }
+}
+
+void AppendEntryHeaderForwardEnv(const std::vector<const Object*>& workloads, Value* env) {
+  // wirefmt.NormalizeForEnvVar: upper case, '-' and anything but [A-Z0-9_] become '_'.
+  auto normalize = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      out += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
+    }
+    return out;
+  };
+  std::map<std::string, Value> vars;  // sort.Slice by name (vd:628-630)
+  for (const Object* w : workloads) {
+    const Value* hf = w->kind == "MCPServerEntry" ? GetObject(Spec(*w), "headerForward") : nullptr;
+    if (!hf) continue;
+    const std::string owner = normalize(w->meta.name);
+    StringMap from_secret;
+    if (const Value* list = hf->Find("addHeadersFromSecret"); list && list->IsSequence()) {
+      for (const Value& h : list->items) {
+        const Value* ref = GetObject(h, "valueSecretRef");
+        if (!ref) continue;
+        const std::string header = GetString(h, "headerName");
+        const std::string id = "HEADER_FORWARD_" + normalize(header) + "_" + owner;
+        from_secret[header] = id;
+        vars["TOOLHIVE_SECRET_" + id] = SecretKeyEnvVar(
+            "TOOLHIVE_SECRET_" + id, GetString(*ref, "name"), GetString(*ref, "key"));
+      }
+    }
+    const StringMap plain = GetStringMap(*hf, "addPlaintextHeaders");
+    if (plain.empty() && from_secret.empty()) continue;
+    Value manifest = Value::Mapping();  // vmcp.HeaderForwardConfig, json.Marshal
+    if (!plain.empty()) manifest.Set("addPlaintextHeaders", StrMap(plain));
+    if (!from_secret.empty()) manifest.Set("addHeadersFromSecret", StrMap(from_secret));
+    vars["TOOLHIVE_HEADER_FORWARD_" + owner] =
+        PlainEnv("TOOLHIVE_HEADER_FORWARD_" + owner, GoJsonCompact(manifest));
+  }
+  for (auto& [name, var] : vars) env->Append(std::move(var));
 }
 
 void AddEntryCaBundleVolumes(const std::vector<const Object*>& workloads, Value* volumes,

@@ -303,6 +303,7 @@ class VirtualServerRenderer {
     if (const Value* ref = OidcSecretRef())
       env.Append(SecretKeyEnvVar("VMCP_OIDC_CLIENT_SECRET", GetString(*ref, "name"),
                                  GetString(*ref, "key")));
+    AppendEntryHeaderForwardEnv(workloads_, &env);
     env.Append(SecretKeyEnvVar("VMCP_SESSION_HMAC_SECRET", name_ + "-hmac-secret", "hmac-secret"));
     // buildRedisPasswordEnvVar (vd:457-493).
     const RenderOptions& options = context_.options.render;

@@ -228,6 +228,35 @@ spec:
         R"("path":"ca.crt"}]}})");
 }
 
+TEST_CASE("VirtualMCPServer: an entry's forwarded headers become env vars (vd:554-679)") {
+  RenderRun r = RunAt044(VirtualServerDoc("", R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServerEntry
+metadata: {name: internal-api, namespace: ns}
+spec:
+  remoteUrl: https://mcp.example.com/mcp
+  transport: sse
+  groupRef: {name: g}
+  headerForward:
+    addPlaintextHeaders: {X-Tenant-ID: tenant-123}
+    addHeadersFromSecret:
+    - headerName: Authorization
+      valueSecretRef: {name: api-token, key: token}
+---
+)"));
+  REQUIRE(r.errors.empty());
+  const Value& env = ValueAt(&PodSpec(r).Find("containers")->items[0], {"env"});
+  // Sorted by name, before the HMAC Secret; a TOOLHIVE_SECRET_* adds the secrets provider.
+  CHECK(GoJsonCompact(env.items[2]) ==
+        R"({"name":"TOOLHIVE_HEADER_FORWARD_INTERNAL_API","value":"{\"addPlaintextHeaders\":)"
+        R"({\"X-Tenant-ID\":\"tenant-123\"},\"addHeadersFromSecret\":{\"Authorization\":)"
+        R"(\"HEADER_FORWARD_AUTHORIZATION_INTERNAL_API\"}}"})");
+  CHECK(GoJsonCompact(env.items[3]) ==
+        R"({"name":"TOOLHIVE_SECRET_HEADER_FORWARD_AUTHORIZATION_INTERNAL_API","valueFrom":)"
+        R"({"secretKeyRef":{"name":"api-token","key":"token"}}})");
+  CHECK(GetString(env.items[4], "name") == "VMCP_SESSION_HMAC_SECRET");
+  CHECK(GetString(env.items.back(), "name") == "TOOLHIVE_SECRETS_PROVIDER");
+}
+
 TEST_CASE("VirtualMCPServer: group workloads with outgoing auth of their own are refused") {
   CHECK(RunAt044(VirtualServerDoc("", R"(apiVersion: toolhive.stacklok.dev/v1beta1
 kind: MCPServerEntry
