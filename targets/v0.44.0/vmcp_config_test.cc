@@ -294,13 +294,13 @@ TEST_CASE("vMCP config: what thv-render does not convert yet is refused, naming 
   // Static mode over a group without backends stops the operator (vv:501-509).
   CHECK(Refused("  outgoingAuth: {source: inline}\n",
                 "spec.outgoingAuth.source: static mode requires at least one backend"));
+  // An MCPExternalAuthConfig of a type whose strategy is not converted yet.
   CHECK(Refused(R"(  outgoingAuth:
     source: discovered
     backends:
-      b: {type: externalAuthConfigRef, externalAuthConfigRef: {name: x}}
+      b: {type: externalAuthConfigRef, externalAuthConfigRef: {name: up}}
 )",
-                "spec.outgoingAuth.backends.b: outgoing auth from an MCPExternalAuthConfig "
-                "is not supported at v0.44.0 yet"));
+                "MCPExternalAuthConfig ns/up not found among the inputs"));
   // type discovered is the unauthenticated strategy (cv:676-680); the empty map is omitted.
   RenderRun discovered = RunAt044(VirtualServerDoc(
       "  outgoingAuth:\n    source: discovered\n    backends:\n      b: {type: discovered}\n"));
@@ -311,6 +311,67 @@ TEST_CASE("vMCP config: what thv-render does not convert yet is refused, naming 
         b:
             type: unauthenticated
 )"));
+}
+
+TEST_CASE("vMCP config: outgoing auth from MCPExternalAuthConfigs (cv:638-741, vd:496-533)") {
+  const char kAuths[] = R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPExternalAuthConfig
+metadata: {name: te-auth, namespace: ns}
+spec:
+  type: tokenExchange
+  tokenExchange:
+    tokenUrl: https://idp.example.com/token
+    clientId: c
+    clientSecretRef: {name: te-secret, key: secret}
+    audience: backend
+    subjectTokenType: access_token
+---
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: hi, namespace: ns},
+ spec: {type: headerInjection, headerInjection: {headerName: X-Key, valueSecretRef: {name: k, key: v}}}}
+---
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: up, namespace: ns},
+ spec: {type: upstreamInject, upstreamInject: {providerName: github}}}
+---
+)";
+  RenderRun r = RunAt044(VirtualServerDoc(R"(  outgoingAuth:
+    source: discovered
+    default: {type: externalAuthConfigRef, externalAuthConfigRef: {name: hi}}
+    backends:
+      b: {type: externalAuthConfigRef, externalAuthConfigRef: {name: te-auth}}
+)",
+                                          kAuths));
+  REQUIRE(r.errors.empty());
+  CHECK(Contains(ConfigYaml(r), R"(outgoingAuth:
+    source: discovered
+    default:
+        type: header_injection
+        headerInjection:
+            headerName: X-Key
+            headerValueEnv: TOOLHIVE_HEADER_INJECTION_VALUE_HI
+    backends:
+        b:
+            type: token_exchange
+            tokenExchange:
+                tokenUrl: https://idp.example.com/token
+                clientId: c
+                clientSecretEnv: TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_TE_AUTH
+                audience: backend
+                subjectTokenType: urn:ietf:params:oauth:token-type:access_token
+)"));
+  // The backends' Secrets, then the default's, after VMCP_NAMESPACE.
+  const Value& env = ValueAt(r.Find("Deployment", "v"), {"spec", "template", "spec"})
+                         .Find("containers")
+                         ->items[0]
+                         .Find("env")
+                         ->items[2];
+  CHECK(GetString(env, "name") == "TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_TE_AUTH");
+  CHECK(RunAt044(VirtualServerDoc(R"(  outgoingAuth:
+    source: discovered
+    default: {type: externalAuthConfigRef, externalAuthConfigRef: {name: up}}
+)",
+                                  kAuths))
+            .HasError("spec.outgoingAuth.default.externalAuthConfigRef.name: outgoing auth from "
+                      "an MCPExternalAuthConfig of type upstreamInject is not supported"));
 }
 
 }  // namespace t0_44_0

@@ -1,6 +1,7 @@
 #include "targets/v0.44.0/vmcp_render.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -189,6 +190,7 @@ class VirtualServerRenderer {
                                   ".svc.cluster.local:" + std::to_string(port > 0 ? port : 8080);
       }
     }
+    OutgoingAuthRefs();
     const Value& in = Get(spec_, "incomingAuth");
     if (const Value* ref = GetObject(in, "oidcConfigRef")) {
       resolved_.oidc_config = Require("MCPOIDCConfig", GetString(*ref, "name"),
@@ -210,6 +212,50 @@ class VirtualServerRenderer {
                       " (MCPToolConfig resolution failed)"))
         resolved_.tool_configs[ref] = tc;
     }
+  }
+
+  // convertBackendAuthConfig (converter.go:669-705): each externalAuthConfigRef must resolve.
+  void OutgoingAuthRefs() {
+    const Value& out = Get(spec_, "outgoingAuth");
+    auto resolve = [&](const Value& auth, const std::string& field) {
+      if (GetString(auth, "type") != "externalAuthConfigRef") return;
+      const std::string name = GetString(Get(auth, "externalAuthConfigRef"), "name");
+      const Object* config =
+          Require("MCPExternalAuthConfig", name, field + ".externalAuthConfigRef.name", "");
+      if (!config) return;
+      const std::string type = GetString(Get(config->doc, "spec"), "type");
+      if (!ConvertibleExternalAuthType(type)) {
+        Error(field + ".externalAuthConfigRef.name",
+              "outgoing auth from an MCPExternalAuthConfig of type " + type +
+                  " is not supported at v0.44.0 yet");
+        return;
+      }
+      resolved_.external_auths[name] = config;
+      external_auth_fields_.emplace_back(field, config);
+    };
+    if (const Value* d = GetObject(out, "default")) resolve(*d, "spec.outgoingAuth.default");
+    for (const Member& m : Get(out, "backends").members)
+      resolve(m.value, "spec.outgoingAuth.backends." + m.key);
+  }
+
+  // buildOutgoingAuthEnvVars (vd:496-533): the backends' Secrets (each config once, sorted by
+  // name), then the default's.
+  void AppendOutgoingAuthEnv(Value* env) const {
+    std::map<std::string, Value> backends;
+    std::set<std::string> seen;
+    Value default_env = Value::Sequence();
+    for (const auto& [field, config] : external_auth_fields_) {
+      const ExternalAuthSecret secret = ExternalAuthSecretOf(*config);
+      if (secret.env.empty()) continue;
+      Value var = SecretKeyEnvVar(secret.env, secret.secret, secret.key);
+      if (field == "spec.outgoingAuth.default") {
+        default_env.Append(std::move(var));
+      } else if (seen.insert(config->meta.name).second) {
+        backends.emplace(secret.env, std::move(var));
+      }
+    }
+    for (auto& [name, var] : backends) env->Append(std::move(var));
+    for (Value& var : default_env.items) env->Append(std::move(var));
   }
 
   const Value* OidcSecretRef() const {
@@ -303,6 +349,7 @@ class VirtualServerRenderer {
     if (const Value* ref = OidcSecretRef())
       env.Append(SecretKeyEnvVar("VMCP_OIDC_CLIENT_SECRET", GetString(*ref, "name"),
                                  GetString(*ref, "key")));
+    AppendOutgoingAuthEnv(&env);
     AppendEntryHeaderForwardEnv(workloads_, &env);
     env.Append(SecretKeyEnvVar("VMCP_SESSION_HMAC_SECRET", name_ + "-hmac-secret", "hmac-secret"));
     // buildRedisPasswordEnvVar (vd:457-493).
@@ -438,6 +485,7 @@ class VirtualServerRenderer {
   const Value* pod_template_spec_ = nullptr;
   VmcpResolved resolved_;
   std::vector<const Object*> workloads_;
+  std::vector<std::pair<std::string, const Object*>> external_auth_fields_;  // field, config
 };
 
 }  // namespace
