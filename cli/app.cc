@@ -8,6 +8,8 @@
 #include "cli/completion.h"
 #include "cli/flags.h"
 #include "cli/krm.h"
+#include "cli/manpage.h"
+#include "registry/net_libs.h"
 #include "targets/targets.h"
 
 #ifndef THV_RENDER_VERSION
@@ -44,7 +46,7 @@ const Command kCommands[] = {
     {"validate", "Check inputs without rendering output",
      "Examples:\n  thv-render validate servers/\n  thv-render validate --strict fetch.yaml",
      AddValidateFlags},
-    {"list", "List MCPServers as kubectl get would, offline",
+    {"list", "List ToolHive resources as kubectl get would, offline",
      "Example:\n  thv-render list servers/", AddLockedInputFlags},
     {"sync", "Fetch every remote MCPRegistry source anew and update the lock file",
      "Run on the schedule the registries' syncPolicy.interval states (e.g. a scheduled CI job),\n"
@@ -62,11 +64,19 @@ const Command kCommands[] = {
      "parameters (PARAM_* or ARGOCD_ENV_*): OPERATOR_VERSION, PROXY_IMAGE, PLATFORM, STRICT,\n"
      "OFFLINE (default true), PART_OF_LABEL, PATH. See plugins/argocd/.",
      nullptr},
+    {"argocd-discover",
+     "Argo CD plugin discover step: print the first file holding a ToolHive resource",
+     "Runs in the application's path; prints nothing (the plugin does not claim it) for a Helm\n"
+     "chart, and for a kustomization unless the parameter KUSTOMIZE_DIRS (PARAM_* or\n"
+     "ARGOCD_ENV_*) or THV_RENDER_KUSTOMIZE_DIRS is true: Argo CD builds those itself.",
+     nullptr},
     {"completion", "Print a shell completion script",
      "Examples:\n  source <(thv-render completion bash)\n"
      "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"",
      AddCompletionFlags},
     {"version", "Print the version and the operator releases it renders for", "", nullptr},
+    {"help", "Print the help of every command, or of one, or the manual page",
+     "Examples:\n  thv-render help render\n  thv-render help --man > thv-render.1", AddHelpFlags},
 };
 
 }  // namespace
@@ -84,7 +94,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   for (const Command& command : kCommands) {
     CLI::App* sub = app.add_subcommand(command.name, command.description);
     sub->footer(command.footer);
-    if (command.add_flags && (named == command.name || named == "completion"))
+    if (command.add_flags && (named == command.name || named == "completion" || named == "help"))
       command.add_flags(sub, &f);
   }
 
@@ -130,6 +140,32 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     *io.out << out;
     return code;
   }
+  if (name == "argocd-discover") {
+    const std::string found =
+        ArgoCdDiscover(io.disk, ".", [](const char* k) { return std::getenv(k); });
+    if (!found.empty()) *io.out << found << "\n";
+    return kExitOk;
+  }
+  if (name == "help") {
+    if (f.man) {
+      *io.out << ManPage(app, THV_RENDER_VERSION);
+      return kExitOk;
+    }
+    if (f.help_command.empty()) {
+      // app.help() would describe the subcommand being run, help itself.
+      *io.out << app.get_formatter()->make_help(&app, "thv-render", CLI::AppFormatMode::Normal);
+      return kExitOk;
+    }
+    const CLI::App* sub = nullptr;
+    for (const CLI::App* s : app.get_subcommands({}))
+      if (s->get_name() == f.help_command) sub = s;
+    if (!sub) {
+      *io.err << "error: no command " << TerminalSafe(f.help_command) << " (thv-render help)\n";
+      return kExitUsage;
+    }
+    *io.out << sub->help("thv-render");
+    return kExitOk;
+  }
   if (name == "completion") {
     *io.out << CompletionScript(app, f.shell);
     return kExitOk;
@@ -141,8 +177,10 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
     for (const Target* t : AllTargets()) {
       *io.out << "  " << t->name << (t == &DefaultTarget() ? " (default)" : "") << ": " << t->source
               << ", builds as " << t->operator_build << "; proxy image " << t->defaults.proxy_image
-              << "\n";
+              << ", registry API image " << t->defaults.registry_api_image << "\n";
     }
+    *io.out << "Loaded at run time for network registry sources: " << LibcurlSoname()
+            << " (url, registry), " << Libgit2Soname() << " (git)\n";
     return kExitOk;
   }
   return kExitUsage;

@@ -55,7 +55,13 @@ std::string CompletionScript(const CLI::App& app, const std::string& shell) {
     return "#compdef thv-render\n# zsh completion for thv-render: source <(thv-render completion "
            "zsh)\n"
            "autoload -U +X bashcompinit && bashcompinit\n" +
-           bash + "complete -o filenames -F _thv_render thv-render\n";
+           bash +
+           "complete -o filenames -F _thv_render thv-render\n"
+           "# Autoloaded from $fpath by compinit, this file is the completion function itself:\n"
+           "# complete now (later completions go straight to the function registered above).\n"
+           "if [[ ${funcstack[1]} == _thv-render ]]; then\n"
+           "  _bash_complete -o filenames -F _thv_render\n"
+           "fi\n";
   return "";
 }
 

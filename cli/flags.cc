@@ -247,6 +247,13 @@ void AddCompletionFlags(CLI::App* completion, Flags* f) {
       ->check(CLI::IsMember({"bash", "zsh"}));
 }
 
+void AddHelpFlags(CLI::App* help, Flags* f) {
+  help->add_option("COMMAND", f->help_command,
+                   "The command to describe (default: list the commands)");
+  help->add_flag("--man", f->man,
+                 "Print the manual page thv-render(1) (troff), generated from this help");
+}
+
 std::vector<std::pair<std::string, std::string>> ParseLabels(
     const std::vector<std::string>& labels) {
   std::vector<std::pair<std::string, std::string>> out;

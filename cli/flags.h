@@ -38,7 +38,9 @@ struct Flags {
   bool check = false;
   std::string check_file;
   std::vector<std::string> add_labels;
-  std::string shell;  // completion
+  std::string shell;         // completion
+  std::string help_command;  // help
+  bool man = false;          // help --man
 };
 
 // The target --operator-version names.
@@ -51,6 +53,7 @@ void AddLockedInputFlags(CLI::App* cmd, Flags* f);  // list and sync
 void AddOperatorFlags(CLI::App* cmd, Flags* f);
 void AddKrmFlags(CLI::App* cmd, Flags* f);
 void AddCompletionFlags(CLI::App* cmd, Flags* f);
+void AddHelpFlags(CLI::App* cmd, Flags* f);
 
 // --add-label KEY=VALUE values, checked, as one key -> value list in first-seen key order with
 // the last value of a repeated key (as kubectl label does).

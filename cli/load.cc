@@ -1,5 +1,6 @@
 #include "cli/load.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -74,7 +75,25 @@ void Walk(DiskInterface* disk, const std::string& dir, const std::string& root, 
   }
 }
 
+std::string BaseName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace
+
+bool IsKustomizeConfig(const std::string& file, const Value& doc) {
+  if (!doc.IsMapping()) return false;
+  const Value* api_version = doc.Find("apiVersion");
+  const Value* kind = doc.Find("kind");
+  if (api_version && api_version->IsString() && !api_version->text.empty()) {
+    return api_version->text.rfind("kustomize.config.k8s.io/", 0) == 0 && kind &&
+           kind->IsString() && (kind->text == "Kustomization" || kind->text == "Component");
+  }
+  // kustomize reads these names without apiVersion and kind (it fills them in itself).
+  const std::string base = BaseName(file);
+  return base == "kustomization.yaml" || base == "kustomization.yml" || base == "Kustomization";
+}
 
 std::vector<std::string> ExpandPaths(DiskInterface* disk, const std::vector<std::string>& paths,
                                      const std::string& input_root, Diagnostics* diags) {
@@ -109,6 +128,8 @@ std::vector<Object> LoadObjects(DiskInterface* disk, const std::vector<std::stri
                                 Diagnostics* diags) {
   std::vector<Object> objects;
   bool stdin_read = false;
+  std::vector<std::string> kustomize_files;
+  Mark kustomize_mark;
   for (const std::string& file : ExpandPaths(disk, paths, options.input_root, diags)) {
     std::string text, err;
     std::string name = file;
@@ -126,7 +147,29 @@ std::vector<Object> LoadObjects(DiskInterface* disk, const std::vector<std::stri
     }
     std::vector<Value> docs;
     ReadYamlDocuments(name, text, &docs, diags);
+    const size_t count = docs.size();
+    docs.erase(std::remove_if(docs.begin(), docs.end(),
+                              [&](const Value& doc) {
+                                if (!IsKustomizeConfig(name, doc)) return false;
+                                if (kustomize_files.empty()) kustomize_mark = doc.mark;
+                                return true;
+                              }),
+               docs.end());
+    if (docs.size() != count) kustomize_files.push_back(name);
     CollectObjects(name, std::move(docs), options.input, &objects, diags);
+  }
+  if (!kustomize_files.empty()) {
+    std::string files;
+    for (size_t i = 1; i < kustomize_files.size(); ++i) files += ", " + kustomize_files[i];
+    // One warning however many there are: nearly every GitOps directory holds one.
+    diags->Warning(kustomize_files[0], kustomize_mark, "",
+                   "kustomize configuration skipped" +
+                       (files.empty() ? std::string() : " (also in " + files.substr(2) + ")") +
+                       ": thv-render renders the files themselves and does not build the "
+                       "kustomization; to build it with its ToolHive resources rendered, use the "
+                       "kustomize plugin (plugins/kustomize, kubectl kustomize "
+                       "--enable-alpha-plugins) or pipe: kubectl kustomize DIR | thv-render "
+                       "render -");
   }
   CheckDuplicates(objects, diags);
   return objects;

@@ -30,7 +30,15 @@ std::vector<std::string> ExpandPaths(DiskInterface* disk, const std::vector<std:
 // Reads standard input, at most max_bytes; false and *err when it cannot.
 using ReadStdin = std::function<bool(size_t max_bytes, std::string* text, std::string* err)>;
 
-// Reads, parses and checks every input. read_stdin is called at most once, for "-".
+// Whether a document is kustomize's own configuration rather than an object: a
+// kustomize.config.k8s.io Kustomization or Component, or a kustomization file (named as
+// kustomize looks for it: kustomization.yaml, kustomization.yml, Kustomization) without an
+// apiVersion, which kustomize accepts as well.
+bool IsKustomizeConfig(const std::string& file, const Value& doc);
+
+// Reads, parses and checks every input. read_stdin is called at most once, for "-". kustomize's
+// configuration files (IsKustomizeConfig) are skipped with one warning saying how to combine
+// thv-render with kustomize.
 std::vector<Object> LoadObjects(DiskInterface* disk, const std::vector<std::string>& paths,
                                 const ReadStdin& read_stdin, const LoadOptions& options,
                                 Diagnostics* diags);

@@ -123,11 +123,11 @@ class GoTypes {
               GoDecodeContext* ctx) const {
     DecodeTyped(type, kGoCpp<T>, json, path, obj, ctx);
   }
-  // Value mode: the type errors json.Unmarshal of json into the named type reports, to ctx
-  // (strings, bools, numbers, arrays and objects where the type wants them; integers within
-  // int32/int64). Nothing is stored; quantities, times and base64 are not parsed further.
-  void CheckDecode(std::string_view name, const Value& json, const JsonPath& path,
-                   GoDecodeContext* ctx) const;
+  // Value mode: the type errors json.Unmarshal of json into the named type would report
+  // ("expected boolean, got string"), to ctx; unknown keys and nulls are fine, as in Go.
+  // Nothing is stored: quantities, times and base64 are not parsed further.
+  void Check(std::string_view name, const Value& json, const JsonPath& path,
+             GoDecodeContext* ctx) const;
   // Bound rows whose C++ member cannot hold the row's Go type (a unit test asserts none).
   std::vector<std::string> BindingErrors() const;
 
@@ -156,7 +156,8 @@ class GoTypes {
               void* obj, GoDecodeContext* ctx) const;
   void DecodeStruct(const Type& type, const Value& json, const JsonPath& path, void* obj,
                     GoDecodeContext* ctx) const;
-  void Check(const Type& type, const Value& json, const JsonPath& path, GoDecodeContext* ctx) const;
+  void CheckValue(const Type& type, const Value& json, const JsonPath& path,
+                  GoDecodeContext* ctx) const;
   Value Yaml(const Type& type, const Value* v, const std::string& path, std::string* error) const;
   bool YamlZero(const Type& type, const Value* v) const;
   std::string BindingError(const Type& type, const GoCppType* cpp) const;

@@ -47,6 +47,16 @@ bool Fits(const GoTypes::Type& t, const Value& v) {
   return w == JsonTypeName(v);
 }
 
+// The field json.Unmarshal stores key in: the exact name first, then the first field whose
+// name folds to the key.
+const GoTypes::Field* FieldFor(const std::vector<GoTypes::Field>& fields, std::string_view key) {
+  for (const GoTypes::Field& f : fields)
+    if (f.json == key) return &f;
+  for (const GoTypes::Field& f : fields)
+    if (GoKeyMatches(key, f.json)) return &f;
+  return nullptr;
+}
+
 void DecodeInt(const GoTypes::Type& t, const Value& v, const JsonPath& path, int64_t* out,
                GoDecodeContext* ctx) {
   int64_t n = 0;
@@ -169,62 +179,45 @@ void GoTypes::DecodeStruct(const Type& t, const Value& v, const JsonPath& path, 
   if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
   const std::vector<Field>& fields = FieldsOf(t);
   for (const Member& m : v.members) {
-    // Go prefers the exact name, then the first field whose name folds to the key.
-    const Field* field = nullptr;
-    for (const Field& f : fields) {
-      if (f.json == m.key) {
-        field = &f;
-        break;
-      }
-    }
-    for (size_t i = 0; !field && i < fields.size(); ++i) {
-      if (GoKeyMatches(m.key, fields[i].json)) field = &fields[i];
-    }
-    if (field) Decode(*field->type, field->cpp, m.value, path.Key(m.key), field->Locate(p), ctx);
+    if (const Field* field = FieldFor(fields, m.key))
+      Decode(*field->type, field->cpp, m.value, path.Key(m.key), field->Locate(p), ctx);
   }
 }
 
-void GoTypes::CheckDecode(std::string_view name, const Value& json, const JsonPath& path,
-                          GoDecodeContext* ctx) const {
-  Check(*Root(name), json, path, ctx);
+void GoTypes::Check(std::string_view type, const Value& json, const JsonPath& path,
+                    GoDecodeContext* ctx) const {
+  CheckValue(*Root(type), json, path, ctx);
 }
 
-void GoTypes::Check(const Type& t, const Value& v, const JsonPath& path,
-                    GoDecodeContext* ctx) const {
-  if (v.IsNull()) return;  // null leaves every Go type alone or nil
+void GoTypes::CheckValue(const Type& t, const Value& v, const JsonPath& path,
+                         GoDecodeContext* ctx) const {
+  if (v.IsNull()) return;  // leaves a Go value as it is
   switch (t.kind) {
     case Kind::kPointer:
-      return Check(*t.elem, v, path, ctx);
+      return CheckValue(*t.elem, v, path, ctx);
     case Kind::kSlice:
       if (!v.IsSequence()) return ctx->TypeError(v, path, "array");
-      for (size_t i = 0; i < v.items.size(); ++i) Check(*t.elem, v.items[i], path.Index(i), ctx);
+      for (size_t i = 0; i < v.items.size(); ++i)
+        CheckValue(*t.elem, v.items[i], path.Index(i), ctx);
       return;
     case Kind::kMap:
       if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
-      for (const Member& m : v.members) Check(*t.elem, m.value, path.Key(m.key), ctx);
+      for (const Member& m : v.members) CheckValue(*t.elem, m.value, path.Key(m.key), ctx);
       return;
     case Kind::kStruct:
       if (!v.IsMapping()) return ctx->TypeError(v, path, "object");
       for (const Member& m : v.members) {
-        const std::vector<Field>& fields = FieldsOf(t);
-        const Field* field = nullptr;
-        for (size_t i = 0; !field && i < fields.size(); ++i)
-          if (fields[i].json == m.key) field = &fields[i];
-        for (size_t i = 0; !field && i < fields.size(); ++i)
-          if (GoKeyMatches(m.key, fields[i].json)) field = &fields[i];
-        if (field) Check(*field->type, m.value, path.Key(m.key), ctx);
+        if (const Field* field = FieldFor(FieldsOf(t), m.key))
+          CheckValue(*field->type, m.value, path.Key(m.key), ctx);
       }
       return;
     case Kind::kInt: {
       int64_t ignored = 0;
       return DecodeInt(t, v, path, &ignored, ctx);
     }
-    case Kind::kQuantity:
+    case Kind::kQuantity:  // resource.Quantity and IntOrString take numbers too
     case Kind::kIntOrString:
       if (!v.IsString() && !v.IsNumber()) ctx->TypeError(v, path, "string");
-      return;
-    case Kind::kAny:
-    case Kind::kRaw:
       return;
     case Kind::kDuration: {  // UnmarshalJSON: a string time.ParseDuration accepts
       if (!v.IsString()) return ctx->TypeError(v, path, "string");
@@ -235,7 +228,6 @@ void GoTypes::Check(const Type& t, const Value& v, const JsonPath& path,
     }
     default:
       if (!Fits(t, v)) ctx->TypeError(v, path, Want(t));
-      return;
   }
 }
 

@@ -191,23 +191,35 @@ TEST_CASE("Go json: every type error is reported with its path and position") {
   CHECK(Decode("[]", &o) == "in.json:1:1: expected object, got array\n");
 }
 
-TEST_CASE("Go json: CheckDecode reports the type errors Decode reports, storing nothing") {
-  // The same document as above, checked in Value mode: the same errors, one for one.
-  const char* text =
-      "{\"id\": 1,\n \"tools\": \"a\",\n \"list\": [null, {\"n\": true}],\n"
-      " \"by_name\": {\"k\": []},\n \"Flag\": \"yes\", \"ptr\": 1, \"raw\": [1], \"small\": "
-      "3000000000}";
+// Check's errors, formatted; ParseJson must accept text.
+std::string CheckOuter(const char* text) {
   Value doc;
   JsonSyntaxError syntax;
   REQUIRE(ParseJson(text, &doc, &syntax));
   Diagnostics diags;
   GoDecodeContext ctx{"in.json", &diags};
-  Types().CheckDecode("Outer", doc, JsonPath(), &ctx);
+  Types().Check("Outer", doc, JsonPath(), &ctx);
   std::string out;
   for (const Diagnostic& d : diags.items()) out += FormatDiagnostic(d) + "\n";
-  // A null element of []*Inner is a nil pointer to Go: only Decode, which cannot hold it,
-  // refuses it.
-  CHECK(out ==
+  CHECK(static_cast<size_t>(ctx.errors) == diags.items().size());
+  return out;
+}
+
+TEST_CASE("Go json: Check reports json.Unmarshal's type errors for a Value, nulls allowed") {
+  CHECK(CheckOuter("{\"id\": 1, \"tools\": [\"a\", 2], \"list\": [null, {\"n\": 1.5}],\n"
+                   " \"by_name\": {\"k\": []}, \"FLAG\": \"yes\", \"small\": 4294967296, "
+                   "\"unknown\": [1]}") ==
+        "in.json:1:8: id: expected string, got number\n"
+        "in.json:1:26: tools[1]: expected string, got number\n"
+        "in.json:1:51: list[1].n: expected integer, got number 1.5\n"
+        "in.json:2:19: by_name.k: expected object, got array\n"
+        "in.json:2:32: FLAG: expected boolean, got string\n"
+        "in.json:2:48: small: expected int32, got number 4294967296\n");
+  // The document Decode refuses above: the same errors, one for one, except a null element of
+  // []*Inner, a nil pointer to Go, which only Decode (whose C++ value cannot hold it) refuses.
+  CHECK(CheckOuter("{\"id\": 1,\n \"tools\": \"a\",\n \"list\": [null, {\"n\": true}],\n"
+                   " \"by_name\": {\"k\": []},\n \"Flag\": \"yes\", \"ptr\": 1, \"raw\": [1], "
+                   "\"small\": 3000000000}") ==
         "in.json:1:8: id: expected string, got number\n"
         "in.json:2:11: tools: expected array, got string\n"
         "in.json:3:23: list[1].n: expected integer, got boolean\n"

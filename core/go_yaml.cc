@@ -68,12 +68,14 @@ bool IsTimestamp(std::string_view s) {
 
 }  // namespace
 
-bool ParseGoDuration(std::string s, int64_t* nanoseconds) {
+bool ParseGoDuration(std::string text, int64_t* nanoseconds) {
+  std::string_view s = text;
+  // Go's time.ParseDuration: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+
   constexpr uint64_t kLimit = uint64_t{1} << 63;
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
     negative = s[0] == '-';
-    s.erase(0, 1);
+    s.remove_prefix(1);
   }
   if (s == "0") {
     *nanoseconds = 0;
@@ -81,30 +83,30 @@ bool ParseGoDuration(std::string s, int64_t* nanoseconds) {
   }
   if (s.empty()) return false;
   uint64_t total = 0;
-  size_t i = 0;
-  while (i < s.size()) {
-    if (!(s[i] == '.' || IsDigit(s[i]))) return false;
+  while (!s.empty()) {
+    if (!(s[0] == '.' || IsDigit(s[0]))) return false;
     uint64_t v = 0;
-    const size_t int_start = i;
-    for (; i < s.size() && IsDigit(s[i]); ++i) {
+    size_t k = 0;
+    for (; k < s.size() && IsDigit(s[k]); ++k) {
       if (v > kLimit / 10) return false;
-      v = v * 10 + static_cast<uint64_t>(s[i] - '0');
+      v = v * 10 + (s[k] - '0');
       if (v > kLimit) return false;
     }
-    const bool pre = i > int_start;
+    bool pre = k > 0;
+    s.remove_prefix(k);
     uint64_t f = 0;
     double scale = 1;
     bool post = false;
-    if (i < s.size() && s[i] == '.') {
-      const size_t frac_start = ++i;
+    if (!s.empty() && s[0] == '.') {
+      s.remove_prefix(1);
       bool overflow = false;
-      for (; i < s.size() && IsDigit(s[i]); ++i) {
+      for (k = 0; k < s.size() && IsDigit(s[k]); ++k) {
         if (overflow) continue;
         if (f > (kLimit - 1) / 10) {
           overflow = true;
           continue;
         }
-        const uint64_t y = f * 10 + static_cast<uint64_t>(s[i] - '0');
+        uint64_t y = f * 10 + (s[k] - '0');
         if (y > kLimit) {
           overflow = true;
           continue;
@@ -112,38 +114,40 @@ bool ParseGoDuration(std::string s, int64_t* nanoseconds) {
         f = y;
         scale *= 10;
       }
-      post = i > frac_start;
+      post = k > 0;
+      s.remove_prefix(k);
     }
     if (!pre && !post) return false;
-    const size_t unit_start = i;
-    while (i < s.size() && s[i] != '.' && !IsDigit(s[i])) ++i;
-    const std::string unit = s.substr(unit_start, i - unit_start);
-    uint64_t scale_ns;
-    if (unit == "ns")
-      scale_ns = 1;
-    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs")  // U+00B5, U+03BC
-      scale_ns = 1000;
-    else if (unit == "ms")
-      scale_ns = 1000000;
-    else if (unit == "s")
-      scale_ns = 1000000000;
-    else if (unit == "m")
-      scale_ns = 60000000000;
-    else if (unit == "h")
-      scale_ns = 3600000000000;
-    else
-      return false;  // also a missing unit
-    if (v > kLimit / scale_ns) return false;
-    v *= scale_ns;
+    size_t u = 0;
+    while (u < s.size() && s[u] != '.' && !IsDigit(s[u])) ++u;
+    std::string_view unit_name = s.substr(0, u);
+    s.remove_prefix(u);
+    static const struct {
+      const char* name;
+      uint64_t nanos;
+    } kUnits[] = {{"ns", 1},           {"us", 1000},      {"\xC2\xB5s", 1000},  // U+00B5 MICRO SIGN
+                  {"\xCE\xBCs", 1000},  // U+03BC GREEK SMALL LETTER MU
+                  {"ms", 1000000},     {"s", 1000000000}, {"m", 60000000000},
+                  {"h", 3600000000000}};
+    uint64_t unit = 0;
+    for (const auto& x : kUnits)
+      if (unit_name == x.name) unit = x.nanos;
+    if (unit == 0) return false;
+    if (v > kLimit / unit) return false;
+    v *= unit;
     if (f > 0) {
-      v += static_cast<uint64_t>(static_cast<double>(f) * (static_cast<double>(scale_ns) / scale));
+      v += static_cast<uint64_t>(static_cast<double>(f) * (static_cast<double>(unit) / scale));
       if (v > kLimit) return false;
     }
     total += v;
     if (total > kLimit) return false;
   }
-  if (!negative && total > kLimit - 1) return false;
-  *nanoseconds = negative ? static_cast<int64_t>(0 - total) : static_cast<int64_t>(total);
+  if (negative) {
+    *nanoseconds = static_cast<int64_t>(0 - total);
+    return true;
+  }
+  if (total > kLimit - 1) return false;
+  *nanoseconds = static_cast<int64_t>(total);
   return true;
 }
 

@@ -1,5 +1,5 @@
-// Helpers for tests: the repository's testdata/ (the test binaries define THV_SOURCE_DIR) and
-// YAML text.
+// Helpers for tests: table-driven checks, the repository's testdata/ (the test binaries define
+// THV_SOURCE_DIR) and YAML text.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -19,6 +19,22 @@
 #endif
 
 namespace thv {
+
+// One row of a table-driven test: what a function is given, and what it should return.
+struct Case {
+  std::string input;
+  std::string want;
+};
+
+// Checks f(input) == want for each of cases (an array or list of Case); a failure names the
+// input.
+template <typename F, typename Cases>
+void CheckCases(const F& f, const Cases& cases) {
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    CHECK(f(c.input) == c.want);
+  }
+}
 
 // The bytes of testdata/<path>; a missing file fails the test.
 inline std::string ReadTestdata(const std::string& path) {

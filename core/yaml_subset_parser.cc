@@ -320,10 +320,8 @@ class SubsetParser {
   void ParseInlineNode(int top) {
     switch (Peek()) {
       case '[':
-        ParseFlowSequence();
-        break;
       case '{':
-        ParseFlowMapping();
+        ParseFlowCollection();
         break;
       case '"':
       case '\'':
@@ -429,33 +427,32 @@ class SubsetParser {
     }
   }
 
-  void ParseFlowSequence() {
-    Enter();
-    out_->OnSequenceStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
-    ++pos_;
-    SkipFlowSpace();
-    while (Peek() != ']') {
-      ParseFlowNode();
-      EndFlowEntry(']');
-    }
-    ++pos_;
-    out_->OnSequenceEnd();
-    Exit();
-  }
+  // A flow sequence ([a, b]) or mapping ({k: v}), at its opening bracket.
+  void ParseFlowCollection() { Peek() == '{' ? ParseFlow<true>() : ParseFlow<false>(); }
 
-  void ParseFlowMapping() {
+  template <bool kMapping>
+  void ParseFlow() {
+    constexpr char kClose = kMapping ? '}' : ']';
     Enter();
-    out_->OnMapStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
+    if constexpr (kMapping)
+      out_->OnMapStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
+    else
+      out_->OnSequenceStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
     ++pos_;
     SkipFlowSpace();
-    while (Peek() != '}') {
-      ParseFlowKey();
-      SkipFlowSpace();
+    while (Peek() != kClose) {
+      if constexpr (kMapping) {
+        ParseFlowKey();
+        SkipFlowSpace();
+      }
       ParseFlowNode();
-      EndFlowEntry('}');
+      EndFlowEntry(kClose);
     }
     ++pos_;
-    out_->OnMapEnd();
+    if constexpr (kMapping)
+      out_->OnMapEnd();
+    else
+      out_->OnSequenceEnd();
     Exit();
   }
 
@@ -485,9 +482,8 @@ class SubsetParser {
   void ParseFlowNode() {
     switch (Peek()) {
       case '[':
-        return ParseFlowSequence();
       case '{':
-        return ParseFlowMapping();
+        return ParseFlowCollection();
       case '"':
       case '\'':
         return ParseQuoted();

@@ -88,7 +88,15 @@ bool NeedsSingleQuotes(const std::string& s, bool indicator_inside, bool v3) {
   const bool letter = std::isalpha(static_cast<unsigned char>(s.front()));
   if (std::strchr("~nNyYtTfFoO.+-0123456789", s.front()) == nullptr || (letter && s.size() > 5))
     return false;
-  return ResolvePlainScalar(s).type != Value::Type::kString;
+  if (ResolvePlainScalar(s).type != Value::Type::kString) return true;
+  // Go reads a float that overflows ("7449e896", a checksum) as a string; YAML 1.2 readers
+  // (JavaScript, Python) read infinity.
+  size_t i = std::strchr("+-", s[0]) ? 1 : 0;
+  const size_t digits = i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == digits || i == s.size() || (s[i] != 'e' && s[i] != 'E')) return false;
+  if (++i < s.size() && std::strchr("+-", s[i])) ++i;
+  return i < s.size() && s.find_first_not_of("0123456789", i) == std::string::npos;
 }
 
 // A literal block keeps the text only if no line ends in blanks and nothing needs escaping.

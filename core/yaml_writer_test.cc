@@ -96,6 +96,11 @@ TEST_CASE("quoting choices") {
   CHECK(field("héllo ✓") == "k: héllo ✓\n");
   CHECK(Yaml(Map({{"a\nb", S("v")}})) == "\"a\\nb\": v\n");
   CHECK(Yaml(Map({{"1", S("v")}})) == "'1': v\n");
+  // A float Go cannot hold stays a string to Go, but is infinity to YAML 1.2 readers.
+  CHECK(field("7449e896") == "k: '7449e896'\n");
+  CHECK(field("-1E+999") == "k: '-1E+999'\n");
+  CHECK(field("7449e89a") == "k: 7449e89a\n");
+  CHECK(field("e896") == "k: e896\n");
 }
 
 TEST_CASE("ConfigMap with pretty JSON") {

@@ -12,31 +12,12 @@ namespace thv::cel {
 namespace {
 
 const char* KindName(Val::Kind kind) {
-  switch (kind) {
-    case Val::Kind::kNull:
-      return "null_type";
-    case Val::Kind::kBool:
-      return "bool";
-    case Val::Kind::kInt:
-      return "int";
-    case Val::Kind::kUint:
-      return "uint";
-    case Val::Kind::kDouble:
-      return "double";
-    case Val::Kind::kString:
-      return "string";
-    case Val::Kind::kBytes:
-      return "bytes";
-    case Val::Kind::kDuration:
-      return "google.protobuf.Duration";
-    case Val::Kind::kList:
-      return "list";
-    case Val::Kind::kMap:
-      return "map";
-    case Val::Kind::kError:
-      return "error";
-  }
-  return "";
+  // In Val::Kind's order.
+  static const char* const kNames[] = {"null_type", "bool",   "int",   "uint",
+                                       "double",    "string", "bytes", "google.protobuf.Duration",
+                                       "list",      "map",    "error"};
+  static_assert(sizeof kNames / sizeof *kNames == static_cast<size_t>(Val::Kind::kError) + 1);
+  return kNames[static_cast<size_t>(kind)];
 }
 
 // Go's fmt %v of a float64: the shortest digits that read back, in %e form when the exponent

@@ -44,16 +44,18 @@ struct Val {
   const std::vector<Val>* items = nullptr;  // built kList; built kMap as k0, v0, k1, v1, ...
 
   Val() : i(0) {}
-  static Val Bool(bool v);
-  static Val Int(int64_t v);
-  static Val Uint(uint64_t v);
-  static Val Double(double v);
-  static Val String(std::string_view v);
-  static Val Bytes(std::string_view v);
-  static Val Duration(int64_t nanos);
-  static Val Error(std::string_view message);  // message must outlive the value
-  static Val List(const std::vector<Val>* items);
-  static Val Map(const std::vector<Val>* entries);
+  explicit Val(Kind k) : kind(k), i(0) {}
+  static Val Bool(bool v) { return Val(Kind::kBool, v); }
+  static Val Int(int64_t v) { return Val(Kind::kInt, v); }
+  static Val Uint(uint64_t v) { return Val(Kind::kUint, v); }
+  static Val Double(double v) { return Val(Kind::kDouble, v); }
+  static Val String(std::string_view v) { return Val(Kind::kString, v); }
+  static Val Bytes(std::string_view v) { return Val(Kind::kBytes, v); }
+  static Val Duration(int64_t nanos) { return Val(Kind::kDuration, nanos); }
+  // message must outlive the value.
+  static Val Error(std::string_view message) { return Val(Kind::kError, message); }
+  static Val List(const std::vector<Val>* items) { return Val(Kind::kList, items); }
+  static Val Map(const std::vector<Val>* entries) { return Val(Kind::kMap, entries); }
   // A document node as a CEL value.
   static Val Of(const Value& v);
 
@@ -61,6 +63,15 @@ struct Val {
   bool IsBool() const { return kind == Kind::kBool; }
   bool IsTrue() const { return kind == Kind::kBool && b; }
   bool IsFalse() const { return kind == Kind::kBool && !b; }
+
+ private:
+  // The member that holds a value of kind k.
+  Val(Kind k, bool v) : kind(k), b(v) {}
+  Val(Kind k, int64_t v) : kind(k), i(v) {}
+  Val(Kind k, uint64_t v) : kind(k), u(v) {}
+  Val(Kind k, double v) : kind(k), d(v) {}
+  Val(Kind k, std::string_view v) : kind(k), i(0), s(v) {}
+  Val(Kind k, const std::vector<Val>* v) : kind(k), i(0), items(v) {}
 };
 
 enum class Op : uint8_t {
@@ -149,8 +160,5 @@ size_t MapSize(const Val& map);
 Val MapKey(const Val& map, size_t i);
 // The value for key; *found false when absent. *work as for Equal.
 Val MapGet(const Val& map, const Val& key, bool* found, int64_t* work = nullptr);
-
-// Go's time.ParseDuration; false when s is not a duration or overflows.
-bool ParseDuration(std::string_view s, int64_t* nanos);
 
 }  // namespace thv::cel

@@ -7,72 +7,13 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <type_traits>
 
 #include "core/go_yaml.h"
 #include "model/cel_ast.h"
+#include "model/formats.h"
 
 namespace thv::cel {
-
-Val Val::Bool(bool v) {
-  Val r;
-  r.kind = Kind::kBool;
-  r.b = v;
-  return r;
-}
-Val Val::Int(int64_t v) {
-  Val r;
-  r.kind = Kind::kInt;
-  r.i = v;
-  return r;
-}
-Val Val::Uint(uint64_t v) {
-  Val r;
-  r.kind = Kind::kUint;
-  r.u = v;
-  return r;
-}
-Val Val::Double(double v) {
-  Val r;
-  r.kind = Kind::kDouble;
-  r.d = v;
-  return r;
-}
-Val Val::String(std::string_view v) {
-  Val r;
-  r.kind = Kind::kString;
-  r.s = v;
-  return r;
-}
-Val Val::Bytes(std::string_view v) {
-  Val r;
-  r.kind = Kind::kBytes;
-  r.s = v;
-  return r;
-}
-Val Val::Duration(int64_t nanos) {
-  Val r;
-  r.kind = Kind::kDuration;
-  r.i = nanos;
-  return r;
-}
-Val Val::Error(std::string_view message) {
-  Val r;
-  r.kind = Kind::kError;
-  r.s = message;
-  return r;
-}
-Val Val::List(const std::vector<Val>* items) {
-  Val r;
-  r.kind = Kind::kList;
-  r.items = items;
-  return r;
-}
-Val Val::Map(const std::vector<Val>* entries) {
-  Val r;
-  r.kind = Kind::kMap;
-  r.items = entries;
-  return r;
-}
 
 Val Val::Of(const Value& v) {
   switch (v.type) {
@@ -94,8 +35,7 @@ Val Val::Of(const Value& v) {
       return String(v.text);
     case Value::Type::kSequence:
     case Value::Type::kMapping: {
-      Val r;
-      r.kind = v.type == Value::Type::kSequence ? Kind::kList : Kind::kMap;
+      Val r(v.type == Value::Type::kSequence ? Kind::kList : Kind::kMap);
       r.doc = &v;
       return r;
     }
@@ -233,10 +173,6 @@ bool Equal(const Val& a, const Val& b, int64_t* work) {
     default:
       return false;
   }
-}
-
-bool ParseDuration(std::string_view s, int64_t* nanos) {
-  return ParseGoDuration(std::string(s), nanos);  // Go time.ParseDuration (core/go_yaml.h)
 }
 
 namespace {
@@ -496,51 +432,42 @@ class Evaluator {
     return Val::Bool(found);
   }
 
+  // + - * / % of int (int64_t) or uint (uint64_t) operands, with cel-go's overflow errors.
+  template <typename T>
+  static Val IntArithmetic(Op op, T a, T b) {
+    constexpr bool kSigned = std::is_signed_v<T>;
+    T r = 0;
+    bool overflow = false;
+    switch (op) {
+      case Op::kAdd:
+        overflow = __builtin_add_overflow(a, b, &r);
+        break;
+      case Op::kSub:
+        overflow = __builtin_sub_overflow(a, b, &r);
+        break;
+      case Op::kMul:
+        overflow = __builtin_mul_overflow(a, b, &r);
+        break;
+      default:
+        if (b == 0) return Val::Error(op == Op::kDiv ? "division by zero" : "modulus by zero");
+        // The one signed quotient that overflows: min / -1.
+        overflow = kSigned && a == std::numeric_limits<T>::min() && b == static_cast<T>(-1);
+        if (!overflow) r = op == Op::kDiv ? a / b : a % b;
+    }
+    if (overflow) return Val::Error(kSigned ? "integer overflow" : "unsigned integer overflow");
+    if constexpr (kSigned)
+      return Val::Int(r);
+    else
+      return Val::Uint(r);
+  }
+
   Val Arithmetic(Op op, const Val& a, const Val& b) {
     if (a.kind != b.kind) return Val::Error(kNoSuchOverload);
     switch (a.kind) {
-      case Kind::kInt: {
-        int64_t r;
-        bool overflow = false;
-        switch (op) {
-          case Op::kAdd:
-            overflow = __builtin_add_overflow(a.i, b.i, &r);
-            break;
-          case Op::kSub:
-            overflow = __builtin_sub_overflow(a.i, b.i, &r);
-            break;
-          case Op::kMul:
-            overflow = __builtin_mul_overflow(a.i, b.i, &r);
-            break;
-          default:
-            if (b.i == 0)
-              return Val::Error(op == Op::kDiv ? "division by zero" : "modulus by zero");
-            if (a.i == std::numeric_limits<int64_t>::min() && b.i == -1)
-              return Val::Error("integer overflow");
-            r = op == Op::kDiv ? a.i / b.i : a.i % b.i;
-        }
-        return overflow ? Val::Error("integer overflow") : Val::Int(r);
-      }
-      case Kind::kUint: {
-        uint64_t r;
-        bool overflow = false;
-        switch (op) {
-          case Op::kAdd:
-            overflow = __builtin_add_overflow(a.u, b.u, &r);
-            break;
-          case Op::kSub:
-            overflow = __builtin_sub_overflow(a.u, b.u, &r);
-            break;
-          case Op::kMul:
-            overflow = __builtin_mul_overflow(a.u, b.u, &r);
-            break;
-          default:
-            if (b.u == 0)
-              return Val::Error(op == Op::kDiv ? "division by zero" : "modulus by zero");
-            r = op == Op::kDiv ? a.u / b.u : a.u % b.u;
-        }
-        return overflow ? Val::Error("unsigned integer overflow") : Val::Uint(r);
-      }
+      case Kind::kInt:
+        return IntArithmetic(op, a.i, b.i);
+      case Kind::kUint:
+        return IntArithmetic(op, a.u, b.u);
       case Kind::kDouble:
         switch (op) {
           case Op::kAdd:
@@ -610,7 +537,7 @@ class Evaluator {
       if (a[0].kind == Kind::kDuration) return a[0];
       if (a[0].kind != Kind::kString) return Val::Error(kNoSuchOverload);
       int64_t nanos;
-      if (!ParseDuration(a[0].s, &nanos))
+      if (!ParseGoDuration(std::string(a[0].s), &nanos))
         return Val::Error("type conversion error from 'string' to 'google.protobuf.Duration'");
       return Val::Duration(nanos);
     }

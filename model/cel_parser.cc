@@ -1,12 +1,15 @@
 // CEL's grammar (cel-spec doc/langdef.md), by recursive descent, into a Program; the checks
 // that make an expression part of the supported subset happen here, so Evaluate never meets
 // an unknown function or variable.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 #include "core/utf8.h"
 #include "model/cel_ast.h"
+#include "model/formats.h"
 
 namespace thv::cel {
 
@@ -265,37 +268,11 @@ class Parser {
     if (at + 1 >= src_.size()) return Error("invalid escape sequence", at);
     char c = src_[at + 1];
     *k = at + 2;
-    switch (c) {
-      case '\\':
-      case '?':
-      case '"':
-      case '\'':
-      case '`':
-        out->push_back(c);
-        return true;
-      case 'a':
-        out->push_back('\a');
-        return true;
-      case 'b':
-        out->push_back('\b');
-        return true;
-      case 'f':
-        out->push_back('\f');
-        return true;
-      case 'n':
-        out->push_back('\n');
-        return true;
-      case 'r':
-        out->push_back('\r');
-        return true;
-      case 't':
-        out->push_back('\t');
-        return true;
-      case 'v':
-        out->push_back('\v');
-        return true;
-      default:
-        break;
+    // Simple escapes: each character of kEscaped stands for the one at the same index.
+    static const char kEscaped[] = "\\?\"'`abfnrtv", kMeaning[] = "\\?\"'`\a\b\f\n\r\t\v";
+    if (const char* hit = c ? std::strchr(kEscaped, c) : nullptr) {
+      out->push_back(kMeaning[hit - kEscaped]);
+      return true;
     }
     uint32_t v = 0;
     int n = 0, base = 16;
@@ -407,49 +384,40 @@ class Parser {
     return Make(and_level ? Op::kAnd : Op::kOr, std::move(terms), out);
   }
 
-  bool ParseRelation(int32_t* out) {
-    if (!ParseAddition(out)) return false;
+  struct BinaryOp {
+    std::string_view token;
+    Op op;
+  };
+
+  // operand (op operand)*, left-associative, with ops one precedence level's operators.
+  template <size_t N>
+  bool ParseBinary(const BinaryOp (&ops)[N], bool (Parser::*operand)(int32_t*), int32_t* out) {
+    if (!(this->*operand)(out)) return false;
     while (true) {
-      Op op;
-      if (Is("=="))
-        op = Op::kEq;
-      else if (Is("!="))
-        op = Op::kNe;
-      else if (Is("<"))
-        op = Op::kLt;
-      else if (Is("<="))
-        op = Op::kLe;
-      else if (Is(">"))
-        op = Op::kGt;
-      else if (Is(">="))
-        op = Op::kGe;
-      else if (IsIdent("in"))
-        op = Op::kIn;
-      else
-        return true;
+      const BinaryOp* op = std::find_if(ops, ops + N, [this](const BinaryOp& o) {
+        return Is(o.token) || IsIdent(o.token);  // "in" is a keyword
+      });
+      if (op == ops + N) return true;
       int32_t rhs;
-      if (!Lex() || !ParseAddition(&rhs) || !Make(op, {*out, rhs}, out)) return false;
+      if (!Lex() || !(this->*operand)(&rhs) || !Make(op->op, {*out, rhs}, out)) return false;
     }
+  }
+
+  bool ParseRelation(int32_t* out) {
+    static constexpr BinaryOp kOps[] = {{"==", Op::kEq}, {"!=", Op::kNe}, {"<", Op::kLt},
+                                        {"<=", Op::kLe}, {">", Op::kGt},  {">=", Op::kGe},
+                                        {"in", Op::kIn}};
+    return ParseBinary(kOps, &Parser::ParseAddition, out);
   }
 
   bool ParseAddition(int32_t* out) {
-    if (!ParseMultiplication(out)) return false;
-    while (Is("+") || Is("-")) {
-      Op op = Is("+") ? Op::kAdd : Op::kSub;
-      int32_t rhs;
-      if (!Lex() || !ParseMultiplication(&rhs) || !Make(op, {*out, rhs}, out)) return false;
-    }
-    return true;
+    static constexpr BinaryOp kOps[] = {{"+", Op::kAdd}, {"-", Op::kSub}};
+    return ParseBinary(kOps, &Parser::ParseMultiplication, out);
   }
 
   bool ParseMultiplication(int32_t* out) {
-    if (!ParseUnary(out)) return false;
-    while (Is("*") || Is("/") || Is("%")) {
-      Op op = Is("*") ? Op::kMul : Is("/") ? Op::kDiv : Op::kMod;
-      int32_t rhs;
-      if (!Lex() || !ParseUnary(&rhs) || !Make(op, {*out, rhs}, out)) return false;
-    }
-    return true;
+    static constexpr BinaryOp kOps[] = {{"*", Op::kMul}, {"/", Op::kDiv}, {"%", Op::kMod}};
+    return ParseBinary(kOps, &Parser::ParseUnary, out);
   }
 
   bool ParseUnary(int32_t* out) {
@@ -565,7 +533,7 @@ class Parser {
         p_->nodes[args[0]].constant.kind == Val::Kind::kString) {
       // As Kubernetes' duration literal validator: a bad constant fails the rule's compilation.
       int64_t nanos;
-      if (!ParseDuration(p_->nodes[args[0]].constant.s, &nanos))
+      if (!ParseGoDuration(std::string(p_->nodes[args[0]].constant.s), &nanos))
         return Error(
             "invalid duration literal '" + std::string(p_->nodes[args[0]].constant.s) + "'", pos);
       return Const(Val::Duration(nanos), out);
@@ -678,16 +646,25 @@ class Parser {
     return arity(1) && Call(Op::kDuration, std::move(args), pos, out);
   }
 
-  bool ParseList(int32_t* out) {
+  // At an opening bracket: comma-separated entries up to close (a trailing comma allowed), each
+  // `parts` expressions joined by ':' (a map entry's key and value), appended to *args.
+  bool ParseEntries(std::string_view close, int parts, const char* optional_error,
+                    std::vector<int32_t>* args) {
     if (!Lex()) return false;
-    std::vector<int32_t> items;
-    while (!Is("]")) {
-      if (Is("?")) return Error("optional list elements are unsupported");
-      items.emplace_back();
-      if (!ParseExpr(&items.back())) return false;
-      if (!Is("]") && !Expect(",")) return false;
+    while (!Is(close)) {
+      if (Is("?")) return Error(optional_error);
+      for (int k = 0; k < parts; ++k) {
+        args->emplace_back();
+        if ((k > 0 && !Expect(":")) || !ParseExpr(&args->back())) return false;
+      }
+      if (!Is(close) && !Expect(",")) return false;
     }
-    if (!Lex()) return false;
+    return Lex();
+  }
+
+  bool ParseList(int32_t* out) {
+    std::vector<int32_t> items;
+    if (!ParseEntries("]", 1, "optional list elements are unsupported", &items)) return false;
     bool constant = true;
     for (int32_t i : items) constant &= IsConst(i);
     if (!constant) return Make(Op::kList, std::move(items), out);
@@ -699,17 +676,9 @@ class Parser {
   }
 
   bool ParseMap(int32_t* out) {
-    if (!Lex()) return false;
-    std::vector<int32_t> entries;
-    while (!Is("}")) {
-      if (Is("?")) return Error("optional map entries are unsupported");
-      entries.emplace_back();
-      if (!ParseExpr(&entries.back()) || !Expect(":")) return false;
-      entries.emplace_back();
-      if (!ParseExpr(&entries.back())) return false;
-      if (!Is("}") && !Expect(",")) return false;
-    }
-    return Lex() && Make(Op::kMap, std::move(entries), out);
+    std::vector<int32_t> entries;  // k0, v0, k1, v1, ...
+    return ParseEntries("}", 2, "optional map entries are unsupported", &entries) &&
+           Make(Op::kMap, std::move(entries), out);
   }
 
   std::string_view src_;

@@ -47,13 +47,16 @@ const Value* GetObject(const Value& parent, const char* key) {
   return v && v->IsMapping() ? v : nullptr;
 }
 
-// The mark of the field at a dotted path ("spec.a[2].b"): a scalar's value, else its key; as
-// far as the path leads (defaulted fields have no mark of their own).
-Mark MarkOfPath(const Value& doc, const std::string& path) {
+const Value& SpecOf(const Object& object) {
+  static const Value kEmpty = Value::Mapping();
+  const Value* spec = GetObject(object.doc, "spec");
+  return spec ? *spec : kEmpty;
+}
+
+const Value* ValueAtPath(const Value& doc, const std::string& path, Mark* mark) {
   const Value* node = &doc;
-  Mark mark = doc.mark;
-  auto keep = [&mark](Mark m) {
-    if (m.line > 0) mark = m;
+  auto keep = [mark](Mark m) {
+    if (mark && m.line > 0) *mark = m;
   };
   size_t at = 0;
   while (node && at < path.size()) {
@@ -61,7 +64,7 @@ Mark MarkOfPath(const Value& doc, const std::string& path) {
       ++at;
     } else if (path[at] == '[') {
       const size_t close = path.find(']', at);
-      if (close == std::string::npos) break;
+      if (close == std::string::npos) return nullptr;
       const size_t index = std::strtoul(path.c_str() + at + 1, nullptr, 10);
       node = node->IsSequence() && index < node->items.size() ? &node->items[index] : nullptr;
       if (node) keep(node->mark);
@@ -72,12 +75,18 @@ Mark MarkOfPath(const Value& doc, const std::string& path) {
       const Member* member = nullptr;
       for (const Member& m : node->members)
         if (m.key == key) member = &m;
-      if (!member) break;
+      if (!member) return nullptr;
       keep(member->value.IsScalar() ? member->value.mark : member->key_mark);
       node = &member->value;
       at = end == std::string::npos ? path.size() : end;
     }
   }
+  return node;
+}
+
+Mark MarkOfPath(const Value& doc, const std::string& path) {
+  Mark mark = doc.mark;
+  ValueAtPath(doc, path, &mark);
   return mark;
 }
 

@@ -2,8 +2,10 @@
 
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
+#include <string_view>
+
+#include "model/names.h"
 
 namespace thv {
 
@@ -23,24 +25,6 @@ bool HostByteNeedsEscape(unsigned char c) {
   return !(IsAlnum(static_cast<char>(c)) || (c != 0 && std::strchr("!$&'()*+,;=:[]<>\"-_.~", c)));
 }
 
-// Go's %q for the ASCII and UTF-8 text these messages quote.
-std::string GoQuoted(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 enum class Escaping { kPath, kUserPassword, kHost, kZone };
 
 // Go net/url unescape(s, mode) succeeds: every % starts a hex pair; a host %-encodes only
@@ -52,7 +36,7 @@ bool Unescapes(const std::string& s, Escaping mode, std::string* err) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '%') {
       if (i + 2 >= s.size() || !IsHex(s[i + 1]) || !IsHex(s[i + 2])) {
-        *err = "invalid URL escape " + GoQuoted(s.substr(i, 3));
+        *err = "invalid URL escape " + GoQuote(s.substr(i, 3));
         return false;
       }
       const bool percent25 = s.compare(i, 3, "%25") == 0;
@@ -62,13 +46,13 @@ bool Unescapes(const std::string& s, Escaping mode, std::string* err) {
         bad = !percent25 && v != ' ' && HostByteNeedsEscape(v);
       }
       if (bad) {
-        *err = "invalid URL escape " + GoQuoted(s.substr(i, 3));
+        *err = "invalid URL escape " + GoQuote(s.substr(i, 3));
         return false;
       }
       i += 3;
     } else {
       if (host && c < 0x80 && HostByteNeedsEscape(c)) {
-        *err = "invalid character " + GoQuoted(s.substr(i, 1)) + " in host name";
+        *err = "invalid character " + GoQuote(s.substr(i, 1)) + " in host name";
         return false;
       }
       ++i;
@@ -91,7 +75,7 @@ bool ValidOptionalPort(const std::string& port) {
 bool ParsesAsHost(const std::string& host, std::string* out, std::string* err) {
   *out = host;
   auto bad_port = [&](const std::string& port) {
-    *err = "invalid port " + GoQuoted(port) + " after host";
+    *err = "invalid port " + GoQuote(port) + " after host";
     return false;
   };
   if (!host.empty() && host[0] == '[') {
@@ -222,7 +206,7 @@ bool ZoneAt(const std::string& s, size_t at) {
 
 bool ParseGoUrl(const std::string& raw, bool via_request, GoUrl* url, std::string* err) {
   auto fail = [&](const std::string& why) {
-    *err = "parse " + GoQuoted(raw) + ": " + why;
+    *err = "parse " + GoQuote(raw) + ": " + why;
     return false;
   };
   *url = GoUrl();

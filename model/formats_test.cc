@@ -158,6 +158,7 @@ TEST_CASE("Go durations: time.ParseDuration's value and Duration.String") {
                 {"1.5us", 1500, "1.5\302\265s"},
                 {"999ms", 999000000, "999ms"},
                 {"1ns", 1, "1ns"},
+                {"1h2m3.5s", 3723500000000, "1h2m3.5s"},
                 {"-2m3s", -123000000000, "-2m3s"},
                 {"1000h", 3600000000000000, "1000h0m0s"}};
   for (const auto& c : kCases) {
@@ -168,7 +169,24 @@ TEST_CASE("Go durations: time.ParseDuration's value and Duration.String") {
     CHECK(FormatGoDuration(ns) == c.formatted);
   }
   int64_t ns = 0;
-  CHECK_FALSE(ParseGoDuration("5 seconds", &ns));
+  CHECK(ParseGoDuration("1µs1us1μs1ns", &ns));
+  CHECK(ns == 3001);
+  CHECK(ParseGoDuration("-2562047h47m16.854775808s", &ns));
+  CHECK(ns == INT64_MIN);
+  CHECK(ParseGoDuration("-0", &ns));
+  CHECK(ns == 0);
+  for (const char* bad :
+       {"5 seconds", "2562047h47m16.854775808s" /* one past int64 */, "", "1", ".s", "1d"})
+    CHECK_FALSE(ParseGoDuration(bad, &ns));
+}
+
+TEST_CASE("Go URL errors quote the URL as strconv.Quote does") {
+  GoUrl url;
+  std::string err;
+  CHECK_FALSE(ParseGoUrl("http://a\nb\x7f", false, &url, &err));
+  CHECK(err == "parse \"http://a\\nb\\x7f\": net/url: invalid control character in URL");
+  CHECK_FALSE(ParseGoUrl("http://a/%zz\xff", false, &url, &err));
+  CHECK(err == "parse \"http://a/%zz\\xff\": invalid URL escape \"%zz\"");
 }
 
 }  // namespace thv

@@ -24,7 +24,8 @@ struct InputOptions {
 enum class ToolhiveKind {
   kNone,
   kMCPServer,
-  kMCPRegistry,
+  kMCPRegistry,            // one the registry stage fetches data for (7002a239b)
+  kMCPRegistryConfigYaml,  // one whose configYAML the registry server reads (v0.44.0)
   kMCPToolConfig,
   kMCPOIDCConfig,
   kMCPTelemetryConfig,

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/testing.h"
+
 namespace thv {
 
 namespace {
@@ -332,10 +334,13 @@ TEST_CASE("image references as container runtimes parse them") {
 }
 
 TEST_CASE("GoQuote escapes as %q does") {
-  CHECK(GoQuote("a") == "\"a\"");
-  CHECK(GoQuote("a\"b\\c\nd\te\x01") == "\"a\\\"b\\\\c\\nd\\te\\x01\"");
-  CHECK(GoQuote("rā") == "\"rā\"");
-  CHECK(GoQuote("\xff") == "\"\\xff\"");
+  const Case kCases[] = {
+      {"a", "\"a\""},
+      {"a\"b\\c\nd\te\x01", "\"a\\\"b\\\\c\\nd\\te\\x01\""},
+      {"rā", "\"rā\""},
+      {"\xff", "\"\\xff\""},
+  };
+  CheckCases(GoQuote, kCases);
 }
 
 }  // namespace thv

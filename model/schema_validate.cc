@@ -165,46 +165,29 @@ std::string FormatBound(double d) {
   return buf;
 }
 
-bool TypeMatches(const SchemaNode& s, const Value& v) {
-  switch (s.type) {
-    case SchemaType::kObject:
-      return v.IsMapping();
-    case SchemaType::kArray:
-      return v.IsSequence();
-    case SchemaType::kString:
-      return v.IsString();
-    case SchemaType::kInteger:
-      return v.IsInt();
-    case SchemaType::kNumber:
-      return v.IsNumber();
-    case SchemaType::kBoolean:
-      return v.IsBool();
-    case SchemaType::kAny:
-      return !(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString();
-  }
-  return false;
+constexpr uint8_t Bit(Value::Type t) {
+  return static_cast<uint8_t>(1u << static_cast<unsigned>(t));
 }
 
-// The schema's `type` as the API server's messages quote it (sts.Type; "" when untyped).
-const char* SchemaTypeName(const SchemaNode& s) {
-  switch (s.type) {
-    case SchemaType::kObject:
-      return "object";
-    case SchemaType::kArray:
-      return "array";
-    case SchemaType::kString:
-      return "string";
-    case SchemaType::kInteger:
-      return "integer";
-    case SchemaType::kNumber:
-      return "number";
-    case SchemaType::kBoolean:
-      return "boolean";
-    case SchemaType::kAny:
-      break;
-  }
-  return "";
+// Per SchemaType, in its order: the Value types it accepts (kAny: see TypeMatches), and the name
+// the API server's messages quote (sts.Type; "" when untyped).
+constexpr uint8_t kAccepts[] = {0,
+                                Bit(Value::Type::kMapping),
+                                Bit(Value::Type::kSequence),
+                                Bit(Value::Type::kString),
+                                Bit(Value::Type::kInt),
+                                Bit(Value::Type::kInt) | Bit(Value::Type::kFloat),
+                                Bit(Value::Type::kBool)};
+const char* const kTypeNames[] = {"", "object", "array", "string", "integer", "number", "boolean"};
+
+bool TypeMatches(const SchemaNode& s, const Value& v) {
+  if (kAccepts[static_cast<size_t>(s.type)] & Bit(v.type)) return true;
+  // Untyped: anything, or only what kSchemaIntOrString allows.
+  return s.type == SchemaType::kAny &&
+         (!(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString());
 }
+
+const char* SchemaTypeName(const SchemaNode& s) { return kTypeNames[static_cast<size_t>(s.type)]; }
 
 const char* ExpectedType(const SchemaNode& s) {
   const char* name = SchemaTypeName(s);

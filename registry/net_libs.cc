@@ -51,6 +51,9 @@ void* OpenLibrary(const char* soname, const char* purpose, std::string* error) {
   return library;
 }
 
+const char* LibcurlSoname() { return THV_LIBCURL_SONAME; }
+const char* Libgit2Soname() { return THV_LIBGIT2_SONAME; }
+
 namespace {
 
 // The one load of a library: opened, then its functions resolved and set up by init.

@@ -79,4 +79,8 @@ const Git2Api* LoadGit2(std::string* error);
 // library and the Debian package that provides it.
 void* OpenLibrary(const char* soname, const char* purpose, std::string* error);
 
+// The SONAMEs loaded (what a package or an image must provide for network sources).
+const char* LibcurlSoname();
+const char* Libgit2Soname();
+
 }  // namespace thv

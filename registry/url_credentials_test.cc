@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/testing.h"
+
 namespace thv {
 
 TEST_CASE("url credentials: http(s) userinfo is refused whole, others only with a password") {
@@ -21,27 +23,33 @@ TEST_CASE("url credentials: http(s) userinfo is refused whole, others only with 
 }
 
 TEST_CASE("url credentials: RedactUrl hides them in URLs and in running text") {
-  CHECK(RedactUrl("https://user:secret@example.com/r.json") == "https://***@example.com/r.json");
-  CHECK(RedactUrl("https://token@example.com") == "https://***@example.com");
-  // The last '@' of the authority ends the userinfo, as curl parses it.
-  CHECK(RedactUrl("https://a@b:c@example.com/x") == "https://***@example.com/x");
-  CHECK(RedactUrl("ssh://git:secret@example.com/r.git") == "ssh://git:***@example.com/r.git");
-  CHECK(RedactUrl("git:secret@example.com:org/r.git") == "git:***@example.com:org/r.git");
-  CHECK(RedactUrl("ssh://git@example.com/r.git") == "ssh://git@example.com/r.git");
-  CHECK(RedactUrl("git@github.com:org/r.git") == "git@github.com:org/r.git");
-  CHECK(RedactUrl("https://example.com/a@b") == "https://example.com/a@b");
-  CHECK(RedactUrl("cannot fetch https://u:p@h/x: redirected to \"http://v:q@i/y\" twice") ==
-        "cannot fetch https://***@h/x: redirected to \"http://***@i/y\" twice");
-  CHECK(RedactUrl("no urls here: a@b") == "no urls here: a@b");
-  CHECK(RedactUrl("") == "");
+  const Case kCases[] = {
+      {"https://user:secret@example.com/r.json", "https://***@example.com/r.json"},
+      {"https://token@example.com", "https://***@example.com"},
+      // The last '@' of the authority ends the userinfo, as curl parses it.
+      {"https://a@b:c@example.com/x", "https://***@example.com/x"},
+      {"ssh://git:secret@example.com/r.git", "ssh://git:***@example.com/r.git"},
+      {"git:secret@example.com:org/r.git", "git:***@example.com:org/r.git"},
+      {"ssh://git@example.com/r.git", "ssh://git@example.com/r.git"},
+      {"git@github.com:org/r.git", "git@github.com:org/r.git"},
+      {"https://example.com/a@b", "https://example.com/a@b"},
+      {"cannot fetch https://u:p@h/x: redirected to \"http://v:q@i/y\" twice",
+       "cannot fetch https://***@h/x: redirected to \"http://***@i/y\" twice"},
+      {"no urls here: a@b", "no urls here: a@b"},
+      {"", ""},
+  };
+  CheckCases(RedactUrl, kCases);
 }
 
 TEST_CASE("url credentials: UrlHost") {
-  CHECK(UrlHost("https://user:pw@Example.COM:8443/x") == "example.com");
-  CHECK(UrlHost("http://127.0.0.1:80") == "127.0.0.1");
-  CHECK(UrlHost("https://[::1]:8443/x") == "::1");
-  CHECK(UrlHost("git@github.com:org/r.git") == "github.com");
-  CHECK(UrlHost("file:///srv/r.git") == "");
+  const Case kCases[] = {
+      {"https://user:pw@Example.COM:8443/x", "example.com"},
+      {"http://127.0.0.1:80", "127.0.0.1"},
+      {"https://[::1]:8443/x", "::1"},
+      {"git@github.com:org/r.git", "github.com"},
+      {"file:///srv/r.git", ""},
+  };
+  CheckCases(UrlHost, kCases);
 }
 
 }  // namespace thv

@@ -8,6 +8,14 @@
 
 namespace thv {
 
+// The operator's environment where the flags leave it unset: what one release's Helm chart or
+// code sets (targets/<release>/defaults.h).
+struct TargetDefaults {
+  const char* proxy_image;         // TOOLHIVE_RUNNER_IMAGE
+  const char* proxy_host;          // TOOLHIVE_PROXY_HOST
+  const char* registry_api_image;  // TOOLHIVE_REGISTRY_API_IMAGE
+};
+
 struct RenderOptions {
   std::optional<std::string> proxy_image;         // TOOLHIVE_RUNNER_IMAGE
   std::optional<std::string> proxy_host;          // TOOLHIVE_PROXY_HOST
@@ -22,5 +30,10 @@ struct RenderOptions {
   std::optional<std::string> default_redis_secret;      // TOOLHIVE_DEFAULT_REDIS_SECRET_NAME
   std::optional<std::string> default_redis_secret_key;  // TOOLHIVE_DEFAULT_REDIS_SECRET_KEY
 };
+
+// --proxy-image, else the release's default.
+inline std::string ProxyImage(const RenderOptions& options, const TargetDefaults& defaults) {
+  return options.proxy_image.value_or(defaults.proxy_image);
+}
 
 }  // namespace thv

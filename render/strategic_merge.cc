@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/decode.h"
+
 namespace thv {
 
 namespace {
@@ -208,8 +210,7 @@ std::string FindDirective(const Value& v, const std::string& path) {
     if (std::string d = FindDirective(m.value, at); !d.empty()) return d;
   }
   for (size_t i = 0; i < v.items.size(); ++i)
-    if (std::string d = FindDirective(v.items[i], path + "[" + std::to_string(i) + "]"); !d.empty())
-      return d;
+    if (std::string d = FindDirective(v.items[i], ItemPath(path, i)); !d.empty()) return d;
   return "";
 }
 

@@ -45,21 +45,12 @@ class Validator {
  public:
   explicit Validator(std::vector<FieldError>* errors) : errors_(errors), caches_(ThreadCaches()) {}
 
+  const char* base_container_ = "mcp";
+
   void Object(const Value& doc) {
-    const Value* api_version = nullptr;
-    const Value* kind_node = nullptr;
-    const Value* meta = nullptr;
-    const Value* spec = nullptr;
-    for (const Member& m : doc.members) {  // one pass: this runs for every output object
-      if (KeyIs(m.key, "apiVersion"))
-        api_version = &m.value;
-      else if (KeyIs(m.key, "kind"))
-        kind_node = &m.value;
-      else if (KeyIs(m.key, "metadata"))
-        meta = &m.value;
-      else if (KeyIs(m.key, "spec"))
-        spec = &m.value;
-    }
+    // One pass: this runs for every output object.
+    const auto [api_version, kind_node, meta, spec] =
+        GetAll(&doc, {"apiVersion", "kind", "metadata", "spec"});
     const std::string& version = Text(api_version);
     const std::string& kind = Text(kind_node);
     const std::string_view group =
@@ -183,25 +174,8 @@ class Validator {
 
   void ObjectMeta(const Value* meta, const Path& path, NameRule name_rule,
                   const std::string& kind) {
-    const Value* name = nullptr;
-    const Value* generate_name = nullptr;
-    const Value* ns = nullptr;
-    const Value* labels = nullptr;
-    const Value* annotations = nullptr;
-    if (meta && meta->IsMapping()) {
-      for (const Member& m : meta->members) {
-        if (KeyIs(m.key, "name"))
-          name = &m.value;
-        else if (KeyIs(m.key, "namespace"))
-          ns = &m.value;
-        else if (KeyIs(m.key, "labels"))
-          labels = &m.value;
-        else if (KeyIs(m.key, "annotations"))
-          annotations = &m.value;
-        else if (KeyIs(m.key, "generateName"))
-          generate_name = &m.value;
-      }
-    }
+    const auto [name, ns, labels, annotations, generate_name] =
+        GetAll(meta, {"name", "namespace", "labels", "annotations", "generateName"});
     if (Text(name).empty()) {
       if (Text(generate_name).empty())
         Required(path.Child("name"), meta ? meta->mark : Mark{},
@@ -378,25 +352,8 @@ class Validator {
 
   void Container(const Value& c, const Path& path, const SeenNames& volumes, bool patch,
                  SeenNames* names) {
-    const Value *name = nullptr, *image = nullptr, *ports = nullptr, *env = nullptr,
-                *env_from = nullptr, *mounts = nullptr, *resources = nullptr;
-    for (const Member& m : c.members) {
-      const std::string& k = m.key;
-      if (KeyIs(k, "name"))
-        name = &m.value;
-      else if (KeyIs(k, "image"))
-        image = &m.value;
-      else if (KeyIs(k, "ports"))
-        ports = &m.value;
-      else if (KeyIs(k, "env"))
-        env = &m.value;
-      else if (KeyIs(k, "envFrom"))
-        env_from = &m.value;
-      else if (KeyIs(k, "volumeMounts"))
-        mounts = &m.value;
-      else if (KeyIs(k, "resources"))
-        resources = &m.value;
-    }
+    const auto [name, image, ports, env, env_from, mounts, resources] =
+        GetAll(&c, {"name", "image", "ports", "env", "envFrom", "volumeMounts", "resources"});
     const Path name_path = path.Child("name");
     if (Text(name).empty()) {
       Required(name_path, c.mark);
@@ -405,9 +362,9 @@ class Validator {
       if (names->Contains(name->text)) Duplicate(name_path, *name);
       names->Add(&name->text);
     }
-    // A patch's "mcp" container gets its image from the proxy runner's StatefulSet.
+    // A patch's base container ("mcp": the proxy runner's StatefulSet) has an image already.
     if (Text(image).empty()) {
-      if (!patch || Text(name) != "mcp") Required(path.Child("image"), c.mark);
+      if (!patch || Text(name) != base_container_) Required(path.Child("image"), c.mark);
     } else if (!caches_.images.Contains(image->text)) {
       if (std::string message = CheckImageReference(image->text); !message.empty())
         Invalid(path.Child("image"), *image, message, Kind::kNeverRuns);
@@ -755,8 +712,9 @@ void ValidateObject(const Value& doc, std::vector<FieldError>* errors) {
 }
 
 void ValidatePodTemplatePatch(const Value& tmpl, const std::string& path,
-                              std::vector<FieldError>* errors) {
+                              std::vector<FieldError>* errors, const char* base_container) {
   Validator validator(errors);
+  validator.base_container_ = base_container;
   validator.PodTemplate(&tmpl, Path{nullptr, path.c_str(), nullptr, -1}, true);
 }
 

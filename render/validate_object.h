@@ -33,9 +33,9 @@ constexpr size_t kEtcdRequestLimit = 1572864;
 void ValidateObject(const Value& doc, std::vector<FieldError>* errors);
 
 // The PodTemplateSpec an MCPServer's spec.podTemplateSpec is, which the proxy runner merges into
-// its StatefulSet: only what the patch decides alone is checked (the base supplies the "mcp"
-// container's image and may supply volumes). path names tmpl, e.g. "spec.podTemplateSpec".
+// its StatefulSet: only what the patch decides alone is checked (the base supplies the
+// base_container's image and may supply volumes). path names tmpl, e.g. "spec.podTemplateSpec".
 void ValidatePodTemplatePatch(const Value& tmpl, const std::string& path,
-                              std::vector<FieldError>* errors);
+                              std::vector<FieldError>* errors, const char* base_container = "mcp");
 
 }  // namespace thv

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -96,6 +97,22 @@ inline bool KeyIs(const std::string& key, std::string_view literal) {
 
 inline const Value* Get(const Value* map, std::string_view key) {
   return map && map->IsMapping() ? map->Find(key) : nullptr;
+}
+// The members of map named keys[0], keys[1], ... (nullptr where absent; the last of repeated
+// keys), found in one pass.
+template <size_t N>
+std::array<const Value*, N> GetAll(const Value* map, const std::string_view (&keys)[N]) {
+  std::array<const Value*, N> found{};
+  if (!map || !map->IsMapping()) return found;
+  for (const Member& m : map->members) {
+    for (size_t i = 0; i < N; ++i) {
+      if (KeyIs(m.key, keys[i])) {
+        found[i] = &m.value;
+        break;
+      }
+    }
+  }
+  return found;
 }
 inline const std::string& Text(const Value* v) { return v && v->IsString() ? v->text : kNone; }
 inline bool IsEmpty(const Value* v) { return !v || v->IsNull() || v->IsEmpty(); }

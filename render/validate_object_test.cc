@@ -143,51 +143,62 @@ TEST_CASE("containers") {
         "'='\n");
   e = Errors(Replace(kDeployment, "name: A, value: b", "name: '', value: b"));
   CHECK(Describe(e) == "spec.template.spec.containers[0].env[0].name: Required value\n");
-  e = Errors(Replace(kDeployment, "{name: creds, key: token}", "{name: Creds_1}"));
-  CHECK(Has(e,
-            "env[1].valueFrom.secretKeyRef.name: Invalid value: \"Creds_1\": a lowercase RFC "
-            "1123 subdomain"));
-  CHECK(Has(e, "env[1].valueFrom.secretKeyRef.key: Required value"));
-  e = Errors(Replace(kDeployment, "key: token}", "key: 'a b'}"));
-  CHECK(Has(e, "secretKeyRef.key: Invalid value: \"a b\": a valid config key"));
-  e = Errors(Replace(kDeployment, "{name: S, valueFrom:", "{name: S, value: x, valueFrom:"));
-  CHECK(Has(e,
-            "env[1].valueFrom: Invalid value: \"\": may not be specified when `value` is not "
-            "empty"));
-  e = Errors(Replace(kDeployment, "{secretKeyRef: {name: creds, key: token}}", "{}"));
-  CHECK(Has(e, "env[1].valueFrom: Invalid value: \"\": must specify one of: `fieldRef`"));
-
-  e = Errors(Replace(kDeployment, "containerPort: 8080, protocol: TCP",
-                     "containerPort: 70000, protocol: tcp"));
-  CHECK(Has(e,
-            "ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, "
-            "inclusive"));
-  CHECK(Has(e,
-            "ports[0].protocol: Unsupported value: \"tcp\": supported values: \"SCTP\", "
-            "\"TCP\", \"UDP\""));
-  e = Errors(Replace(kDeployment, "[{name: http, containerPort: 8080, protocol: TCP}]",
-                     "[{name: http, containerPort: 1}, {name: http, containerPort: 2}, "
-                     "{name: HTTP, containerPort: 3}, {containerPort: 0}]"));
-  CHECK(Has(e, "ports[1].name: Duplicate value: \"http\""));
-  CHECK(Has(e, "ports[2].name: Invalid value: \"HTTP\": must contain only alpha-numeric"));
-  CHECK(Has(e, "ports[3].containerPort: Required value"));
-
-  e = Errors(Replace(kDeployment, "[{name: data, mountPath: /data}]",
-                     "[{name: cache, mountPath: /data}, {name: data, mountPath: /data}]"));
-  CHECK(Has(e, "volumeMounts[0].name: Not found: \"cache\""));
-  CHECK(Has(e, "volumeMounts[1].mountPath: Invalid value: \"/data\": must be unique"));
-  e = Errors(Replace(kDeployment, "[{name: data, emptyDir: {}}]",
-                     "[{name: data, emptyDir: {}}, {name: data, emptyDir: {}}, {name: Data}]"));
-  CHECK(Has(e, "spec.template.spec.volumes[1].name: Duplicate value: \"data\""));
-  CHECK(Has(e, "spec.template.spec.volumes[2].name: Invalid value: \"Data\""));
-  CHECK(Has(Errors(Replace(kDeployment, "      containers:", "      initContainers: []\n      c:")),
-            "spec.template.spec.containers: Required value"));
-  e = Errors(Replace(kDeployment, "      volumes:",
-                     "      serviceAccountName: Runner\n      nodeSelector: {'a b': c}\n"
-                     "      hostname: a.b\n      volumes:"));
-  CHECK(Has(e, "spec.template.spec.serviceAccountName: Invalid value: \"Runner\""));
-  CHECK(Has(e, "spec.template.spec.nodeSelector: Invalid value: \"a b\""));
-  CHECK(Has(e, "spec.template.spec.hostname: Invalid value: \"a.b\": must not contain dots"));
+  // kDeployment with `from` replaced by `to`, and errors it must report (among others).
+  const struct {
+    const char* from;
+    const char* to;
+    std::vector<std::string> errors;
+  } kEdits[] = {
+      {"{name: creds, key: token}",
+       "{name: Creds_1}",
+       {"env[1].valueFrom.secretKeyRef.name: Invalid value: \"Creds_1\": a lowercase RFC "
+        "1123 subdomain",
+        "env[1].valueFrom.secretKeyRef.key: Required value"}},
+      {"key: token}",
+       "key: 'a b'}",
+       {"secretKeyRef.key: Invalid value: \"a b\": a valid config key"}},
+      {"{name: S, valueFrom:",
+       "{name: S, value: x, valueFrom:",
+       {"env[1].valueFrom: Invalid value: \"\": may not be specified when `value` is not "
+        "empty"}},
+      {"{secretKeyRef: {name: creds, key: token}}",
+       "{}",
+       {"env[1].valueFrom: Invalid value: \"\": must specify one of: `fieldRef`"}},
+      {"containerPort: 8080, protocol: TCP",
+       "containerPort: 70000, protocol: tcp",
+       {"ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, "
+        "inclusive",
+        "ports[0].protocol: Unsupported value: \"tcp\": supported values: \"SCTP\", "
+        "\"TCP\", \"UDP\""}},
+      {"[{name: http, containerPort: 8080, protocol: TCP}]",
+       "[{name: http, containerPort: 1}, {name: http, containerPort: 2}, "
+       "{name: HTTP, containerPort: 3}, {containerPort: 0}]",
+       {"ports[1].name: Duplicate value: \"http\"",
+        "ports[2].name: Invalid value: \"HTTP\": must contain only alpha-numeric",
+        "ports[3].containerPort: Required value"}},
+      {"[{name: data, mountPath: /data}]",
+       "[{name: cache, mountPath: /data}, {name: data, mountPath: /data}]",
+       {"volumeMounts[0].name: Not found: \"cache\"",
+        "volumeMounts[1].mountPath: Invalid value: \"/data\": must be unique"}},
+      {"[{name: data, emptyDir: {}}]",
+       "[{name: data, emptyDir: {}}, {name: data, emptyDir: {}}, {name: Data}]",
+       {"spec.template.spec.volumes[1].name: Duplicate value: \"data\"",
+        "spec.template.spec.volumes[2].name: Invalid value: \"Data\""}},
+      {"      containers:",
+       "      initContainers: []\n      c:",
+       {"spec.template.spec.containers: Required value"}},
+      {"      volumes:",
+       "      serviceAccountName: Runner\n      nodeSelector: {'a b': c}\n"
+       "      hostname: a.b\n      volumes:",
+       {"spec.template.spec.serviceAccountName: Invalid value: \"Runner\"",
+        "spec.template.spec.nodeSelector: Invalid value: \"a b\"",
+        "spec.template.spec.hostname: Invalid value: \"a.b\": must not contain dots"}},
+  };
+  for (const auto& edit : kEdits) {
+    CAPTURE(edit.to);
+    e = Errors(Replace(kDeployment, edit.from, edit.to));
+    for (const std::string& want : edit.errors) CHECK(Has(e, want));
+  }
 }
 
 TEST_CASE("resource quantities") {
@@ -257,16 +268,19 @@ TEST_CASE("services") {
   auto service = [](const std::string& spec) {
     return Describe(Errors("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: " + spec));
   };
-  CHECK(service("{selector: {app: a}}") == "spec.ports: Required value\n");
-  CHECK(service("{clusterIP: None}") == "");
-  CHECK(service("{ports: [{port: 80}, {port: 81}]}") ==
-        "spec.ports[0].name: Required value\nspec.ports[1].name: Required value\n");
-  CHECK(service("{ports: [{name: a, port: 0}]}") ==
-        "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n");
-  CHECK(service("{ports: [{name: a, port: 1}, {name: a, port: 2}]}") ==
-        "spec.ports[1].name: Duplicate value: \"a\"\n");
-  CHECK(service("{ports: [{port: 1, targetPort: 99999}]}") ==
-        "spec.ports[0].targetPort: Invalid value: 99999: must be between 1 and 65535, inclusive\n");
+  const Case kCases[] = {
+      {"{selector: {app: a}}", "spec.ports: Required value\n"},
+      {"{clusterIP: None}", ""},
+      {"{ports: [{port: 80}, {port: 81}]}",
+       "spec.ports[0].name: Required value\nspec.ports[1].name: Required value\n"},
+      {"{ports: [{name: a, port: 0}]}",
+       "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n"},
+      {"{ports: [{name: a, port: 1}, {name: a, port: 2}]}",
+       "spec.ports[1].name: Duplicate value: \"a\"\n"},
+      {"{ports: [{port: 1, targetPort: 99999}]}",
+       "spec.ports[0].targetPort: Invalid value: 99999: must be between 1 and 65535, inclusive\n"},
+  };
+  CheckCases(service, kCases);
   CHECK(service("{ports: [{port: 1}], selector: {'a b': c}}")
             .rfind("spec.selector: Invalid value: \"a b\"", 0) == 0);
 }

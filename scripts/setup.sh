@@ -5,9 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config git python3 openssl ca-certificates
-  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libgit2-dev libcurl4-openssl-dev doctest-dev
-  clang libclang-rt-14-dev hyperfine valgrind golang-go)
+# What the build needs (shared with plugins/argocd/Containerfile), then what the tests need:
+# file and dpkg-dev for cpack -G DEB, man-db (groff) and zsh for the man page and completion
+# tests.
+mapfile -t packages < <(grep -v '^#' scripts/debian-build-packages)
+packages+=(git python3 openssl clang libclang-rt-14-dev hyperfine valgrind golang-go
+  file dpkg-dev man-db zsh)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

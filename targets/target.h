@@ -16,17 +16,11 @@
 #include "model/inputs.h"
 #include "model/object.h"
 #include "model/schema.h"
+#include "render/options.h"
 
 namespace thv {
 
 struct RenderAllOptions;
-
-// The operator's environment where the flags leave it unset (TOOLHIVE_* env of its Deployment).
-struct TargetDefaults {
-  const char* proxy_image;         // TOOLHIVE_RUNNER_IMAGE
-  const char* proxy_host;          // TOOLHIVE_PROXY_HOST
-  const char* registry_api_image;  // TOOLHIVE_REGISTRY_API_IMAGE
-};
 
 // What a kind's controller sees: every input, and the render settings.
 struct RenderContext {

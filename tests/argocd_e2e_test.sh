@@ -7,9 +7,18 @@ source "$(dirname "$0")/lib.sh"
 cp -r "$root/testdata/examples/mcp-servers" "$work/app"
 cp -r "$root/testdata/examples/mcp-registries/." "$work/app/"
 cd "$work/app"
-# discover: the plugin's find command prints something for this directory.
-[ -n "$(grep -rlE --include='*.yaml' --include='*.yml' '^apiVersion: *toolhive.stacklok.dev/' . | head -n 1)" ] ||
-  fail "discover found nothing"
+# discover: the plugin's find command (plugin.yaml's, run as argocd-cmp-server runs it) prints
+# something for this directory.
+grep -q 'command: \[thv-render, argocd-discover\]' "$root/plugins/argocd/plugin.yaml" ||
+  fail "plugin.yaml's discover is not thv-render argocd-discover"
+[ -n "$(env -i PATH="$PATH" "$bin" argocd-discover)" ] || fail "discover found nothing"
+# A directory Argo CD would build with kustomize stays kustomize's unless the user asks.
+echo 'resources: []' >kustomization.yaml
+[ -z "$(env -i PATH="$PATH" "$bin" argocd-discover)" ] || fail "discover claimed a kustomization"
+[ -n "$(env -i PATH="$PATH" ARGOCD_ENV_KUSTOMIZE_DIRS=true "$bin" argocd-discover)" ] ||
+  fail "discover ignored ARGOCD_ENV_KUSTOMIZE_DIRS=true"
+[ -n "$(env -i PATH="$PATH" PARAM_KUSTOMIZE_DIRS=true "$bin" argocd-discover)" ] ||
+  fail "discover ignored the kustomize-dirs parameter"
 # The examples reuse names across files; keep one of each name.
 rm mcpserver_fetch_tools_filter.yaml mcpserver_yardstick_sse.yaml
 env -i PATH="$PATH" ARGOCD_APP_NAME=mcp ARGOCD_APP_NAMESPACE=apps ARGOCD_APP_SOURCE_PATH=app \
@@ -17,6 +26,9 @@ env -i PATH="$PATH" ARGOCD_APP_NAME=mcp ARGOCD_APP_NAMESPACE=apps ARGOCD_APP_SOU
   PARAM_OPERATOR_VERSION=7002a239b \
   "$bin" argocd-generate >"$work/out.yaml" 2>"$work/err" || fail "generate: $(cat "$work/err")"
 node "$root/tests/k8s_validate/validate.mjs" "$work/out.yaml" >/dev/null || fail "generate output is invalid"
+[ "$(grep -c 'kustomize configuration skipped' "$work/err")" = 1 ] ||
+  fail "the kustomization was not skipped with one warning: $(cat "$work/err")"
+rm kustomization.yaml
 grep -q "app.kubernetes.io/part-of: mcp" "$work/out.yaml" || fail "part-of label missing"
 grep -q "image: ghcr.io/stacklok/toolhive/proxyrunner:v0.3.5" "$work/out.yaml" || fail "ARGOCD_ENV_PROXY_IMAGE ignored"
 grep -q "toolhive-git-simple-registry-storage" "$work/out.yaml" || fail "locked git registry not rendered offline"

@@ -15,6 +15,22 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0 count=0
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+# The render of INPUT... (in $work/rout.yaml) passes kubernetes-models, as YAML and as JSON, and
+# --output-dir builds with the real kubectl kustomize into the same objects.
+check_objects() {
+  local name=$1
+  shift
+  $validate "$work/rout.yaml" >/dev/null || fail "$name: kubernetes-models rejected the render"
+  "$bin" render -o json --operator-version v0.44.0 "$@" >"$work/rout.json" 2>/dev/null
+  $validate "$work/rout.json" >/dev/null || fail "$name: kubernetes-models rejected -o json"
+  rm -rf "$work/outdir"
+  "$bin" render --operator-version v0.44.0 --output-dir "$work/outdir" "$@" 2>/dev/null ||
+    fail "$name: render --output-dir failed"
+  kubectl kustomize "$work/outdir" >"$work/kustomized.yaml" || fail "$name: kubectl kustomize rejected --output-dir"
+  [ "$(grep -c '^kind: ' "$work/kustomized.yaml")" = "$(grep -c '^kind: ' "$work/rout.yaml")" ] ||
+    fail "$name: kustomize built a different number of objects"
+  $validate "$work/kustomized.yaml" >/dev/null || fail "$name: kustomized output invalid"
+}
 listed=$(grep -v '^#' "$expected" | cut -f2 | sort)
 present=$(cd "$dir" && find . -name '*.yaml' | sed 's|^\./||' | sort)
 [ "$listed" = "$present" ] || fail "expected-validate.tsv does not list exactly the examples: $(diff <(echo "$listed") <(echo "$present") | grep '^[<>]' | tr '\n' ' ')"
@@ -33,22 +49,24 @@ while IFS=$'\t' read -r want_code file want_text; do
     if grep -q '^kind: MCPServer$' "$dir/$file"; then
       grep -q '^kind: Deployment$' "$work/rout.yaml" || fail "$file: no Deployment rendered"
     fi
-    if [ -s "$work/rout.yaml" ]; then
-      $validate "$work/rout.yaml" >/dev/null || fail "$file: kubernetes-models rejected the render"
-      "$bin" render -o json --operator-version v0.44.0 "$dir/$file" >"$work/rout.json" 2>/dev/null
-      $validate "$work/rout.json" >/dev/null || fail "$file: kubernetes-models rejected -o json"
-      rm -rf "$work/outdir"
-      "$bin" render --operator-version v0.44.0 --output-dir "$work/outdir" "$dir/$file" 2>/dev/null ||
-        fail "$file: render --output-dir failed"
-      kubectl kustomize "$work/outdir" >"$work/kustomized.yaml" || fail "$file: kubectl kustomize rejected --output-dir"
-      [ "$(grep -c '^kind: ' "$work/kustomized.yaml")" = "$(grep -c '^kind: ' "$work/rout.yaml")" ] ||
-        fail "$file: kustomize built a different number of objects"
-      $validate "$work/kustomized.yaml" >/dev/null || fail "$file: kustomized output invalid"
-    fi
+    [ -s "$work/rout.yaml" ] && check_objects "$file" "$dir/$file"
   else
     grep -qF -- "$want_text" "$work/err" || fail "$file: stderr lacks '$want_text': $(head -3 "$work/err")"
     [ ! -s "$work/out" ] || fail "$file: wrote to stdout"
   fi
 done <"$expected"
-echo "$((count - failures)) of $count v0.44.0 examples as expected"
+# The embedded auth server inputs of the goldens (testdata/golden/v0.44.0/authserver/), the tag's
+# Redis Sentinel example with the server that uses it.
+servers=$root/testdata/servers/v0.44.0/authserver
+for inputs in "$servers/10-authserver-ref.yaml" "$servers/20-external-auth-ref.yaml" \
+  "$dir/redis-storage/mcpexternalauthconfig-redis-storage.yaml $servers/30-redis-example.yaml"; do
+  count=$((count + 1))
+  # shellcheck disable=SC2086 # the last entry is two files
+  "$bin" render --operator-version v0.44.0 $inputs >"$work/rout.yaml" 2>"$work/rerr" ||
+    fail "$inputs: render failed: $(head -3 "$work/rerr")"
+  [ "$(grep -c '^kind: Deployment$' "$work/rout.yaml")" -ge 1 ] || fail "$inputs: no Deployment rendered"
+  # shellcheck disable=SC2086
+  check_objects "$inputs" $inputs
+done
+echo "$((count - failures)) of $count v0.44.0 examples and auth server inputs as expected"
 [ "$failures" = 0 ]

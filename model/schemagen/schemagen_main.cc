@@ -19,6 +19,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/cel.h"
@@ -28,36 +29,18 @@ namespace {
 
 [[noreturn]] void Fail(const std::string& msg) { throw std::runtime_error(msg); }
 
-// A C++ string literal; non-ASCII bytes as octal escapes, which never swallow a following digit
-// the way \x escapes do.
-std::string Literal(const std::string& s) {
+// s as a C++ string literal (json false: bytes outside printable ASCII as octal escapes, which
+// never swallow a following digit the way \x escapes do) or a JSON string (control bytes as
+// \u00XX, the rest as they are).
+std::string Quote(const std::string& s, bool json) {
   std::string out = "\"";
   for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
+    if (c == '"' || c == '\\' || (!json && c == '?' && out.back() == '?')) {
+      out += '\\';  // for '?': never "??", which -Wtrigraphs flags
       out += static_cast<char>(c);
-    } else if (c == '?' && out.back() == '?') {
-      out += "\\?";  // never "??", which -Wtrigraphs flags
-    } else if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
+    } else if (c < 0x20 || (!json && c >= 0x7f)) {
       char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", c);
-      out += buf;
-    }
-  }
-  return out + "\"";
-}
-
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      std::snprintf(buf, sizeof buf, json ? "\\u%04x" : "\\%03o", c);
       out += buf;
     } else {
       out += static_cast<char>(c);
@@ -65,6 +48,8 @@ std::string JsonString(const std::string& s) {
   }
   return out + "\"";
 }
+std::string Literal(const std::string& s) { return Quote(s, false); }
+std::string JsonString(const std::string& s) { return Quote(s, true); }
 
 bool IsPlain(const YAML::Node& n) { return n.Tag() == "?"; }
 
@@ -145,6 +130,14 @@ struct Served {
   std::string warning;  // empty when not deprecated
 };
 
+// The entry of table whose key (first) is key, or nullptr.
+template <typename Entry, size_t N>
+const Entry* Lookup(const Entry (&table)[N], const std::string& key) {
+  for (const Entry& e : table)
+    if (key == e.first) return &e;
+  return nullptr;
+}
+
 class Compiler {
  public:
   explicit Compiler(bool keep_embedded_metadata)
@@ -155,23 +148,33 @@ class Compiler {
     if (!s.IsMap()) Fail(path + ": schema is not a mapping");
     Node n;
     bool int_or_string = false;
+    // Keywords whose `true` sets a flag, and keywords holding a count.
+    static const std::pair<const char*, const char*> kFlagKeywords[] = {
+        {"nullable", "kSchemaNullable"},
+        {"x-kubernetes-preserve-unknown-fields", "kSchemaPreserveUnknown"},
+        {"exclusiveMinimum", "kSchemaExclusiveMinimum"},
+        {"exclusiveMaximum", "kSchemaExclusiveMaximum"}};
+    static const std::pair<const char*, long long Node::*> kCountKeywords[] = {
+        {"minLength", &Node::min_length},         {"maxLength", &Node::max_length},
+        {"minItems", &Node::min_items},           {"maxItems", &Node::max_items},
+        {"minProperties", &Node::min_properties}, {"maxProperties", &Node::max_properties}};
     for (const auto& kv : s) {
       const std::string key = kv.first.Scalar();
       const YAML::Node& v = kv.second;
-      if (key == "description" || key == "example" || key == "x-kubernetes-map-type" ||
-          key == "title" || key == "externalDocs") {
+      if (const auto* flag = Lookup(kFlagKeywords, key)) {
+        if (v.as<bool>()) n.flags.push_back(flag->second);
+      } else if (const auto* count = Lookup(kCountKeywords, key)) {
+        n.*count->second = v.as<long long>();
+      } else if (key == "description" || key == "example" || key == "x-kubernetes-map-type" ||
+                 key == "title" || key == "externalDocs") {
         continue;  // documentation and merge hints
       } else if (key == "x-kubernetes-validations") {
         for (const auto& r : v) n.rules.push_back(CompileRule(r, path));
       } else if (key == "type") {
         n.type = TypeOf(v.Scalar(), path);
-      } else if (key == "nullable") {
-        if (v.as<bool>()) n.flags.push_back("kSchemaNullable");
       } else if (key == "x-kubernetes-int-or-string") {
         int_or_string = v.as<bool>();
         if (int_or_string) n.flags.push_back("kSchemaIntOrString");
-      } else if (key == "x-kubernetes-preserve-unknown-fields") {
-        if (v.as<bool>()) n.flags.push_back("kSchemaPreserveUnknown");
       } else if (key == "enum") {
         for (const auto& e : v) n.enum_json.push_back(ToJson(e));
       } else if (key == "pattern") {
@@ -183,22 +186,6 @@ class Compiler {
       } else if (key == "maximum") {
         n.maximum = Number(v, path);
         n.flags.push_back("kSchemaHasMaximum");
-      } else if (key == "exclusiveMinimum") {
-        if (v.as<bool>()) n.flags.push_back("kSchemaExclusiveMinimum");
-      } else if (key == "exclusiveMaximum") {
-        if (v.as<bool>()) n.flags.push_back("kSchemaExclusiveMaximum");
-      } else if (key == "minLength") {
-        n.min_length = v.as<long long>();
-      } else if (key == "maxLength") {
-        n.max_length = v.as<long long>();
-      } else if (key == "minItems") {
-        n.min_items = v.as<long long>();
-      } else if (key == "maxItems") {
-        n.max_items = v.as<long long>();
-      } else if (key == "minProperties") {
-        n.min_properties = v.as<long long>();
-      } else if (key == "maxProperties") {
-        n.max_properties = v.as<long long>();
       } else if (key == "required") {
         for (const auto& r : v) n.required.push_back(r.Scalar());
       } else if (key == "properties") {

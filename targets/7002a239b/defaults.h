@@ -9,19 +9,16 @@
 namespace thv {
 namespace t7002a239b {
 
-inline constexpr char kProxyImage[] = "ghcr.io/stacklok/toolhive/proxyrunner:latest";
-inline constexpr char kProxyHost[] = "0.0.0.0";
-inline constexpr char kRegistryApiImage[] = "ghcr.io/stacklok/toolhive/thv-registry-api:latest";
+inline constexpr TargetDefaults kDefaults = {"ghcr.io/stacklok/toolhive/proxyrunner:latest",
+                                             "0.0.0.0",
+                                             "ghcr.io/stacklok/toolhive/thv-registry-api:latest"};
 // The operator's build version, which it reports as telemetry serviceVersion: 7002a239b is
 // between the v0.3.5 and v0.3.6 releases and builds as v0.3.5.
 inline constexpr char kOperatorBuild[] = "v0.3.5";
 
-// The flag's value, else the default.
-inline std::string ProxyImage(const RenderOptions& options) {
-  return options.proxy_image.value_or(kProxyImage);
-}
+// The flag's value (even empty), else the default.
 inline std::string ProxyHost(const RenderOptions& options) {
-  return options.proxy_host.value_or(kProxyHost);
+  return options.proxy_host.value_or(kDefaults.proxy_host);
 }
 
 }  // namespace t7002a239b

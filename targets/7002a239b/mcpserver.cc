@@ -7,20 +7,6 @@ namespace t7002a239b {
 
 namespace {
 
-std::vector<NameValue> DecodeNameValues(const Value& parent, const char* key) {
-  std::vector<NameValue> out;
-  const Value* list = parent.Find(key);
-  if (!list || !list->IsSequence()) return out;
-  for (const Value& item : list->items)
-    out.push_back({GetString(item, "name"), GetString(item, "value")});
-  return out;
-}
-
-std::optional<StringMap> OptionalMap(const Value& parent, const char* key) {
-  if (!GetObject(parent, key)) return std::nullopt;
-  return GetStringMap(parent, key);
-}
-
 std::optional<ConfigMapRef> DecodeConfigMapRef(const Value& parent) {
   const Value* v = GetObject(parent, "configMap");
   if (!v) return std::nullopt;
@@ -85,14 +71,14 @@ Telemetry DecodeTelemetry(const Value& v) {
 
 ProxyDeploymentOverrides DecodeProxyDeployment(const Value& v) {
   ProxyDeploymentOverrides d;
-  d.labels = OptionalMap(v, "labels");
-  d.annotations = OptionalMap(v, "annotations");
+  d.labels = DecodeOptionalMap(v, "labels");
+  d.annotations = DecodeOptionalMap(v, "annotations");
   if (const Value* p = GetObject(v, "podTemplateMetadataOverrides")) {
     d.has_pod_template_metadata = true;
-    d.pod_template_labels = OptionalMap(*p, "labels");
-    d.pod_template_annotations = OptionalMap(*p, "annotations");
+    d.pod_template_labels = DecodeOptionalMap(*p, "labels");
+    d.pod_template_annotations = DecodeOptionalMap(*p, "annotations");
   }
-  d.env = DecodeNameValues(v, "env");
+  d.env = DecodeEnv(v);
   return d;
 }
 
@@ -101,45 +87,21 @@ ProxyDeploymentOverrides DecodeProxyDeployment(const Value& v) {
 MCPServer DecodeMCPServer(Object object) {
   MCPServer s;
   s.object = std::move(object);
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec_ptr = GetObject(s.object.doc, "spec");
-  const Value& spec = spec_ptr ? *spec_ptr : kEmpty;
-
-  s.image = GetString(spec, "image");
-  s.transport = GetString(spec, "transport");
-  s.proxy_mode = GetString(spec, "proxyMode");
+  const Value& spec = SpecOf(s.object);
+  DecodeMCPServerCommon(spec, &s);
   s.port = static_cast<int>(GetInt(spec, "port"));
   s.target_port = static_cast<int>(GetInt(spec, "targetPort"));
-  s.args = GetStrings(spec, "args");
-  s.env = DecodeNameValues(spec, "env");
-  s.volumes = DecodeHostVolumes(spec);
-  s.limits = DecodeCpuMemory(spec, "limits");
-  s.requests = DecodeCpuMemory(spec, "requests");
-  if (const Value* secrets = spec.Find("secrets"); secrets && secrets->IsSequence()) {
-    for (const Value& v : secrets->items) {
-      SecretRef ref{GetString(v, "name"), GetString(v, "key"), GetString(v, "targetEnvName")};
-      if (ref.target_env_name.empty()) ref.target_env_name = ref.key;
-      s.secrets.push_back(std::move(ref));
-    }
-  }
-  if (const Value* sa = spec.Find("serviceAccount"); sa && sa->IsString())
-    s.service_account = sa->text;
-  if (const Value* p = GetObject(spec, "permissionProfile")) {
-    s.permission_profile = PermissionProfileRef{GetString(*p, "type"), GetString(*p, "name"),
-                                                GetString(*p, "key"), p->mark};
-  }
   if (const Value* p = GetObject(spec, "podTemplateSpec")) s.pod_template_spec = *p;
   if (const Value* ro = GetObject(spec, "resourceOverrides")) {
     if (const Value* d = GetObject(*ro, "proxyDeployment"))
       s.proxy_deployment = DecodeProxyDeployment(*d);
     if (const Value* svc = GetObject(*ro, "proxyService")) {
-      s.proxy_service =
-          ServiceOverrides{OptionalMap(*svc, "labels"), OptionalMap(*svc, "annotations")};
+      s.proxy_service = ServiceOverrides{DecodeOptionalMap(*svc, "labels"),
+                                         DecodeOptionalMap(*svc, "annotations")};
     }
   }
   if (const Value* o = GetObject(spec, "oidcConfig")) s.oidc = DecodeOidc(*o);
   if (const Value* a = GetObject(spec, "authzConfig")) s.authz = DecodeAuthz(*a);
-  if (const Value* a = GetObject(spec, "audit")) s.audit_enabled = GetBool(*a, "enabled");
   s.tools = GetStrings(spec, "tools");
   if (const Value* t = GetObject(spec, "toolConfigRef")) {
     s.tool_config_ref = GetString(*t, "name");

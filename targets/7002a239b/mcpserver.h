@@ -14,24 +14,6 @@
 namespace thv {
 namespace t7002a239b {
 
-struct NameValue {
-  std::string name;
-  std::string value;
-};
-
-struct SecretRef {
-  std::string name;
-  std::string key;
-  std::string target_env_name;  // defaults to key
-};
-
-struct PermissionProfileRef {
-  std::string type;  // builtin | configmap
-  std::string name;
-  std::string key;
-  Mark mark;
-};
-
 struct ProxyDeploymentOverrides {
   std::optional<StringMap> labels;
   std::optional<StringMap> annotations;
@@ -100,27 +82,15 @@ struct Telemetry {
   std::optional<bool> prometheus_enabled;  // set when telemetry.prometheus exists
 };
 
-struct MCPServer {
+struct MCPServer : MCPServerCommon {
   Object object;  // identity, origin, and the defaulted document
-  std::string image;
-  std::string transport;
-  std::string proxy_mode;
   int port = 8080;
   int target_port = 0;
-  std::vector<std::string> args;
-  std::vector<NameValue> env;
-  std::vector<HostVolume> volumes;
-  CpuMemory limits;
-  CpuMemory requests;
-  std::vector<SecretRef> secrets;
-  std::optional<std::string> service_account;
-  std::optional<PermissionProfileRef> permission_profile;
   std::optional<Value> pod_template_spec;
   std::optional<ProxyDeploymentOverrides> proxy_deployment;
   std::optional<ServiceOverrides> proxy_service;
   std::optional<OidcConfig> oidc;
   std::optional<AuthzConfig> authz;
-  std::optional<bool> audit_enabled;  // set when spec.audit exists
   std::vector<std::string> tools;
   std::optional<std::string> tool_config_ref;
   Mark tool_config_ref_mark;

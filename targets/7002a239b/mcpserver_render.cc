@@ -203,7 +203,7 @@ Value Deployment(const MCPServer& s, const ServerRefs& refs, const RenderOptions
     resources.Set("requests", ResourceList(s.requests));
 
   Value container = Obj({{"name", Str("toolhive")},
-                         {"image", Str(ProxyImage(options))},
+                         {"image", Str(ProxyImage(options, kDefaults))},
                          {"args", StrList(ProxyArgs(s, refs, options))},
                          {"ports", List({Obj({{"name", Str("http")},
                                               {"containerPort", Int(s.port)},

@@ -68,6 +68,15 @@ std::vector<std::string> Args(const std::vector<Value>& docs, const std::string&
   return Strings(Container(docs, name).Find("args"));
 }
 
+// test-server's proxy args from the first that is want's first on, as many as want has (fewer
+// when they run out; none when that arg is absent): compared with want, whether want is a run.
+std::vector<std::string> ArgsLike(const std::vector<Value>& docs,
+                                  const std::vector<std::string>& want) {
+  const std::vector<std::string> args = Args(docs, "test-server");
+  auto first = std::find(args.begin(), args.end(), want.front());
+  return {first, first + std::min(want.size(), static_cast<size_t>(args.end() - first))};
+}
+
 bool Has(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -336,16 +345,15 @@ TEST_CASE("fact 22: secrets append to an existing mcp container; the SA override
 TEST_CASE("fact 23: kubernetes OIDC defaults") {
   auto docs =
       Render(WithSpec("test-server", "default", "  image: i\n  oidcConfig: {type: kubernetes}\n"));
-  auto args = Args(docs, "test-server");
-  auto first = std::find(args.begin(), args.end(), "--oidc-issuer=https://kubernetes.default.svc");
-  REQUIRE(first != args.end());
-  CHECK(std::vector<std::string>(first, first + 7) ==
-        std::vector<std::string>{
-            "--oidc-issuer=https://kubernetes.default.svc", "--oidc-audience=toolhive",
-            "--thv-ca-bundle=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt",
-            "--jwks-auth-token-file=/var/run/secrets/kubernetes.io/serviceaccount/token",
-            "--jwks-allow-private-ip", "--oidc-client-id=default.default.svc.cluster.local",
-            "--resource-url=http://mcp-test-server-proxy.default.svc.cluster.local:8080"});
+  const std::vector<std::string> want = {
+      "--oidc-issuer=https://kubernetes.default.svc",
+      "--oidc-audience=toolhive",
+      "--thv-ca-bundle=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt",
+      "--jwks-auth-token-file=/var/run/secrets/kubernetes.io/serviceaccount/token",
+      "--jwks-allow-private-ip",
+      "--oidc-client-id=default.default.svc.cluster.local",
+      "--resource-url=http://mcp-test-server-proxy.default.svc.cluster.local:8080"};
+  CHECK(ArgsLike(docs, want) == want);
 }
 
 TEST_CASE("fact 24: custom kubernetes OIDC") {
@@ -361,15 +369,12 @@ TEST_CASE("fact 24: custom kubernetes OIDC") {
       jwksUrl: https://custom-issuer.com/jwks
       useClusterAuth: false
 )"));
-  auto args = Args(docs, "test-server");
-  auto first = std::find(args.begin(), args.end(), "--oidc-issuer=https://custom-issuer.com");
-  REQUIRE(first != args.end());
-  CHECK(std::vector<std::string>(first, first + 5) ==
-        std::vector<std::string>{"--oidc-issuer=https://custom-issuer.com",
-                                 "--oidc-audience=custom-audience",
-                                 "--oidc-jwks-url=https://custom-issuer.com/jwks",
-                                 "--oidc-client-id=custom-sa.custom-namespace.svc.cluster.local",
-                                 "--resource-url=https://mcp.example.com"});
+  const std::vector<std::string> want = {
+      "--oidc-issuer=https://custom-issuer.com", "--oidc-audience=custom-audience",
+      "--oidc-jwks-url=https://custom-issuer.com/jwks",
+      "--oidc-client-id=custom-sa.custom-namespace.svc.cluster.local",
+      "--resource-url=https://mcp.example.com"};
+  CHECK(ArgsLike(docs, want) == want);
 }
 
 TEST_CASE("fact 25: inline and configMap OIDC arg order") {
@@ -378,12 +383,9 @@ TEST_CASE("fact 25: inline and configMap OIDC arg order") {
     type: inline
     inline: {issuer: https://i, audience: aud, jwksUrl: https://i/jwks, clientId: cid}
 )"));
-  auto args = Args(docs, "test-server");
-  auto first = std::find(args.begin(), args.end(), "--oidc-issuer=https://i");
-  REQUIRE(first != args.end());
-  CHECK(std::vector<std::string>(first, first + 4) ==
-        std::vector<std::string>{"--oidc-issuer=https://i", "--oidc-audience=aud",
-                                 "--oidc-jwks-url=https://i/jwks", "--oidc-client-id=cid"});
+  const std::vector<std::string> want = {"--oidc-issuer=https://i", "--oidc-audience=aud",
+                                         "--oidc-jwks-url=https://i/jwks", "--oidc-client-id=cid"};
+  CHECK(ArgsLike(docs, want) == want);
   CHECK(RunConfigJson(docs, "test-server").find(R"("oidc_config": {
     "Issuer": "https://i",
     "Audience": "aud",
@@ -405,13 +407,10 @@ kind: ConfigMap
 metadata: {name: oidc, namespace: default}
 data: {issuer: https://i, audience: aud, jwksUrl: https://i/jwks, clientId: cid, jwksAllowPrivateIP: "true"}
 )"));
-  auto cm_args = Args(cm_docs, "test-server");
-  auto cm_first = std::find(cm_args.begin(), cm_args.end(), "--oidc-issuer=https://i");
-  REQUIRE(cm_first != cm_args.end());
-  CHECK(std::vector<std::string>(cm_first, cm_first + 5) ==
-        std::vector<std::string>{"--oidc-issuer=https://i", "--oidc-audience=aud",
-                                 "--oidc-jwks-url=https://i/jwks", "--oidc-client-id=cid",
-                                 "--jwks-allow-private-ip"});
+  const std::vector<std::string> cm_want = {"--oidc-issuer=https://i", "--oidc-audience=aud",
+                                            "--oidc-jwks-url=https://i/jwks",
+                                            "--oidc-client-id=cid", "--jwks-allow-private-ip"};
+  CHECK(ArgsLike(cm_docs, cm_want) == cm_want);
 }
 
 TEST_CASE("fact 26-28: authz args, inline ConfigMap content and volumes") {

@@ -6,6 +6,7 @@
 #include "core/json_writer.h"
 #include "core/value_builder.h"
 #include "render/k8s_objects.h"
+#include "render/runconfig_parts.h"
 #include "targets/7002a239b/defaults.h"
 
 namespace thv {
@@ -146,13 +147,7 @@ Value BuildRunConfig(const MCPServer& s, const ServerRefs& refs, const RenderOpt
   Value rc = Value::Mapping();
   rc.Set("schema_version", Str("v0.1.0"));
   rc.Set("image", Str(s.image));
-  if (!s.args.empty()) rc.Set("cmd_args", StrList(s.args));
-  rc.Set("name", Str(name));
-  rc.Set("container_name", Str(name));
-  rc.Set("base_name", Str(name));
-  rc.Set("transport", Str(s.transport));
-  rc.Set("host", Str(ProxyHost(options)));
-  rc.Set("port", Int(port));
+  SetRunConfigProcess(&rc, s, name, ProxyHost(options), port);
   if (s.target_port) rc.Set("target_port", Int(s.target_port));
   if (s.permission_profile) {
     rc.Set("permission_profile_name_or_path",
@@ -186,12 +181,7 @@ Value BuildRunConfig(const MCPServer& s, const ServerRefs& refs, const RenderOpt
       HasVaultAgentInjection(template_annotations)) {
     rc.Set("env_file_dir", Str("/vault/secrets"));
   }
-  if (!s.volumes.empty()) {
-    Value volumes = Value::Sequence();
-    for (const HostVolume& v : s.volumes)
-      volumes.Append(Str(v.host_path + ":" + v.mount_path + (v.read_only ? ":ro" : "")));
-    rc.Set("volumes", volumes);
-  }
+  SetRunConfigVolumes(&rc, s.volumes);
   rc.Set("container_labels", Obj({{"toolhive", Str("true")},
                                   {"toolhive-basename", Str(name)},
                                   {"toolhive-name", Str(name)},

@@ -35,7 +35,8 @@ void RenderRegistry(const Object& object, const RenderContext& context, Diagnost
   auto content = context.options.registries.find(object.meta.namespace_ + "/" + object.meta.name);
   if (content == context.options.registries.end()) return;  // its fetch failed, reported
   Diagnostics ignored;  // DecodeMCPRegistry's findings were reported by the registry stage
-  const std::string image = context.options.render.registry_api_image.value_or(kRegistryApiImage);
+  const std::string image =
+      context.options.render.registry_api_image.value_or(kDefaults.registry_api_image);
   for (Value& doc : RenderMCPRegistry(DecodeMCPRegistry(object, &ignored), content->second, image))
     emit(std::move(doc), true);
 }
@@ -64,15 +65,9 @@ const UnreadFlag kUnreadFlags[] = {{"--usage-metrics", kNotRead},
 
 }  // namespace
 
-const Target kTarget = {"7002a239b",
-                        kOperatorBuild,
-                        "github.com/stacklok/toolhive@7002a239b",
-                        {kProxyImage, kProxyHost, kRegistryApiImage},
-                        kCrds,
-                        kKinds,
-                        nullptr,
-                        nullptr,
-                        ListServer,
+const Target kTarget = {"7002a239b", kOperatorBuild, "github.com/stacklok/toolhive@7002a239b",
+                        kDefaults,   kCrds,          kKinds,
+                        nullptr,     nullptr,        ListServer,
                         kUnreadFlags};
 
 }  // namespace t7002a239b

@@ -1,11 +1,13 @@
 #include "targets/v0.44.0/configs.h"
 
 #include <set>
+#include <utility>
 
 #include "model/decode.h"
 #include "model/formats.h"
 #include "model/inputs.h"
 #include "model/names.h"
+#include "targets/v0.44.0/authserver_checks.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -14,19 +16,11 @@ namespace {
 
 using Verdict = std::optional<Invalid>;
 
-const Value& Spec(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(object.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
-
-std::string Index(const char* field, size_t i) { return field + ("[" + std::to_string(i) + "]"); }
-
 // MCPOIDCConfig: Validate() (type/config consistency), then for inline configs the issuer and
 // JWKS URL checks (mcpoidcconfig_controller.go validateOIDCConfigSpec,
 // pkg/validation/oidc_validation.go ValidateOIDCIssuerURL, url_validation.go ValidateJWKSURL).
 Verdict ValidateOidc(const Object& object) {
-  const Value& spec = Spec(object);
+  const Value& spec = SpecOf(object);
   const std::string type = GetString(spec, "type");
   if ((GetObject(spec, "kubernetesServiceAccount") == nullptr) ==
       (type == "kubernetesServiceAccount"))
@@ -74,7 +68,7 @@ Verdict ValidateOidc(const Object& object) {
 
 // MCPTelemetryConfig.Validate() (api/v1beta1/mcptelemetryconfig_types.go).
 Verdict ValidateTelemetry(const Object& object) {
-  const Value* otel = GetObject(Spec(object), "openTelemetry");
+  const Value* otel = GetObject(SpecOf(object), "openTelemetry");
   if (!otel) return std::nullopt;
   const std::string base = "spec.openTelemetry";
   if (!GetString(*otel, "endpoint").empty()) {
@@ -89,10 +83,10 @@ Verdict ValidateTelemetry(const Object& object) {
       sensitive && sensitive->IsSequence()) {
     for (size_t i = 0; i < sensitive->items.size(); ++i) {
       const Value& sh = sensitive->items[i];
-      const std::string at = base + "." + Index("sensitiveHeaders", i);
+      const std::string at = base + "." + ItemPath("sensitiveHeaders", i);
       const std::string name = GetString(sh, "name");
       const Value* ref = GetObject(sh, "secretKeyRef");
-      const std::string go = "openTelemetry." + Index("sensitiveHeaders", i);
+      const std::string go = "openTelemetry." + ItemPath("sensitiveHeaders", i);
       if (name.empty()) return Invalid{at + ".name", go + ".name must not be empty"};
       if (!ref || GetString(*ref, "name").empty())
         return Invalid{at + ".secretKeyRef.name", go + ".secretKeyRef.name must not be empty"};
@@ -137,7 +131,7 @@ std::string WrongType(const Value* v, bool want_string, const std::string& field
 // MCPAuthzConfig: Validate() (registered type, config present) and the backend factory's
 // ValidateConfig.
 Verdict ValidateAuthz(const Object& object) {
-  const Value& spec = Spec(object);
+  const Value& spec = SpecOf(object);
   const std::string type = GetString(spec, "type");
   if (type.empty()) return Invalid{"spec.type", "type must not be empty"};
   std::optional<Invalid> verdict =
@@ -148,10 +142,10 @@ Verdict ValidateAuthz(const Object& object) {
 
 // MCPExternalAuthConfig.Validate() (api/v1beta1/mcpexternalauthconfig_types.go) and the
 // controller's OBO dispatch, which an upstream build answers with ErrEnterpriseRequired.
-// Not yet checked here: the embedded auth server's confidential-client transport,
-// forceConfidentialRedirectUris, trustedIssuers and reserved additionalAuthorizationParams.
+// The embedded auth server's trusted issuers: the structure here, their URLs when a server's
+// RunConfig is built (authserver.cc).
 Verdict ValidateExternalAuth(const Object& object) {
-  const Value& spec = Spec(object);
+  const Value& spec = SpecOf(object);
   const std::string type = GetString(spec, "type");
   if ((GetObject(spec, "obo") == nullptr) == (type == "obo"))
     return Invalid{"spec.obo", "obo configuration must be set if and only if type is 'obo'"};
@@ -170,10 +164,17 @@ Verdict ValidateExternalAuth(const Object& object) {
     if (!providers || !providers->IsSequence() || providers->items.empty())
       return Invalid{"spec.embeddedAuthServer.upstreamProviders",
                      "at least one upstream provider is required"};
+    if (std::optional<Invalid> policy = ConfidentialClientPolicy(server)) {
+      policy->path = "spec.embeddedAuthServer." + policy->path;
+      return policy;
+    }
+    if (std::optional<std::pair<size_t, std::string>> bad = TrustedIssuerStructure(server))
+      return Invalid{"spec.embeddedAuthServer." + ItemPath("trustedIssuers", bad->first),
+                     "trustedIssuers: " + bad->second};
     std::set<std::string> seen;
     for (size_t i = 0; i < providers->items.size(); ++i) {
       const Value& p = providers->items[i];
-      const std::string prefix = Index("upstreamProviders", i);
+      const std::string prefix = ItemPath("upstreamProviders", i);
       const std::string at = "spec.embeddedAuthServer." + prefix;
       const std::string name = GetString(p, "name");
       if (!seen.insert(name).second)
@@ -188,7 +189,19 @@ Verdict ValidateExternalAuth(const Object& object) {
                                ": type must be 'oidc' or 'oauth2'; oidcConfig must be set when "
                                "type is 'oidc' and oauth2Config must be set when type is 'oauth2' "
                                "(and the other must not be set)"};
-      if (ptype != "oauth2") continue;
+      // validateUpstreamProvider (mcpexternalauthconfig_types.go:1940-1964): the OAuth 2.0 rules,
+      // then the reserved authorization parameters of either type.
+      const std::string reserved = ReservedAuthorizationParam(
+          GetStringMap(ptype == "oidc" ? *oidc : *oauth2, "additionalAuthorizationParams"));
+      const Invalid reserved_invalid{
+          at + (ptype == "oidc" ? ".oidcConfig" : ".oauth2Config") +
+              ".additionalAuthorizationParams." + reserved,
+          prefix + ".additionalAuthorizationParams: reserved parameter " + GoQuote(reserved) +
+              " is managed by the framework and cannot be overridden"};
+      if (ptype != "oauth2") {
+        if (!reserved.empty()) return reserved_invalid;
+        continue;
+      }
       const Value* dcr = GetObject(*oauth2, "dcrConfig");
       const std::string oauth2_at = at + ".oauth2Config";
       if (GetString(*oauth2, "clientId").empty() == (dcr == nullptr))
@@ -214,6 +227,7 @@ Verdict ValidateExternalAuth(const Object& object) {
                        prefix +
                            ": oauth2Config.identityFromToken.subjectPath must not be empty when "
                            "identityFromToken is set"};
+      if (!reserved.empty()) return reserved_invalid;
     }
   } else if (type == "awsSts") {
     const Value& sts = *GetObject(spec, "awsSts");
@@ -226,8 +240,8 @@ Verdict ValidateExternalAuth(const Object& object) {
                      "awsSts: at least one of fallbackRoleArn or roleMappings must be configured"};
     for (size_t i = 0; has_mappings && i < mappings->items.size(); ++i) {
       const Value& m = mappings->items[i];
-      const std::string at = "spec.awsSts." + Index("roleMappings", i);
-      const std::string go = "awsSts." + Index("roleMappings", i);
+      const std::string at = "spec.awsSts." + ItemPath("roleMappings", i);
+      const std::string go = "awsSts." + ItemPath("roleMappings", i);
       if (GetString(m, "roleArn").empty())
         return Invalid{at + ".roleArn", go + ".roleArn is required"};
       const bool claim = !GetString(m, "claim").empty(), matcher = !GetString(m, "matcher").empty();
@@ -255,7 +269,7 @@ Verdict ValidateExternalAuth(const Object& object) {
 // MCPWebhookConfig: controllerutil.ValidateMCPWebhookConfigSpec, i.e. webhook.Config's
 // ValidateDefinition for each webhook, every failure joined (errors.Join).
 std::vector<Invalid> ValidateWebhook(const Object& object) {
-  const Value& spec = Spec(object);
+  const Value& spec = SpecOf(object);
   std::vector<Invalid> verdict;
   auto add = [&](const std::string& path, const std::string& message) {
     verdict.push_back(Invalid{path, message});
@@ -264,7 +278,7 @@ std::vector<Invalid> ValidateWebhook(const Object& object) {
     const Value* list = spec.Find(kind);
     for (size_t i = 0; list && list->IsSequence() && i < list->items.size(); ++i) {
       const Value& w = list->items[i];
-      const std::string at = std::string("spec.") + Index(kind, i);
+      const std::string at = std::string("spec.") + ItemPath(kind, i);
       const std::string prefix = std::string(kind) + " webhook[" + std::to_string(i) + "] " +
                                  GoQuote(GetString(w, "name")) + ": ";
       const std::string url = GetString(w, "url");
@@ -312,26 +326,20 @@ std::vector<Invalid> ValidateWebhook(const Object& object) {
 }  // namespace
 
 std::vector<Invalid> ValidateConfig(const Object& object) {
-  Verdict first;
-  switch (ToolhiveKindOf(object)) {
-    case ToolhiveKind::kMCPOIDCConfig:
-      first = ValidateOidc(object);
-      break;
-    case ToolhiveKind::kMCPTelemetryConfig:
-      first = ValidateTelemetry(object);
-      break;
-    case ToolhiveKind::kMCPAuthzConfig:
-      first = ValidateAuthz(object);
-      break;
-    case ToolhiveKind::kMCPExternalAuthConfig:
-      first = ValidateExternalAuth(object);
-      break;
-    case ToolhiveKind::kMCPWebhookConfig:
-      return ValidateWebhook(object);
-    default:
-      break;  // MCPToolConfig is always valid; MCPGroup has nothing to check
+  // The kinds whose controllers stop at the first problem. MCPToolConfig is always valid;
+  // MCPGroup has nothing to check.
+  static const std::pair<ToolhiveKind, Verdict (*)(const Object&)> kFirstProblem[] = {
+      {ToolhiveKind::kMCPOIDCConfig, ValidateOidc},
+      {ToolhiveKind::kMCPTelemetryConfig, ValidateTelemetry},
+      {ToolhiveKind::kMCPAuthzConfig, ValidateAuthz},
+      {ToolhiveKind::kMCPExternalAuthConfig, ValidateExternalAuth}};
+  const ToolhiveKind kind = ToolhiveKindOf(object);
+  if (kind == ToolhiveKind::kMCPWebhookConfig) return ValidateWebhook(object);
+  for (const auto& [k, validate] : kFirstProblem) {
+    if (k != kind) continue;
+    if (const Verdict first = validate(object)) return {*first};
   }
-  return first ? std::vector<Invalid>{*first} : std::vector<Invalid>{};
+  return {};
 }
 
 std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* config,
@@ -351,7 +359,7 @@ std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* 
     for (size_t i = 0; policies && i < policies->items.size(); ++i) {
       const Value& p = policies->items[i];
       if (!p.IsString() && !p.IsNull())
-        return Invalid{at + "." + Index("policies", i),
+        return Invalid{at + "." + ItemPath("policies", i),
                        "failed to parse configuration: json: cannot unmarshal " +
                            std::string(GoJsonTypeName(p)) +
                            " into Go struct field ConfigOptions.cedar.policies of type string"};
@@ -386,15 +394,15 @@ std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* 
   return std::nullopt;
 }
 
-std::string ExternalAuthType(const Object& config) { return GetString(Spec(config), "type"); }
+std::string ExternalAuthType(const Object& config) { return GetString(SpecOf(config), "type"); }
 
 size_t UpstreamProviderCount(const Object& config) {
-  const Value* server = GetObject(Spec(config), "embeddedAuthServer");
+  const Value* server = GetObject(SpecOf(config), "embeddedAuthServer");
   const Value* providers = server ? server->Find("upstreamProviders") : nullptr;
   return providers && providers->IsSequence() ? providers->items.size() : 0;
 }
 
-bool ResolveOidcConfig(const Object& oidc_config, ResolvedOidc* out) {
+bool ResolveOidcProvider(const Object& oidc_config, OidcProvider* out) {
   static const Value kEmpty = Value::Mapping();
   const Value* found = GetObject(oidc_config.doc, "spec");
   const Value& spec = found ? *found : kEmpty;

@@ -31,7 +31,7 @@ std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* 
 // oidc.Resolver.ResolveFromConfigRef (cmd/thv-operator/pkg/oidc/resolver.go:74-198) of an
 // MCPOIDCConfig's spec, before the per-server audience, scopes and resource URL: the shared
 // provider settings. False for an inline type without `inline` (the resolver returns nil).
-struct ResolvedOidc {
+struct OidcProvider {
   std::string issuer, client_id, jwks_url, introspection_url;
   std::string ca_bundle_path;   // ThvCABundlePath
   std::string jwks_token_path;  // JWKSAuthTokenPath
@@ -39,7 +39,7 @@ struct ResolvedOidc {
        insecure_allow_http = false;
   bool client_secret = false;  // inline with a clientSecretRef
 };
-bool ResolveOidcConfig(const Object& oidc_config, ResolvedOidc* out);
+bool ResolveOidcProvider(const Object& oidc_config, OidcProvider* out);
 
 // An MCPExternalAuthConfig's spec.type, and for an embedded auth server its number of upstream
 // providers (MCPServer accepts one).

@@ -13,6 +13,7 @@
 #include "render/render_all.h"
 #include "render/strategic_merge.h"
 #include "targets/v0.44.0/core_v1.h"
+#include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/workload_parts.h"
 
 namespace thv {
@@ -20,7 +21,6 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kOperator[] = "the operator (v0.44.0)";
 const char kContainer[] = "embedding";     // embeddingContainerName (esc:52)
 const char kModelCache[] = "model-cache";  // the volumeClaimTemplate and its mount (esc:479,546)
 const char kModelCachePath[] = "/data";    // modelCacheMountPath (esc:58)
@@ -61,9 +61,7 @@ struct EmbeddingServer {
 };
 
 EmbeddingServer Decode(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* found = GetObject(object.doc, "spec");
-  const Value& spec = found ? *found : kEmpty;
+  const Value& spec = SpecOf(object);
   EmbeddingServer e;
   e.object = &object;
   e.model = GetString(spec, "model");
@@ -296,9 +294,12 @@ class Renderer {
   const std::string& ns_;
 };
 
+// MODEL, and status.url as updateEmbeddingServerStatus sets it (esc:948-952).
 std::vector<std::string> ListCells(const Object& object, const std::vector<Object>&) {
-  const Value* spec = GetObject(object.doc, "spec");
-  return {"", spec ? GetString(*spec, "model") : "", "", ""};
+  const EmbeddingServer e = Decode(object);
+  return {"", e.model, "",
+          "http://" + object.meta.name + "." + object.meta.namespace_ +
+              ".svc.cluster.local:" + std::to_string(e.port)};
 }
 
 }  // namespace

@@ -89,14 +89,8 @@ std::string RemoteUrlProblem(const std::string& raw) {
 
 namespace {
 
-const Value& Spec(const Object& o) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(o.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
-
 std::string GroupOf(const Object& o) {
-  const Value* ref = GetObject(Spec(o), "groupRef");
+  const Value* ref = GetObject(SpecOf(o), "groupRef");
   return ref ? GetString(*ref, "name") : "";
 }
 
@@ -105,7 +99,7 @@ std::string GroupOf(const Object& o) {
 void CheckServerEntry(const Object& entry, const RenderContext& context, Diagnostics* diags) {
   const std::string& ns = entry.meta.namespace_;
   const std::string& file = entry.origin.file;
-  const Value& spec = Spec(entry);
+  const Value& spec = SpecOf(entry);
   auto mark = [&](const char* path) { return MarkOfPath(entry.doc, path); };
   // validateRemoteURL (sec:426-450).
   if (std::string problem = RemoteUrlProblem(GetString(spec, "remoteUrl")); !problem.empty())
@@ -188,7 +182,7 @@ std::vector<std::string> GroupCells(const Object& group, const std::vector<Objec
 }
 
 std::vector<std::string> EntryCells(const Object& entry, const std::vector<Object>&) {
-  const Value& spec = Spec(entry);
+  const Value& spec = SpecOf(entry);
   return {"", GetString(spec, "transport"), GetString(spec, "remoteUrl"), GroupOf(entry)};
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/testing.h"
 #include "render/render_all.h"
 #include "targets/testing.h"
 #include "targets/v0.44.0/mcpserver.h"
@@ -60,11 +61,12 @@ TEST_CASE("v0.44.0: v1beta1 and the deprecated v1alpha1 both read, with the CRD'
   CHECK(s.mcp_port == 0);
   CHECK(ServiceUrl(s) == "http://mcp-s-proxy.ns.svc.cluster.local:8080/mcp");
   CHECK(std::string(kTarget.name) == "v0.44.0");
-  // `list` at v0.44.0 shows the CRD's printer columns, all from status for an MCPServer.
+  // `list` at v0.44.0 shows the CRD's printer columns, all from status for an MCPServer: only
+  // the URL, which the controller derives from the spec, is known.
   CHECK_FALSE(static_cast<bool>(kTarget.list_server));
   REQUIRE(objects[0].toolhive->list);
   CHECK(objects[0].toolhive->list->cells(objects[0], objects) ==
-        std::vector<std::string>{"", "", "", ""});
+        std::vector<std::string>{"", "", "", ServiceUrl(s)});
 }
 
 TEST_CASE("v0.44.0: the transport decides the URL path, stdio through its proxy mode") {
@@ -95,10 +97,7 @@ TEST_CASE("v0.44.0: MCPWebhookConfig is served as v1alpha1 only") {
 TEST_CASE("v0.44.0: kinds not supported yet are refused, saying what renders them") {
   CHECK(Run(Config("MCPRemoteProxy", "x", "  {}\n"))
             .HasError("kind: MCPRemoteProxy is not supported at v0.44.0 yet"));
-  Result registry = Run(Config("MCPRegistry", "r", "  configYAML: 'x'\n"));
-  CHECK(
-      registry.HasError("kind: MCPRegistry is not supported at v0.44.0 yet; --operator-version "
-                        "7002a239b renders MCPRegistry v1alpha1"));
+  CHECK(Run(Config("MCPRegistry", "r", "  configYAML: 'a: 1'\n")).errors.empty());  // renders now
 }
 
 TEST_CASE("v0.44.0: 7002a239b's renamed fields are errors saying what they became") {
@@ -215,7 +214,13 @@ TEST_CASE("v0.44.0: authServerRef takes one embedded auth server with one upstre
            "\n        type: oidc\n        oidcConfig: {issuerUrl: 'https://idp', clientId: c}\n";
   };
   const std::string ref = "  authServerRef: {kind: MCPExternalAuthConfig, name: as}\n";
-  Result one = Run(Server(ref) + Config("MCPExternalAuthConfig", "as", embedded + provider("a")));
+  // The auth server needs the server's OIDC configuration, its audience the resource URL
+  // (cu/authserver.go:593-615).
+  const std::string oidc =
+      "  oidcConfigRef: {name: oidc, audience: 'http://s.ns.svc.cluster.local:8080'}\n";
+  Result one =
+      Run(Server(ref + oidc) + Config("MCPExternalAuthConfig", "as", embedded + provider("a")) +
+          Config("MCPOIDCConfig", "oidc", "  type: inline\n  inline: {issuer: 'https://a'}\n"));
   CHECK(one.errors.empty());
   Result two = Run(Server(ref) +
                    Config("MCPExternalAuthConfig", "as", embedded + provider("a") + provider("b")));
@@ -318,18 +323,19 @@ TEST_CASE("v0.44.0: each config kind's controller validation, with the operator'
   }
   // Where the CRD has a rule for the same thing, the API server refuses the object first, with
   // the rule's message.
-  CHECK(Run(Config("MCPOIDCConfig", "o",
-                   "  type: kubernetesServiceAccount\n  kubernetesServiceAccount: {}\n"
-                   "  inline: {issuer: 'https://idp'}\n"))
-            .errors == std::vector<std::string>{
-                           "6:3: spec: Invalid value: inline must be set when type is 'inline', "
-                           "and must not be set otherwise"});
-  CHECK(Run(Config("MCPTelemetryConfig", "t",
-                   "  openTelemetry:\n    headers: {x-key: a}\n    sensitiveHeaders: [{name: "
-                   "x-key, secretKeyRef: {name: s, key: k}}]\n"))
-            .errors == std::vector<std::string>{
-                           "7:5: spec.openTelemetry: Invalid value: a header name cannot appear "
-                           "in both headers and sensitiveHeaders"});
+  const Case kRuleFirst[] = {
+      {Config("MCPOIDCConfig", "o",
+              "  type: kubernetesServiceAccount\n  kubernetesServiceAccount: {}\n"
+              "  inline: {issuer: 'https://idp'}\n"),
+       "6:3: spec: Invalid value: inline must be set when type is 'inline', and must not be set "
+       "otherwise"},
+      {Config("MCPTelemetryConfig", "t",
+              "  openTelemetry:\n    headers: {x-key: a}\n    sensitiveHeaders: [{name: "
+              "x-key, secretKeyRef: {name: s, key: k}}]\n"),
+       "7:5: spec.openTelemetry: Invalid value: a header name cannot appear in both headers and "
+       "sensitiveHeaders"},
+  };
+  for (const Case& c : kRuleFirst) CHECK(Run(c.input).errors == std::vector<std::string>{c.want});
   // What the checks allow.
   for (const std::string& ok :
        {Config("MCPOIDCConfig", "o",

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model/decode.h"
+#include "targets/v0.44.0/mcpserver.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -21,6 +22,15 @@ std::string SpecField(const Object& o, std::initializer_list<const char*> path) 
 }
 
 Cells StatusOnly4(const Object&, const std::vector<Object>&) { return {"", "", "", ""}; }
+// status.url as the controller sets it on its first reconcile (mcpserver_controller.go:514-519).
+Cells Server(const Object& o, const std::vector<Object>&) {
+  return {"", "", "", ServiceUrl(DecodeMCPServer(o))};
+}
+// status.url once the registry API is ready (mcpregistry_controller.go:307-312; the Service
+// <name>-api, mcpregistry_types.go:247-250).
+Cells Registry(const Object& o, const std::vector<Object>&) {
+  return {"", "", "", "http://" + o.meta.name + "-api." + o.meta.namespace_ + ":8080"};
+}
 Cells RemoteProxy(const Object& o, const std::vector<Object>&) {
   return {"", SpecField(o, {"remoteUrl"}), "", ""};
 }
@@ -39,9 +49,9 @@ Cells ValidOnly(const Object&, const std::vector<Object>&) { return {""}; }
 
 }  // namespace
 
-const KindLister kServerList = {{"STATUS", "READY", "REPLICAS", "URL", nullptr}, StatusOnly4};
+const KindLister kServerList = {{"STATUS", "READY", "REPLICAS", "URL", nullptr}, Server};
 const KindLister kRemoteProxyList = {{"PHASE", "REMOTE URL", "URL", "READY", nullptr}, RemoteProxy};
-const KindLister kRegistryList = {{"STATUS", "READY", "REPLICAS", "URL", nullptr}, StatusOnly4};
+const KindLister kRegistryList = {{"STATUS", "READY", "REPLICAS", "URL", nullptr}, Registry};
 const KindLister kVirtualServerList = {{"PHASE", "URL", "BACKENDS", "READY", nullptr}, StatusOnly4};
 const KindLister kCompositeToolList = {{"WORKFLOW", "STATUS", "READY", nullptr}, CompositeTool};
 const KindLister kTypedConfigList = {{"TYPE", "VALID", nullptr}, TypedConfig};

@@ -1,8 +1,10 @@
 // `thv-render list` at v0.44.0: each kind's table is its CRD's printer columns
 // (additionalPrinterColumns in targets/v0.44.0/crds, v1beta1), without Age. The columns read
-// from spec are filled; those only the operator's status holds (phase, Ready, URL, counts) are
-// empty, as kubectl shows them for an object with no status. EmbeddingServer's, MCPGroup's and
-// MCPServerEntry's tables are beside those kinds (embeddingserver.h, groups.h).
+// from spec are filled, and so is URL where the controller derives status.url from the spec
+// alone (MCPServer, MCPRegistry, EmbeddingServer); the others only the operator's status holds
+// (phase, Ready, counts) are empty, as kubectl shows them for an object with no status.
+// EmbeddingServer's, MCPGroup's and MCPServerEntry's tables are beside those kinds
+// (embeddingserver.h, groups.h).
 #pragma once
 
 #include "targets/target.h"

@@ -25,22 +25,8 @@ std::optional<int> OptionalInt(const Value& spec, const char* key) {
   return static_cast<int>(GetInt(spec, key));
 }
 
-std::optional<StringMap> OptionalMap(const Value& parent, const char* key) {
-  if (!GetObject(parent, key)) return std::nullopt;
-  return GetStringMap(parent, key);
-}
-
 MetadataOverrides DecodeMetadataOverrides(const Value& v) {
-  return {OptionalMap(v, "labels"), OptionalMap(v, "annotations")};
-}
-
-std::vector<EnvVar> DecodeEnv(const Value& parent) {
-  std::vector<EnvVar> env;
-  if (const Value* list = parent.Find("env"); list && list->IsSequence()) {
-    for (const Value& item : list->items)
-      env.push_back({GetString(item, "name"), GetString(item, "value")});
-  }
-  return env;
+  return {DecodeOptionalMap(v, "labels"), DecodeOptionalMap(v, "annotations")};
 }
 
 AuthzConfig DecodeAuthz(const Value& a) {
@@ -89,38 +75,14 @@ SessionStorage DecodeSessionStorage(const Value& v) {
 MCPServer DecodeMCPServer(const Object& object) {
   MCPServer s;
   s.object = &object;
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec_ptr = GetObject(object.doc, "spec");
-  const Value& spec = spec_ptr ? *spec_ptr : kEmpty;
-
+  const Value& spec = SpecOf(object);
   if (const Value* meta = GetObject(object.doc, "metadata")) {
     if (const Value* g = meta->Find("generation"); g && g->IsInt())
       s.generation = GetInt(*meta, "generation");
   }
-  s.image = GetString(spec, "image");
-  s.transport = GetString(spec, "transport");
-  s.proxy_mode = GetString(spec, "proxyMode");
+  DecodeMCPServerCommon(spec, &s);
   s.proxy_port = static_cast<int>(GetInt(spec, "proxyPort"));
   s.mcp_port = static_cast<int>(GetInt(spec, "mcpPort"));
-  s.args = GetStrings(spec, "args");
-  s.env = DecodeEnv(spec);
-  s.volumes = DecodeHostVolumes(spec);
-  s.limits = DecodeCpuMemory(spec, "limits");
-  s.requests = DecodeCpuMemory(spec, "requests");
-  if (const Value* secrets = spec.Find("secrets"); secrets && secrets->IsSequence()) {
-    for (const Value& item : secrets->items) {
-      SecretRef ref{GetString(item, "name"), GetString(item, "key"),
-                    GetString(item, "targetEnvName")};
-      if (ref.target_env_name.empty()) ref.target_env_name = ref.key;
-      s.secrets.push_back(std::move(ref));
-    }
-  }
-  if (const Value* sa = spec.Find("serviceAccount"); sa && sa->IsString())
-    s.service_account = sa->text;
-  if (const Value* p = GetObject(spec, "permissionProfile")) {
-    s.permission_profile = PermissionProfileRef{GetString(*p, "type"), GetString(*p, "name"),
-                                                GetString(*p, "key"), p->mark};
-  }
   if (const Value* p = spec.Find("podTemplateSpec"); p && !p->IsNull()) s.pod_template_spec = *p;
   if (const Value* o = GetObject(spec, "resourceOverrides")) {
     if (const Value* d = GetObject(*o, "proxyDeployment"))
@@ -135,7 +97,6 @@ MCPServer DecodeMCPServer(const Object& object) {
   }
   s.authz_config_ref = DecodeRef(spec, "authzConfigRef");
   if (const Value* a = GetObject(spec, "authzConfig")) s.authz_config = DecodeAuthz(*a);
-  if (const Value* a = GetObject(spec, "audit")) s.audit_enabled = GetBool(*a, "enabled");
   s.tool_config_ref = DecodeRef(spec, "toolConfigRef");
   s.external_auth_config_ref = DecodeRef(spec, "externalAuthConfigRef");
   s.webhook_config_ref = DecodeRef(spec, "webhookConfigRef");

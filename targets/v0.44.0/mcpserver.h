@@ -38,26 +38,10 @@ struct AuthServerRef {
   std::string kind;  // MCPExternalAuthConfig (the only kind the CRD allows)
 };
 
-struct EnvVar {
-  std::string name;
-  std::string value;
-};
-
-struct SecretRef {
-  std::string name;
-  std::string key;
-  std::string target_env_name;  // defaults to key
-};
+using EnvVar = NameValue;  // the CRD's name for it
 
 // A Secret key the operator references by name (never reads), with where it was written.
 struct SecretKeyRef {
-  std::string name;
-  std::string key;
-  Mark mark;
-};
-
-struct PermissionProfileRef {
-  std::string type;  // builtin | configmap
   std::string name;
   std::string key;
   Mark mark;
@@ -96,29 +80,18 @@ struct SessionStorage {
   std::optional<SecretKeyRef> password_ref;
 };
 
-struct MCPServer {
+// transport defaults to stdio, proxy_mode to streamable-http.
+struct MCPServer : MCPServerCommon {
   const Object* object = nullptr;  // identity, origin, and the defaulted document
   int64_t generation = 1;          // metadata.generation: 1 for a CR just created
-  std::string image;
-  std::string transport;   // stdio | streamable-http | sse (default stdio)
-  std::string proxy_mode;  // sse | streamable-http (default streamable-http)
   int proxy_port = 8080;
   int mcp_port = 0;  // 0: unset
-  std::vector<std::string> args;
-  std::vector<EnvVar> env;
-  std::vector<HostVolume> volumes;
-  CpuMemory limits;
-  CpuMemory requests;
-  std::vector<SecretRef> secrets;
-  std::optional<std::string> service_account;
-  std::optional<PermissionProfileRef> permission_profile;
   std::optional<ProxyDeploymentOverrides> proxy_deployment;
   std::optional<MetadataOverrides> proxy_service;
   std::optional<Value> pod_template_spec;  // a RawExtension: whatever was written
   std::optional<OidcConfigRef> oidc_config_ref;
   std::optional<NamedRef> authz_config_ref;
   std::optional<AuthzConfig> authz_config;
-  std::optional<bool> audit_enabled;  // set when spec.audit exists
   std::optional<NamedRef> tool_config_ref;
   std::optional<NamedRef> external_auth_config_ref;
   std::optional<NamedRef> webhook_config_ref;

@@ -12,6 +12,7 @@
 #include "render/quantity.h"
 #include "render/render_all.h"
 #include "render/server_fields.h"
+#include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/core_v1.h"
 #include "targets/v0.44.0/defaults.h"
@@ -23,14 +24,6 @@ namespace thv {
 namespace t0_44_0 {
 
 namespace {
-
-const char kOperator[] = "the operator (v0.44.0)";
-
-const Value& SpecOf(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(object.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
 
 class ServerRenderer {
  public:
@@ -124,6 +117,9 @@ class ServerRenderer {
       AddCaBundleVolume(otel ? GetObject(*otel, "caBundleRef") : nullptr, "otel-ca-bundle-",
                         "/config/certs/otel", &volumes, &mounts);
     }
+    // The embedded auth server's Secrets (ctl:1335-1347).
+    if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
+      AddAuthServerVolumes(*auth_server, &volumes, &mounts);
 
     Value resources = Value::Mapping();
     if (!s_.limits.cpu.empty() || !s_.limits.memory.empty())
@@ -137,7 +133,7 @@ class ServerRenderer {
     args.push_back(s_.image);
 
     Value container = Obj({{"name", Str("toolhive")},
-                           {"image", Str(ProxyImage(options_))},
+                           {"image", Str(ProxyImage(options_, kDefaults))},
                            {"args", StrList(args)},
                            {"ports", List({Obj({{"name", Str("http")},
                                                 {"containerPort", Int(s_.proxy_port)},
@@ -224,6 +220,8 @@ class ServerRenderer {
           Obj({{"fieldRef", Obj({{"apiVersion", Str("v1")},
                                  {"fieldPath", Str("metadata.annotations['toolhive.stacklok.dev/"
                                                    "mcpserver-generation']")}})}})}}));
+    if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
+      AppendAuthServerEnv(*auth_server, &env);  // ctl:1335-1347
     EnsureRequiredEnvVars(&env);
     return env;
   }
@@ -333,19 +331,6 @@ void RenderServer(const Object& object, const RenderContext& context, Diagnostic
   ConditionWarnings(server, diags);
   // Refused before anything is written.
   if (diags->error_count() != errors_before || refs.refused) return;
-  if (refs.auth_server ||
-      (refs.external_auth && ExternalAuthType(*refs.external_auth) == "embeddedAuthServer")) {
-    // AddEmbeddedAuthServerConfigOptions / AddAuthServerRefOptions (cu/authserver.go) add
-    // embedded_auth_server_config, its volumes and env, and the upstreamswap middleware.
-    const char* field =
-        server.auth_server_ref ? "spec.authServerRef.name" : "spec.externalAuthConfigRef.name";
-    if (!context.options.validating)
-      diags->Error(object.origin.file, MarkOfPath(object.doc, field), field,
-                   "rendering an MCPServer with an embedded auth server (MCPExternalAuthConfig "
-                   "type embeddedAuthServer) is not supported at v0.44.0 yet; `validate` checks "
-                   "it");
-    return;
-  }
   const Value run_config = BuildRunConfig(server, refs, context.options.render, diags);
   if (run_config.IsNull()) return;
   ServerRenderer(server, refs, context.options.render).Emit(GoJsonIndent(run_config, "  "), emit);

@@ -5,15 +5,15 @@
 #include "model/decode.h"
 #include "model/inputs.h"
 #include "render/validate_object.h"
+#include "targets/v0.44.0/authserver_checks.h"
 #include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/mcpserver.h"
 
 namespace thv {
 namespace t0_44_0 {
 
 namespace {
-
-const char kOperator[] = "the operator (v0.44.0)";
 
 std::string Where(const Object& o) {
   return o.origin.file + ":" + std::to_string(o.origin.mark.line);
@@ -282,6 +282,7 @@ void CheckConfig(const Object& config, const RenderContext& context, Diagnostics
                  config.kind + " " + config.meta.name + " is not valid: " + invalid.message + "; " +
                      kOperator +
                      " marks it Valid=False and refuses every MCPServer that refers to it");
+  if (config.kind == "MCPExternalAuthConfig") WarnSyntheticIdentity(config, diags);
 }
 
 }  // namespace t0_44_0

@@ -12,6 +12,8 @@
 #include "model/decode.h"
 #include "model/formats.h"
 #include "model/names.h"
+#include "render/runconfig_parts.h"
+#include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/webhooks.h"
@@ -20,14 +22,6 @@ namespace thv {
 namespace t0_44_0 {
 
 namespace {
-
-const char kOperator[] = "the operator (v0.44.0)";
-
-const Value& SpecOf(const Object& object) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(object.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
 
 bool IsHttpTransport(const std::string& t) { return t == "sse" || t == "streamable-http"; }
 
@@ -107,6 +101,9 @@ class RunConfigBuilder {
       env_["FASTMCP_PORT"] = std::to_string(target_port_);
     }
     Validate();
+    // The embedded auth server's options (mcpserver_runconfig.go:248-263).
+    const std::optional<ResolvedOidc> oidc = ResolveOidc();
+    embedded_ = BuildEmbeddedAuthServer(s_, refs_, oidc ? &*oidc : nullptr, diags_);
   }
 
   // loadPermissionProfile and processVolumeMounts (runner/config_builder.go:1300-1415).
@@ -180,23 +177,40 @@ class RunConfigBuilder {
     return o && !o->members.empty() ? o : nullptr;
   }
 
+  // What the resolver returns when it returns a configuration: the resource URL defaulted to the
+  // proxy's Service URL (resolver.go:85-88), the reference's audience and scopes.
+  std::optional<ResolvedOidc> ResolveOidc() const {
+    if (!refs_.oidc_config || !s_.oidc_config_ref) return std::nullopt;
+    const Value& spec = SpecOf(*refs_.oidc_config);
+    if (GetString(spec, "type") != "kubernetesServiceAccount" && !GetObject(spec, "inline"))
+      return std::nullopt;
+    const OidcConfigRef& ref = *s_.oidc_config_ref;
+    return ResolvedOidc{
+        !ref.resource_url.empty()
+            ? ref.resource_url
+            : "http://" + name_ + "." + ns_ + ".svc.cluster.local:" + std::to_string(port_),
+        ref.audience, ref.scopes};
+  }
+
   // oidc.Resolver.ResolveFromConfigRef (cmd/thv-operator/pkg/oidc/resolver.go:74-190) then
   // runner.WithOIDCConfig (runner/config_builder.go:515-560). auth.TokenValidatorConfig has no
   // json tags (pkg/auth/token.go:397-437): Go field names, every field written.
   void Oidc(Value* rc) {
     if (!refs_.oidc_config || !s_.oidc_config_ref) return;
     const OidcConfigRef& ref = *s_.oidc_config_ref;
-    ResolvedOidc o;
-    if (!ResolveOidcConfig(*refs_.oidc_config, &o)) return;
+    OidcProvider o;
+    if (!ResolveOidcProvider(*refs_.oidc_config, &o)) return;
     const std::string &issuer = o.issuer, &jwks = o.jwks_url, &introspection = o.introspection_url,
                       &client_id = o.client_id, &ca = o.ca_bundle_path,
                       &token_file = o.jwks_token_path;
     const bool allow_private_ip = o.jwks_allow_private_ip, insecure_http = o.insecure_allow_http;
-    const std::string resource_url =
-        !ref.resource_url.empty()
-            ? ref.resource_url
-            : "http://" + name_ + "." + ns_ + ".svc.cluster.local:" + std::to_string(port_);
-    const Value scopes = ref.scopes ? StrList(*ref.scopes) : Value::Null();
+    const std::string resource_url = ResolveOidc()->resource_url;
+    Value scopes = ref.scopes ? StrList(*ref.scopes) : Value::Null();
+    // With an embedded auth server and no scopes of its own, the proxy advertises the auth
+    // server's (the same, ref.scopes), else registration.DefaultScopes (config_builder.go
+    // :1045-1053).
+    if (embedded_ && (!ref.scopes || ref.scopes->empty()))
+      scopes = StrList(DefaultAuthServerScopes());
     // The client secret reaches the proxy as TOOLHIVE_OIDC_CLIENT_SECRET, never the RunConfig.
     if (!issuer.empty() || !ref.audience.empty() || !jwks.empty() || !introspection.empty() ||
         !client_id.empty()) {
@@ -444,25 +458,13 @@ class RunConfigBuilder {
     if (s_.generation) rc.Set("mcpserver_generation", Int(s_.generation));
     rc.Set("image", Str(s_.image));
     if (Value remote = RemoteAuth(); !remote.IsNull()) rc.Set("remote_auth_config", remote);
-    if (!s_.args.empty()) rc.Set("cmd_args", StrList(s_.args));
-    rc.Set("name", Str(name_));
-    // WithContainerName: DNS-1123 names are their own sanitized form.
-    rc.Set("container_name", Str(name_));
-    rc.Set("base_name", Str(name_));
-    rc.Set("transport", Str(s_.transport));
-    rc.Set("host", Str(ProxyHost(options_)));
-    rc.Set("port", Int(port_));
+    SetRunConfigProcess(&rc, s_, name_, ProxyHost(options_), port_);
     rc.Set("target_port", Int(target_port_));
     if (!profile_name_or_path_.empty())
       rc.Set("permission_profile_name_or_path", Str(profile_name_or_path_));
     rc.Set("permission_profile", profile_);
     rc.Set("env_vars", StrMap(env_));
-    if (!s_.volumes.empty()) {
-      Value volumes = Value::Sequence();
-      for (const HostVolume& v : s_.volumes)
-        volumes.Append(Str(v.host_path + ":" + v.mount_path + (v.read_only ? ":ro" : "")));
-      rc.Set("volumes", std::move(volumes));
-    }
+    SetRunConfigVolumes(&rc, s_.volumes);
     // labels.AddStandardLabels (pkg/labels/labels.go:47-53): the transport itself.
     rc.Set("container_labels", Obj({{"toolhive", Str("true")},
                                     {"toolhive-basename", Str(name_)},
@@ -518,6 +520,7 @@ class RunConfigBuilder {
     if (!validating_.items.empty()) rc.Set("validating_webhooks", validating_);
     if (!mutating_.items.empty()) rc.Set("mutating_webhooks", mutating_);
     if (!s_.endpoint_prefix.empty()) rc.Set("endpoint_prefix", Str(s_.endpoint_prefix));
+    if (embedded_) rc.Set("embedded_auth_server_config", embedded_->run_config);
     if (!scaling.IsNull()) rc.Set("scaling_config", scaling);
     return rc;
   }
@@ -537,6 +540,10 @@ class RunConfigBuilder {
     Value auth = Value::Mapping();
     if (oidc) auth.Set("oidc_config", *oidc);
     list.Append(Middleware("auth", std::move(auth)));
+    if (embedded_) {
+      MiddlewareEntry swap = UpstreamSwapMiddleware(*embedded_);
+      list.Append(Middleware(swap.type.c_str(), std::move(swap.parameters)));
+    }
     if (!token_exchange_.IsNull()) {
       // tokenexchange.MiddlewareParams {token_exchange_config omitempty}.
       list.Append(Middleware("tokenexchange", Obj({{"token_exchange_config", token_exchange_}})));
@@ -583,9 +590,10 @@ class RunConfigBuilder {
       list.Append(Middleware("ratelimit", std::move(params)));
     }
     // Mutating, then validating webhooks: {webhooks, server_name, transport}, the embedded
-    // MiddlewareParams' field first (pkg/webhook/{mutating,validating}/config.go).
-    for (auto [type, hooks] : {std::pair<const char*, const Value*>{"mutating", &mutating_},
-                               {"validating", &validating_}}) {
+    // MiddlewareParams' field first (pkg/webhook/{mutating,validating}/config.go); types
+    // "mutating-webhook", "validating-webhook" (pkg/webhook/*/middleware.go:27).
+    for (auto [type, hooks] : {std::pair<const char*, const Value*>{"mutating-webhook", &mutating_},
+                               {"validating-webhook", &validating_}}) {
       if (hooks->items.empty()) continue;
       list.Append(Middleware(type, Obj({{"webhooks", *hooks},
                                         {"server_name", Str(name_)},
@@ -593,9 +601,13 @@ class RunConfigBuilder {
     }
     if (UsageMetrics(options_)) list.Append(Middleware("usagemetrics", Value::Mapping()));
     if (!authz_.IsNull()) {
-      // authz.FactoryMiddlewareParams {config_path omitempty, config_data omitempty}
-      // (pkg/authz/middleware.go:388-391).
-      list.Append(Middleware("authz", Obj({{"config_data", authz_}})));
+      // Type "authorization" (pkg/authz/middleware.go:384); authz.FactoryMiddlewareParams
+      // {config_path omitempty, config_data omitempty} (pkg/authz/middleware.go:388-391).
+      // With an embedded auth server, Cedar reads the upstream's claims (middleware.go:219).
+      list.Append(Middleware(
+          "authorization",
+          Obj({{"config_data",
+                embedded_ ? InjectUpstreamProvider(authz_, embedded_->provider_name) : authz_}})));
     }
     if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "awsSts") {
       Refuse({}, "spec.externalAuthConfigRef.name",
@@ -625,6 +637,7 @@ class RunConfigBuilder {
   Value token_exchange_, authz_, audit_, telemetry_, rate_limit_;
   Value validating_ = Value::Sequence(), mutating_ = Value::Sequence();
   bool has_session_redis_ = false;
+  std::optional<EmbeddedAuthServer> embedded_;
   std::string redis_addr_;
   int64_t redis_db_ = 0;
 };

@@ -6,6 +6,7 @@
 #include "targets/v0.44.0/embeddingserver.h"
 #include "targets/v0.44.0/groups.h"
 #include "targets/v0.44.0/list.h"
+#include "targets/v0.44.0/mcpregistry.h"
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
@@ -54,9 +55,8 @@ const TargetKind kKinds[] = {
      nullptr, &kValidOnlyList},
     {"MCPGroup", ToolhiveKind::kMCPGroup, KindRole::kConfig, nullptr, nullptr, nullptr,
      &kGroupList},
-    {"MCPRegistry", ToolhiveKind::kMCPRegistry, KindRole::kUnsupported, nullptr, nullptr,
-     "--operator-version 7002a239b renders MCPRegistry v1alpha1 (source, filter, syncPolicy)",
-     &kRegistryList},
+    {"MCPRegistry", ToolhiveKind::kMCPRegistryConfigYaml, KindRole::kRendered, nullptr,
+     RenderRegistry, nullptr, &kRegistryList},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kUnsupported, nullptr, nullptr,
      nullptr, &kRemoteProxyList},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kRendered, nullptr,
@@ -79,16 +79,12 @@ const UnreadFlag kUnreadFlags[] = {
 
 }  // namespace
 
-const Target kTarget = {"v0.44.0",
-                        kOperatorBuild,
-                        "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
-                        {kProxyImage, kProxyHost, kRegistryApiImage},
-                        kCrds,
-                        kKinds,
-                        kRenames,
-                        "7002a239b",
-                        nullptr,  // per-kind tables (KindLister)
-                        kUnreadFlags};
+const Target kTarget = {
+    "v0.44.0",   kOperatorBuild, "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
+    kDefaults,   kCrds,          kKinds,
+    kRenames,    "7002a239b",
+    nullptr,  // per-kind tables (KindLister)
+    kUnreadFlags};
 
 }  // namespace t0_44_0
 }  // namespace thv

@@ -42,8 +42,8 @@ bool Has(const Value& parent, const char* key) {
 // mapResolvedOIDCToVmcpConfigFromRef (cv:470-501) of oidc.Resolver.ResolveFromConfigRef
 // (cmd/thv-operator/pkg/oidc/resolver.go:74-197).
 Value OidcConfig(const Object& vmcp, const Value& ref, const Object& oidc) {
-  ResolvedOidc o;
-  if (!ResolveOidcConfig(oidc, &o)) return Value::Null();  // nil config, nil result
+  OidcProvider o;
+  if (!ResolveOidcProvider(oidc, &o)) return Value::Null();  // nil config, nil result
   std::string resource = GetString(ref, "resourceUrl");
   if (resource.empty())  // createServiceURL(vmcp.Name, namespace, 4483)
     resource = "http://" + vmcp.meta.name + "." + vmcp.meta.namespace_ +

@@ -52,9 +52,11 @@ const Value* Webhooks(const Object& config, const char* kind) {
 
 }  // namespace
 
-std::string ConfigHashOfString(const std::string& s) {
+std::string ConfigHashOfString(const std::string& s) { return ConfigHashOfDump("(string)" + s); }
+
+std::string ConfigHashOfDump(const std::string& dump) {
   uint32_t hash = 2166136261u;
-  for (unsigned char c : "(string)" + s) {
+  for (unsigned char c : dump) {
     hash ^= c;
     hash *= 16777619u;
   }

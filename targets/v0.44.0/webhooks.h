@@ -12,8 +12,11 @@
 namespace thv {
 namespace t0_44_0 {
 
-// controllerutil.CalculateConfigHash of a string: FNV-1a 32 (hex, no zero padding) over
-// k8s.io/apimachinery dump.ForHash, which spew writes as "(string)" + the string.
+// controllerutil.CalculateConfigHash (cmd/thv-operator/pkg/controllerutil/config.go:26-38): FNV-1a
+// 32, as %x (hex, no zero padding), over k8s.io/apimachinery dump.ForHash of the value: dump.
+std::string ConfigHashOfDump(const std::string& dump);
+
+// CalculateConfigHash of a string, which spew writes as "(string)" + the string.
 std::string ConfigHashOfString(const std::string& s);
 
 // One Secret key mounted as a file (GenerateWebhookVolumes).

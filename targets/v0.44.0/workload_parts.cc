@@ -140,7 +140,7 @@ bool DecodesAsPodTemplateSpec(const Value& tmpl, std::string* error) {
   Diagnostics found;
   GoDecodeContext ctx;
   ctx.diags = &found;
-  CoreV1Types().CheckDecode("PodTemplateSpec", tmpl, JsonPath{}, &ctx);
+  CoreV1Types().Check("PodTemplateSpec", tmpl, JsonPath{}, &ctx);
   if (found.items().empty()) return true;
   const Diagnostic& first = found.items().front();
   *error = "json.Unmarshal into a corev1.PodTemplateSpec fails at " +

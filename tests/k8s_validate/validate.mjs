@@ -16,11 +16,21 @@ const args = process.argv.slice(2);
 const allowUnknown = args.includes("--allow-unknown");
 const files = args.filter((a) => a !== "--allow-unknown");
 
+// Scalars as Go's YAML readers (kubectl, the API server) resolve them: a float that overflows
+// ("7449e896", which kubectl kustomize writes unquoted) stays a string rather than Infinity.
+function goFloats(tags) {
+  return tags.map((tag) =>
+    tag.tag === "tag:yaml.org,2002:float" && tag.format === "EXP"
+      ? { ...tag, resolve: (str) => (Number.isFinite(parseFloat(str)) ? parseFloat(str) : str) }
+      : tag,
+  );
+}
+
 function readInputs() {
   const texts = files.length ? files.map((f) => [f, readFileSync(f, "utf8")]) : [["<stdin>", readFileSync(0, "utf8")]];
   const objects = [];
   for (const [name, text] of texts) {
-    for (const doc of parseAllDocuments(text)) {
+    for (const doc of parseAllDocuments(text, { customTags: goFloats })) {
       if (doc.errors.length) throw new Error(`${name}: ${doc.errors[0].message}`);
       const value = doc.toJS();
       if (value == null) continue;

@@ -1,0 +1,3 @@
+{{- define "mcp-chart.labels" -}}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
