@@ -20,15 +20,9 @@ namespace {
 const char* const kWorkloadKinds[] = {"MCPServer", "MCPRemoteProxy", "MCPServerEntry"};
 const char kCaBundleBase[] = "/etc/toolhive/ca-bundles";  // caBundleBasePath (vd:1291)
 
-const Value& Spec(const Object& o) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* spec = GetObject(o.doc, "spec");
-  return spec ? *spec : kEmpty;
-}
-
 // An entry's caBundleRef ConfigMap name and key ("ca.crt" unless given); empty name when none.
 std::pair<std::string, std::string> CaBundle(const Object& entry) {
-  const Value* ref = GetObject(Spec(entry), "caBundleRef");
+  const Value* ref = GetObject(SpecOf(entry), "caBundleRef");
   const Value* cm = ref ? GetObject(*ref, "configMapRef") : nullptr;
   if (!cm) return {"", ""};
   const std::string key = GetString(*cm, "key");
@@ -60,7 +54,7 @@ std::vector<const Object*> GroupWorkloads(const std::string& group, const std::s
     std::vector<const Object*> of_kind;
     for (const Object& o : *context.objects) {
       if (o.kind == kind && o.meta.namespace_ == ns &&
-          GetString(Spec(o).Find("groupRef") ? *Spec(o).Find("groupRef") : Value(), "name") ==
+          GetString(SpecOf(o).Find("groupRef") ? *SpecOf(o).Find("groupRef") : Value(), "name") ==
               group)
         of_kind.push_back(&o);
     }
@@ -80,7 +74,7 @@ void CheckGroupWorkloads(const Object& vmcp, const std::vector<const Object*>& w
                      what + ": a VirtualMCPServer over it is not supported at v0.44.0 yet");
   };
   for (const Object* w : workloads) {
-    if (GetObject(Spec(*w), "externalAuthConfigRef"))
+    if (GetObject(SpecOf(*w), "externalAuthConfigRef"))
       refuse(*w, "an externalAuthConfigRef (outgoing auth discovered from it)");
     if (static_mode && w->kind == "MCPRemoteProxy")
       refuse(*w, "no rendered status.url (static mode)");
@@ -99,7 +93,8 @@ void AppendEntryHeaderForwardEnv(const std::vector<const Object*>& workloads, Va
   };
   std::map<std::string, Value> vars;  // sort.Slice by name (vd:628-630)
   for (const Object* w : workloads) {
-    const Value* hf = w->kind == "MCPServerEntry" ? GetObject(Spec(*w), "headerForward") : nullptr;
+    const Value* hf =
+        w->kind == "MCPServerEntry" ? GetObject(SpecOf(*w), "headerForward") : nullptr;
     if (!hf) continue;
     const std::string owner = normalize(w->meta.name);
     StringMap from_secret;
@@ -141,7 +136,7 @@ Value StaticBackends(const std::string& group, const std::vector<const Object*>&
                      const RenderContext& context) {
   std::map<std::string, Value> by_name;  // Discover sorts the backends by name
   for (const Object* w : workloads) {
-    const Value& spec = Spec(*w);
+    const Value& spec = SpecOf(*w);
     StringMap metadata;
     for (const auto& [k, v] : w->meta.annotations)
       if (!StandardAnnotation(k)) metadata[k] = v;

@@ -8,6 +8,7 @@
 #include "core/yaml_writer.h"
 #include "model/decode.h"
 #include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
 
 namespace thv {
@@ -19,16 +20,11 @@ namespace {
 #define THV_GO_TABLE "targets/v0.44.0/vmcpconfig_go_types.inc"
 #include "core/go_table.h"
 
-const char kOperator[] = "the operator (v0.44.0)";
 const int kVmcpPort = 4483;  // VirtualMCPServer.GetProxyPort (virtualmcpserver_types.go:527)
 
 const Value& Empty() {
   static const Value kEmpty = Value::Mapping();
   return kEmpty;
-}
-const Value& Spec(const Object& o) {
-  const Value* spec = GetObject(o.doc, "spec");
-  return spec ? *spec : Empty();
 }
 const Value& Get(const Value& parent, const char* key) {
   const Value* v = GetObject(parent, key);
@@ -87,7 +83,7 @@ Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r) {
 // (pkg/vmcp/auth/converters: unauthenticated.go, token_exchange.go, header_injection.go), with
 // the Secret's env var name (cv:710-741).
 Value ExternalAuthStrategy(const Object& config) {
-  const Value& spec = Spec(config);
+  const Value& spec = SpecOf(config);
   const std::string type = GetString(spec, "type");
   const std::string env = ExternalAuthSecretOf(config).env;
   if (type == "tokenExchange") {
@@ -172,7 +168,7 @@ Value Aggregation(const Value& config, const VmcpResolved& r) {
       if (!m.value.IsNull()) overrides.Set(m.key, m.value);
     const std::string ref = GetString(Get(tool, "toolConfigRef"), "name");
     if (auto it = r.tool_configs.find(ref); !ref.empty() && it != r.tool_configs.end()) {
-      const Value& tc = Spec(*it->second);  // mergeToolConfigFilter / Overrides (cv:877-904)
+      const Value& tc = SpecOf(*it->second);  // mergeToolConfigFilter / Overrides (cv:877-904)
       const Value* filter = wtc.Find("filter");
       const Value* tc_filter = tc.Find("toolsFilter");
       if ((!filter || filter->IsEmpty()) && tc_filter && !tc_filter->IsEmpty())
@@ -222,7 +218,7 @@ bool ConvertibleExternalAuthType(const std::string& type) {
 }
 
 ExternalAuthSecret ExternalAuthSecretOf(const Object& external_auth) {
-  const Value& spec = Spec(external_auth);
+  const Value& spec = SpecOf(external_auth);
   const std::string type = GetString(spec, "type");
   const char* prefix = type == "tokenExchange"     ? "TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_"
                        : type == "headerInjection" ? "TOOLHIVE_HEADER_INJECTION_VALUE_"
@@ -241,7 +237,7 @@ ExternalAuthSecret ExternalAuthSecretOf(const Object& external_auth) {
 }
 
 bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {
-  const Value& spec = Spec(vmcp);
+  const Value& spec = SpecOf(vmcp);
   const std::string& file = vmcp.origin.file;
   bool ok = true;
   auto refuse = [&](const std::string& path, const std::string& why) {
@@ -272,7 +268,7 @@ bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {
 
 Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOptions& options,
                       Diagnostics* diags) {
-  const Value& spec = Spec(vmcp);
+  const Value& spec = SpecOf(vmcp);
   const Value& src = Get(spec, "config");
   Value config = src;  // DeepCopy: fields with no special handling pass through (cv:106)
   if (!config.IsMapping()) config = Value::Mapping();
@@ -288,7 +284,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
   Value tools = src.Find("compositeTools") && src.Find("compositeTools")->IsSequence()
                     ? *src.Find("compositeTools")
                     : Value::Sequence();
-  for (const Object* def : r.composite_tools) tools.Append(Spec(*def));
+  for (const Object* def : r.composite_tools) tools.Append(SpecOf(*def));
   std::set<std::string> names;
   for (const Value& tool : tools.items) {
     if (names.insert(GetString(tool, "name")).second) continue;

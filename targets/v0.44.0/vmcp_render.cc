@@ -25,7 +25,8 @@ namespace t0_44_0 {
 
 namespace {
 
-const char kRefuses[] = "; the operator (v0.44.0) creates nothing for the VirtualMCPServer";
+const std::string kRefuses =
+    std::string("; ") + kOperator + " creates nothing for the VirtualMCPServer";
 const int kPort = 4483;  // vmcpDefaultPort (virtualmcpserver_deployment.go:53, "vd")
 
 const Value& Empty() {
