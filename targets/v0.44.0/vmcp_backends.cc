@@ -66,7 +66,7 @@ std::vector<const Object*> GroupWorkloads(const std::string& group, const std::s
 }
 
 void CheckGroupWorkloads(const Object& vmcp, const std::vector<const Object*>& workloads,
-                         bool static_mode, Diagnostics* diags) {
+                         Diagnostics* diags) {
   const std::string field = "spec.groupRef.name";
   auto refuse = [&](const Object& w, const std::string& what) {
     diags->Error(vmcp.origin.file, MarkOfPath(vmcp.doc, field), field,
@@ -76,8 +76,6 @@ void CheckGroupWorkloads(const Object& vmcp, const std::vector<const Object*>& w
   for (const Object* w : workloads) {
     if (GetObject(SpecOf(*w), "externalAuthConfigRef"))
       refuse(*w, "an externalAuthConfigRef (outgoing auth discovered from it)");
-    if (static_mode && w->kind == "MCPRemoteProxy")
-      refuse(*w, "no rendered status.url (static mode)");
   }
 }
 
@@ -166,7 +164,15 @@ Value StaticBackends(const std::string& group, const std::vector<const Object*>&
       if (const auto [config_map, key] = CaBundle(*w); !config_map.empty())
         ca_path = std::string(kCaBundleBase) + "/" + w->meta.name + "/" + key;
     } else {
-      continue;  // MCPRemoteProxy: refused by CheckGroupWorkloads
+      // MCPRemoteProxy: status.url is its Service's (createProxyServiceURL,
+      // mcpremoteproxy_controller.go:537-544,1593-1601), the transport its own (vv:298-301).
+      int64_t port = GetInt(spec, "proxyPort");
+      url = "http://mcp-" + w->meta.name + "-remote-proxy." + w->meta.namespace_ +
+            ".svc.cluster.local:" + std::to_string(port > 0 ? port : 8080);
+      transport = GetString(spec, "transport");
+      metadata["workload_type"] = "remote_proxy";
+      metadata["workload_status"] = "Ready";
+      metadata["remote_url"] = GetString(spec, "remoteUrl");
     }
     if (url.empty() || transport.empty()) continue;
     Value backend = Obj({{"name", Str(w->meta.name)},

@@ -24,9 +24,9 @@ std::vector<const Object*> GroupWorkloads(const std::string& group, const std::s
 
 // What thv-render cannot follow yet about the workloads, reported at the VirtualMCPServer's
 // field: outgoing auth discovered from a workload's externalAuthConfigRef (its env vars and
-// strategies), an MCPRemoteProxy backend in static mode.
+// strategies).
 void CheckGroupWorkloads(const Object& vmcp, const std::vector<const Object*>& workloads,
-                         bool static_mode, Diagnostics* diags);
+                         Diagnostics* diags);
 
 // buildHeaderForwardEnvVarsForEntries (vd:554-679): per entry with headerForward, the manifest
 // TOOLHIVE_HEADER_FORWARD_<ENTRY> (JSON of vmcp.HeaderForwardConfig) and a Secret reference per

@@ -167,7 +167,7 @@ class VirtualServerRenderer {
     // The group's workloads (ensureAllResources lists them once, vc:1141-1147).
     workloads_ = GroupWorkloads(group, ns_, context_);
     const bool static_mode = GetString(Get(spec_, "outgoingAuth"), "source") == "inline";
-    CheckGroupWorkloads(o_, workloads_, static_mode, diags_);
+    CheckGroupWorkloads(o_, workloads_, diags_);
     if (static_mode) resolved_.static_backends = StaticBackends(group, workloads_, context_);
     const Value& config = Get(spec_, "config");
     if (const Value* refs = config.Find("compositeToolRefs"); refs && refs->IsSequence()) {
