@@ -9,6 +9,7 @@
 #include "cli/flags.h"
 #include "cli/krm.h"
 #include "cli/manpage.h"
+#include "cli/schema.h"
 #include "registry/net_libs.h"
 #include "targets/targets.h"
 
@@ -58,6 +59,13 @@ const Command kCommands[] = {
      "plugins/kustomize/thv-render-krm. The functionConfig is an MCPServer or MCPRegistry; an\n"
      "MCPRegistry's ConfigMap source comes from the items, a remote source from the lock file.",
      AddKrmFlags},
+    {"kustomize-transform",
+     "Run as kustomize's exec transformer: names inside strings follow namePrefix, nameSuffix "
+     "and namespace",
+     "Reads every object of a kustomize build on stdin, writes them back with the names the\n"
+     "proxy's arguments and RunConfig hold made to match the renamed objects, and their\n"
+     "checksums recomputed. See plugins/kustomize/thv-render-names.",
+     AddKustomizeTransformFlags},
     {"argocd-generate",
      "Argo CD plugin generate step: render the app path with the plugin's environment",
      "Runs in the application's path. Reads ARGOCD_APP_NAMESPACE, ARGOCD_APP_NAME and the plugin\n"
@@ -70,6 +78,18 @@ const Command kCommands[] = {
      "chart, and for a kustomization unless the parameter KUSTOMIZE_DIRS (PARAM_* or\n"
      "ARGOCD_ENV_*) or THV_RENDER_KUSTOMIZE_DIRS is true: Argo CD builds those itself.",
      nullptr},
+    {"schema", "Write JSON Schemas of the target's CRDs for editors and validators",
+     "One draft-07 schema per kind and served version, as DIR/<group>/<kind>_<version>.json\n"
+     "(kind lower-cased: toolhive.stacklok.dev/mcpserver_v1beta1.json), the datreeio\n"
+     "CRDs-catalog layout. Examples:\n"
+     "  thv-render schema --output-dir schemas/\n"
+     "  kubeconform -schema-location default \\\n"
+     "    -schema-location 'schemas/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json' "
+     "mcp/\n"
+     "CEL rules (x-kubernetes-validations) are passed through and described, not checked:\n"
+     "run thv-render validate for them.\n"
+     "\nExit codes: 0 ok, 2 usage error, 4 the output could not be written.",
+     AddSchemaFlags},
     {"completion", "Print a shell completion script",
      "Examples:\n  source <(thv-render completion bash)\n"
      "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"",
@@ -137,6 +157,18 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
       return kExitInvalidInput;
     }
     int code = RunKrmFunction(in, options, &out);
+    *io.out << out;
+    return code;
+  }
+  if (name == "schema") return RunSchema(f, io);
+  if (name == "kustomize-transform") {
+    std::string in, out, err;
+    if (!io.read_stdin(f.max_input_bytes, &in, &err)) {
+      *io.err << "error: " << TerminalSafe(err) << "\n";
+      return kExitInvalidInput;
+    }
+    const int code = RunKustomizeTransform(in, TargetOf(f), &out, &err);
+    *io.err << err;  // diagnostics, terminal-safe already
     *io.out << out;
     return code;
   }

@@ -36,7 +36,9 @@ TEST_CASE(
               kRenderV044);
 }
 
-TEST_CASE("golden v0.44.0: every MCPServer example of the tag renders as the operator creates it") {
+TEST_CASE(
+    "golden v0.44.0: every MCPServer and MCPRemoteProxy example of the tag renders as the operator "
+    "creates it") {
   for (const char* name :
        {"mcp-servers/mcpserver_fetch", "mcp-servers/mcpserver_fetch_otel",
         "mcp-servers/mcpserver_fetch_tools_filter", "mcp-servers/mcpserver_github",
@@ -45,7 +47,9 @@ TEST_CASE("golden v0.44.0: every MCPServer example of the tag renders as the ope
         "mcp-servers/mcpserver_with_restart_strategy", "mcp-servers/mcpserver_yardstick_sse",
         "mcp-servers/mcpserver_yardstick_stdio", "mcp-servers/mcpserver_yardstick_streamablehttp",
         "vault/mcpserver-github-with-vault", "external-auth-fixed/complete_example",
-        "external-auth-fixed/mcpserver_with_external_auth"}) {
+        "external-auth-fixed/mcpserver_with_external_auth",
+        "mcp-servers/mcpremoteproxy_with_oidcconfig_ref",
+        "external-auth/mcpremoteproxy_with_bearer_token"}) {
     CAPTURE(name);
     CheckGolden({std::string("testdata/examples/v0.44.0/") + name + ".yaml"},
                 std::string("v0.44.0/") + name + ".yaml", kRenderV044);
@@ -74,8 +78,14 @@ TEST_CASE("golden v0.44.0: every reference and setting of an MCPServer at once")
   CheckGolden({"testdata/servers/v0.44.0/full"}, "v0.44.0/servers/full.yaml", kRenderV044);
 }
 
+TEST_CASE("golden v0.44.0: every reference and setting of an MCPRemoteProxy at once") {
+  CheckGolden({"testdata/servers/v0.44.0/remote-proxies"}, "v0.44.0/servers/remote-proxies.yaml",
+              kRenderV044);
+}
+
 TEST_CASE(
-    "golden v0.44.0: the embedded auth server, through authServerRef and externalAuthConfigRef") {
+    "golden v0.44.0: the embedded auth server, through authServerRef and externalAuthConfigRef, "
+    "of MCPServers and MCPRemoteProxies") {
   const std::string dir = "testdata/servers/v0.44.0/authserver/";
   CheckGolden({dir + "10-authserver-ref.yaml"}, "v0.44.0/authserver/authserver-ref.yaml",
               kRenderV044);
@@ -87,14 +97,16 @@ TEST_CASE(
   CheckGolden({example}, "v0.44.0/empty.yaml", kRenderV044);
   CheckGolden({example, dir + "30-redis-example.yaml"}, "v0.44.0/authserver/redis-example.yaml",
               kRenderV044);
+  // MCPRemoteProxies with one, through either reference.
+  CheckGolden({dir + "40-remote-proxies.yaml"}, "v0.44.0/authserver/remote-proxies.yaml",
+              kRenderV044);
 }
 
 TEST_CASE("golden v0.44.0: the tag's examples the operator refuses, with their errors") {
   for (const char* name :
-       {"mcp-servers/mcpremoteproxy_with_oidcconfig_ref", "external-auth/complete_example",
-        "external-auth/mcpexternalauthconfig_basic", "external-auth/mcpexternalauthconfig_minimal",
-        "external-auth/mcpserver_with_external_auth",
-        "external-auth/mcpremoteproxy_with_bearer_token"}) {
+       {"external-auth/complete_example", "external-auth/mcpexternalauthconfig_basic",
+        "external-auth/mcpexternalauthconfig_minimal",
+        "external-auth/mcpserver_with_external_auth"}) {
     CAPTURE(name);
     CheckErrorGolden({std::string("testdata/examples/v0.44.0/") + name + ".yaml"},
                      std::string("v0.44.0/") + name + ".err", kRenderV044);

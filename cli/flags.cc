@@ -241,6 +241,21 @@ void AddLockedInputFlags(CLI::App* cmd, Flags* f) {
   AddRegistryFlags(cmd, f, false);
 }
 
+void AddSchemaFlags(CLI::App* cmd, Flags* f) {
+  AddOperatorVersionFlag(cmd, f);
+  cmd->add_option("--output-dir", f->output_dir,
+                  "Write the JSON Schemas into DIR (<group>/<kind>_<version>.json), replacing it "
+                  "atomically; DIR must be new, empty or an earlier schema output")
+      ->required()
+      ->check(CheckNotEmpty);
+}
+
+void AddKustomizeTransformFlags(CLI::App* cmd, Flags* f) {
+  AddOperatorVersionFlag(cmd, f);
+  // kustomize passes the transformer's config file; it holds nothing to read.
+  cmd->add_option("CONFIG", f->paths, "The transformer config file kustomize passes (unused)");
+}
+
 void AddCompletionFlags(CLI::App* completion, Flags* f) {
   completion->add_option("SHELL", f->shell, "bash or zsh")
       ->required()

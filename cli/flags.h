@@ -53,6 +53,8 @@ void AddLockedInputFlags(CLI::App* cmd, Flags* f);  // list and sync
 void AddOperatorFlags(CLI::App* cmd, Flags* f);
 void AddKrmFlags(CLI::App* cmd, Flags* f);
 void AddCompletionFlags(CLI::App* cmd, Flags* f);
+void AddSchemaFlags(CLI::App* cmd, Flags* f);
+void AddKustomizeTransformFlags(CLI::App* cmd, Flags* f);
 void AddHelpFlags(CLI::App* cmd, Flags* f);
 
 // --add-label KEY=VALUE values, checked, as one key -> value list in first-seen key order with

@@ -6,6 +6,7 @@
 #include "core/yaml_writer.h"
 #include "model/inputs.h"
 #include "registry/resolve.h"
+#include "render/kustomize_names.h"
 #include "targets/targets.h"
 
 namespace thv {
@@ -26,6 +27,7 @@ std::string ConfigPath(const Value& config) {
 const char kConfigName[] = "functionConfig";
 const char kItemsName[] = "items";
 const char kStdinName[] = "<stdin>";
+const char kTransformerKind[] = "NameTransformer";
 
 Value Result(const Diagnostic& d, const std::string& config_path) {
   // kustomize and kpt print results on the terminal as they are.
@@ -64,6 +66,10 @@ bool CheckConfigKind(const std::vector<Object>& config_objects, const Value& con
                "Unsupported value: kind " + text("kind") + ", apiVersion " + text("apiVersion") +
                    ": expected an " + kinds + " (" + versions + "operator " + target.name + ")");
   return false;
+}
+
+const Target* input_target(const KrmOptions& options) {
+  return options.target ? options.target : &DefaultTarget();
 }
 
 std::string ResourceList(Value items, const Value& results) {
@@ -105,10 +111,14 @@ int RunKrmFunction(const std::string& input, const KrmOptions& options, std::str
   Value out_items = in_items;
   std::string path = config && config->IsMapping() ? ConfigPath(*config) : "";
   bool fetch_failed = false;
-  if (!diags.HasErrors()) {
+  const bool transformer = config && config->IsMapping() && config->Find("kind") &&
+                           config->Find("kind")->text == kTransformerKind;
+  if (!diags.HasErrors() && transformer) {
+    TransformRenamedObjects(input_target(options)->renamed_kinds, &out_items.items, &diags);
+  } else if (!diags.HasErrors()) {
     std::vector<Object> objects;
     InputOptions input;
-    input.target = options.target ? options.target : &DefaultTarget();
+    input.target = input_target(options);
     CollectObjects(kConfigName, {*config}, input, &objects, &diags);
     if (!diags.HasErrors() && CheckConfigKind(objects, *config, *input.target, &diags)) {
       // The other items may hold the ConfigMaps and config kinds the config refers to.
@@ -146,6 +156,21 @@ int RunKrmFunction(const std::string& input, const KrmOptions& options, std::str
     return fetch_failed ? kExitFetch : kExitInvalidInput;
   }
   *out = ResourceList(std::move(out_items), results);
+  return kExitOk;
+}
+
+int RunKustomizeTransform(const std::string& input, const Target& target, std::string* out,
+                          std::string* err) {
+  Diagnostics diags;
+  std::vector<Value> docs;
+  if (ReadYamlDocuments(kStdinName, input, &docs, &diags))
+    TransformRenamedObjects(target.renamed_kinds, &docs, &diags);
+  for (const Diagnostic& d : diags.items()) *err += FormatDiagnostic(d) + "\n";
+  if (diags.HasErrors()) return kExitInvalidInput;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (i) *out += "---\n";
+    AppendYaml(docs[i], out);
+  }
   return kExitOk;
 }
 

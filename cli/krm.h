@@ -21,6 +21,15 @@ struct KrmOptions {
 };
 
 // Returns the exit code; *out always receives a ResourceList (with error results on failure).
+// A functionConfig of kind NameTransformer (apiVersion thv-render.stacklok.dev/v1) makes it
+// the kustomize transformer instead: the items, with the names inside their strings made to
+// follow kustomize's renaming (render/kustomize_names.h).
 int RunKrmFunction(const std::string& input, const KrmOptions& options, std::string* out);
+
+// kustomize's legacy exec transformer (plugins/kustomize/thv-render-names): the YAML stream of
+// every object on stdin, the same objects with the names inside their strings made to follow
+// kustomize's renaming on *out. Errors go to *err: exit 1 and nothing on *out.
+int RunKustomizeTransform(const std::string& input, const Target& target, std::string* out,
+                          std::string* err);
 
 }  // namespace thv

@@ -11,6 +11,7 @@
 #include "core/json_text.h"
 #include "core/yaml_reader.h"
 #include "core/yaml_writer.h"
+#include "model/json_schema.h"
 
 namespace thv {
 
@@ -154,11 +155,41 @@ std::vector<std::string> ForeignEntries(DiskInterface* disk, const std::string& 
   return foreign;
 }
 
+// Regular files under dir, one directory deep, as "name" or "subdir/name"; other entries
+// (deeper directories, links, sockets) as themselves, so they count as foreign.
+std::vector<std::string> ListFiles(DiskInterface* disk, const std::string& dir) {
+  std::vector<std::string> names, files;
+  std::string err;
+  if (!disk->ListDir(dir, &names, &err)) return files;
+  for (const std::string& name : names) {
+    std::vector<std::string> inner;
+    if (disk->Stat(dir + "/" + name) != DiskInterface::Kind::kDirectory ||
+        !disk->ListDir(dir + "/" + name, &inner, &err) || inner.empty()) {
+      files.push_back(name);
+      continue;
+    }
+    for (const std::string& file : inner) files.push_back(name + "/" + file);
+  }
+  return files;
+}
+
+// Entries of a `schema` output directory that it did not write.
+std::vector<std::string> ForeignSchemaEntries(DiskInterface* disk, const std::string& dir) {
+  std::vector<std::string> foreign;
+  for (const std::string& name : ListFiles(disk, dir)) {
+    if (IsJsonSchemaPath(name) && disk->Stat(dir + "/" + name) == DiskInterface::Kind::kFile)
+      continue;
+    foreign.push_back(name);
+    if (foreign.size() == 3) break;
+  }
+  return foreign;
+}
+
 }  // namespace
 
 bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
                     const std::vector<std::string>& inputs, bool will_write, std::string* target,
-                    std::string* err) {
+                    std::string* err, OutputDirKind contents) {
   if (!disk->RealPath(dir, target, err)) return false;
   const DiskInterface::Kind kind = disk->Stat(*target);
   if (kind != DiskInterface::Kind::kMissing && kind != DiskInterface::Kind::kDirectory) {
@@ -180,7 +211,9 @@ bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
     }
   }
   if (will_write && kind == DiskInterface::Kind::kDirectory) {
-    const std::vector<std::string> foreign = ForeignEntries(disk, *target);
+    const std::vector<std::string> foreign = contents == OutputDirKind::kRendered
+                                                 ? ForeignEntries(disk, *target)
+                                                 : ForeignSchemaEntries(disk, *target);
     if (!foreign.empty()) {
       *err = "--output-dir " + dir + " holds files thv-render did not write (";
       for (size_t i = 0; i < foreign.size(); ++i) *err += (i ? ", " : "") + foreign[i];
@@ -199,11 +232,10 @@ namespace {
 std::vector<bool> UnchangedFiles(DiskInterface* disk, const std::string& dir,
                                  const std::vector<RenderedFile>& files, bool* nothing_else) {
   std::vector<bool> unchanged(files.size(), false);
-  std::vector<std::string> names;
   std::string err, contents;
   *nothing_else = false;
-  if (disk->Stat(dir) != DiskInterface::Kind::kDirectory || !disk->ListDir(dir, &names, &err))
-    return unchanged;
+  if (disk->Stat(dir) != DiskInterface::Kind::kDirectory) return unchanged;
+  const std::vector<std::string> names = ListFiles(disk, dir);
   std::set<std::string> old(names.begin(), names.end());
   size_t found = 0;
   for (size_t i = 0; i < files.size(); ++i) {
@@ -256,6 +288,10 @@ bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
   bool ok = disk->MakeDirs(tmp, err);
   for (size_t i = 0; ok && i < files.size(); ++i) {
     const std::string path = tmp + "/" + files[i].name;
+    const size_t sub = files[i].name.find('/');
+    if (sub != std::string::npos && !disk->MakeDirs(tmp + "/" + files[i].name.substr(0, sub), err))
+      ok = false;
+    if (!ok) break;
     std::string ignored;
     ok = (unchanged[i] && disk->Link(target + "/" + files[i].name, path, &ignored)) ||
          disk->WriteFile(path, files[i].contents, err);

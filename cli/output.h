@@ -53,17 +53,24 @@ class RenderedOutput {
   std::set<std::string> file_names_;
 };
 
+// What an output directory holds when thv-render wrote it.
+enum class OutputDirKind {
+  kRendered,     // render: kustomization.yaml and the files its resources list
+  kJsonSchemas,  // schema: toolhive.stacklok.dev/<kind>_<version>.json (IsJsonSchemaPath)
+};
+
 // --output-dir is replaced as a whole, so it must not be, hold or lie inside an input
 // (compared after resolving symlinks), and when it is to be written (not only compared, as
-// --check does) it must be new, empty or hold exactly what thv-render writes: kustomization.yaml
-// and the files it lists. *target is where the files go: a symlink is followed, so the
-// directory it names is replaced and the link stays.
+// --check does) it must be new, empty or hold exactly what thv-render writes (OutputDirKind).
+// *target is where the files go: a symlink is followed, so the directory it names is replaced
+// and the link stays.
 bool CheckOutputDir(DiskInterface* disk, const std::string& dir,
                     const std::vector<std::string>& inputs, bool will_write, std::string* target,
-                    std::string* err);
+                    std::string* err, OutputDirKind kind = OutputDirKind::kRendered);
 
 // Replaces dir with exactly files, atomically: written to a sibling temporary directory, then
-// swapped into place. On failure dir is untouched.
+// swapped into place. On failure dir is untouched. A file name may hold one directory
+// ("group/file.json").
 bool WriteOutputDir(DiskInterface* disk, const std::string& dir,
                     const std::vector<RenderedFile>& files, std::string* err);
 

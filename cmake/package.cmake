@@ -29,8 +29,9 @@ install(CODE "
 
 install(PROGRAMS plugins/kustomize/install plugins/kustomize/thv-render-krm
   DESTINATION share/thv-render/kustomize)
-# A template the installer fills in with the binary's path.
-install(FILES plugins/kustomize/thv-render-kustomize DESTINATION share/thv-render/kustomize)
+# Templates the installer fills in with the binary's path: the generator and the NameTransformer.
+install(FILES plugins/kustomize/thv-render-kustomize plugins/kustomize/thv-render-names
+  DESTINATION share/thv-render/kustomize)
 install(FILES plugins/argocd/plugin.yaml plugins/argocd/sidecar-patch.yaml
   DESTINATION share/thv-render/argocd)
 install(PROGRAMS plugins/argocd/image-rootfs DESTINATION share/thv-render/argocd)

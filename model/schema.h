@@ -78,6 +78,26 @@ struct CrdVersion {
   const char* deprecation_warning;  // what the API server warns on use; nullptr when current
 };
 
+// A target's CRD descriptions, which validation never reads (only `thv-render schema` does), so
+// they live apart from SchemaNode (schemagen --descriptions): one text of NUL-terminated strings,
+// zlib-compressed, and pairs of offsets into it (field path, description), sorted by path. A path
+// is the kind and the property names joined by ".", "[]" for items and "{}" for
+// additionalProperties: "MCPServer.spec.env[].name".
+struct SchemaDescriptions {
+  const char* deflated;  // the text, as zlib's compress2 wrote it
+  uint32_t deflated_size;
+  uint32_t text_size;
+  const uint32_t* entries;
+  uint32_t count;
+};
+
+// The description at path, or nullptr. The first call inflates the text, which then stays.
+const char* FindSchemaDescription(const SchemaDescriptions& descriptions, const std::string& path);
+
+// The schema's `type` as OpenAPI writes it (and the API server's messages quote it, sts.Type);
+// "" when untyped.
+const char* SchemaTypeName(const SchemaNode& s);
+
 // The schema of property `name` of an object node, or nullptr.
 const SchemaNode* FindSchemaProperty(const SchemaNode& node, const std::string& name);
 

@@ -169,8 +169,7 @@ constexpr uint8_t Bit(Value::Type t) {
   return static_cast<uint8_t>(1u << static_cast<unsigned>(t));
 }
 
-// Per SchemaType, in its order: the Value types it accepts (kAny: see TypeMatches), and the name
-// the API server's messages quote (sts.Type; "" when untyped).
+// Per SchemaType, in its order: the Value types it accepts (kAny: see TypeMatches).
 constexpr uint8_t kAccepts[] = {0,
                                 Bit(Value::Type::kMapping),
                                 Bit(Value::Type::kSequence),
@@ -178,7 +177,6 @@ constexpr uint8_t kAccepts[] = {0,
                                 Bit(Value::Type::kInt),
                                 Bit(Value::Type::kInt) | Bit(Value::Type::kFloat),
                                 Bit(Value::Type::kBool)};
-const char* const kTypeNames[] = {"", "object", "array", "string", "integer", "number", "boolean"};
 
 bool TypeMatches(const SchemaNode& s, const Value& v) {
   if (kAccepts[static_cast<size_t>(s.type)] & Bit(v.type)) return true;
@@ -186,8 +184,6 @@ bool TypeMatches(const SchemaNode& s, const Value& v) {
   return s.type == SchemaType::kAny &&
          (!(s.flags & kSchemaIntOrString) || v.IsInt() || v.IsString());
 }
-
-const char* SchemaTypeName(const SchemaNode& s) { return kTypeNames[static_cast<size_t>(s.type)]; }
 
 const char* ExpectedType(const SchemaNode& s) {
   const char* name = SchemaTypeName(s);

@@ -7,13 +7,15 @@
 
 namespace thv {
 
-StringMap MCPServerLabels(const std::string& name) {
-  return {{"app", "mcpserver"},
+StringMap WorkloadLabels(const std::string& app, const std::string& name) {
+  return {{"app", app},
           {"app.kubernetes.io/instance", name},
-          {"app.kubernetes.io/name", "mcpserver"},
+          {"app.kubernetes.io/name", app},
           {"toolhive", "true"},
           {"toolhive-name", name}};
 }
+
+StringMap MCPServerLabels(const std::string& name) { return WorkloadLabels("mcpserver", name); }
 
 StringMap MergeDefaultsWin(const StringMap& defaults, const StringMap& overrides) {
   StringMap out = overrides;
@@ -59,19 +61,16 @@ void AppendContainerEnv(Value* pod_spec, const char* container, Value env) {
   containers->Append(Obj({{"name", Str(container)}, {"env", std::move(env)}}));
 }
 
-namespace {
-
-Value Rule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
-  return PolicyRule({group}, {resource}, verbs);
-}
-
-}  // namespace
-
-Value PolicyRule(const std::vector<std::string>& groups, const std::vector<std::string>& resources,
-                 const std::vector<std::string>& verbs) {
+Value MultiResourceRule(const std::vector<std::string>& groups,
+                        const std::vector<std::string>& resources,
+                        const std::vector<std::string>& verbs) {
   return Obj({{"verbs", StrList(verbs)},
               {"apiGroups", StrList(groups)},
               {"resources", StrList(resources)}});
+}
+
+Value PolicyRule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
+  return MultiResourceRule({group}, {resource}, verbs);
 }
 
 Value RoleObject(const std::string& name, const std::string& ns, Value rules) {
@@ -84,10 +83,11 @@ Value ProxyRunnerRole(const std::string& name, const std::string& ns,
                       const std::vector<std::string>& write_verbs) {
   return RoleObject(
       name, ns,
-      List({Rule("apps", "statefulsets", write_verbs), Rule("", "services", write_verbs),
-            Rule("", "pods", {"get", "list", "watch"}), Rule("", "pods/log", {"get"}),
-            Rule("", "pods/attach", {"create", "get"}),
-            Rule("", "configmaps", {"get", "list", "watch"})}));
+      List({PolicyRule("apps", "statefulsets", write_verbs),
+            PolicyRule("", "services", write_verbs),
+            PolicyRule("", "pods", {"get", "list", "watch"}), PolicyRule("", "pods/log", {"get"}),
+            PolicyRule("", "pods/attach", {"create", "get"}),
+            PolicyRule("", "configmaps", {"get", "list", "watch"})}));
 }
 
 Value ProxyRunnerRoleBinding(const std::string& name, const std::string& ns) {
@@ -120,14 +120,14 @@ Value CpuMemoryList(const std::string& cpu, const std::string& memory) {
 
 Value AuthzInlineConfigMapObject(const std::string& name, const std::string& ns,
                                  const std::vector<std::string>& policies,
-                                 const std::string& entities_json) {
+                                 const std::string& entities_json, const StringMap* owner_labels) {
   // Compact JSON with sorted keys, as the operator marshals a map.
   Value content =
       Obj({{"cedar", Obj({{"entities_json", Str(entities_json.empty() ? "[]" : entities_json)},
                           {"policies", StrList(policies)}})},
            {"type", Str("cedarv1")},
            {"version", Str("1.0")}});
-  StringMap labels = MCPServerLabels(name);
+  StringMap labels = owner_labels ? *owner_labels : MCPServerLabels(name);
   labels["toolhive.stacklok.io/authz"] = "inline";
   Value cm = KubeObject("v1", "ConfigMap", ObjectMetadata(name + "-authz-inline", ns, &labels));
   cm.Set("data", Obj({{"authz.json", Str(GoJsonCompact(content))}}));
@@ -142,9 +142,9 @@ std::string ConfigMapChecksum(const StringMap& data, const StringMap& labels) {
 }
 
 Value RunConfigConfigMapObject(const std::string& name, const std::string& ns,
-                               const std::string& json) {
+                               const std::string& json, const char* owner_label) {
   const StringMap labels = {{"toolhive.stacklok.io/component", "run-config"},
-                            {"toolhive.stacklok.io/mcp-server", name},
+                            {owner_label, name},
                             {"toolhive.stacklok.io/managed-by", "toolhive-operator"}};
   const std::string checksum = ConfigMapChecksum({{"runconfig.json", json}}, labels);
   return Obj(

@@ -11,7 +11,10 @@
 
 namespace thv {
 
-// labelsForMCPServer: the labels of the proxy Deployment, its pods and its Service.
+// The labels of a workload's proxy Deployment, its pods and its Service: app and
+// app.kubernetes.io/name app, app.kubernetes.io/instance and toolhive-name name, toolhive true.
+StringMap WorkloadLabels(const std::string& app, const std::string& name);
+// labelsForMCPServer: app mcpserver.
 StringMap MCPServerLabels(const std::string& name);
 
 // mergeStringMaps / MergeStringMaps: override entries, with the operator's own keys winning.
@@ -33,6 +36,9 @@ Value SecretKeyEnvVar(const std::string& env, const std::string& secret, const s
 // pod_spec (a PodSpec), which gets {name, env} appended when it has no such container.
 void AppendContainerEnv(Value* pod_spec, const char* container, Value env);
 
+// A PolicyRule {verbs, apiGroups, resources}.
+Value PolicyRule(const char* group, const char* resource, const std::vector<std::string>& verbs);
+
 // The proxy runner's Role: statefulsets and services with write_verbs, then read access to pods,
 // their logs and attach, and configmaps.
 Value ProxyRunnerRole(const std::string& name, const std::string& ns,
@@ -42,9 +48,10 @@ Value ProxyRunnerRole(const std::string& name, const std::string& ns,
 Value HttpService(const std::string& name, const std::string& ns, const StringMap& labels,
                   const StringMap& annotations, int64_t port, const StringMap& selector);
 
-// An rbacv1.PolicyRule {verbs, apiGroups, resources}.
-Value PolicyRule(const std::vector<std::string>& groups, const std::vector<std::string>& resources,
-                 const std::vector<std::string>& verbs);
+// A PolicyRule over several groups and resources.
+Value MultiResourceRule(const std::vector<std::string>& groups,
+                        const std::vector<std::string>& resources,
+                        const std::vector<std::string>& verbs);
 // A Role with these rules.
 Value RoleObject(const std::string& name, const std::string& ns, Value rules);
 
@@ -58,15 +65,19 @@ Value HealthProbe(int initial_delay, int timeout, int period, int failure_thresh
 Value CpuMemoryList(const std::string& cpu, const std::string& memory);
 
 // <name>-authz-inline: the inline Cedar configuration as the operator writes it (compact JSON,
-// keys sorted, entities_json defaulting to "[]").
+// keys sorted, entities_json defaulting to "[]"), labelled with the owner's labels
+// (MCPServerLabels unless given) and toolhive.stacklok.io/authz=inline.
 Value AuthzInlineConfigMapObject(const std::string& name, const std::string& ns,
                                  const std::vector<std::string>& policies,
-                                 const std::string& entities_json);
+                                 const std::string& entities_json,
+                                 const StringMap* owner_labels = nullptr);
 
 // <name>-runconfig holding runconfig.json = json (MarshalIndent of the RunConfig), with the
-// operator's labels and content checksum (checksum.ComputeConfigMapChecksum).
+// operator's labels and content checksum (checksum.ComputeConfigMapChecksum). owner_label names
+// the owner: toolhive.stacklok.io/mcp-server, or .../mcp-remote-proxy for an MCPRemoteProxy.
 Value RunConfigConfigMapObject(const std::string& name, const std::string& ns,
-                               const std::string& json);
+                               const std::string& json,
+                               const char* owner_label = "toolhive.stacklok.io/mcp-server");
 
 // toolhive.stacklok.dev/content-checksum of a ConfigMap (data keys then labels, sorted).
 std::string ConfigMapChecksum(const StringMap& data, const StringMap& labels);

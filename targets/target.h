@@ -21,6 +21,7 @@
 namespace thv {
 
 struct RenderAllOptions;
+struct RenamedKind;
 
 // What a kind's controller sees: every input, and the render settings.
 struct RenderContext {
@@ -99,7 +100,11 @@ struct Target {
   const char* renames_from;    // the release whose field names the renames refer to
   // The single MCPServer table of releases without KindLister tables (nullptr otherwise).
   ServerListRow (*list_server)(const Object& server);
-  const UnreadFlag* unread_flags;  // ends with {nullptr}
+  const UnreadFlag* unread_flags;          // ends with {nullptr}
+  const SchemaDescriptions* descriptions;  // the CRDs' descriptions (thv-render schema)
+  // The names its objects hold inside strings, for the kustomize transformer
+  // (render/kustomize_names.h); ends with {nullptr}.
+  const RenamedKind* renamed_kinds;
 };
 
 // The CRD version serving apiVersion/kind at target, or nullptr.

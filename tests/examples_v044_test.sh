@@ -46,19 +46,26 @@ while IFS=$'\t' read -r want_code file want_text; do
     "$bin" render --operator-version v0.44.0 "$dir/$file" >"$work/rout.yaml" 2>"$work/rerr"
     rcode=$?
     [ "$rcode" = 0 ] || fail "$file: render exit $rcode: $(head -3 "$work/rerr")"
-    if grep -q '^kind: MCPServer$' "$dir/$file"; then
+    if grep -q '^kind: MCPServer$\|^kind: MCPRemoteProxy$' "$dir/$file"; then
       grep -q '^kind: Deployment$' "$work/rout.yaml" || fail "$file: no Deployment rendered"
     fi
-    [ -s "$work/rout.yaml" ] && check_objects "$file" "$dir/$file"
+    [ ! -s "$work/rout.yaml" ] || check_objects "$file" "$dir/$file"
   else
     grep -qF -- "$want_text" "$work/err" || fail "$file: stderr lacks '$want_text': $(head -3 "$work/err")"
     [ ! -s "$work/out" ] || fail "$file: wrote to stdout"
   fi
 done <"$expected"
-# The embedded auth server inputs of the goldens (testdata/golden/v0.44.0/authserver/), the tag's
-# Redis Sentinel example with the server that uses it.
+# The bundled fixtures using every field and reference of each rendered kind.
+for fixture in full remote-proxies; do
+  count=$((count + 1))
+  input=$root/testdata/servers/v0.44.0/$fixture
+  "$bin" render --operator-version v0.44.0 "$input" >"$work/rout.yaml" 2>/dev/null || fail "$fixture: render failed"
+  check_objects "servers/v0.44.0/$fixture" "$input"
+done
+# The embedded auth server inputs of the goldens (testdata/golden/v0.44.0/authserver/): servers,
+# remote proxies, the tag's Redis Sentinel example with the server that uses it.
 servers=$root/testdata/servers/v0.44.0/authserver
-for inputs in "$servers/10-authserver-ref.yaml" "$servers/20-external-auth-ref.yaml" \
+for inputs in "$servers/10-authserver-ref.yaml" "$servers/20-external-auth-ref.yaml" "$servers/40-remote-proxies.yaml" \
   "$dir/redis-storage/mcpexternalauthconfig-redis-storage.yaml $servers/30-redis-example.yaml"; do
   count=$((count + 1))
   # shellcheck disable=SC2086 # the last entry is two files

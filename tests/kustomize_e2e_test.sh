@@ -16,13 +16,14 @@ cp -r "$root/plugins/kustomize/example" "$work/app"
 kubectl kustomize --enable-alpha-plugins "$work/app" >"$work/out.yaml" 2>"$work/err" ||
   fail "kustomize build: $(cat "$work/err")"
 for want in "name: team-fetch" "name: team-fetch-runconfig" "name: team-mcp-fetch-proxy" \
-  "namespace: mcp-servers" "team: platform" "example.com/patched: \"true\"" "serviceAccountName: team-fetch-proxy-runner"; do
+  "namespace: mcp-servers" "team: platform" "example.com/patched: \"true\"" "serviceAccountName: team-fetch-proxy-runner" \
+  '"serviceAccountName":"team-fetch-sa"' '--name=team-fetch'; do
   grep -qF -- "$want" "$work/out.yaml" || fail "kustomized output lacks '$want'"
 done
 grep -q "kind: MCPServer" "$work/out.yaml" && fail "the generator config leaked into the output"
 grep -qF '"tools_filter": [' "$work/out.yaml" || fail "the MCPToolConfig from the kustomization dir was not used"
 node "$root/tests/k8s_validate/validate.mjs" "$work/out.yaml" >/dev/null || fail "kustomized output invalid"
-echo "ok: kubectl kustomize runs the generator and composes namespace, namePrefix, labels, patches"
+echo "ok: kubectl kustomize runs the generator and composes namespace, namePrefix, labels, patches; the transformer renames inside strings"
 
 # An MCPRegistry generator whose ConfigMap source sits in the kustomization directory.
 mkdir -p "$work/reg"
@@ -63,6 +64,22 @@ grep -q "startupProbe:" "$work/beta.yaml" || fail "not rendered as v0.44.0: $(he
 node "$root/tests/k8s_validate/validate.mjs" "$work/beta.yaml" >/dev/null || fail "the v0.44.0 build is invalid"
 echo "ok: v1beta1 generators run, with THV_RENDER_OPERATOR_VERSION passed through the plugin"
 
+# An MCPRemoteProxy generator, with the MCPOIDCConfig it refers to in the kustomization directory.
+mkdir -p "$work/remote"
+printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ngenerators:\n- proxy.yaml\n' >"$work/remote/kustomization.yaml"
+python3 - "$root/testdata/examples/v0.44.0/mcp-servers/mcpremoteproxy_with_oidcconfig_ref.yaml" "$work/remote" <<'PY'
+import sys
+docs = [d for d in open(sys.argv[1]).read().split("\n---\n") if "kind:" in d]
+open(sys.argv[2] + "/oidc.yaml", "w").write(docs[0] + "\n")
+open(sys.argv[2] + "/proxy.yaml", "w").write(docs[1] + "\n")
+PY
+THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/remote" >"$work/remote.yaml" 2>"$work/err4" ||
+  fail "an MCPRemoteProxy generator did not render: $(cat "$work/err4")"
+for want in "name: mcp-github-proxy-remote-proxy" "placeholder-for-remote-proxy" "name: github-proxy-remote-proxy-runner"; do
+  grep -qF -- "$want" "$work/remote.yaml" || fail "the MCPRemoteProxy build lacks '$want'"
+done
+node "$root/tests/k8s_validate/validate.mjs" "$work/remote.yaml" >/dev/null || fail "the MCPRemoteProxy build is invalid"
+echo "ok: an MCPRemoteProxy generator renders at v0.44.0 with its MCPOIDCConfig from the directory"
 # Every rendering kind has a v1beta1 plugin: an EmbeddingServer generator becomes its StatefulSet
 # and Service, composed with namespace and namePrefix like any generated object.
 for kind in EmbeddingServer MCPRemoteProxy VirtualMCPServer; do

@@ -12,7 +12,8 @@ prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" >/dev/null
 for f in bin/thv-render share/man/man1/thv-render.1 share/bash-completion/completions/thv-render \
   share/zsh/site-functions/_thv-render share/thv-render/kustomize/install \
-  share/thv-render/kustomize/thv-render-kustomize share/thv-render/kustomize/thv-render-krm \
+  share/thv-render/kustomize/thv-render-kustomize share/thv-render/kustomize/thv-render-names \
+  share/thv-render/kustomize/thv-render-krm \
   share/thv-render/argocd/plugin.yaml share/thv-render/argocd/sidecar-patch.yaml \
   share/thv-render/argocd/Containerfile share/thv-render/argocd/image-rootfs \
   share/thv-render/helm/plugin.yaml; do
@@ -26,6 +27,19 @@ warnings=$(groff -man -Tutf8 -ww -z "$prefix/share/man/man1/thv-render.1" 2>&1)
 [ -z "$warnings" ] || fail "groff warns about the man page: $warnings"
 MANWIDTH=80 man -l "$prefix/share/man/man1/thv-render.1" 2>/dev/null | grep -q "thv-render render \[OPTIONS\] \[PATH...\]" ||
   fail "man does not show the render synopsis"
+# Every command is in the man page and both completions (all three come from one table).
+commands=$("$bin" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF { print $1 }')
+for c in render schema kustomize-transform argocd-discover help; do
+  echo "$commands" | grep -qx "$c" || fail "thv-render --help does not list $c: $commands"
+done
+for c in $commands; do
+  grep -qF ".SS \"thv\\-render ${c//-/\\-}" "$prefix/share/man/man1/thv-render.1" ||
+    fail "the man page lacks the command $c"
+  grep -qw -- "$c" "$prefix/share/bash-completion/completions/thv-render" ||
+    fail "the bash completion lacks the command $c"
+  grep -qw -- "$c" "$prefix/share/zsh/site-functions/_thv-render" ||
+    fail "the zsh completion lacks the command $c"
+done
 # Completion: bash-completion loads completions/<command>; zsh's own fpath holds the directories.
 bash -c "source '$prefix/share/bash-completion/completions/thv-render' && complete -p thv-render" |
   grep -q _thv_render || fail "the bash completion does not register"
@@ -51,6 +65,12 @@ cp -r "$root/plugins/kustomize/example" "$work/kz"
   kubectl kustomize --enable-alpha-plugins . >"$work/kz.yaml" 2>"$work/err") ||
   fail "kubectl kustomize with the installed plugin: $(cat "$work/err")"
 grep -q "name: team-fetch$" "$work/kz.yaml" || fail "the installed plugin rendered nothing"
+# The example lists the NameTransformer: the proxy's RunConfig names follow namePrefix.
+names=$work/cfg/kustomize/plugin/thv-render.stacklok.dev/v1/nametransformer/NameTransformer
+grep -qF "\"$prefix/bin/thv-render\" kustomize-transform" "$names" ||
+  fail "the installed NameTransformer does not run the installed binary: $(grep exec "$names")"
+grep -q '"name": "team-fetch"' "$work/kz.yaml" ||
+  fail "the installed NameTransformer did not rename inside the RunConfig"
 printf 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n%s\n' \
   "$(sed 's/^/  /' "$root/plugins/kustomize/example/fetch.yaml")" >"$work/rl.yaml"
 cp "$root/plugins/kustomize/example/tools.yaml" "$work/"

@@ -65,10 +65,10 @@ const UnreadFlag kUnreadFlags[] = {{"--usage-metrics", kNotRead},
 
 }  // namespace
 
-const Target kTarget = {"7002a239b", kOperatorBuild, "github.com/stacklok/toolhive@7002a239b",
-                        kDefaults,   kCrds,          kKinds,
-                        nullptr,     nullptr,        ListServer,
-                        kUnreadFlags};
+const Target kTarget = {"7002a239b",  kOperatorBuild, "github.com/stacklok/toolhive@7002a239b",
+                        kDefaults,    kCrds,          kKinds,
+                        nullptr,      nullptr,        ListServer,
+                        kUnreadFlags, &kDescriptions, kRenamedKinds};
 
 }  // namespace t7002a239b
 }  // namespace thv

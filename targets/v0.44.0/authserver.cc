@@ -133,7 +133,7 @@ class Builder {
     const std::string at = "spec.embeddedAuthServer" + (path.empty() ? "" : "." + path);
     diags_->Error(config_->origin.file, MarkOfPath(config_->doc, at), at,
                   prefix_ + ": failed to build embedded auth server config: " + why + "; " +
-                      kOperator + " refuses the RunConfig of MCPServer " + ns_ + "/" +
+                      kOperator + " refuses the RunConfig of " + s_.object->kind + " " + ns_ + "/" +
                       s_.object->meta.name + " (no ConfigMap, no Deployment)");
   }
 

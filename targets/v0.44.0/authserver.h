@@ -1,8 +1,8 @@
-// The embedded OAuth 2.0/OIDC authorization server of an MCPServer at v0.44.0: what the operator
-// makes of an MCPExternalAuthConfig of type embeddedAuthServer reached through spec.authServerRef
-// or spec.externalAuthConfigRef (cmd/thv-operator/pkg/controllerutil/authserver.go): the
-// RunConfig's embedded_auth_server_config, the middleware it adds, the Deployment's Secret
-// volumes and env, and every check on the way.
+// The embedded OAuth 2.0/OIDC authorization server of an MCPServer or MCPRemoteProxy at v0.44.0:
+// what the operator makes of an MCPExternalAuthConfig of type embeddedAuthServer reached through
+// spec.authServerRef or spec.externalAuthConfigRef
+// (cmd/thv-operator/pkg/controllerutil/authserver.go): the RunConfig's embedded_auth_server_config,
+// the middleware it adds, the Deployment's Secret volumes and env, and every check on the way.
 #pragma once
 
 #include <optional>

@@ -18,11 +18,6 @@ namespace {
 
 const char kResource[] = "https://mcp.example.com/s";
 
-std::string Doc(const std::string& kind, const std::string& name, const std::string& spec) {
-  return "---\napiVersion: toolhive.stacklok.dev/v1beta1\nkind: " + kind +
-         "\nmetadata: {name: " + name + ", namespace: ns}\nspec:\n" + spec;
-}
-
 // Server s (ns) with spec lines, and the MCPOIDCConfig "oidc" it may name.
 std::string Server(const std::string& spec) {
   return "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPServer\nmetadata: {name: s, "

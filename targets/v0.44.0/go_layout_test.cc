@@ -43,6 +43,8 @@ const std::map<std::string, std::string> kParams = {
     {"usagemetrics", "UsagemetricsMiddlewareParams"},
     {"authorization", "AuthzFactoryMiddlewareParams"},
     {"upstreamswap", "UpstreamswapMiddlewareParams"},
+    {"awssts", "AwsstsMiddlewareParams"},
+    {"header-forward", "HeaderforwardHeaderForwardMiddlewareParams"},
 };
 
 std::string Read(const std::string& path) {
@@ -66,7 +68,11 @@ TEST_CASE("Go layouts: every rendered RunConfig is json.Marshal of the generated
       Read("testdata/servers/v0.44.0/authserver/10-authserver-ref.yaml"),
       Read("testdata/servers/v0.44.0/authserver/20-external-auth-ref.yaml"),
       Read("testdata/examples/v0.44.0/redis-storage/mcpexternalauthconfig-redis-storage.yaml") +
-          "\n---\n" + Read("testdata/servers/v0.44.0/authserver/30-redis-example.yaml")};
+          "\n---\n" + Read("testdata/servers/v0.44.0/authserver/30-redis-example.yaml"),
+      Read("testdata/servers/v0.44.0/authserver/40-remote-proxies.yaml"),
+      Read("testdata/servers/v0.44.0/remote-proxies/10-proxies.yaml") + "\n---\n" +
+          Read("testdata/servers/v0.44.0/remote-proxies/20-references.yaml"),
+      Read("testdata/examples/v0.44.0/external-auth/mcpremoteproxy_with_bearer_token.yaml")};
   std::map<std::string, int> seen;
   for (const std::string& yaml : inputs) {
     const RenderRun run = RunAt044(yaml);

@@ -19,6 +19,7 @@
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/registry_pod.h"
 #include "targets/v0.44.0/webhooks.h"
+#include "targets/v0.44.0/workload_objects.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -459,18 +460,10 @@ class RegistryController {
   // then the chart's, each once; on the ServiceAccount and the pod template (rbac.go:86,
   // deployment.go:217).
   Value PullSecrets() const {
-    Value list = Value::Sequence();
-    std::set<std::string> seen;
-    auto add = [&](const std::string& name) {
-      if (seen.insert(name).second) list.Append(Obj({{"name", Str(name)}}));
-    };
-    for (const Value& s : Items(Field(spec_, "imagePullSecrets")).items) add(GetString(s, "name"));
-    for (const std::string& raw : context_.options.render.default_image_pull_secrets) {
-      const size_t begin = raw.find_first_not_of(" \t\r\n");
-      if (begin != std::string::npos)
-        add(raw.substr(begin, raw.find_last_not_of(" \t\r\n") - begin + 1));
-    }
-    return list;
+    std::vector<std::string> names;
+    for (const Value& s : Items(Field(spec_, "imagePullSecrets")).items)
+      names.push_back(GetString(s, "name"));
+    return MergedImagePullSecrets(names, context_.options.render);
   }
 
   // registryAPIRBACRules (rbac.go:25-62).

@@ -18,12 +18,22 @@
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
 #include "targets/v0.44.0/webhooks.h"
+#include "targets/v0.44.0/workload_objects.h"
 #include "targets/v0.44.0/workload_parts.h"
 
 namespace thv {
 namespace t0_44_0 {
 
 namespace {
+
+// imagepullsecrets.Defaults.Merge (cmd/thv-operator/pkg/imagepullsecrets/defaults.go:93-121):
+// the CR's names (deduplicated), then the chart's not already named; nil when both are empty.
+// The same list goes on the Deployment and both ServiceAccounts (ctl:1008-1063).
+Value ImagePullSecrets(const MCPServer& s, const RenderOptions& options) {
+  return MergedImagePullSecrets(
+      s.proxy_deployment ? s.proxy_deployment->image_pull_secrets : std::vector<std::string>{},
+      options);
+}
 
 class ServerRenderer {
  public:
@@ -33,10 +43,7 @@ class ServerRenderer {
         options_(options),
         name_(server.object->meta.name),
         ns_(server.object->meta.namespace_),
-        pull_secrets_(MergedImagePullSecrets(server.proxy_deployment
-                                                 ? server.proxy_deployment->image_pull_secrets
-                                                 : std::vector<std::string>{},
-                                             options)) {}
+        pull_secrets_(ImagePullSecrets(server, options)) {}
 
   // In creation order (Reconcile, ctl:373-507).
   void Emit(const std::string& runconfig_json, const thv::Emit& emit) const {
@@ -54,10 +61,7 @@ class ServerRenderer {
                                       s_.authz_config->entities_json),
            true);
     Value config_map = RunConfigConfigMapObject(name_, ns_, runconfig_json);
-    const std::string checksum = config_map.Find("metadata")
-                                     ->Find("annotations")
-                                     ->Find("toolhive.stacklok.dev/content-checksum")
-                                     ->text;
+    const std::string checksum = ContentChecksumOf(config_map);
     emit(std::move(config_map), true);
     emit(Deployment(checksum), true);
     emit(Service(), true);
@@ -69,11 +73,7 @@ class ServerRenderer {
     const StringMap ls = MCPServerLabels(name_);
     Value volumes = Value::Sequence(), mounts = Value::Sequence();
     // C1: runconfig first (ctl:1126-1142).
-    mounts.Append(Obj({{"name", Str("runconfig")},
-                       {"readOnly", Bool(true)},
-                       {"mountPath", Str("/etc/runconfig")}}));
-    volumes.Append(Obj(
-        {{"name", Str("runconfig")}, {"configMap", Obj({{"name", Str(name_ + "-runconfig")}})}}));
+    AddRunConfigVolume(name_, &volumes, &mounts);
     // C1: the webhooks' Secret files next (ctl:1196-1210, cu/webhook.go:112-222).
     if (refs_.webhook_config) {
       for (const WebhookSecretMount& m : WebhookSecretMounts(*refs_.webhook_config)) {
@@ -99,120 +99,48 @@ class ServerRenderer {
     }
     // Inline or configMap authz is mounted; an authzConfigRef is not (ctl:1304-1310,
     // cu/authz.go:40-117).
-    if (s_.authz_config && s_.authz_config->type == "configMap" &&
-        !s_.authz_config->config_map_name.empty())
-      AddConfigMapVolume("authz-config", s_.authz_config->config_map_name,
-                         s_.authz_config->config_map_key, "authz.json", "/etc/toolhive/authz",
-                         &volumes, &mounts);
-    else if (s_.authz_config && s_.authz_config->type == "inline" && s_.authz_config->has_inline)
-      AddConfigMapVolume("authz-config", name_ + "-authz-inline", "authz.json", "authz.json",
-                         "/etc/toolhive/authz", &volumes, &mounts);
-    if (refs_.oidc_config && GetString(SpecOf(*refs_.oidc_config), "type") == "inline") {
-      const Value* in = GetObject(SpecOf(*refs_.oidc_config), "inline");
-      AddCaBundleVolume(in ? GetObject(*in, "caBundleRef") : nullptr, "oidc-ca-bundle-",
-                        "/config/certs", &volumes, &mounts);
-    }
-    if (refs_.telemetry_config) {
-      const Value* otel = GetObject(SpecOf(*refs_.telemetry_config), "openTelemetry");
-      AddCaBundleVolume(otel ? GetObject(*otel, "caBundleRef") : nullptr, "otel-ca-bundle-",
-                        "/config/certs/otel", &volumes, &mounts);
-    }
+    AddAuthzVolume(s_.authz_config, name_, &volumes, &mounts);
+    AddOidcCaBundleVolume(refs_.oidc_config, &volumes, &mounts);
+    AddTelemetryCaBundleVolume(refs_.telemetry_config, &volumes, &mounts);
     // The embedded auth server's Secrets (ctl:1335-1347).
     if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
       AddAuthServerVolumes(*auth_server, &volumes, &mounts);
-
-    Value resources = Value::Mapping();
-    if (!s_.limits.cpu.empty() || !s_.limits.memory.empty())
-      resources.Set("limits", CpuMemoryList(s_.limits.cpu, s_.limits.memory));
-    if (!s_.requests.cpu.empty() || !s_.requests.memory.empty())
-      resources.Set("requests", CpuMemoryList(s_.requests.cpu, s_.requests.memory));
 
     std::vector<std::string> args = {"run"};
     if (std::string patch = PodPatchJson(s_); !patch.empty())
       args.push_back("--k8s-pod-patch=" + patch);
     args.push_back(s_.image);
 
-    Value container = Obj({{"name", Str("toolhive")},
-                           {"image", Str(ProxyImage(options_, kDefaults))},
-                           {"args", StrList(args)},
-                           {"ports", List({Obj({{"name", Str("http")},
-                                                {"containerPort", Int(s_.proxy_port)},
-                                                {"protocol", Str("TCP")}})})},
-                           {"env", Env()},
-                           {"resources", std::move(resources)},
-                           {"volumeMounts", std::move(mounts)},
-                           // ctl:1461-1495
-                           {"livenessProbe", HealthProbe(30, 5, 10, 3)},
-                           {"readinessProbe", HealthProbe(5, 3, 5, 3)},
-                           {"startupProbe", HealthProbe(0, 3, 5, 18)},
-                           {"securityContext", ContainerSecurityContext(options_.openshift)}});
-
     // Pod template annotations: the checksum and generation, then the overrides, which cannot
     // replace them (MergeStringMaps, cu/resources.go:160-169).
-    StringMap template_annotations = {
-        {"toolhive.stacklok.dev/runconfig-checksum", checksum},
-        {"toolhive.stacklok.dev/mcpserver-generation", std::to_string(s_.generation)}};
-    StringMap labels = ls, annotations, template_labels = ls;
-    if (s_.proxy_deployment) {
-      const ProxyDeploymentOverrides& d = *s_.proxy_deployment;
-      if (d.metadata.labels) labels = MergeDefaultsWin(ls, *d.metadata.labels);
-      if (d.metadata.annotations) annotations = *d.metadata.annotations;
-      if (d.pod_template && d.pod_template->labels)
-        template_labels = MergeDefaultsWin(ls, *d.pod_template->labels);
-      if (d.pod_template && d.pod_template->annotations)
-        template_annotations = MergeDefaultsWin(template_annotations, *d.pod_template->annotations);
-    }
+    const DeploymentMeta meta = DeploymentMetadata(
+        s_, ls,
+        {{"toolhive.stacklok.dev/runconfig-checksum", checksum},
+         {"toolhive.stacklok.dev/mcpserver-generation", std::to_string(s_.generation)}});
 
-    Value pod_spec = Obj({{"volumes", std::move(volumes)}});
-    pod_spec.Set("containers", Value::Sequence()).Append(std::move(container));
-    pod_spec.Set("terminationGracePeriodSeconds", Int(30));
-    pod_spec.Set("serviceAccountName", Str(name_ + "-proxy-runner"));
-    pod_spec.Set("securityContext", PodSecurityContext(options_.openshift));
-    if (!pull_secrets_.items.empty()) pod_spec.Set("imagePullSecrets", pull_secrets_);
+    // Probes ctl:1461-1495; a grace period of 30s; the runner's ServiceAccount.
+    Value pod_spec = ProxyPodSpec(s_,
+                                  {args, Env(), std::move(volumes), std::move(mounts),
+                                   HealthProbe(5, 3, 5, 3), 30, name_ + "-proxy-runner"},
+                                  options_, pull_secrets_);
 
-    Value spec = Value::Mapping();
     // resolveDeploymentReplicas (ctl:2682-2690): unset stays unset, stdio is capped at 1.
-    if (s_.replicas)
-      spec.Set("replicas", Int(s_.transport == "stdio" && *s_.replicas > 1 ? 1 : *s_.replicas));
-    spec.Set("selector", Obj({{"matchLabels", StrMap(ls)}}));
-    spec.Set("template", Obj({{"metadata", Obj({{"labels", StrMap(template_labels)},
-                                                {"annotations", StrMap(template_annotations)}})},
-                              {"spec", std::move(pod_spec)}}));
-    Value dep =
-        KubeObject("apps/v1", "Deployment", ObjectMetadata(name_, ns_, &labels, &annotations));
-    dep.Set("spec", std::move(spec));
-    return dep;
+    std::optional<int> replicas = s_.replicas;
+    if (replicas && s_.transport == "stdio" && *replicas > 1) replicas = 1;
+    return DeploymentObject(name_, ns_, ls, meta, replicas, std::move(pod_spec));
   }
 
   // The proxy container's env, in the order ctl:1154-1347 appends it, then
   // EnsureRequiredEnvVars (cu/resources.go:69-141).
   Value Env() const {
     Value env = Value::Sequence();
-    if (refs_.telemetry_config)
+    if (refs_.telemetry_config)  // GenerateOpenTelemetryEnvVarsFromRef (cu/telemetry.go:18-62)
       AppendTelemetryEnv(*refs_.telemetry_config, s_.telemetry_config_ref->service_name, name_, ns_,
                          &env);
-    if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "tokenExchange") {
-      // GenerateTokenExchangeEnvVars (cu/tokenexchange.go:159-206).
-      const Value* te = GetObject(SpecOf(*refs_.external_auth), "tokenExchange");
-      if (const Value* ref = te ? GetObject(*te, "clientSecretRef") : nullptr)
-        env.Append(SecretKeyEnvVar("TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET", GetString(*ref, "name"),
-                                   GetString(*ref, "key")));
-    }
-    if (refs_.oidc_config && refs_.oidc_client_secret_env) {
-      // GenerateOIDCClientSecretEnvVar (cu/oidc.go:43-81).
-      const Value* in = GetObject(SpecOf(*refs_.oidc_config), "inline");
-      if (const Value* ref = in ? GetObject(*in, "clientSecretRef") : nullptr)
-        env.Append(SecretKeyEnvVar("TOOLHIVE_OIDC_CLIENT_SECRET", GetString(*ref, "name"),
-                                   GetString(*ref, "key")));
-    }
-    if (s_.proxy_deployment)
-      for (const EnvVar& e : s_.proxy_deployment->env) env.Append(PlainEnv(e.name, e.value));
-    if (s_.session_storage && s_.session_storage->provider == "redis" &&
-        s_.session_storage->password_ref) {
-      // buildRedisPasswordEnvVar (ctl:2758-2775).
-      const SecretKeyRef& p = *s_.session_storage->password_ref;
-      env.Append(SecretKeyEnvVar("THV_SESSION_REDIS_PASSWORD", p.name, p.key));
-    }
+    AppendTokenExchangeEnv(refs_, &env);
+    AppendOidcClientSecretEnv(refs_, &env);
+    // buildRedisPasswordEnvVar (ctl:2758-2775) after the overrides.
+    AppendOverrideAndRedisPasswordEnv(s_, &env);
     // ctl:1254-1263: the generation annotation through the downward API.
     env.Append(Obj(
         {{"name", Str("THV_MCPSERVER_GENERATION")},
@@ -228,22 +156,7 @@ class ServerRenderer {
 
   // serviceForMCPServer (ctl:1513-1566).
   Value Service() const {
-    const StringMap ls = MCPServerLabels(name_);
-    StringMap labels = ls, annotations;
-    if (s_.proxy_service) {
-      if (s_.proxy_service->labels) labels = MergeDefaultsWin(ls, *s_.proxy_service->labels);
-      if (s_.proxy_service->annotations) annotations = *s_.proxy_service->annotations;
-    }
-    Value svc = KubeObject("v1", "Service",
-                           ObjectMetadata("mcp-" + name_ + "-proxy", ns_, &labels, &annotations));
-    svc.Set("spec", Obj({{"ports", List({Obj({{"name", Str("http")},
-                                              {"protocol", Str("TCP")},
-                                              {"port", Int(s_.proxy_port)},
-                                              {"targetPort", Int(s_.proxy_port)}})})},
-                         {"selector", StrMap(ls)},
-                         {"sessionAffinity",
-                          Str(s_.session_affinity.empty() ? "ClientIP" : s_.session_affinity)}}));
-    return svc;
+    return ProxyServiceObject(s_, "mcp-" + name_ + "-proxy", MCPServerLabels(name_));
   }
 
   const MCPServer& s_;

@@ -94,91 +94,10 @@ inline std::string Server(const std::string& spec, const std::string& name = "s"
          ", namespace: ns}\nspec:\n  image: ghcr.io/example/mcp:1\n" + spec;
 }
 
-inline std::string Doc(const std::string& kind, const std::string& name, const std::string& spec,
-                       const std::string& version = "v1beta1") {
-  return "---\napiVersion: toolhive.stacklok.dev/" + version + "\nkind: " + kind +
-         "\nmetadata: {name: " + name + ", namespace: ns}\nspec:\n" + spec;
-}
-
-// The node at a dotted path with [i] indices ("spec.template.spec.containers[0].env"), or
-// nullptr.
-inline const Value* At(const Value* v, const std::string& path) {
-  return v ? ValueAtPath(*v, path) : nullptr;
-}
-
-inline std::string Text(const Value* v, const std::string& path) {
-  const Value* node = At(v, path);
-  return node ? node->text : "<absent>";
-}
-
-inline std::vector<std::string> Keys(const Value* v) {
-  std::vector<std::string> keys;
-  for (const Member& m : v ? v->members : std::vector<Member>{}) keys.push_back(m.key);
-  return keys;
-}
-
-// "name" of each item, or "name=value" for plain env vars.
-inline std::vector<std::string> Names(const Value* list) {
-  std::vector<std::string> names;
-  for (const Value& item : list ? list->items : std::vector<Value>{}) {
-    const Value* value = item.Find("value");
-    names.push_back(Text(&item, "name") + (value ? "=" + value->text : ""));
-  }
-  return names;
-}
-
-struct Rendered {
-  RenderRun run;
-  Value run_config;  // runconfig.json parsed, in its order
-  const Value* deployment = nullptr;
-  const Value* service = nullptr;
-
-  const Value* Container() const { return At(deployment, "spec.template.spec.containers[0]"); }
-  const Value* PodSpec() const { return At(deployment, "spec.template.spec"); }
-  std::string Json() const {
-    const Value* data = At(config_map, "data");
-    const Value* json = data ? data->Find("runconfig.json") : nullptr;  // a key with a dot
-    return json ? json->text : "";
-  }
-  std::vector<std::string> Middlewares() const {
-    std::vector<std::string> types;
-    for (const Value& m : At(&run_config, "middleware_configs")->items)
-      types.push_back(Text(&m, "type"));
-    return types;
-  }
-  const Value* Middleware(const std::string& type) const {
-    for (const Value& m : At(&run_config, "middleware_configs")->items)
-      if (Text(&m, "type") == type) return m.Find("parameters");
-    return nullptr;
-  }
-  const Value* config_map = nullptr;
-
-  // A node of the RunConfig (valid as long as this Rendered is).
-  const Value* Rc(const std::string& path) const { return At(&run_config, path); }
-  std::string RcText(const std::string& path) const { return Text(&run_config, path); }
-};
-
+// The objects of workload s (Service mcp-s-proxy) rendered from yaml.
 inline Rendered Render(const std::string& yaml, const RenderOptions& options = {},
                        const std::string& name = "s") {
-  Rendered r;
-  r.run = RunAt044(yaml, false, options);
-  r.deployment = r.run.Find("Deployment", name);
-  r.service = r.run.Find("Service", "mcp-" + name + "-proxy");
-  r.config_map = r.run.Find("ConfigMap", name + "-runconfig");
-  if (r.config_map) {
-    Diagnostics diags;
-    std::vector<Value> docs;
-    ReadYamlDocuments("runconfig.json", r.Json(), &docs, &diags);
-    if (docs.size() == 1) r.run_config = docs[0];
-  }
-  return r;
-}
-
-inline std::vector<std::string> ObjectList(const RenderRun& run) {
-  std::vector<std::string> list;
-  for (const Value& doc : run.out)
-    list.push_back(Text(&doc, "kind") + "/" + Text(&doc, "metadata.name"));
-  return list;
+  return RenderWorkload(yaml, options, name, "mcp-" + name + "-proxy");
 }
 
 const std::vector<std::string> kLabels = {"app", "app.kubernetes.io/instance",

@@ -55,10 +55,13 @@ class ServerChecker {
 
  private:
   const std::string& File() const { return s_.object->origin.file; }
+  // MCPServer, or MCPRemoteProxy, whose shared fields are checked the same way.
+  const std::string& Kind() const { return s_.object->kind; }
 
   void Refuse(Mark mark, const std::string& path, const std::string& message) {
-    diags_->Error(File(), mark, path,
-                  message + "; " + kOperator + " creates nothing for the MCPServer until then");
+    diags_->Error(
+        File(), mark, path,
+        message + "; " + kOperator + " creates nothing for the " + Kind() + " until then");
   }
 
   // A referenced config among the inputs: nullptr and an error when absent. An invalid config
@@ -96,7 +99,7 @@ class ServerChecker {
       diags_->Error(File(), tmpl.mark, "spec.podTemplateSpec",
                     std::string("json: cannot unmarshal ") + TypeName(tmpl.type) +
                         " into Go value of type v1.PodTemplateSpec; " + kOperator +
-                        " refuses the MCPServer (PodTemplateValid=False)");
+                        " refuses the " + Kind() + " (PodTemplateValid=False)");
       return;
     }
     std::vector<FieldError> errors;
@@ -112,8 +115,8 @@ class ServerChecker {
     if (context_.index.Find("MCPGroup", ns_, s_.group_ref->name)) return;
     diags_->Warning(File(), s_.group_ref->mark, "spec.groupRef.name",
                     "MCPGroup " + ns_ + "/" + s_.group_ref->name + " not found among the inputs; " +
-                        kOperator +
-                        " sets GroupRefValidated=False and creates the MCPServer's objects all the "
+                        kOperator + " sets GroupRefValidated=False and creates the " + Kind() +
+                        "'s objects all the "
                         "same");
   }
 
@@ -126,7 +129,7 @@ class ServerChecker {
         continue;
       diags_->Error(tools.origin.file, m.key_mark, "spec.toolsOverride." + m.key,
                     "tool override for " + m.key + " must have either name or description set; " +
-                        kOperator + " refuses the RunConfig of MCPServer " + ns_ + "/" +
+                        kOperator + " refuses the RunConfig of " + Kind() + " " + ns_ + "/" +
                         s_.object->meta.name + ", which refers to it");
     }
   }
@@ -136,7 +139,7 @@ class ServerChecker {
     if (n <= 1) return;
     Refuse(MarkOf(field), field + ".name",
            "MCPExternalAuthConfig " + ns_ + "/" + auth.meta.name + " has " + std::to_string(n) +
-               " upstream providers, but an MCPServer supports only 1; use VirtualMCPServer");
+               " upstream providers, but an " + Kind() + " supports only 1; use VirtualMCPServer");
   }
 
   // handleAuthServerRef: an MCPExternalAuthConfig of type embeddedAuthServer, one upstream.
@@ -173,7 +176,7 @@ class ServerChecker {
       problem = "Key '" + key + "' not found in ConfigMap '" + name + "'";
     if (problem.empty()) return;
     diags_->Warning(oidc.origin.file, cm->mark, "spec.inline.caBundleRef.configMapRef",
-                    problem + " (MCPOIDCConfig " + oidc.meta.name + ", used by MCPServer " +
+                    problem + " (MCPOIDCConfig " + oidc.meta.name + ", used by " + Kind() + " " +
                         s_.object->meta.name + "); " + kOperator +
                         " sets CABundleRefValidated=False and creates the objects all the same");
   }
@@ -189,7 +192,7 @@ class ServerChecker {
       diags_->Warning(config.origin.file, ref.mark, path,
                       "Secret " + ns_ + "/" + name + " (" + purpose +
                           ") is not among the inputs; rendered as if it holds key \"" + key +
-                          "\", as " + kOperator + " requires for MCPServer " +
+                          "\", as " + kOperator + " requires for " + Kind() + " " +
                           s_.object->meta.name);
       return SecretState::kAbsent;
     }
@@ -216,8 +219,8 @@ class ServerChecker {
     diags_->Error(auth.origin.file, MarkOfPath(auth.doc, path + ".key"), path + ".key",
                   std::string(what) + " " + ns_ + "/" + GetString(*ref, "name") +
                       " is missing key \"" + GetString(*ref, "key") + "\"; " + kOperator +
-                      " refuses the RunConfig of MCPServer " + ns_ + "/" + s_.object->meta.name +
-                      ", which refers to it");
+                      " refuses the RunConfig of " + Kind() + " " + ns_ + "/" +
+                      s_.object->meta.name + ", which refers to it");
   }
 
   // GenerateOIDCClientSecretEnvVar: only logged when the Secret lacks the key.
@@ -233,7 +236,7 @@ class ServerChecker {
     diags_->Warning(oidc.origin.file, MarkOfPath(oidc.doc, path + ".key"), path + ".key",
                     "OIDC client secret " + ns_ + "/" + GetString(*ref, "name") +
                         " is missing key \"" + GetString(*ref, "key") + "\"; " + kOperator +
-                        " leaves TOOLHIVE_OIDC_CLIENT_SECRET out of MCPServer " +
+                        " leaves TOOLHIVE_OIDC_CLIENT_SECRET out of " + Kind() + " " +
                         s_.object->meta.name + "'s Deployment");
   }
 
@@ -281,7 +284,8 @@ void CheckConfig(const Object& config, const RenderContext& context, Diagnostics
     diags->Error(config.origin.file, MarkOfPath(config.doc, invalid.path), invalid.path,
                  config.kind + " " + config.meta.name + " is not valid: " + invalid.message + "; " +
                      kOperator +
-                     " marks it Valid=False and refuses every MCPServer that refers to it");
+                     " marks it Valid=False and refuses every MCPServer and MCPRemoteProxy that "
+                     "refers to it");
   if (config.kind == "MCPExternalAuthConfig") WarnSyntheticIdentity(config, diags);
 }
 

@@ -56,8 +56,9 @@ Value Middleware(const char* type, Value parameters) {
 class RunConfigBuilder {
  public:
   RunConfigBuilder(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options,
-                   Diagnostics* diags)
+                   Diagnostics* diags, const RemoteProxyRun* remote)
       : s_(server),
+        remote_(remote),
         refs_(refs),
         options_(options),
         diags_(diags),
@@ -86,8 +87,9 @@ class RunConfigBuilder {
   void Resolve() {
     port_ = s_.proxy_port ? s_.proxy_port : 8080;
     // WithPorts in the operator context: the MCP port (GetMCPPort, default 8080) for every
-    // transport (runner/config.go:557-560).
-    target_port_ = s_.mcp_port ? s_.mcp_port : 8080;
+    // transport (runner/config.go:557-560); a remote proxy passes 0
+    // (mcpremoteproxy_runconfig.go:101).
+    target_port_ = remote_ ? 0 : s_.mcp_port ? s_.mcp_port : 8080;
     // GetEffectiveProxyMode (pkg/transport/types/transport.go:318-326).
     proxy_mode_ = s_.transport == "stdio"
                       ? (s_.proxy_mode.empty() ? "streamable-http" : s_.proxy_mode)
@@ -144,6 +146,10 @@ class RunConfigBuilder {
 
   // validateRunConfig (mcpserver_runconfig.go:354-577) over what the MCPServer can set.
   void Validate() {
+    if (remote_) {
+      RemoteValidate();
+      return;
+    }
     if (s_.image.empty()) Refuse({}, "spec.image", "invalid RunConfig: image is required");
     for (size_t i = 0; i < s_.env.size(); ++i) {
       const EnvVar& e = s_.env[i];
@@ -163,6 +169,17 @@ class RunConfigBuilder {
                "invalid RunConfig: invalid volume mount format: " + v.host_path + ":" +
                    v.mount_path + ", expected host-path:container-path[:ro]");
     }
+  }
+
+  // validateRunConfigForRemoteProxy (mcpremoteproxy_runconfig.go:271-307): what the CRD does
+  // not already guarantee (a URL, sse or streamable-http, a port, a host) is the tools filter.
+  void RemoteValidate() {
+    const Value* filter = ToolsFilter();
+    for (const Value& tool : filter && filter->IsSequence() ? filter->items : std::vector<Value>{})
+      if (tool.IsString() && tool.text.empty())
+        Refuse({}, "spec.toolConfigRef.name",
+               "invalid RunConfig: tool filter cannot contain empty values (MCPToolConfig " +
+                   refs_.tool_config->meta.name + " spec.toolsFilter)");
   }
 
   // --- Fields from references ---
@@ -423,10 +440,12 @@ class RunConfigBuilder {
 
   // populateScalingConfig (mcpserver_runconfig.go:309-342): ScalingConfig {backend_replicas,
   // session_redis {address, db, key_prefix}} (runner/config.go:315-340), all omitempty.
+  // A remote proxy's (populateScalingConfigForRemoteProxy, mcpremoteproxy_runconfig.go:200-225)
+  // takes the default Redis address only without spec.sessionStorage, of any provider.
   Value Scaling() {
     const bool redis = s_.session_storage && s_.session_storage->provider == "redis";
-    const bool default_redis =
-        !redis && options_.default_redis_addr && !options_.default_redis_addr->empty();
+    const bool default_redis = (remote_ ? !s_.session_storage : !redis) &&
+                               options_.default_redis_addr && !options_.default_redis_addr->empty();
     if (!s_.backend_replicas && !redis && !default_redis) return Value::Null();
     Value scaling = Value::Mapping();
     if (s_.backend_replicas) scaling.Set("backend_replicas", Int(*s_.backend_replicas));
@@ -455,11 +474,12 @@ class RunConfigBuilder {
   Value Marshal() {
     Value rc = Value::Mapping();
     rc.Set("schema_version", Str("v0.1.0"));
-    if (s_.generation) rc.Set("mcpserver_generation", Int(s_.generation));
+    if (s_.generation && !remote_) rc.Set("mcpserver_generation", Int(s_.generation));
     rc.Set("image", Str(s_.image));
+    if (remote_) rc.Set("remote_url", Str(remote_->remote_url));
     if (Value remote = RemoteAuth(); !remote.IsNull()) rc.Set("remote_auth_config", remote);
     SetRunConfigProcess(&rc, s_, name_, ProxyHost(options_), port_);
-    rc.Set("target_port", Int(target_port_));
+    if (target_port_) rc.Set("target_port", Int(target_port_));  // omitempty; 0 for a remote proxy
     if (!profile_name_or_path_.empty())
       rc.Set("permission_profile_name_or_path", Str(profile_name_or_path_));
     rc.Set("permission_profile", profile_);
@@ -474,6 +494,9 @@ class RunConfigBuilder {
     Oidc(&rc);
     token_exchange_ = TokenExchange();
     if (!token_exchange_.IsNull()) rc.Set("token_exchange_config", token_exchange_);
+    if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "awsSts")
+      aws_sts_ = AwsStsConfig(*refs_.external_auth);
+    if (!aws_sts_.IsNull()) rc.Set("aws_sts_config", aws_sts_);
     authz_ = Authz();
     if (!authz_.IsNull()) rc.Set("authz_config", authz_);
     if (s_.audit_enabled.value_or(false)) {
@@ -520,6 +543,9 @@ class RunConfigBuilder {
     if (!validating_.items.empty()) rc.Set("validating_webhooks", validating_);
     if (!mutating_.items.empty()) rc.Set("mutating_webhooks", mutating_);
     if (!s_.endpoint_prefix.empty()) rc.Set("endpoint_prefix", Str(s_.endpoint_prefix));
+    if (remote_)
+      if (Value forward = HeaderForwardConfig(*remote_); !forward.IsNull())
+        rc.Set("header_forward", forward);
     if (embedded_) rc.Set("embedded_auth_server_config", embedded_->run_config);
     if (!scaling.IsNull()) rc.Set("scaling_config", scaling);
     return rc;
@@ -609,10 +635,24 @@ class RunConfigBuilder {
           Obj({{"config_data",
                 embedded_ ? InjectUpstreamProvider(authz_, embedded_->provider_name) : authz_}})));
     }
-    if (refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "awsSts") {
+    if (!aws_sts_.IsNull() && !remote_) {
       Refuse({}, "spec.externalAuthConfigRef.name",
              "failed to populate middleware configs: AWS STS middleware requires a remote URL: "
              "SigV4 signing is only meaningful for remote MCP servers");
+    } else if (!aws_sts_.IsNull()) {
+      // awssts.MiddlewareParams {aws_sts_config, target_url}, both omitempty
+      // (pkg/auth/awssts/middleware.go:34-39).
+      list.Append(Middleware(
+          "awssts", Obj({{"aws_sts_config", aws_sts_}, {"target_url", Str(remote_->remote_url)}})));
+    }
+    if (remote_ && (!remote_->plaintext_headers.empty() || !remote_->secret_headers.empty())) {
+      // headerfwd.HeaderForwardMiddlewareParams {add_headers}: the plaintext headers (secret
+      // ones are resolved in the proxy), null when there are none
+      // (pkg/runner/middleware.go:378-391, pkg/transport/middleware/header_forward.go:48-51).
+      list.Append(Middleware("header-forward",
+                             Obj({{"add_headers", remote_->plaintext_headers.empty()
+                                                      ? Value::Null()
+                                                      : StrMap(remote_->plaintext_headers)}})));
     }
     // recovery: parameters are json.Marshal(nil).
     list.Append(Middleware("recovery", Value::Null()));
@@ -620,6 +660,7 @@ class RunConfigBuilder {
   }
 
   const MCPServer& s_;
+  const RemoteProxyRun* remote_;
   const ServerRefs& refs_;
   const RenderOptions& options_;
   Diagnostics* diags_;
@@ -634,7 +675,7 @@ class RunConfigBuilder {
   Value profile_;
   StringMap env_;
   std::string thv_ca_bundle_, jwks_auth_token_file_;
-  Value token_exchange_, authz_, audit_, telemetry_, rate_limit_;
+  Value token_exchange_, aws_sts_, authz_, audit_, telemetry_, rate_limit_;
   Value validating_ = Value::Sequence(), mutating_ = Value::Sequence();
   bool has_session_redis_ = false;
   std::optional<EmbeddedAuthServer> embedded_;
@@ -697,8 +738,8 @@ Value TelemetryConfig(const Object& telemetry, const std::string& service_name) 
 }
 
 Value BuildRunConfig(const MCPServer& server, const ServerRefs& refs, const RenderOptions& options,
-                     Diagnostics* diags) {
-  return RunConfigBuilder(server, refs, options, diags).Build();
+                     Diagnostics* diags, const RemoteProxyRun* remote) {
+  return RunConfigBuilder(server, refs, options, diags, remote).Build();
 }
 
 }  // namespace t0_44_0

@@ -7,10 +7,11 @@
 #include "targets/v0.44.0/groups.h"
 #include "targets/v0.44.0/list.h"
 #include "targets/v0.44.0/mcpregistry.h"
+#include "targets/v0.44.0/mcpremoteproxy_render.h"
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
-#include "targets/v0.44.0/vmcp_render.h"
+#include "targets/v0.44.0/vmcp_config.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -57,8 +58,8 @@ const TargetKind kKinds[] = {
      &kGroupList},
     {"MCPRegistry", ToolhiveKind::kMCPRegistryConfigYaml, KindRole::kRendered, nullptr,
      RenderRegistry, nullptr, &kRegistryList},
-    {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kUnsupported, nullptr, nullptr,
-     nullptr, &kRemoteProxyList},
+    {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kRendered, nullptr,
+     RenderRemoteProxy, nullptr, &kRemoteProxyList},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kRendered, nullptr,
      RenderVirtualServer, nullptr, &kVirtualServerList},
     // No controller (app.go:155-416): read by VirtualMCPServers' compositeToolRefs.
@@ -80,11 +81,11 @@ const UnreadFlag kUnreadFlags[] = {
 }  // namespace
 
 const Target kTarget = {
-    "v0.44.0",   kOperatorBuild, "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
-    kDefaults,   kCrds,          kKinds,
-    kRenames,    "7002a239b",
+    "v0.44.0",    kOperatorBuild, "github.com/stacklok/toolhive@v0.44.0 (b3df9689b)",
+    kDefaults,    kCrds,          kKinds,
+    kRenames,     "7002a239b",
     nullptr,  // per-kind tables (KindLister)
-    kUnreadFlags};
+    kUnreadFlags, &kDescriptions, kRenamedKinds};
 
 }  // namespace t0_44_0
 }  // namespace thv

@@ -31,6 +31,45 @@ std::vector<Object> ObjectsAt044(const std::string& yaml, Diagnostics* diags);
 RenderRun RunAt044(const std::string& yaml, bool validating = false,
                    const RenderOptions& options = {});
 
+// A ToolHive document of kind with name in namespace ns: "---", then spec lines (two-space
+// indented).
+std::string Doc(const std::string& kind, const std::string& name, const std::string& spec,
+                const std::string& version = "v1beta1");
+
+// The node at a dotted path with [i] indices ("spec.template.spec.containers[0].env"), or
+// nullptr.
+const Value* At(const Value* v, const std::string& path);
+// Its text, or "<absent>".
+std::string Text(const Value* v, const std::string& path);
+// A mapping's keys, in order.
+std::vector<std::string> Keys(const Value* v);
+// "name" of each item, or "name=value" for plain env vars.
+std::vector<std::string> Names(const Value* list);
+// "Kind/name" of each rendered object, in order.
+std::vector<std::string> ObjectList(const RenderRun& run);
+
+// A workload's render: its Deployment, Service, RunConfig ConfigMap and parsed RunConfig.
+struct Rendered {
+  RenderRun run;
+  Value run_config;  // runconfig.json parsed, in its order
+  const Value* deployment = nullptr;
+  const Value* service = nullptr;
+  const Value* config_map = nullptr;
+
+  const Value* Container() const { return At(deployment, "spec.template.spec.containers[0]"); }
+  const Value* PodSpec() const { return At(deployment, "spec.template.spec"); }
+  std::string Json() const;
+  std::vector<std::string> Middlewares() const;
+  const Value* Middleware(const std::string& type) const;  // its parameters
+  // A node of the RunConfig (valid as long as this Rendered is).
+  const Value* Rc(const std::string& path) const { return At(&run_config, path); }
+  std::string RcText(const std::string& path) const { return Text(&run_config, path); }
+};
+
+// Renders yaml and picks the objects of the workload name, whose Service is service.
+Rendered RenderWorkload(const std::string& yaml, const RenderOptions& options,
+                        const std::string& name, const std::string& service);
+
 // The MCPGroup g in namespace ns, as one document ending in "---\n".
 extern const char kTestGroupDoc[];
 

@@ -10,7 +10,7 @@
 #include "model/decode.h"
 #include "render/k8s_objects.h"
 #include "targets/v0.44.0/groups.h"
-#include "targets/v0.44.0/workload_parts.h"
+#include "targets/v0.44.0/workload_objects.h"
 
 namespace thv {
 namespace t0_44_0 {

@@ -26,10 +26,7 @@ const Value& Empty() {
   static const Value kEmpty = Value::Mapping();
   return kEmpty;
 }
-const Value& Get(const Value& parent, const char* key) {
-  const Value* v = GetObject(parent, key);
-  return v ? *v : Empty();
-}
+const Value& Get(const Value& parent, const char* key) { return MappingAt(parent, key); }
 bool Has(const Value& parent, const char* key) {
   const Value* v = parent.Find(key);
   return v && !v->IsNull();
@@ -234,6 +231,11 @@ ExternalAuthSecret ExternalAuthSecretOf(const Object& external_auth) {
                ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
                : '_';
   return {env, GetString(*ref, "name"), GetString(*ref, "key")};
+}
+
+const Value& MappingAt(const Value& parent, const char* key) {
+  const Value* v = GetObject(parent, key);
+  return v ? *v : Empty();
 }
 
 bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {

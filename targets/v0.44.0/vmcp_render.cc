@@ -1,4 +1,4 @@
-#include "targets/v0.44.0/vmcp_render.h"
+#include "targets/v0.44.0/vmcp_config.h"
 
 #include <algorithm>
 #include <map>
@@ -18,6 +18,7 @@
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/vmcp_backends.h"
 #include "targets/v0.44.0/vmcp_config.h"
+#include "targets/v0.44.0/workload_objects.h"
 #include "targets/v0.44.0/workload_parts.h"
 
 namespace thv {
@@ -29,14 +30,7 @@ const std::string kRefuses =
     std::string("; ") + kOperator + " creates nothing for the VirtualMCPServer";
 const int kPort = 4483;  // vmcpDefaultPort (virtualmcpserver_deployment.go:53, "vd")
 
-const Value& Empty() {
-  static const Value kEmpty = Value::Mapping();
-  return kEmpty;
-}
-const Value& Get(const Value& parent, const char* key) {
-  const Value* v = GetObject(parent, key);
-  return v ? *v : Empty();
-}
+const Value& Get(const Value& parent, const char* key) { return MappingAt(parent, key); }
 
 // Whether a Secret among the inputs holds key (data or stringData).
 bool SecretHasKey(const Object& secret, const std::string& key) {
@@ -308,14 +302,15 @@ class VirtualServerRenderer {
       const char* kGroup = "toolhive.stacklok.dev";
       Value rules = Value::Sequence();
       if (GetString(Get(spec_, "outgoingAuth"), "source") != "inline") {
-        rules.Append(PolicyRule({""}, {"configmaps", "secrets"}, {"get", "list", "watch"}));
-        rules.Append(PolicyRule({kGroup},
-                                {"mcpgroups", "mcpservers", "mcpremoteproxies", "mcpserverentries",
-                                 "mcpexternalauthconfigs", "mcptoolconfigs"},
-                                {"get", "list", "watch"}));
+        rules.Append(MultiResourceRule({""}, {"configmaps", "secrets"}, {"get", "list", "watch"}));
+        rules.Append(
+            MultiResourceRule({kGroup},
+                              {"mcpgroups", "mcpservers", "mcpremoteproxies", "mcpserverentries",
+                               "mcpexternalauthconfigs", "mcptoolconfigs"},
+                              {"get", "list", "watch"}));
       }
-      rules.Append(PolicyRule({kGroup}, {"virtualmcpservers"}, {"get"}));
-      rules.Append(PolicyRule({kGroup}, {"virtualmcpservers/status"}, {"update", "patch"}));
+      rules.Append(MultiResourceRule({kGroup}, {"virtualmcpservers"}, {"get"}));
+      rules.Append(MultiResourceRule({kGroup}, {"virtualmcpservers/status"}, {"update", "patch"}));
       emit(ServiceAccountWithPullSecrets(sa, ns_, pull_secrets_), true);
       emit(RoleObject(sa, ns_, std::move(rules)), true);
       emit(ProxyRunnerRoleBinding(sa, ns_), true);
@@ -392,18 +387,9 @@ class VirtualServerRenderer {
     Value volumes = Value::Sequence(), mounts = Value::Sequence();
     AddConfigMapVolume("vmcp-config", name_ + "-vmcp-config", "", "", "/etc/vmcp-config", &volumes,
                        &mounts);
-    if (resolved_.oidc_config) {  // AddOIDCConfigRefCABundleVolumes
-      const Value& spec = Get(resolved_.oidc_config->doc, "spec");
-      if (GetString(spec, "type") == "inline")
-        AddCaBundleVolume(GetObject(Get(spec, "inline"), "caBundleRef"), "oidc-ca-bundle-",
-                          "/config/certs", &volumes, &mounts);
-    }
+    AddOidcCaBundleVolume(resolved_.oidc_config, &volumes, &mounts);
     AddEntryCaBundleVolumes(workloads_, &volumes, &mounts);
-    if (resolved_.telemetry_config)  // AddTelemetryCABundleVolumes
-      AddCaBundleVolume(
-          GetObject(Get(Get(resolved_.telemetry_config->doc, "spec"), "openTelemetry"),
-                    "caBundleRef"),
-          "otel-ca-bundle-", "/config/certs/otel", &volumes, &mounts);
+    AddTelemetryCaBundleVolume(resolved_.telemetry_config, &volumes, &mounts);
     const bool openshift = context_.options.render.openshift;
     Value container = Obj({{"name", Str("vmcp")},
                            {"image", Str(context_.options.render.vmcp_image.value_or(kVmcpImage))},

@@ -1,0 +1,96 @@
+// Names the v0.44.0 objects hold inside strings, for the kustomize transformer
+// (render/kustomize_names.h). An MCPServer's: the pod patch's PodSpec names; the RunConfig's
+// names of the server (the proxy names its workload after them, runconfig.go) and its resource
+// URL (http://<name>.<namespace>.svc.cluster.local:<port> unless given,
+// controllers/mcpserver_runconfig.go), the bearer token Secret, the rate limiter's namespace; the
+// telemetry resource's namespace. The RunConfig's content checksum is on its ConfigMap and the
+// Deployment's pod template.
+// The embedded auth server's (cmd/thv-operator/pkg/controllerutil/authserver.go):
+// allowed_audiences is the resource URL (:565, :1172), a redirect URI defaults to it +
+// /oauth/callback (:906-908), the Redis key prefix is thv:auth:{<namespace>:<name>}:
+// (storage.DeriveKeyPrefix, pkg/authserver/storage/redis_keys.go:78-80) and a Sentinel Service
+// without a namespace is the server's (:872-901). The OIDC audience must equal the resource URL
+// there (:593-615), so an audience of the default URL's form follows it, as delegate clients'
+// audiences and trusted issuers' expected audiences of that form do. The Secrets it mounts and
+// reads are PodSpec references kustomize renames itself.
+// An MCPRegistry's (configYAML shape): every name is a reference kustomize renames (volumes,
+// serviceAccountName, RoleBinding subjects and roleRef); config.yaml is the user's text, copied,
+// whose checksum is checked. The pod template's config-hash and the Deployment's
+// podtemplatespec-hash hash the spec as written (pkg/registryapi/deployment.go:206, 247-252), which
+// holds neither the registry's name nor its namespace: they stay.
+#include "render/kustomize_names.h"
+#include "targets/v0.44.0/mcpregistry.h"
+#include "targets/v0.44.0/target.h"
+#include "targets/v0.44.0/webhooks.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+namespace {
+
+// The server's URL in the cluster, the default resource URL ({*}: the port, and any path).
+const char kServerUrl[] = "http://{name}.{namespace}.svc.cluster.local:{*}";
+
+#define THV_RUNCONFIG(path, form) \
+  { "ConfigMap", "%-runconfig", "data runconfig.json", path, form }
+const NameInString kServerNames[] = {
+    THV_RUNCONFIG("name", "{name}"),
+    THV_RUNCONFIG("container_name", "{name}"),
+    THV_RUNCONFIG("base_name", "{name}"),
+    THV_RUNCONFIG("container_labels.toolhive-name", "{name}"),
+    THV_RUNCONFIG("container_labels.toolhive-basename", "{name}"),
+    THV_RUNCONFIG("oidc_config.ResourceURL", kServerUrl),
+    THV_RUNCONFIG("oidc_config.Audience", kServerUrl),
+    THV_RUNCONFIG("middleware_configs[].parameters.oidc_config.ResourceURL", kServerUrl),
+    THV_RUNCONFIG("middleware_configs[].parameters.oidc_config.Audience", kServerUrl),
+    THV_RUNCONFIG("middleware_configs[].parameters.server_name", "{name}"),
+    THV_RUNCONFIG("middleware_configs[].parameters.namespace", "{namespace}"),
+    THV_RUNCONFIG("remote_auth_config.bearer_token", "{Secret *},target={*}"),
+    {"Deployment", "%", "env OTEL_RESOURCE_ATTRIBUTES", "", "{*}service.namespace={namespace}"},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+#define THV_AUTH_SERVER(path, form) THV_RUNCONFIG("embedded_auth_server_config." path, form)
+const NameInString kAuthServerNames[] = {
+    THV_AUTH_SERVER("allowed_audiences[]", kServerUrl),
+    THV_AUTH_SERVER("upstreams[].oidc_config.redirect_uri", kServerUrl),
+    THV_AUTH_SERVER("upstreams[].oauth2_config.redirect_uri", kServerUrl),
+    THV_AUTH_SERVER("delegate_clients[].audiences[]", kServerUrl),
+    THV_AUTH_SERVER("trusted_issuers[].expected_audience", kServerUrl),
+    THV_AUTH_SERVER("storage.redis_config.key_prefix", "thv:auth:{{{namespace}:{name}}}:"),
+    THV_AUTH_SERVER("storage.redis_config.sentinel_config.sentinel_addrs[]",
+                    "{Service *}.{namespace}.svc.cluster.local:{*}"),
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+#undef THV_AUTH_SERVER
+#undef THV_RUNCONFIG
+
+const NameInString* const kServerTables[] = {kPodPatchNames, kServerNames, kAuthServerNames,
+                                             nullptr};
+
+const ContentChecksum kServerChecksums[] = {
+    {"%-runconfig", "toolhive.stacklok.dev/content-checksum", OperatorConfigMapChecksum, "%",
+     "toolhive.stacklok.dev/runconfig-checksum"},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+// config/raw_config.go:32: CalculateConfigHash([]byte(configYAML)), no labels.
+std::string RegistryConfigChecksum(const Value& config_map) {
+  const Value* data = config_map.Find("data");
+  const Value* yaml = data ? data->Find("config.yaml") : nullptr;
+  return ConfigHashOfDump(ByteSliceDump(yaml && yaml->IsString() ? yaml->text : ""));
+}
+
+const ContentChecksum kRegistryChecksums[] = {
+    {"%-registry-server-config", "toolhive.stacklok.dev/content-checksum", RegistryConfigChecksum,
+     nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+}  // namespace
+
+const RenamedKind kRenamedKinds[] = {
+    WithTables(kMcpServerAnchor, kServerTables, kServerChecksums),
+    // configYAML: no name of the registry's in a string; the config checksum is checked.
+    WithTables(kMcpRegistryAnchor, nullptr, kRegistryChecksums),
+    RenamedKind{},
+};
+
+}  // namespace t0_44_0
+}  // namespace thv

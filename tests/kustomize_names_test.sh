@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The kustomize transformer with the real kubectl kustomize: after namePrefix, nameSuffix and
+# namespace together, every name thv-render's objects hold inside strings (pod patch, RunConfig,
+# the embedded auth server's configuration, proxy arguments, registry name) matches the renamed
+# objects and the checksums match the content, for several servers and registries at both
+# releases (tests/kustomize_names_check.py); without the transformer the same check fails; what
+# it cannot make consistent fails the build; the KRM function gives the same objects.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+command -v kubectl >/dev/null || fail "kubectl is required"
+export XDG_CONFIG_HOME="$work/config"
+THV_RENDER="$bin" bash "$root/plugins/kustomize/install" >/dev/null
+plugin="$XDG_CONFIG_HOME/kustomize/plugin/thv-render.stacklok.dev/v1/nametransformer/NameTransformer"
+[ -x "$plugin" ] || fail "transformer not installed"
+check() { python3 "$root/tests/kustomize_names_check.py" "$@"; }
+build() {  # VERSION DIR OUT
+  THV_RENDER_OPERATOR_VERSION=$1 kubectl kustomize --enable-alpha-plugins "$2" >"$3" 2>"$work/err" ||
+    fail "kustomize build $2: $(cat "$work/err")"
+}
+
+for version in v0.44.0 7002a239b; do
+  cp -r "$root/testdata/kustomize/names-$version" "$work/$version"
+  build $version "$work/$version" "$work/$version.yaml"
+  check "$work/$version.yaml" ServiceAccount/toolhive-registry-api >"$work/check" || fail "$version: $(cat "$work/check")"
+  servers=$(grep -c '^checked' "$work/check")
+  node "$root/tests/k8s_validate/validate.mjs" "$work/$version.yaml" >/dev/null || fail "$version: invalid objects"
+  grep -q 'namespace: default' "$work/$version.yaml" && fail "$version: an object kept the namespace default"
+  # Without the transformer the names inside strings are stale.
+  cp -r "$work/$version" "$work/$version-plain"
+  sed -i '/^transformers:/,/^- names.yaml/d' "$work/$version-plain/kustomization.yaml"
+  build $version "$work/$version-plain" "$work/$version-plain.yaml"
+  check "$work/$version-plain.yaml" ServiceAccount/toolhive-registry-api >"$work/check" && fail "$version: the check passes without the transformer"
+  grep -q 'PROBLEM: .*pod patch: names ServiceAccount mcp-e2e/alpha-sa' "$work/check" ||
+    fail "$version: stale pod patch not seen: $(cat "$work/check")"
+  if [ $version = v0.44.0 ]; then
+    grep -q 'PROBLEM: .*team-delta-v1: auth server Redis key_prefix thv:auth:{default:delta}:' "$work/check" &&
+      grep -q 'PROBLEM: .*team-delta-v1 auth server sentinel_addrs: names Service default/redis-sentinel' "$work/check" ||
+      fail "$version: stale auth server names not seen: $(cat "$work/check")"
+    grep -q '^checked registry Deployment team-catalog-api-v1' "$work/check" || fail "$version: registry not checked"
+  fi
+  echo "ok: $version, $servers servers and registries under namePrefix, nameSuffix and namespace: names inside strings and checksums consistent (stale without the transformer)"
+done
+for want in '"serviceAccountName":"team-custom-v1"' '"secretKeyRef":{"name":"team-api-keys-v1"' \
+  '"ResourceURL": "http://team-alpha-v1.mcp-e2e.svc.cluster.local:8080"'; do
+  grep -qF -- "$want" "$work/v0.44.0.yaml" || fail "v0.44.0 lacks $want"
+done
+for want in '"key_prefix": "thv:auth:{mcp-e2e:team-delta-v1}:"' \
+  '"redirect_uri": "http://team-delta-v1.mcp-e2e.svc.cluster.local:8080/oauth/callback"' \
+  '"Audience": "http://team-delta-v1.mcp-e2e.svc.cluster.local:8080"' \
+  '"team-redis-sentinel-v1.mcp-e2e.svc.cluster.local:26379"' \
+  'serviceAccountName: team-catalog-registry-api-v1' 'name: team-catalog-registry-server-config-v1'; do
+  grep -qF -- "$want" "$work/v0.44.0.yaml" || fail "v0.44.0 lacks $want"
+done
+for want in -- '--registry-name=team-minimal-registry-v1' '--oidc-client-id=default.mcp-e2e.svc.cluster.local' \
+  '--resource-url=http://team-mcp-alpha-proxy-v1.mcp-e2e.svc.cluster.local:8080' '--name=team-beta-v1'; do
+  [ "$want" = -- ] && continue
+  grep -qF -- "$want" "$work/7002a239b.yaml" || fail "7002a239b lacks $want"
+done
+echo "ok: a user's service account, a generated Secret, resource URLs, the OIDC client ID, the registry name, the embedded auth server's audiences, redirect URI, Redis key prefix and Sentinel Service follow"
+
+# What it cannot make consistent fails the build, naming it: a Secret kustomize hashes after the
+# transformers, a RunConfig a patch changed (its checksum no longer the operator's).
+sed -i '/disableNameSuffixHash/d' "$work/v0.44.0/kustomization.yaml"
+if THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/v0.44.0" >/dev/null 2>"$work/err"; then
+  fail "a hashed Secret named in the pod patch did not fail the build"
+fi
+grep -q 'names Secret api-keys, which kustomize gives a content-hash suffix' "$work/err" || fail "hash: $(cat "$work/err")"
+cat >>"$work/7002a239b/kustomization.yaml" <<'YAML'
+patches:
+- target: {kind: ConfigMap, name: beta-runconfig}
+  patch: |-
+    - {op: add, path: /data/extra, value: "x"}
+YAML
+if THV_RENDER_OPERATOR_VERSION=7002a239b kubectl kustomize --enable-alpha-plugins "$work/7002a239b" >/dev/null 2>"$work/err"; then
+  fail "a patched RunConfig did not fail the build"
+fi
+grep -q 'ConfigMap team-beta-runconfig-v1: not the checksum of its data' "$work/err" || fail "checksum: $(cat "$work/err")"
+cp -r "$root/testdata/kustomize/names-v0.44.0" "$work/patched-registry"
+cat >>"$work/patched-registry/kustomization.yaml" <<'YAML'
+patches:
+- target: {kind: ConfigMap, name: catalog-registry-server-config}
+  patch: |-
+    - {op: replace, path: /data/config.yaml, value: "sources: []\n"}
+YAML
+if THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/patched-registry" >/dev/null 2>"$work/err"; then
+  fail "a patched registry config.yaml did not fail the build"
+fi
+grep -q 'ConfigMap team-catalog-registry-server-config-v1: not the checksum of its data' "$work/err" ||
+  fail "registry checksum: $(cat "$work/err")"
+echo "ok: a hashed generated Secret, a patched RunConfig and a patched registry config fail the build, named"
+
+# The KRM function (thv-render krm with functionConfig NameTransformer) on the objects the exec
+# plugin saw gives the objects the exec plugin gave.
+cp "$plugin" "$work/plugin.orig"
+printf '#!/bin/sh\ntee "%s/seen.yaml" | "%s/plugin.orig" "$@" | tee "%s/gave.yaml"\n' "$work" "$work" "$work" >"$plugin"
+cp -r "$root/testdata/kustomize/names-v0.44.0" "$work/krm"
+build v0.44.0 "$work/krm" /dev/null
+python3 - "$work/seen.yaml" "$root/plugins/kustomize/example/names.yaml" >"$work/list.yaml" <<'PY'
+import sys, yaml
+items = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+config = yaml.safe_load(open(sys.argv[2]))
+yaml.safe_dump({"apiVersion": "config.kubernetes.io/v1", "kind": "ResourceList", "items": items,
+                "functionConfig": config}, sys.stdout, sort_keys=False)
+PY
+THV_RENDER_OPERATOR_VERSION=v0.44.0 "$bin" krm <"$work/list.yaml" >"$work/krm.yaml" || fail "krm: $(cat "$work/krm.yaml")"
+python3 - "$work/krm.yaml" "$work/gave.yaml" <<'PY' || fail "the KRM function and the exec plugin disagree"
+import sys, yaml
+krm = yaml.safe_load(open(sys.argv[1]))["items"]
+gave = [d for d in yaml.safe_load_all(open(sys.argv[2])) if d]
+assert krm == gave, "differ"
+PY
+grep -q 'team-alpha-sa-v1' "$work/krm.yaml" || fail "the KRM function did not transform"
+echo "ok: the KRM function transforms as the exec plugin does"
