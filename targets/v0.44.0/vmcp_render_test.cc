@@ -228,6 +228,32 @@ spec:
         R"("path":"ca.crt"}]}})");
 }
 
+TEST_CASE("VirtualMCPServer: an MCPRemoteProxy of the group in static mode (k8s.go:412-456)") {
+  RenderRun r = RunAt044(VirtualServerDoc("  outgoingAuth: {source: inline}\n",
+                                          R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPRemoteProxy
+metadata: {name: rp, namespace: ns}
+spec: {remoteUrl: 'https://mcp.example.com/mcp', groupRef: {name: g}, proxyPort: 9090}
+---
+)"));
+  REQUIRE(r.errors.empty());
+  const Value* cm = r.Find("ConfigMap", "v-vmcp-config");
+  REQUIRE(cm);
+  // status.url is the proxy Service's, without a path (createProxyServiceURL).
+  CHECK(GetString(*GetObject(*cm, "data"), "config.yaml").find(R"(backends:
+    - name: rp
+      url: http://mcp-rp-remote-proxy.ns.svc.cluster.local:9090
+      transport: streamable-http
+      metadata:
+        group: g
+        namespace: ns
+        remote_url: https://mcp.example.com/mcp
+        tool_type: mcp
+        workload_status: Ready
+        workload_type: remote_proxy
+)") != std::string::npos);
+}
+
 TEST_CASE("VirtualMCPServer: an entry's forwarded headers become env vars (vd:554-679)") {
   RenderRun r = RunAt044(VirtualServerDoc("", R"(apiVersion: toolhive.stacklok.dev/v1beta1
 kind: MCPServerEntry
