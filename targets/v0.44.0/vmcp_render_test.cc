@@ -7,6 +7,7 @@
 #include "core/json_text.h"
 #include "core/sha256.h"
 #include "model/decode.h"
+#include "targets/v0.44.0/list.h"
 #include "targets/v0.44.0/testing.h"
 
 namespace thv {
@@ -295,6 +296,14 @@ spec:
 ---
 )"))
             .HasError("MCPServerEntry ns/e in the group has an externalAuthConfigRef"));
+}
+
+TEST_CASE("VirtualMCPServer: list shows the URL its controller sets (vc:1687-1695)") {
+  Diagnostics diags;
+  const std::vector<Object> objects = ObjectsAt044(VirtualServerDoc(""), &diags);
+  REQUIRE(objects.size() == 2);
+  CHECK(kVirtualServerList.cells(objects[1], objects) ==
+        std::vector<std::string>{"", "http://vmcp-v.ns.svc.cluster.local:4483", "", ""});
 }
 
 }  // namespace t0_44_0
