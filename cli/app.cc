@@ -9,6 +9,7 @@
 #include "cli/flags.h"
 #include "cli/krm.h"
 #include "cli/manpage.h"
+#include "cli/migrate.h"
 #include "cli/schema.h"
 #include "registry/net_libs.h"
 #include "targets/targets.h"
@@ -90,6 +91,20 @@ const Command kCommands[] = {
      "run thv-render validate for them.\n"
      "\nExit codes: 0 ok, 2 usage error, 4 the output could not be written.",
      AddSchemaFlags},
+    {"migrate", "Upgrade manifests to a newer operator release, comments kept",
+     "Edits the text in place of re-emitting it: comments, order, quoting and indentation of\n"
+     "everything not migrated stay as they were. From 7002a239b to v0.44.0: port -> proxyPort,\n"
+     "targetPort -> mcpPort, inline oidcConfig / telemetry / tools -> MCPOIDCConfig /\n"
+     "MCPTelemetryConfig / MCPToolConfig documents (<server>-oidc, -telemetry, -tools, shared\n"
+     "when identical) right after the server, apiVersion v1beta1; the stdio proxy mode keeps sse.\n"
+     "What v0.44.0 cannot express with the same meaning is refused; changed behaviour is noted.\n"
+     "Examples:\n"
+     "  thv-render migrate --to v0.44.0 servers/ > migrated.yaml\n"
+     "  thv-render migrate --to v0.44.0 --in-place servers/\n"
+     "  thv-render migrate --to v0.44.0 --check servers/      # CI: exit 1 when not migrated\n"
+     "\nExit codes: 0 ok (--check: nothing to change), 1 refused input (--check: a diff),\n"
+     "2 usage error, 4 the files could not be written.",
+     AddMigrateFlags},
     {"completion", "Print a shell completion script",
      "Examples:\n  source <(thv-render completion bash)\n"
      "  thv-render completion zsh > \"${fpath[1]}/_thv-render\"",
@@ -141,6 +156,7 @@ int RunCli(int argc, const char* const* argv, const CliIo& io) {
   const bool namespace_explicit =
       chosen->get_option_no_throw("--namespace") && chosen->count("--namespace") > 0;
   if (name == "render") return RunRender(f, io, namespace_explicit);
+  if (name == "migrate") return RunMigrate(f, io);
   if (name == "validate") return RunValidate(f, io, namespace_explicit);
   if (name == "list") return RunList(f, io, namespace_explicit);
   if (name == "sync") return RunSync(f, io, namespace_explicit);

@@ -242,14 +242,52 @@ int RunValidate(const Flags& f, const CliIo& io, bool namespace_explicit) {
   return kExitOk;
 }
 
+// The registries the registry stage fetches (7002a239b MCPRegistry, v0.44.0 RegistryData) with
+// their sync state from the lock; namespace_first: in the per-kind tables' column order.
+void PrintRegistryTable(const Flags& f, const CliIo& io, const std::vector<Object>& objects,
+                        bool namespace_first) {
+  Diagnostics registry_diags;
+  ResolveResult resolved = Resolve(f, io, objects, LockMode::kOffline, false, &registry_diags);
+  std::vector<std::vector<std::string>> table = {
+      {"NAME", "NAMESPACE", "SOURCE", "FORMAT", "SERVERS", "LAST SYNC", "NEXT SYNC"}};
+  for (const Object& o : objects) {
+    if (ToolhiveKindOf(o) != ToolhiveKind::kMCPRegistry) continue;
+    Diagnostics ignored;
+    MCPRegistry r = DecodeMCPRegistry(o, &ignored);
+    auto it = resolved.registries.find(o.meta.namespace_ + "/" + o.meta.name);
+    const bool remote = r.source.type != SourceType::kConfigMap;
+    std::string next = !remote             ? "on render"
+                       : !r.sync.automatic ? "manual"
+                                           : "every " + r.sync.interval;
+    table.push_back(
+        {o.meta.name, o.meta.namespace_, DescribeSource(r.source), r.source.format,
+         it == resolved.registries.end() ? "?" : std::to_string(it->second.server_count),
+         it == resolved.registries.end() || it->second.fetched_at.empty() ? (remote ? "never" : "-")
+                                                                          : it->second.fetched_at,
+         next});
+  }
+  if (namespace_first)
+    for (auto& row : table) std::swap(row[0], row[1]);
+  PrintTable(table, *io.out);
+  for (const Diagnostic& d : registry_diags.items())
+    if (d.severity == Severity::kWarning) *io.err << FormatDiagnostic(d) << "\n";
+}
+
 int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
   Diagnostics diags;
   std::vector<Object> objects = Load(f, io, namespace_explicit, &diags);
   PrintDiagnostics(diags, io);
   if (diags.HasErrors()) return kExitInvalidInput;
+  const bool registries = HasRegistries(objects);
   if (!TargetOf(f).list_server) {
-    if (!PrintKindTables(TargetOf(f), objects, *io.out))
+    const bool any = PrintKindTables(TargetOf(f), objects, *io.out);
+    if (registries) {
+      // RegistryData: its columns come from the lock, which a KindLister cannot read.
+      *io.out << (any ? "\n" : "") << "RegistryData\n";
+      PrintRegistryTable(f, io, objects, true);
+    } else if (!any) {
       *io.err << "No ToolHive resources found.\n";
+    }
     return kExitOk;
   }
   std::vector<std::vector<std::string>> rows = {{"NAME", "NAMESPACE", "TRANSPORT", "PORT", "URL"}};
@@ -259,33 +297,9 @@ int RunList(const Flags& f, const CliIo& io, bool namespace_explicit) {
     rows.push_back({o.meta.name, o.meta.namespace_, row.transport, row.port, row.url});
   }
   if (rows.size() > 1) PrintTable(rows, *io.out);
-
-  if (HasRegistries(objects)) {
-    Diagnostics registry_diags;
-    ResolveResult resolved = Resolve(f, io, objects, LockMode::kOffline, false, &registry_diags);
-    std::vector<std::vector<std::string>> table = {
-        {"NAME", "NAMESPACE", "SOURCE", "FORMAT", "SERVERS", "LAST SYNC", "NEXT SYNC"}};
-    for (const Object& o : objects) {
-      if (ToolhiveKindOf(o) != ToolhiveKind::kMCPRegistry) continue;
-      Diagnostics ignored;
-      MCPRegistry r = DecodeMCPRegistry(o, &ignored);
-      auto it = resolved.registries.find(o.meta.namespace_ + "/" + o.meta.name);
-      const bool remote = r.source.type != SourceType::kConfigMap;
-      std::string next = !remote             ? "on render"
-                         : !r.sync.automatic ? "manual"
-                                             : "every " + r.sync.interval;
-      table.push_back(
-          {o.meta.name, o.meta.namespace_, DescribeSource(r.source), r.source.format,
-           it == resolved.registries.end() ? "?" : std::to_string(it->second.server_count),
-           it == resolved.registries.end() || it->second.fetched_at.empty()
-               ? (remote ? "never" : "-")
-               : it->second.fetched_at,
-           next});
-    }
+  if (registries) {
     if (rows.size() > 1) *io.out << "\n";
-    PrintTable(table, *io.out);
-    for (const Diagnostic& d : registry_diags.items())
-      if (d.severity == Severity::kWarning) *io.err << FormatDiagnostic(d) << "\n";
+    PrintRegistryTable(f, io, objects, false);
   } else if (rows.size() == 1) {
     *io.err << "No MCPServer or MCPRegistry resources found.\n";
   }
@@ -302,7 +316,7 @@ int RunSync(const Flags& f, const CliIo& io, bool namespace_explicit) {
   if (registries.fetch_failed) return kExitFetch;
   if (diags.HasErrors()) return kExitInvalidInput;
   if (registries.registries.empty()) {
-    *io.err << "No MCPRegistry resources found; nothing to sync.\n";
+    *io.err << "No MCPRegistry or RegistryData resources found; nothing to sync.\n";
     return kExitOk;
   }
   std::string err;

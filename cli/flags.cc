@@ -25,10 +25,6 @@ std::function<std::string(const std::string&)> Follows(Rule rule) {
   return [rule](const std::string& value) { return Invalid(value, rule(value)); };
 }
 
-std::string CheckNamespace(const std::string& ns) {
-  return ns.empty() ? "Required value: a namespace name" : Invalid(ns, CheckDns1123Label(ns));
-}
-
 // What the proxy binds: an IP address or a host name.
 std::string CheckHost(const std::string& host) {
   unsigned char addr[16];
@@ -59,6 +55,12 @@ std::string CheckNotEmpty(const std::string& v) {
   return v.empty() ? "Required value: must not be empty" : "";
 }
 
+}  // namespace
+
+std::string CheckNamespace(const std::string& ns) {
+  return ns.empty() ? "Required value: a namespace name" : Invalid(ns, CheckDns1123Label(ns));
+}
+
 std::string CheckOperatorVersion(const std::string& name) {
   if (FindTarget(name)) return "";
   std::string supported;
@@ -66,6 +68,8 @@ std::string CheckOperatorVersion(const std::string& name) {
     supported += (supported.empty() ? "\"" : ", \"") + n + "\"";
   return "Unsupported value: \"" + name + "\": supported values: " + supported;
 }
+
+namespace {
 
 void AddOperatorVersionFlag(CLI::App* cmd, Flags* f) {
   std::string names;

@@ -38,6 +38,14 @@ struct Flags {
   bool check = false;
   std::string check_file;
   std::vector<std::string> add_labels;
+  // migrate
+  std::string migrate_to;
+  std::string migrate_from;
+  bool in_place = false;
+  std::string registry_database;
+  std::string registry_database_user;
+  std::string registry_database_migration_user;
+  std::string registry_sync_interval;
   std::string shell;         // completion
   std::string help_command;  // help
   bool man = false;          // help --man
@@ -45,6 +53,10 @@ struct Flags {
 
 // The target --operator-version names.
 const Target& TargetOf(const Flags& f);
+
+// Flag value checks (CLI11 validators: empty when fine, else the message).
+std::string CheckNamespace(const std::string& ns);
+std::string CheckOperatorVersion(const std::string& name);
 
 // Each subcommand's flags (see kCommands in app.cc).
 void AddRenderFlags(CLI::App* cmd, Flags* f);

@@ -185,7 +185,23 @@ void CollectObjects(const std::string& file, std::vector<Value> docs, const Inpu
     if (!ReadIdentity(file, doc, &object, diags)) continue;
 
     object.target = options.target;
-    const bool toolhive = Group(object.api_version) == kToolhiveGroup;
+    const std::string group = Group(object.api_version);
+    const bool toolhive = group == kToolhiveGroup || group == kRenderGroup;
+    if (group == kRenderGroup && options.target &&
+        !FindCrd(*options.target, object.api_version, object.kind)) {
+      // thv-render's own kinds exist only where a target takes them.
+      diags->Error(
+          file, doc.Find("kind")->mark, "kind",
+          object.kind + " (" + object.api_version + ") is not supported at " +
+              options.target->name +
+              (object.kind == kRegistryDataKind
+                   ? std::string(": it feeds a v0.44.0 registry server's file source; at ") +
+                         options.target->name +
+                         " the MCPRegistry itself has spec.source, spec.filter and "
+                         "spec.syncPolicy (put them there)"
+                   : std::string()));
+      continue;
+    }
     if (toolhive) {
       if (!options.target) {
         diags->Error(file, doc.mark, "apiVersion",

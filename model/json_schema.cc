@@ -6,6 +6,7 @@
 
 #include "core/json_parse.h"
 #include "core/json_text.h"
+#include "model/object.h"
 
 namespace thv {
 
@@ -301,7 +302,8 @@ bool IsJsonSchemaPath(const std::string& path) {
       return std::islower(c) || std::isdigit(c);
     });
   };
-  return path.substr(0, slash) == "toolhive.stacklok.dev" && underscore != std::string::npos &&
+  const std::string group = path.substr(0, slash);
+  return (group == kToolhiveGroup || group == kRenderGroup) && underscore != std::string::npos &&
          file.compare(json, 5, ".json") == 0 && underscore < json &&
          lower_alnum(file.substr(0, underscore)) &&
          lower_alnum(file.substr(underscore + 1, json - underscore - 1));

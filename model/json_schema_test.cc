@@ -144,6 +144,7 @@ TEST_CASE("json schema paths: what an earlier schema output may hold") {
       {"toolhive.stacklok.dev/MCPServer_v1.json", false},
       {"mcpserver_v1beta1.json", false},
       {"other.group/mcpserver_v1beta1.json", false},
+      {"render.thv-render.stacklok.dev/registrydata_v1alpha1.json", true},
       {"toolhive.stacklok.dev/sub/mcpserver_v1beta1.json", false}};
   for (const auto& [path, ours] : paths) CHECK_MESSAGE(IsJsonSchemaPath(path) == ours, path);
 }

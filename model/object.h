@@ -42,5 +42,9 @@ struct Object {
 
 // The API group of every ToolHive custom resource.
 constexpr const char kToolhiveGroup[] = "toolhive.stacklok.dev";
+// thv-render's own kinds (RegistryData): read like ToolHive kinds (schema-checked against the
+// target's tables, namespace defaulted), never emitted, not even with --keep-custom-resources.
+constexpr const char kRenderGroup[] = "render.thv-render.stacklok.dev";
+constexpr const char kRegistryDataKind[] = "RegistryData";
 
 }  // namespace thv

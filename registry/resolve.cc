@@ -8,6 +8,7 @@
 #include "registry/conversion.h"
 #include "registry/filter.h"
 #include "registry/registry_json.h"
+#include "registry/upstream_registry.h"
 #include "registry/url_credentials.h"
 
 namespace thv {
@@ -101,6 +102,24 @@ bool ConfigMapData(const MCPRegistry& r, const std::vector<Object>& objects, std
   return true;
 }
 
+// A RegistryData's content for a v0.44.0 registry server's file source: the filtered data in
+// toolhive-core's UpstreamRegistry format, as `thv registry convert` writes it; data the
+// server would refuse is an error here.
+bool UpstreamFor(const Object& object, const MCPRegistry& r, const std::string& source_label,
+                 RegistryContent* content, Diagnostics* diags) {
+  const std::string where = object.kind + " " + Key(object) + ": registry data from " +
+                            source_label + " for a v0.44.0 registry server";
+  std::string err;
+  std::vector<std::string> problems;
+  if (!ConvertToolhiveJsonToUpstream(content->registry_json, &content->upstream_json, &problems,
+                                     &err))
+    problems.push_back(err);
+  for (const std::string& p : problems)
+    diags->Error(object.origin.file, r.source.mark, "spec.source",
+                 where + ": the server would refuse it: " + p);
+  return problems.empty();
+}
+
 }  // namespace
 
 ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterface* disk,
@@ -130,6 +149,16 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
     const int errors_before = diags->error_count();
     MCPRegistry r = DecodeMCPRegistry(object, diags);
     if (diags->error_count() > errors_before || !CheckNoCredentials(r, diags)) continue;
+    if (object.kind == kRegistryDataKind && r.source.format == "upstream") {
+      // 7002a239b's conversion of upstream data writes version "1.0" and no last_updated, both
+      // of which the v0.44.0 registry server refuses; inventing them would not be its data.
+      diags->Error(object.origin.file, r.source.mark, "spec.source.format",
+                   "Unsupported value: \"upstream\": RegistryData takes ToolHive-format data at "
+                   "v0.44.0 (not supported at v0.44.0 yet for upstream data); the registry "
+                   "server reads upstream data itself: name the source in configYAML (git, api "
+                   "or url)");
+      continue;
+    }
     const std::string key = Key(object);
     const std::string& file = object.origin.file;
     ResolvedRegistry resolved;
@@ -154,7 +183,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
           resolved.fetched_at = locked->second.fetched_at;
         } else if (options.mode == LockMode::kOffline) {
           diags->Error(file, r.source.mark, "spec.source",
-                       "MCPRegistry " + key + ": locked content " + path +
+                       object.kind + " " + key + ": locked content " + path +
                            " is missing or does not match its sha256; run thv-render sync");
           result.fetch_failed = true;
           continue;
@@ -162,7 +191,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
       }
       if (!have && options.mode == LockMode::kOffline) {
         diags->Error(file, r.source.mark, "spec.source",
-                     "MCPRegistry " + key + ": " + description +
+                     object.kind + " " + key + ": " + description +
                          (options.lock_path.empty()
                               ? " needs a lock file and there is none (inputs from stdin have no "
                                 "directory for thv-render.lock): pass --lock FILE"
@@ -175,7 +204,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
         // A fetch here would be recorded, and there is nowhere to record it.
         diags->Error(
             file, r.source.mark, "spec.source",
-            "MCPRegistry " + key + ": " + description +
+            object.kind + " " + key + ": " + description +
                 " would be fetched and recorded in a lock file, and there is none "
                 "(inputs from stdin have no directory for thv-render.lock): pass --lock "
                 "FILE" +
@@ -190,7 +219,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
         if (options.progress) options.progress(description);
         if (!remote || !remote->Fetch(r.source, r.sync, &fetched, &err)) {
           diags->Error(file, r.source.mark, "spec.source",
-                       "MCPRegistry " + key + ": cannot fetch " + description + ": " +
+                       object.kind + " " + key + ": cannot fetch " + description + ": " +
                            (remote ? err : "no network access in this mode"));
           result.fetch_failed = true;
           continue;
@@ -214,7 +243,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
     Diagnostics data_diags;
     const RegistryFormat format =
         r.source.format == "upstream" ? RegistryFormat::kUpstream : RegistryFormat::kToolhive;
-    const std::string where = "MCPRegistry " + key + ": " + r.source.format +
+    const std::string where = object.kind + " " + key + ": " + r.source.format +
                               " registry data from " + resolved.source_label;
     if (!LoadRegistryData(raw, format, "", ConvertOptions{resolved.fetched_at}, &registry,
                           &warnings, &data_diags)) {
@@ -231,7 +260,7 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
       continue;
     }
     for (const std::string& w : warnings)
-      diags->Warning(file, r.source.mark, "spec.source", "MCPRegistry " + key + ": " + w);
+      diags->Warning(file, r.source.mark, "spec.source", object.kind + " " + key + ": " + w);
     RegistryFilter filter;
     if (!r.filter.names_include.empty() || !r.filter.names_exclude.empty())
       filter.names = IncludeExclude{r.filter.names_include, r.filter.names_exclude};
@@ -245,6 +274,11 @@ ResolveResult ResolveRegistries(const std::vector<Object>& objects, DiskInterfac
       continue;
     }
     resolved.content.registry_json = MarshalToolhiveRegistry(registry);
+    if (object.kind == kRegistryDataKind &&
+        !UpstreamFor(object, r, resolved.source_label, &resolved.content, diags)) {
+      if (r.source.type != SourceType::kConfigMap) result.fetch_failed = true;
+      continue;
+    }
     resolved.content.source_hash = raw_sha.empty() ? Sha256Hex(raw) : raw_sha;
     resolved.server_count =
         (registry.servers ? registry.servers->size() : 0) + registry.remote_servers.size();

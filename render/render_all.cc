@@ -194,7 +194,9 @@ void RenderAll(const std::vector<Object>& objects, const RenderAllOptions& optio
                            (kind->hint ? std::string("; ") + kind->hint : std::string()));
         break;
     }
-    if (options.keep_custom_resources)
+    // thv-render's own kinds never reach a cluster.
+    const bool own = object.api_version.rfind(std::string(kRenderGroup) + "/", 0) == 0;
+    if (options.keep_custom_resources && !own)
       emit(object.doc, object, false, diags->error_count() == errors_before);
   }
 }

@@ -40,7 +40,7 @@ std::string Registry(const std::string& name) {
 
 RenderAllOptions WithRegistry(const std::string& name, std::string registry_json) {
   RenderAllOptions options;
-  options.registries["ns/" + name] = RegistryContent{std::move(registry_json), "hash"};
+  options.registries["ns/" + name] = RegistryContent{std::move(registry_json), "hash", ""};
   return options;
 }
 

@@ -25,7 +25,8 @@ Anything the parser does not understand inside a struct is an error, never skipp
 
 SPEC keys: sources, roots (bare or import-path-qualified names), external, rename ({"pkg.Name":
 "NewName"}: output names must be unique), prefix ({"pkg": "Prefix"}: for all of a package's
-types), tables (GO_STRUCT/GO_FIELD rows; with "bind": true GO_BOUND/GO_EMBED rows naming C++
+types), substitute ({"pkg.Name": "otherpkg.Local"}: a type the sources use, declared by a local
+source instead of read from its own repository), tables (GO_STRUCT/GO_FIELD rows; with "bind": true GO_BOUND/GO_EMBED rows naming C++
 members), structs (bind: the C++ structs), words (camel-case
 pieces spelled as one word in C++ member names, e.g. {"OAuth": "oauth"}), members ({"Go field
 name": "c++ member"}), check ({"LocalType": "OWNER/NAME@REF:FILE#Type"}: with --check, each
@@ -212,6 +213,8 @@ class Generator:
         self.external = {**STD_EXTERNAL, **spec.get("external", {})}
         self.rename = spec.get("rename", {})
         self.prefix = spec.get("prefix", {})  # package path -> prefix of its types' names
+        # qualified name -> the qualified name of a local declaration that stands in for it
+        self.substitute = spec.get("substitute", {})
         self.out_names = {}  # output name -> qualified name
         self.structs = {}    # qualified -> (package, name)
         self.aliases = {}    # qualified -> (package, name)
@@ -286,6 +289,7 @@ class Generator:
         if not qual and name in GO_BUILTINS:
             return name
         q = self.qualify(pkg, qual, name, imports)
+        q = self.substitute.get(q, q)
         if q in self.external:
             ext = self.external[q]
             if "as" in ext:

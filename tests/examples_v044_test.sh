@@ -75,5 +75,13 @@ for inputs in "$servers/10-authserver-ref.yaml" "$servers/20-external-auth-ref.y
   # shellcheck disable=SC2086
   check_objects "$inputs" $inputs
 done
-echo "$((count - failures)) of $count v0.44.0 examples and auth server inputs as expected"
+# The README's RegistryData example (a RegistryData and the MCPRegistry mounting it), offline
+# from the lock committed beside it.
+count=$((count + 1))
+readme=$root/testdata/registry-data/readme
+"$bin" render --operator-version v0.44.0 --offline "$readme" >"$work/rout.yaml" 2>"$work/rerr" ||
+  fail "$readme: render failed: $(head -3 "$work/rerr")"
+grep -q '^  name: prod-registry$' "$work/rout.yaml" || fail "$readme: no RegistryData ConfigMap"
+check_objects "$readme" --offline "$readme"
+echo "$((count - failures)) of $count v0.44.0 examples, auth server inputs and the RegistryData example as expected"
 [ "$failures" = 0 ]

@@ -100,3 +100,17 @@ grep -q "kind: EmbeddingServer" "$work/emb.yaml" && fail "the EmbeddingServer ge
 node "$root/tests/k8s_validate/validate.mjs" "$work/emb.yaml" >/dev/null || fail "the EmbeddingServer build is invalid"
 echo "ok: an EmbeddingServer v1beta1 generator renders its StatefulSet and Service through kubectl kustomize"
 
+# A RegistryData generator (v0.44.0): its ConfigMap from the kustomization's thv-render.lock,
+# offline, with the namespace transformer applied.
+mkdir -p "$work/rd"
+cp "$root/testdata/registry-data/readme/thv-render.lock" "$work/rd/"
+cp -r "$root/testdata/registry-data/readme/thv-render.lock.d" "$work/rd/"
+sed -n '1,/^---$/p' "$root/testdata/registry-data/readme/registry.yaml" | sed '$d' >"$work/rd/data.yaml"
+printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ngenerators:\n- data.yaml\n' >"$work/rd/kustomization.yaml"
+THV_RENDER_OPERATOR_VERSION=v0.44.0 kubectl kustomize --enable-alpha-plugins "$work/rd" >"$work/rd.yaml" 2>"$work/err4" ||
+  fail "RegistryData build: $(cat "$work/err4")"
+grep -q "name: prod-registry" "$work/rd.yaml" && grep -qF '"name": "io.github.stacklok/fetch"' "$work/rd.yaml" ||
+  fail "RegistryData: no ConfigMap from the lock: $(head -20 "$work/rd.yaml")"
+grep -q "kind: RegistryData" "$work/rd.yaml" && fail "RegistryData leaked into the output"
+node "$root/tests/k8s_validate/validate.mjs" "$work/rd.yaml" >/dev/null || fail "the RegistryData build is invalid"
+echo "ok: a RegistryData generator renders its ConfigMap from the kustomization's lock"

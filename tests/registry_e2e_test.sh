@@ -266,6 +266,58 @@ for fd in "${held[@]}"; do exec {fd}>&-; done
 expect 0 "" -- "$bin" render --refresh "$work/f/reg.yaml"
 echo "ok: git over file:// and git://, refs, paths, corrupt cache, concurrent renders"
 
+# --- RegistryData (v0.44.0): a git source fetched, filtered, locked and rendered for a registry
+# server's file source; the second render --offline byte for byte; valid objects, kustomize builds.
+mkdir -p "$work/rd"
+cat >"$work/rd/registry.yaml" <<YAML
+apiVersion: render.thv-render.stacklok.dev/v1alpha1
+kind: RegistryData
+metadata: {name: prod-registry, namespace: mcp}
+spec:
+  source:
+    type: git
+    format: toolhive
+    git: {repository: "file://$repo", tag: v1, path: data/registry.json}
+  filter: {tags: {include: [github, kubernetes]}}
+  syncPolicy: {interval: 1h}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPRegistry
+metadata: {name: prod, namespace: mcp}
+spec:
+  configYAML: |
+    sources:
+      - name: production
+        file: {path: /data/production/registry.json}
+    registries: [{name: default, sources: [production]}]
+  volumes: [{name: production, configMap: {name: prod-registry}}]
+  volumeMounts: [{name: production, mountPath: /data/production, readOnly: true}]
+YAML
+v044=(--operator-version v0.44.0)
+"$bin" render "${v044[@]}" "$work/rd" >"$work/rd.yaml" 2>"$work/err" || fail "RegistryData render: $(cat "$work/err")"
+grep -q "\"resolved\": \"$(git -C "$work/src" rev-parse v1)\"" "$work/rd/thv-render.lock" || fail "RegistryData: lock lacks the commit"
+grep -q '"mcp/prod-registry"' "$work/rd/thv-render.lock" || fail "RegistryData: lock key"
+grep -q "render.thv-render.stacklok.dev/source-sha256: $(git -C "$work/src" show v1:data/registry.json | sha256sum | cut -d' ' -f1)" "$work/rd.yaml" ||
+  fail "RegistryData: source-sha256 is not the sha256 of the committed file"
+grep -q 'upstream-registry.schema.json' "$work/rd.yaml" && grep -q '"name": "io.github.stacklok/github"' "$work/rd.yaml" ||
+  fail "RegistryData: registry.json is not the upstream registry: $(head -40 "$work/rd.yaml")"
+! grep -q 'kind: RegistryData' "$work/rd.yaml" || fail "RegistryData emitted"
+mv "$repo" "$repo.away"  # nothing to fetch from: --offline must not need it
+"$bin" render "${v044[@]}" --offline "$work/rd" >"$work/rd-offline.yaml" 2>"$work/err" || fail "RegistryData offline: $(cat "$work/err")"
+cmp -s "$work/rd.yaml" "$work/rd-offline.yaml" || fail "RegistryData: offline render differs from the first"
+"$bin" list "${v044[@]}" "$work/rd" >"$work/out" 2>"$work/err"
+grep -qE "^mcp +prod-registry +git file://.* tag v1 path data/registry.json +toolhive +[0-9]+ +20[0-9-]+T[0-9:]+Z +every 1h" "$work/out" ||
+  fail "RegistryData list: $(cat "$work/out")"
+mv "$repo.away" "$repo"
+node "$root/tests/k8s_validate/validate.mjs" "$work/rd.yaml" >/dev/null || fail "RegistryData: kubernetes-models rejected the render"
+rm -rf "$work/rd-out"
+"$bin" render "${v044[@]}" --offline --output-dir "$work/rd-out" "$work/rd" 2>/dev/null || fail "RegistryData --output-dir"
+kubectl kustomize "$work/rd-out" >"$work/rd-kustomized.yaml" || fail "RegistryData: kubectl kustomize rejected the output"
+[ "$(grep -c '^kind: ' "$work/rd-kustomized.yaml")" = "$(grep -c '^kind: ' "$work/rd.yaml")" ] || fail "RegistryData: kustomize object count"
+expect 0 "synced 1" -- "$bin" sync "${v044[@]}" "$work/rd"
+expect 1 "not supported at 7002a239b" -- "$bin" render --operator-version 7002a239b --offline "$work/rd"
+echo "ok: RegistryData from git at v0.44.0: locked, filtered, upstream registry.json, offline byte for byte, listed, valid, kustomize builds"
+
 # --- sync and offline -----------------------------------------------------------------------
 mkdir -p "$work/s"
 gitreg "file://$repo" ", branch: main"

@@ -40,6 +40,8 @@ if(NOT THV_SANITIZE)
   set_tests_properties(argocd_sidecar_image PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
 endif()
 add_test(NAME clang_format COMMAND bash ${CMAKE_SOURCE_DIR}/scripts/format.sh --check)
+# The RegistryData CRD is generated from the 7002a239b MCPRegistry schema and must not drift.
+add_test(NAME registrydata_crd_fresh COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/gen_registrydata_crd.py --check)
 # CEL: a driver for the differential tests against @bufbuild/cel and the cel-spec conformance
 # suite (tests/cel/), built from the test sources only.
 add_executable(cel_eval tests/cel/cel_eval_main.cc)
@@ -54,3 +56,4 @@ add_test(NAME crd_patterns_vs_go COMMAND bash ${CMAKE_SOURCE_DIR}/tests/crd_patt
 set_tests_properties(crd_patterns_vs_go PROPERTIES TIMEOUT 300)
 # schemagen refuses a CEL rule outside the evaluator's subset.
 add_test(NAME schemagen_cel_rules COMMAND bash ${CMAKE_SOURCE_DIR}/tests/schemagen_test.sh $<TARGET_FILE:schemagen>)
+thv_binary_test(migrate_in_place migrate_test.sh 600)

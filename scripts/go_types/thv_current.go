@@ -1,4 +1,5 @@
-// Package thvcurrent declares, as Go types, what thv-render reads of today's registry API shape:
+// Package thvcurrent declares, as Go types, what thv-render reads of today's registry API shape
+// (and, as ApiServerJSON, the server.json it writes for a v0.44.0 registry server):
 // modelcontextprotocol/registry's v0.ServerJSON and pkg/model types (toolhive v0.44.0 pins
 // v1.8.1) and toolhive-core's ServerExtensions (v0.0.38), field for field with the same json
 // names, but only the fields thv-render uses: reading more would add type checks (and errors)
@@ -22,6 +23,37 @@ type ApiServer struct {
 	Packages    []ApiPackage   `json:"packages,omitempty"`
 	Remotes     []ApiTransport `json:"remotes,omitempty"`
 	Status      string         `json:"status,omitempty"` // thv: older API versions put the status here
+}
+
+// ApiServerJSON mirrors v0.ServerJSON for writing (scripts/go_types/upstream_registry.json):
+// the server.json toolhive-core v0.0.38's converters fill (registry/converters/
+// toolhive_to_upstream.go). Its parts are the reading types above and below: every field those
+// leave out is omitempty and never set by the converter, so the bytes written are v0.ServerJSON's.
+type ApiServerJSON struct {
+	Schema      string         `json:"$schema"`
+	Name        string         `json:"name"`
+	Description string         `json:"description"`
+	Title       string         `json:"title,omitempty"`
+	Repository  *ApiRepository `json:"repository,omitempty"`
+	Version     string         `json:"version"`
+	WebsiteURL  string         `json:"websiteUrl,omitempty"`
+	Icons       []ApiIcon      `json:"icons,omitempty"`
+	Packages    []ApiPackage   `json:"packages,omitempty"`
+	Remotes     []ApiTransport `json:"remotes,omitempty"`
+	Meta        *ApiServerMeta `json:"_meta,omitempty"`
+}
+
+// ApiServerMeta mirrors v0.ServerMeta.
+type ApiServerMeta struct {
+	PublisherProvided map[string]any `json:"io.modelcontextprotocol.registry/publisher-provided,omitempty"`
+}
+
+// ApiIcon mirrors model.Icon.
+type ApiIcon struct {
+	Src      string   `json:"src"`
+	MIMEType string   `json:"mimeType,omitempty"`
+	Sizes    []string `json:"sizes,omitempty"`
+	Theme    string   `json:"theme,omitempty"`
 }
 
 // ApiRepository mirrors model.Repository.

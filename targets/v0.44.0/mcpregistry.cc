@@ -17,6 +17,7 @@
 #include "render/validate_object.h"
 #include "targets/v0.44.0/core_v1.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/registry_data.h"
 #include "targets/v0.44.0/registry_pod.h"
 #include "targets/v0.44.0/webhooks.h"
 #include "targets/v0.44.0/workload_objects.h"
@@ -533,6 +534,7 @@ class RegistryController {
 void RenderRegistry(const Object& object, const RenderContext& context, Diagnostics* diags,
                     const Emit& emit) {
   const int before = diags->error_count();
+  CheckRegistryDataVolumes(object, context, diags);
   RegistryController controller(object, context, diags);
   // Schema errors (reported while loading) mean the API server never stored it.
   if (!controller.Check() || diags->error_count() != before) return;

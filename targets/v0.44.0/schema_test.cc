@@ -48,8 +48,14 @@ std::vector<std::string> Validate(const std::string& kind, const std::string& ya
 TEST_CASE("v0.44.0 tables: v1beta1 and the deprecated v1alpha1 share one schema") {
   int kinds = 0;
   for (const TargetKind* k = kTarget.kinds; k->kind; ++k) {
-    ++kinds;
     CAPTURE(k->kind);
+    if (std::string(k->kind) == kRegistryDataKind) {  // thv-render's own: its group, no warning
+      const CrdVersion* own = FindCrd(kTarget, std::string(kRenderGroup) + "/v1alpha1", k->kind);
+      REQUIRE(own != nullptr);
+      CHECK(own->deprecation_warning == nullptr);
+      continue;
+    }
+    ++kinds;
     const CrdVersion* alpha = Crd(k->kind, "v1alpha1");
     const CrdVersion* beta = Crd(k->kind, "v1beta1");
     REQUIRE(alpha != nullptr);

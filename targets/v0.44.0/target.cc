@@ -11,6 +11,7 @@
 #include "targets/v0.44.0/mcpserver.h"
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
+#include "targets/v0.44.0/registry_data.h"
 #include "targets/v0.44.0/vmcp_config.h"
 
 namespace thv {
@@ -58,6 +59,10 @@ const TargetKind kKinds[] = {
      &kGroupList},
     {"MCPRegistry", ToolhiveKind::kMCPRegistryConfigYaml, KindRole::kRendered, nullptr,
      RenderRegistry, nullptr, &kRegistryList},
+    // thv-render's own kind (render.thv-render.stacklok.dev): the registry stage fetches, locks
+    // and filters it as a 7002a239b MCPRegistry; it renders a ConfigMap for a file source.
+    {"RegistryData", ToolhiveKind::kMCPRegistry, KindRole::kRendered, nullptr, RenderRegistryData,
+     nullptr},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kRendered, nullptr,
      RenderRemoteProxy, nullptr, &kRemoteProxyList},
     {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kRendered, nullptr,

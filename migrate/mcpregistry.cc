@@ -1,0 +1,211 @@
+#include "migrate/mcpregistry.h"
+
+#include "core/value_builder.h"
+#include "core/yaml_writer.h"
+#include "migrate/mcpserver.h"
+
+namespace thv {
+
+namespace {
+
+// Where the ConfigMap a 7002a239b configmap source named is mounted for the registry server's
+// file source (below /config, the operator's own mount, as the v0.44.0 example does).
+std::string DataMountPath(const std::string& registry) { return "/config/registry/" + registry; }
+
+// The registry server's filter (toolhive-registry-server v1.3.0 internal/config/config.go:337-353:
+// names and tags, include and exclude) as configYAML lines for a source list item, from
+// 7002a239b's spec.filter, each item with the comment its line had; the block's other comments
+// follow it.
+std::vector<std::string> FilterLines(const DocumentEdit& d, const Member& member) {
+  const Value& filter = member.value;
+  std::vector<std::string> lines;
+  auto comment_at = [&](Mark mark) {
+    size_t at = d.Offset(mark);
+    size_t end = d.text.find('\n', at);
+    std::string_view c =
+        TrailingComment(d.text.substr(at, (end == std::string::npos ? d.text.size() : end) - at));
+    return c.empty() ? std::string() : "  " + std::string(c);
+  };
+  for (const char* key : {"names", "tags"}) {
+    const Value* f = filter.Find(key);
+    if (!f || !f->IsMapping()) continue;
+    std::vector<std::string> part;
+    for (const char* side : {"include", "exclude"}) {
+      const Value* list = f->Find(side);
+      if (!list || list->items.empty()) continue;
+      part.push_back(std::string("    ") + side + ":");
+      for (const Value& item : list->items)
+        part.push_back("    - " + YamlScalar(item.text) + comment_at(item.mark));
+    }
+    if (part.empty()) continue;
+    lines.push_back(std::string("  ") + key + ":");
+    lines.insert(lines.end(), part.begin(), part.end());
+  }
+  if (lines.empty()) return lines;
+  lines.insert(lines.begin(), "filter:" + comment_at(member.key_mark));
+  // Comment lines of the block (not after an item) keep their place at its end.
+  TextRange r = d.positions->MemberLines(d.Offset(member.key_mark));
+  size_t at = d.text.find('\n', r.begin) + 1;  // after the key's line
+  while (at < r.end) {
+    size_t end = d.text.find('\n', at);
+    if (end == std::string::npos || end > r.end) end = r.end;
+    std::string_view line = d.text.substr(at, end - at);
+    size_t first = line.find_first_not_of(' ');
+    if (first != std::string_view::npos && line[first] == '#')
+      lines.push_back("  " + std::string(line.substr(first)));
+    at = end + 1;
+  }
+  return lines;
+}
+
+// YAML text of a value, each line prefixed with two spaces per nesting level of `depth` (for
+// DocumentEdit::ReplaceMember lines).
+void AddLines(const Value& v, int depth, std::vector<std::string>* lines) {
+  std::string yaml;
+  AppendYaml(v, &yaml);
+  size_t at = 0;
+  while (at < yaml.size()) {
+    size_t end = yaml.find('\n', at);
+    if (end == std::string::npos) end = yaml.size();
+    lines->push_back(std::string(2 * depth, ' ') + yaml.substr(at, end - at));
+    at = end + 1;
+  }
+}
+
+}  // namespace
+
+void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options, Diagnostics* diags) {
+  const Value& doc = *d->doc;
+  const Value* spec = doc.Find("spec");
+  const Value* meta = doc.Find("metadata");
+  if (!spec || !spec->IsMapping() || !meta) return;
+  const std::string name = StringAt(meta->Find("name"));
+  const Member* source_member = spec->FindMember("source");
+  const Value& source = source_member->value;
+  auto refuse = [&](Mark mark, const std::string& field, const std::string& why) {
+    diags->Error(d->file, mark, field, why);
+  };
+  BumpApiVersion(d, diags);
+
+  // The registry server requires a database and (for synced sources) an interval; 7002a239b's
+  // operator had neither.
+  if (options.registry_database.empty() || options.registry_database_user.empty()) {
+    refuse(source_member->key_mark, "spec",
+           "the v0.44.0 registry server needs a PostgreSQL database, which the 7002a239b "
+           "MCPRegistry had no setting for: give --registry-database HOST:PORT/NAME and "
+           "--registry-database-user USER");
+    return;
+  }
+  const Value* sync = spec->Find("syncPolicy");
+  std::string interval = sync ? StringAt(sync->Find("interval")) : "";
+  if (interval.empty()) {
+    if (options.registry_sync_interval.empty()) {
+      refuse(source_member->key_mark, "spec.syncPolicy",
+             "7002a239b synced this registry only when created or triggered (no syncPolicy); the "
+             "v0.44.0 registry server requires syncPolicy.interval: give "
+             "--registry-sync-interval DURATION");
+      return;
+    }
+    interval = options.registry_sync_interval;
+    diags->Warning(d->file, source_member->key_mark, "spec.syncPolicy",
+                   "note: 7002a239b synced this registry on demand only; it now syncs every " +
+                       interval + " (--registry-sync-interval)");
+  }
+
+  const std::string type =
+      StringAt(source.Find("type")).empty() ? "configmap" : StringAt(source.Find("type"));
+  Value src = Value::Mapping();
+  src.Set("name", Str(name));
+  Value volumes, mounts;
+  if (type == "git") {
+    const Value* git = source.Find("git");
+    Value g = Value::Mapping();
+    for (const Member& m : git->members)
+      if (m.key == "repository" || m.key == "branch" || m.key == "tag" || m.key == "commit" ||
+          m.key == "path")
+        g.members.push_back({m.key, Mark{}, m.value});
+    if (!g.Find("path")) g.Set("path", Str("registry.json"));  // the 7002a239b CRD default
+    src.Set("git", std::move(g));
+  } else if (type == "configmap") {
+    const Value* cm = source.Find("configmap");
+    const std::string cm_name = StringAt(cm->Find("name"));
+    std::string key = StringAt(cm->Find("key"));
+    if (key.empty()) key = "registry.json";  // the 7002a239b CRD default
+    if (key.find('/') != std::string::npos || key == ".." || key == ".") {
+      refuse(cm->mark, "spec.source.configmap.key",
+             "a key that cannot be a file name in the mounted volume");
+      return;
+    }
+    const std::string volume = "registry-data-" + name;
+    src.Set("file", Obj({{"path", Str(DataMountPath(name) + "/" + key)}}));
+    volumes = List({Obj(
+        {{"name", Str(volume)},
+         {"configMap", Obj({{"name", Str(cm_name)},
+                            {"items", List({Obj({{"key", Str(key)}, {"path", Str(key)}})})}})}})});
+    mounts = List({Obj({{"name", Str(volume)},
+                        {"mountPath", Str(DataMountPath(name))},
+                        {"readOnly", Bool(true)}})});
+  } else {
+    refuse(source.mark, "spec.source.type",
+           "source type " + type + " has no migration yet (configmap and git do)");
+    return;
+  }
+  src.Set("syncPolicy", Obj({{"interval", Str(interval)}}));
+  std::vector<std::string> filter_lines;
+  if (const Member* filter = spec->FindMember("filter")) filter_lines = FilterLines(*d, *filter);
+  // The registry server reads only the upstream MCP registry format ({version, meta, data});
+  // the data itself is not in these manifests, so it is a note, not a refusal.
+  diags->Warning(d->file, source.mark, "spec.source.format",
+                 "note: the v0.44.0 registry server reads only the upstream MCP registry format "
+                 "({version, meta, data: {servers}}); convert 7002a239b's " +
+                     (StringAt(source.Find("format")).empty() ? std::string("toolhive")
+                                                              : StringAt(source.Find("format"))) +
+                     "-format data (thv registry convert) before it syncs, and note that name "
+                     "filters now match the servers' reverse-DNS names");
+
+  // Database: HOST:PORT/NAME.
+  const std::string& db = options.registry_database;
+  size_t colon = db.rfind(':'), slash = db.find('/', colon);
+  Value database = Value::Mapping();
+  database.Set("host", Str(db.substr(0, colon)));
+  database.Set("port", Value::Int(std::stoll(db.substr(colon + 1, slash - colon - 1))));
+  database.Set("user", Str(options.registry_database_user));
+  if (!options.registry_database_migration_user.empty() &&
+      options.registry_database_migration_user != options.registry_database_user)
+    database.Set("migrationUser", Str(options.registry_database_migration_user));
+  database.Set("database", Str(db.substr(slash + 1)));
+
+  Value config = Value::Mapping();
+  config.Set("sources", List({std::move(src)}));
+  config.Set("registries", List({Obj({{"name", Str("default")}, {"sources", StrList({name})}})}));
+  config.Set("database", std::move(database));
+  // 7002a239b's registry API had no authentication; the server defaults to oauth.
+  config.Set("auth", Obj({{"mode", Str("anonymous")}}));
+
+  std::vector<std::string> lines = {"configYAML: |"};
+  AddLines(config, 1, &lines);
+  // The filter goes last in the source item, before "registries:".
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i] == "  registries:") {
+      for (std::string& l : filter_lines) l = "    " + l;
+      lines.insert(lines.begin() + i, filter_lines.begin(), filter_lines.end());
+      break;
+    }
+  if (!volumes.IsNull()) {
+    Value wiring = Value::Mapping();
+    wiring.Set("volumes", std::move(volumes));
+    wiring.Set("volumeMounts", std::move(mounts));
+    AddLines(wiring, 0, &lines);
+  }
+  // source becomes configYAML (and the wiring); syncPolicy and filter moved into it.
+  if (!d->ReplaceMember(*source_member, lines)) {
+    refuse(source_member->key_mark, "spec.source",
+           "spec is not in block style; write it in block style, then migrate");
+    return;
+  }
+  if (const Member* m = spec->FindMember("syncPolicy")) d->ReplaceMember(*m, {});
+  if (const Member* m = spec->FindMember("filter"))
+    d->ReplaceMember(*m, {}, /*keep_comments=*/false);
+}
+
+}  // namespace thv

@@ -1,0 +1,299 @@
+#include "migrate/mcpserver.h"
+
+#include "core/value_builder.h"
+
+namespace thv {
+
+namespace {
+
+constexpr char kOldApiVersion[] = "toolhive.stacklok.dev/v1alpha1";
+constexpr char kNewApiVersion[] = "toolhive.stacklok.dev/v1beta1";
+
+// A copy of the members of from named in keys, in from's order.
+Value Pick(const Value& from, std::initializer_list<const char*> keys) {
+  Value out = Value::Mapping();
+  for (const Member& m : from.members)
+    for (const char* k : keys)
+      if (m.key == k) out.members.push_back({m.key, Mark{}, m.value});
+  return out;
+}
+
+struct Split {
+  Value config_spec;
+  std::vector<std::string> ref_lines;  // after "<ref>:" and "  name: ...", at depth 1
+  bool ok = true;
+};
+
+// spec.oidcConfig (7002a239b: type kubernetes (default), configMap or inline) -> an
+// MCPOIDCConfig spec and the oidcConfigRef's audience and resourceUrl.
+Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& path,
+                  const std::string& default_resource_url, Diagnostics* diags) {
+  Split s;
+  std::string type = StringAt(oidc.Find("type"));
+  if (type.empty()) type = "kubernetes";
+  auto refuse = [&](const Value& at, const std::string& field, const std::string& why) {
+    diags->Error(d.file, at.mark, path + field, why);
+    s.ok = false;
+  };
+  std::string audience;
+  s.config_spec = Value::Mapping();
+  if (type == "configMap") {
+    refuse(oidc, ".type",
+           "v0.44.0 has no configMap type of OIDC configuration (MCPOIDCConfig is "
+           "kubernetesServiceAccount or inline): write an MCPOIDCConfig of type inline with the "
+           "ConfigMap's values and an "
+           "oidcConfigRef naming it, then migrate");
+    return s;
+  }
+  if (type == "kubernetes") {
+    const Value* k = oidc.Find("kubernetes");
+    Value sub = k && k->IsMapping() ? Pick(*k, {"serviceAccount", "namespace", "issuer", "jwksUrl",
+                                                "introspectionUrl", "useClusterAuth"})
+                                    : Value::Mapping();
+    audience = k ? StringAt(k->Find("audience")) : "";
+    if (k && !StringAt(k->Find("introspectionUrl")).empty())
+      refuse(*k, ".kubernetes.introspectionUrl",
+             "7002a239b passed the client id <serviceAccount>.<namespace>.svc.cluster.local, "
+             "which made the proxy introspect opaque tokens; v0.44.0's kubernetesServiceAccount "
+             "passes none, so they would be refused: write an inline MCPOIDCConfig with that "
+             "clientId, then migrate");
+    if (audience.empty()) audience = "toolhive";  // the 7002a239b CRD default
+    s.config_spec.Set("type", Str("kubernetesServiceAccount"));
+    s.config_spec.Set("kubernetesServiceAccount", std::move(sub));
+  } else {
+    const Value* in = oidc.Find("inline");
+    if (!in || !in->IsMapping()) {
+      refuse(oidc, ".inline", "type inline without inline settings");
+      return s;
+    }
+    if (const Value* secret = in->Find("clientSecret"); secret && !StringAt(secret).empty())
+      refuse(*secret, ".inline.clientSecret",
+             "v0.44.0 reads the client secret only from a Secret (MCPOIDCConfig "
+             "inline.clientSecretRef); migrate never writes secrets: put it in a Secret, set "
+             "clientSecretRef in the MCPOIDCConfig by hand, and remove clientSecret");
+    if (const Value* ca = in->Find("thvCABundlePath"); ca && !StringAt(ca).empty())
+      refuse(*ca, ".inline.thvCABundlePath",
+             "v0.44.0 takes the CA bundle from a ConfigMap (MCPOIDCConfig inline.caBundleRef), "
+             "not a path: create the ConfigMap, reference it, and remove thvCABundlePath");
+    audience = StringAt(in->Find("audience"));
+    if (audience.empty())
+      refuse(oidc, ".inline.audience",
+             "v0.44.0 requires an audience (oidcConfigRef.audience); 7002a239b checked none when "
+             "it was empty: set the audience your tokens carry, then migrate");
+    s.config_spec.Set("type", Str("inline"));
+    s.config_spec.Set("inline", Pick(*in, {"issuer", "jwksUrl", "introspectionUrl", "clientId",
+                                           "jwksAuthTokenPath", "jwksAllowPrivateIP"}));
+  }
+  s.ref_lines.push_back("audience: " + YamlScalar(audience));
+  std::string url = StringAt(oidc.Find("resourceUrl"));
+  if (url.empty()) {
+    // 7002a239b defaulted it to the proxy Service's URL (mcp-<name>-proxy); v0.44.0 defaults
+    // to another one (<name>.<ns>...), which would change the audience tokens are checked for.
+    url = default_resource_url;
+    diags->Warning(d.file, oidc.mark, path + ".resourceUrl",
+                   "note: v0.44.0 defaults the resource URL differently; the 7002a239b default " +
+                       url + " is kept explicitly");
+  }
+  s.ref_lines.push_back("resourceUrl: " + YamlScalar(url));
+  return s;
+}
+
+// spec.telemetry -> an MCPTelemetryConfig spec; openTelemetry.serviceName moves to the
+// reference, headers "k=v" become a map.
+Split ConvertTelemetry(const DocumentEdit& d, const Value& telemetry, const std::string& path,
+                       Diagnostics* diags) {
+  Split s;
+  s.config_spec = Value::Mapping();
+  if (const Value* otel = telemetry.Find("openTelemetry"); otel && otel->IsMapping()) {
+    Value out = Value::Mapping();
+    for (const Member& m : otel->members) {
+      if (m.key == "serviceName") {
+        if (!StringAt(&m.value).empty())
+          s.ref_lines.push_back("serviceName: " + YamlScalar(m.value.text));
+        continue;
+      }
+      if (m.key != "headers") {
+        out.members.push_back({m.key, Mark{}, m.value});
+        continue;
+      }
+      Value headers = Value::Mapping();
+      for (size_t i = 0; i < m.value.items.size(); ++i) {
+        const Value& h = m.value.items[i];
+        std::string field = path + ".openTelemetry.headers[" + std::to_string(i) + "]";
+        size_t eq = h.text.find('=');
+        if (!h.IsString() || eq == std::string::npos || eq == 0) {
+          diags->Error(d.file, h.mark, field,
+                       "not KEY=VALUE: v0.44.0 takes headers as a map; fix the header first");
+          s.ok = false;
+          continue;
+        }
+        std::string key = h.text.substr(0, eq);
+        if (headers.Find(key)) {
+          diags->Error(
+              d.file, h.mark, field,
+              "header " + key + " given twice; v0.44.0 takes headers as a map (one value each)");
+          s.ok = false;
+          continue;
+        }
+        headers.Set(key, Str(h.text.substr(eq + 1)));
+      }
+      if (!headers.members.empty()) out.members.push_back({"headers", Mark{}, std::move(headers)});
+    }
+    // 7002a239b's proxy (flags mode, the chart's default) exported to --otel-endpoint whatever
+    // enabled said (cmd/thv/app/run_flags.go@7002a239b:635-640: only the endpoint and the
+    // Prometheus flag count); v0.44.0 reads the endpoint only when enabled.
+    const Value* enabled = otel->Find("enabled");
+    if (!StringAt(otel->Find("endpoint")).empty() && !(enabled && enabled->AsBool())) {
+      if (Value* e = out.Find("enabled"))
+        *e = Value::Bool(true);
+      else
+        out.members.insert(out.members.begin(), {"enabled", Mark{}, Value::Bool(true)});
+      diags->Warning(d.file, enabled ? enabled->mark : otel->mark, path + ".openTelemetry.enabled",
+                     "note: 7002a239b's proxy exported to the endpoint even without enabled: "
+                     "true; v0.44.0 honours enabled, so migrate writes enabled: true to keep "
+                     "exporting (remove the endpoint or set it false to stop)");
+    }
+    s.config_spec.Set("openTelemetry", std::move(out));
+  }
+  if (const Value* prom = telemetry.Find("prometheus")) s.config_spec.Set("prometheus", *prom);
+  return s;
+}
+
+}  // namespace
+
+void BumpApiVersion(DocumentEdit* d, Diagnostics* diags) {
+  const Value* av = d->doc->Find("apiVersion");
+  if (!av || !d->ReplaceInScalar(*av, kOldApiVersion, kNewApiVersion))
+    diags->Error(d->file, av ? av->mark : d->doc->mark, "apiVersion",
+                 "cannot rewrite the apiVersion in place (write it as a plain scalar)");
+}
+
+void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
+  const Value& doc = *d->doc;
+  BumpApiVersion(d, diags);
+  const Value* spec = doc.Find("spec");
+  if (!spec || !spec->IsMapping()) return;
+  const Value* meta = doc.Find("metadata");
+  const std::string name = meta ? StringAt(meta->Find("name")) : "";
+  const std::string ns = meta ? StringAt(meta->Find("namespace")) : "";
+  const size_t spec_at = d->Offset(spec->mark);
+  const bool flow = spec_at < d->text.size() && d->text[spec_at] == '{';
+  auto block_only = [&](const Member& m) {
+    diags->Error(d->file, m.key_mark, "spec." + m.key,
+                 "spec is a flow mapping ({...}); migrate edits block mappings only: write spec "
+                 "in block style, then migrate");
+  };
+
+  const Value* transport = spec->Find("transport");
+  const std::string transport_name = transport ? StringAt(transport) : "stdio";
+  const Member* transport_member = spec->FindMember("transport");
+  const Member* image_member = spec->FindMember("image");
+  const Value* port_value = spec->Find("port");
+  const std::string port = port_value && port_value->IsInt() ? port_value->text : "8080";
+  // Members must be written inside spec: one merged in (<<: *anchor) is written elsewhere, and
+  // editing it there would change what the anchor means for everything else using it.
+  const Member* spec_member = doc.FindMember("spec");
+  const TextRange spec_lines = d->positions->MemberLines(d->Offset(spec_member->key_mark));
+  for (const Member& m : spec->members) {
+    const size_t at = d->Offset(m.key_mark);
+    if (at < spec_lines.begin || at >= spec_lines.end || at == std::string::npos) {
+      diags->Error(d->file, m.key_mark, "spec." + m.key,
+                   "spec takes this field from elsewhere (a YAML merge key or alias); write it "
+                   "out in spec, then migrate");
+      return;
+    }
+  }
+  for (const Member& m : spec->members) {
+    const std::string field = "spec." + m.key;
+    if (m.key == "port") d->RenameKey(m, "proxyPort");
+    if (m.key == "targetPort") d->RenameKey(m, "mcpPort");
+    if (m.key == "permissionProfile" && StringAt(m.value.Find("type")) == "configmap")
+      diags->Error(d->file, m.value.mark, field + ".type",
+                   "the v0.44.0 operator reads configmap permission profiles from its own file "
+                   "system and fails (runner.PermissionProfile via permissions.FromFile): "
+                   "use a builtin profile (network, none) before migrating");
+    if (m.key == "resourceOverrides") {
+      const Value* pd = m.value.Find("proxyDeployment");
+      if (pd && pd->Find("podTemplateMetadataOverrides"))
+        diags->Warning(d->file, m.key_mark, field + ".proxyDeployment.podTemplateMetadataOverrides",
+                       "note: v0.44.0 puts these labels and annotations on the pod template; "
+                       "7002a239b merged the labels into the Deployment's labels");
+    }
+    if (m.key != "oidcConfig" && m.key != "telemetry" && m.key != "tools") continue;
+    if (flow) {
+      block_only(m);
+      continue;
+    }
+    if (m.value.IsNull()) {  // "oidcConfig:" with nothing: absent to both releases
+      d->ReplaceMember(m, {});
+      continue;
+    }
+    Split split;
+    std::string kind, suffix, ref;
+    if (m.key == "oidcConfig") {
+      split =
+          ConvertOidc(*d, m.value, field,
+                      "http://mcp-" + name + "-proxy." + (ns.empty() ? d->default_namespace : ns) +
+                          ".svc.cluster.local:" + port,
+                      diags);
+      kind = "MCPOIDCConfig", suffix = "-oidc", ref = "oidcConfigRef";
+    } else if (m.key == "telemetry") {
+      split = ConvertTelemetry(*d, m.value, field, diags);
+      kind = "MCPTelemetryConfig", suffix = "-telemetry", ref = "telemetryConfigRef";
+    } else {
+      if (spec->Find("toolConfigRef")) {
+        diags->Error(d->file, m.key_mark, field,
+                     "both tools and toolConfigRef: 7002a239b filtered by the MCPToolConfig in the "
+                     "RunConfig but by tools in the proxy's --tools flag; keep one, then migrate");
+        continue;
+      }
+      if (m.value.items.empty()) {
+        d->ReplaceMember(m, {});
+        diags->Warning(d->file, m.key_mark, field,
+                       "note: an empty tools list filters nothing; removed");
+        continue;
+      }
+      split.config_spec = Value::Mapping();
+      split.config_spec.Set("toolsFilter", m.value);
+      kind = "MCPToolConfig", suffix = "-tools", ref = "toolConfigRef";
+    }
+    if (!split.ok) continue;
+    std::string config_name, err;
+    bool is_new = false;
+    if (!pool->Place(kind, ns, name + suffix, split.config_spec, &config_name, &is_new, &err)) {
+      diags->Error(d->file, m.key_mark, field, err);
+      continue;
+    }
+    std::vector<std::string> lines = {ref + ":", "  name: " + YamlScalar(config_name)};
+    for (const std::string& l : split.ref_lines) lines.push_back("  " + l);
+    if (!d->ReplaceMember(m, lines)) {
+      block_only(m);
+      continue;
+    }
+    if (is_new)
+      d->new_docs.push_back(
+          NewToolhiveDocument(kNewApiVersion, kind, config_name, ns, split.config_spec));
+  }
+
+  if (transport_name == "stdio" && !spec->Find("proxyMode")) {
+    const Member* after = transport_member ? transport_member : image_member;
+    if (flow || !after || !d->InsertAfterMember(*after, "proxyMode: sse")) {
+      diags->Error(d->file, spec->mark, "spec.proxyMode",
+                   "cannot insert proxyMode: sse (the 7002a239b default) in place: write spec in "
+                   "block style or set proxyMode, then migrate");
+    } else {
+      diags->Warning(d->file, after->key_mark, "spec.proxyMode",
+                     "note: the stdio proxy mode default changed from sse (7002a239b) to "
+                     "streamable-http (v0.44.0); proxyMode: sse keeps the old behaviour (remove it "
+                     "to switch)");
+    }
+  }
+  if (transport_name != "stdio" && !spec->Find("targetPort") && !spec->Find("mcpPort"))
+    diags->Warning(
+        d->file, transport_member ? transport_member->key_mark : spec->mark, "spec.mcpPort",
+        "note: without targetPort 7002a239b used the registry's or a free port chosen at "
+        "run time; v0.44.0 uses mcpPort, default 8080: set it if the server listens "
+        "elsewhere");
+}
+
+}  // namespace thv

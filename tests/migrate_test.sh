@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# thv-render migrate end to end: stdout, --check (diff, exit 1; exit 0 once migrated),
+# --in-place (every file rewritten once, a second run changes nothing) and --in-place under
+# SIGKILL at random moments: each file is always either its old or its new text, never a mix or
+# a truncation, and a re-run completes the migration.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+mkdir -p "$work/repo"
+cp -r "$root/testdata/examples/mcp-servers" "$root/testdata/examples/tool-configs" "$work/repo/"
+cp "$root/testdata/migrate/"*.yaml "$work/repo/"
+
+"$bin" migrate --to v0.44.0 "$work/repo" >"$work/stdout.yaml" 2>"$work/stderr"
+grep -q 'note: the stdio proxy mode default changed' "$work/stderr" || fail "no proxyMode note"
+grep -q 'kind: MCPOIDCConfig' "$work/stdout.yaml" || fail "no MCPOIDCConfig split out"
+
+set +e
+"$bin" migrate --to v0.44.0 --check "$work/repo" >"$work/diff" 2>/dev/null
+rc=$?
+set -e
+[ "$rc" = 1 ] || fail "--check on unmigrated files: exit $rc, want 1"
+grep -q '^-  port: 8080$' "$work/diff" && grep -q '^+  proxyPort: 8080$' "$work/diff" ||
+  fail "--check diff lacks the port rename"
+
+cp -r "$work/repo" "$work/before"
+"$bin" migrate --to v0.44.0 --in-place "$work/repo" 2>/dev/null
+"$bin" migrate --to v0.44.0 --check "$work/repo" >"$work/diff2" || fail "--check after --in-place: $(cat "$work/diff2")"
+[ -s "$work/diff2" ] && fail "--check printed a diff for migrated files"
+# The stream printed and the files written agree (stdout ends each file with a newline).
+for f in $(cd "$work/repo" && find . -name '*.yaml' | sort); do
+  grep -q 'v1beta1' "$work/repo/$f" || fail "$f not migrated"
+done
+[ -z "$(find "$work/repo" -name '*.thv-migrate.tmp')" ] || fail "temporary files left"
+# (Per file: the upstream examples reuse server names across files.)
+for f in $(find "$work/repo" -name '*.yaml' | sort); do
+  "$bin" render --operator-version v0.44.0 "$f" >/dev/null 2>&1 || fail "migrated $f does not render at v0.44.0"
+done
+
+# MCPRegistries: refused without the database flags (naming them), migrated with them; the result
+# renders at v0.44.0.
+cp -r "$root/testdata/examples/mcp-registries" "$work/registries"
+rm -rf "$work/registries/thv-render.lock"*
+set +e
+"$bin" migrate --to v0.44.0 "$work/registries" >/dev/null 2>"$work/reg.err"
+rc=$?
+set -e
+[ "$rc" = 1 ] && grep -q -- '--registry-database HOST:PORT/NAME' "$work/reg.err" ||
+  fail "MCPRegistry without --registry-database: exit $rc, $(cat "$work/reg.err")"
+"$bin" migrate --to v0.44.0 --in-place --registry-database pg:5432/registry \
+  --registry-database-user app --registry-sync-interval 6h "$work/registries" 2>/dev/null
+for f in "$work/registries"/*.yaml; do
+  "$bin" render --operator-version v0.44.0 "$f" >/dev/null 2>&1 || fail "migrated $f does not render"
+done
+
+# Exit codes: usage errors 2 (--in-place with standard input or with --check, an unsupported
+# --to, a bad --registry-database), refused input 1 with every file untouched.
+code() { set +e; "$@" >/dev/null 2>&1 </dev/null; echo $?; set -e; }
+[ "$(code "$bin" migrate --to v0.44.0 --in-place -)" = 2 ] || fail "--in-place - not a usage error"
+[ "$(code "$bin" migrate --to v0.44.0 --in-place --check "$work/repo")" = 2 ] || fail "--in-place --check accepted"
+[ "$(code "$bin" migrate --to 7002a239b "$work/repo")" = 2 ] || fail "--to 7002a239b accepted"
+[ "$(code "$bin" migrate --to v0.44.0 --registry-database nohost "$work/repo")" = 2 ] || fail "bad --registry-database accepted"
+mkdir -p "$work/refused"
+cp "$root/testdata/examples/mcp-servers/mcpserver_fetch.yaml" "$work/refused/a.yaml"
+printf 'apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPServer\nmetadata: {name: b}\nspec:\n  image: x\n  oidcConfig: {type: configMap, configMap: {name: c}}\n' >"$work/refused/b.yaml"
+cp -r "$work/refused" "$work/refused-before"
+[ "$(code "$bin" migrate --to v0.44.0 --in-place "$work/refused")" = 1 ] || fail "refused input: want exit 1"
+diff -r "$work/refused" "$work/refused-before" >/dev/null || fail "a refused migration changed files"
+
+# SIGKILL: 600 files, each one old or new after every kill.
+mkdir -p "$work/many"
+for i in $(seq 1 600); do
+  sed "s/name: web-fetch$/name: web-fetch-$i/" "$root/testdata/migrate/full.yaml" >"$work/many/s$i.yaml"
+done
+cp -r "$work/many" "$work/many-old"
+cp -r "$work/many" "$work/many-new"
+"$bin" migrate --to v0.44.0 --in-place "$work/many-new" 2>/dev/null
+kills=0 mixed=0
+for i in $(seq 1 20); do
+  "$bin" migrate --to v0.44.0 --in-place "$work/many" 2>/dev/null &
+  pid=$!
+  sleep "0.$(printf '%03d' $((RANDOM % 300)))"
+  kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
+  wait "$pid" 2>/dev/null || true
+  old=0 new=0
+  for f in $(ls "$work/many"); do
+    case $f in *.yaml) ;; *) continue ;; esac
+    if cmp -s "$work/many/$f" "$work/many-old/$f"; then old=$((old + 1))
+    elif cmp -s "$work/many/$f" "$work/many-new/$f"; then new=$((new + 1))
+    else fail "after a kill at iteration $i, $f is neither its old nor its new text"; fi
+  done
+  [ "$old" != 0 ] && [ "$new" != 0 ] && mixed=$((mixed + 1))
+  find "$work/many" -name '*.thv-migrate.tmp' -delete
+  [ $((i % 2)) = 0 ] && cp "$work/many-old/"*.yaml "$work/many/"
+done
+"$bin" migrate --to v0.44.0 --in-place "$work/many" 2>/dev/null
+diff -r "$work/many" "$work/many-new" >/dev/null || fail "a re-run did not complete the migration"
+echo "ok: 20 migrations killed at random moments ($mixed while renaming); every file was always old or new"
+
+# The --check diff is a real patch: applied to the originals it gives what --in-place wrote.
+cp -r "$work/before" "$work/patched"
+(cd "$work/before" && "$bin" migrate --to v0.44.0 --check . 2>/dev/null || true) >"$work/patch"
+grep -c '^@@' "$work/patch" >/dev/null || fail "no hunks"
+(cd "$work/patched" && sed -e 's|^+++ \(.*\) (migrated)$|+++ \1|' "$work/patch" | patch -s -p0) ||
+  fail "the --check diff does not apply"
+diff -r "$work/patched" "$work/repo" >/dev/null || fail "the patched files differ from --in-place's"
+echo "ok: the --check diff applies with patch(1) and equals --in-place"
