@@ -185,9 +185,28 @@ TEST_CASE("golden v0.44.0: MCPGroup and MCPServerEntry render nothing, themselve
   // Its ConfigMap passes through; the group and the entry go.
   CheckGolden({"testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_basic.yaml"},
               "v0.44.0/empty.yaml", kRenderV044);
-  // The VirtualMCPServer beside the group is what is refused.
-  CheckErrorGolden({"testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.yaml"},
-                   "v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.err", kRenderV044);
+  // The VirtualMCPServer beside the group in static mode: the group's backends in config.yaml.
+  CheckGolden({"testdata/examples/v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.yaml"},
+              "v0.44.0/mcp-server-entries/mcpserverentry_mixed_group.yaml", kRenderV044);
+}
+
+TEST_CASE(
+    "golden v0.44.0: VirtualMCPServer examples render RBAC, config.yaml, Deployment, Service") {
+  for (const char* name :
+       {"composite_tool_complex", "composite_tool_simple", "composite_tool_with_elicitations",
+        "vmcp_codemode", "vmcp_conflict_resolution", "vmcp_optimizer_all_options",
+        "vmcp_optimizer_openai", "vmcp_optimizer_quickstart", "vmcp_simple_discovered",
+        "vmcp_with_oidcconfig_ref", "vmcp_with_telemetry_ref"}) {
+    CAPTURE(name);
+    CheckGolden({std::string("testdata/examples/v0.44.0/virtual-mcps/") + name + ".yaml"},
+                std::string("v0.44.0/virtual-mcps/") + name + ".yaml", kRenderV044);
+  }
+  // Their MCPOIDCConfig is not in the file: the operator creates nothing.
+  for (const char* name : {"vmcp_inline_incoming_auth", "vmcp_production_full"}) {
+    CAPTURE(name);
+    CheckErrorGolden({std::string("testdata/examples/v0.44.0/virtual-mcps/") + name + ".yaml"},
+                     std::string("v0.44.0/virtual-mcps/") + name + ".err", kRenderV044);
+  }
 }
 
 TEST_CASE("golden: list at 7002a239b, servers and registries (as main's thv-render printed it)") {

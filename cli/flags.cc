@@ -155,6 +155,9 @@ void AddOperatorFlags(CLI::App* cmd, Flags* f) {
   AddOperatorEnvOption(cmd, "--registry-api-image", &f->render.registry_api_image,
                        "Registry API image (operator env TOOLHIVE_REGISTRY_API_IMAGE",
                        Follows(CheckImageReference));
+  AddOperatorEnvOption(cmd, "--vmcp-image", &f->render.vmcp_image,
+                       "Virtual MCP server image (operator env VMCP_IMAGE",
+                       Follows(CheckImageReference));
   cmd->add_option_function<std::string>(
          "--usage-metrics", [f](const std::string& v) { f->render.usage_metrics = v == "on"; },
          "The usagemetrics middleware in RunConfigs (off: the operator env has "

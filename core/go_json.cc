@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "core/go_json_types.h"
+#include "core/go_yaml.h"
 #include "core/json_text.h"
 
 namespace thv {
@@ -32,6 +33,12 @@ bool GoKeyMatches(std::string_view key, std::string_view field) {
     }
   }
   return i == key.size();
+}
+
+int64_t GoDurationOf(const Value& v) {
+  int64_t nanos = 0;
+  if (v.IsString() && ParseGoDuration(v.text, &nanos)) return nanos;
+  return 0;
 }
 
 namespace {
@@ -171,7 +178,8 @@ const GoTypes::Type* GoTypes::Compile(std::string_view expr) const {
                    {"Time", Kind::kTime, 0},
                    {"resource.Quantity", Kind::kQuantity, 0},
                    {"intstr.IntOrString", Kind::kIntOrString, 0},
-                   {"json.RawMessage", Kind::kRaw, 0}};
+                   {"json.RawMessage", Kind::kRaw, 0},
+                   {"Duration", Kind::kDuration, 0}};
   for (const auto& b : kBuiltins) {
     if (expr == b.name) {
       t->kind = b.kind;
@@ -252,6 +260,8 @@ bool IsEmpty(const GoTypes::Type& type, ValueRef r) {
     case Kind::kInt:
     case Kind::kFloat64:
       return std::strtod(r.v->text.c_str(), nullptr) == 0;
+    case Kind::kDuration:
+      return GoDurationOf(*r.v) == 0;
     default:
       return false;
   }
@@ -324,6 +334,8 @@ void AppendScalar(const GoTypes::Type& type, ValueRef r, GoTypes::QuantityFormat
     case Kind::kAny:
       if (null) return Put(out, "null");
       return AppendAny(*v, out);
+    case Kind::kDuration:  // MarshalJSON: the String() form, quoted
+      return AppendGoString(FormatGoDuration(null ? 0 : GoDurationOf(*v)), out);
     default:
       return Put(out, "null");
   }

@@ -34,6 +34,9 @@
 
 namespace thv {
 
+// A Duration field's nanoseconds (0 when absent or not a duration).
+int64_t GoDurationOf(const Value& v);
+
 // json tag matching: exact, else Go's case folding (ASCII, plus U+017F->s, U+212A->k).
 bool GoKeyMatches(std::string_view key, std::string_view field);
 
@@ -99,6 +102,13 @@ class GoTypes {
   // Value mode: json.Marshal of a value of the named struct or alias decoded from v (null means
   // the zero value); a name the tables lack marshals as an empty struct.
   std::string Marshal(std::string_view name, const Value& v) const;
+  // Value mode, as gopkg.in/yaml.v3's Marshal writes the same Go value (the tables' json names
+  // serve as the yaml tags, which must equal them): a tree for AppendYamlV3 (core/yaml_writer.h)
+  // with struct fields in Go order and map keys in yaml.v3's order; omitempty drops what yaml.v3's
+  // isZero calls zero (structs too, when every field is); nil slices and maps become [] and {};
+  // numbers in `any` are float64 in strconv's 'g' form; Duration is its String() text.
+  // json.RawMessage (a type with its own MarshalJSON) is refused: *error names its path.
+  Value MarshalYaml(std::string_view name, const Value& v, std::string* error) const;
 
   // Typed mode: appends json.Marshal of obj, which holds a value of the Go type expression
   // `type` ("Registry", "[]UpstreamServerDetail").
@@ -148,6 +158,8 @@ class GoTypes {
                     GoDecodeContext* ctx) const;
   void CheckValue(const Type& type, const Value& json, const JsonPath& path,
                   GoDecodeContext* ctx) const;
+  Value Yaml(const Type& type, const Value* v, const std::string& path, std::string* error) const;
+  bool YamlZero(const Type& type, const Value* v) const;
   std::string BindingError(const Type& type, const GoCppType* cpp) const;
 
   // Keys and Structs view the tables, which outlive this.

@@ -6,6 +6,7 @@
 
 #include "core/go_json.h"
 #include "core/go_json_types.h"
+#include "core/go_yaml.h"
 #include "core/json_text.h"
 
 namespace thv {
@@ -32,7 +33,7 @@ const char* Want(const GoTypes::Type& t) {
   if (t.kind == Kind::kInt) return t.bits == 32 ? "int32" : "integer";
   static const char* const kWant[] = {nullptr,  nullptr,   "array", "object", "string",
                                       "string", "boolean", nullptr, "number", "string",
-                                      "string", "string",  nullptr, "object"};  // by Kind
+                                      "string", "string",  nullptr, "string", "object"};  // by Kind
   static_assert(sizeof kWant / sizeof *kWant == static_cast<size_t>(Kind::kStruct) + 1);
   return kWant[static_cast<size_t>(t.kind)];
 }
@@ -218,6 +219,13 @@ void GoTypes::CheckValue(const Type& t, const Value& v, const JsonPath& path,
     case Kind::kIntOrString:
       if (!v.IsString() && !v.IsNumber()) ctx->TypeError(v, path, "string");
       return;
+    case Kind::kDuration: {  // UnmarshalJSON: a string time.ParseDuration accepts
+      if (!v.IsString()) return ctx->TypeError(v, path, "string");
+      int64_t nanos = 0;
+      if (!ParseGoDuration(v.text, &nanos))
+        ctx->Error(v, path, "invalid duration: time: invalid duration \"" + v.text + "\"");
+      return;
+    }
     default:
       if (!Fits(t, v)) ctx->TypeError(v, path, Want(t));
   }

@@ -41,6 +41,7 @@ struct GoTypes::Type {
     kIntOrString,
     kTime,
     kRaw,
+    kDuration,  // a Go type holding a time.Duration that marshals as its String()
     kStruct
   };
   Kind kind = Kind::kStruct;

@@ -2,7 +2,7 @@
 //   namespace {
 //   #define THV_GO_TABLE "registry/registry_go_types.inc"
 //   #include "core/go_table.h"
-//   }  // defines kGoRows and kGoAliases
+//   }  // defines kGoRows, kGoAliases and GoTableTypes()
 // Rows: GO_STRUCT(Name), then GO_FIELD(json, type, options) (Value mode) or
 // GO_BOUND(json, type, options, CppStruct, member) and GO_EMBED(type, CppStruct, CppBase)
 // (typed mode), then GO_END(); GO_ALIAS(name, underlying) for named non-struct types.
@@ -41,3 +41,9 @@ constexpr ::thv::GoAlias kGoAliases[] = {
 #undef GO_END
 #undef GO_ALIAS
 #undef THV_GO_TABLE
+
+// The table as GoTypes (without a quantity formatter), built on first use.
+inline const ::thv::GoTypes& GoTableTypes() {
+  static const ::thv::GoTypes types(kGoRows, kGoAliases);
+  return types;
+}

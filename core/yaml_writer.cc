@@ -4,12 +4,25 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/go_yaml.h"
 #include "core/yaml_scalars.h"
 
 namespace thv {
 namespace {
 
 enum class Style { kPlain, kSingle, kDouble, kLiteral };
+
+// The two emitters' settings: kubectl's (sigs.k8s.io/yaml over go-yaml v2: indent 2, sequences
+// in line with their key) and gopkg.in/yaml.v3's Marshal (indent 4, sequences indented, block
+// nodes at the next multiple of 4 except right after "- ").
+struct Flavor {
+  bool v3;
+  // The indentation of a block node (or block scalar content) under a mapping key at `indent`.
+  int UnderKey(int indent, bool sequence) const {
+    if (v3) return 4 * ((indent + 4) / 4);
+    return sequence ? indent : indent + 2;
+  }
+};
 
 // Length of the valid UTF-8 sequence at s[i] whose code point is printable in YAML and safe
 // to leave unescaped; 0 when it must be escaped (controls, invalid UTF-8, NEL, BOM, U+2028/9).
@@ -59,13 +72,15 @@ bool IsSpecialFloatWord(const std::string& s) {
   return false;
 }
 
-// s is printable and on one line; ": " or " #" somewhere inside it are given.
-bool NeedsSingleQuotes(const std::string& s, bool indicator_inside) {
+// s is printable and on one line; ": " or " #" somewhere inside it are given. v3: the emitter's
+// own analysis only (what resolves to another type is double-quoted before, YamlV3NeedsQuotes).
+bool NeedsSingleQuotes(const std::string& s, bool indicator_inside, bool v3) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return true;
   // "-x" is plain (kubectl writes args like --port=1 so); "- x", "-" and "---" are not.
   bool dash_ok = s.front() == '-' && s.size() > 1 && s[1] != ' ' && s.compare(0, 3, "---") != 0;
   if (!dash_ok && std::strchr("-?:,[]{}#&*!|>'\"%@`", s.front()) != nullptr) return true;
   if (indicator_inside) return true;
+  if (v3) return s.compare(0, 3, "...") == 0;
   // "..." ends a document; "<<" is a merge key; .inf/.nan are floats to other readers.
   if (s.compare(0, 3, "...") == 0 || s == "<<" || IsSpecialFloatWord(s)) return true;
   // Only these first characters can start a null, a bool (words of at most 5 letters) or a
@@ -94,7 +109,7 @@ bool CanUseLiteral(const std::string& s) {
   return true;
 }
 
-Style ChooseStyle(const std::string& s, bool is_key) {
+Style ChooseStyle(const std::string& s, bool is_key, const Flavor& flavor) {
   // One scan settles the common case, printable ASCII on one line.
   bool ascii_printable = true;
   bool indicator_inside = false;  // ": " or " #"
@@ -105,8 +120,9 @@ Style ChooseStyle(const std::string& s, bool is_key) {
     if (c == ' ' && i > 0 && (s[i - 1] == ':' || (i + 1 < s.size() && s[i + 1] == '#')))
       indicator_inside = true;
   }
+  if (flavor.v3 && YamlV3NeedsQuotes(s)) return Style::kDouble;
   if (!ascii_printable && !AllPrintable(s, false)) return Style::kDouble;
-  return NeedsSingleQuotes(s, indicator_inside) ? Style::kSingle : Style::kPlain;
+  return NeedsSingleQuotes(s, indicator_inside, flavor.v3) ? Style::kSingle : Style::kPlain;
 }
 
 void AppendDoubleQuoted(const std::string& s, std::string* out) {
@@ -157,16 +173,20 @@ void AppendDoubleQuoted(const std::string& s, std::string* out) {
   out->push_back('"');
 }
 
-void AppendLiteral(const std::string& s, int indent, std::string* out) {
+void AppendLiteral(const std::string& s, int indent, const Flavor& flavor, std::string* out) {
   out->push_back('|');
   size_t first = s.find_first_not_of('\n');
-  if (s[first] == ' ') out->push_back('2');  // content indentation can't be detected
+  // content indentation can't be detected: the hint is the emitter's best indent
+  if (flavor.v3 ? (s[0] == ' ' || s[0] == '\n') : s[first] == ' ')
+    out->push_back(flavor.v3 ? '4' : '2');
   size_t trailing = s.size() - 1 - s.find_last_not_of('\n');
   if (trailing == 0) out->push_back('-');
   if (trailing > 1) out->push_back('+');
   out->push_back('\n');
   size_t end = s.size() - (trailing > 0 ? 1 : 0);  // the final break is implied by the chomping
-  size_t start = 0;
+  // yaml.v3 writes a leading break as the end of the header line (emitterc.go
+  // write_literal_scalar has no break of its own), so that blank line is not there.
+  size_t start = flavor.v3 && s[0] == '\n' ? 1 : 0;
   while (start <= end) {
     size_t nl = s.find('\n', start);
     if (nl == std::string::npos || nl > end) nl = end;
@@ -180,8 +200,9 @@ void AppendLiteral(const std::string& s, int indent, std::string* out) {
 }
 
 // Writes a string scalar; block scalars put their content at indent.
-void AppendString(const std::string& s, bool is_key, int indent, std::string* out) {
-  switch (ChooseStyle(s, is_key)) {
+void AppendString(const std::string& s, bool is_key, int indent, const Flavor& flavor,
+                  std::string* out) {
+  switch (ChooseStyle(s, is_key, flavor)) {
     case Style::kPlain:
       out->append(s);
       break;
@@ -197,22 +218,23 @@ void AppendString(const std::string& s, bool is_key, int indent, std::string* ou
       AppendDoubleQuoted(s, out);
       break;
     case Style::kLiteral:
-      AppendLiteral(s, indent, out);
+      AppendLiteral(s, indent, flavor, out);
       return;  // ends with its own newline
   }
   if (!is_key) out->push_back('\n');
 }
 
-void AppendNode(const Value& v, int indent, bool inline_first, std::string* out);
+void AppendNode(const Value& v, int indent, bool inline_first, const Flavor& flavor,
+                std::string* out);
 
 // Writes a scalar or empty collection followed by a newline.
-void AppendLeaf(const Value& v, int indent, std::string* out) {
+void AppendLeaf(const Value& v, int indent, const Flavor& flavor, std::string* out) {
   switch (v.type) {
     case Value::Type::kNull:
       out->append("null\n");
       return;
     case Value::Type::kString:
-      AppendString(v.text, false, indent, out);
+      AppendString(v.text, false, indent, flavor, out);
       return;
     case Value::Type::kSequence:
       out->append("[]\n");
@@ -230,20 +252,20 @@ bool IsLeaf(const Value& v) { return v.IsScalar() || v.IsEmpty(); }
 
 // inline_first: the cursor already sits at column indent (after "- "), so the first line
 // gets no indentation.
-void AppendNode(const Value& v, int indent, bool inline_first, std::string* out) {
+void AppendNode(const Value& v, int indent, bool inline_first, const Flavor& flavor,
+                std::string* out) {
   if (v.IsMapping()) {
     for (const Member& m : v.members) {
       if (!inline_first) out->append(indent, ' ');
       inline_first = false;
-      AppendString(m.key, true, indent, out);
+      AppendString(m.key, true, indent, flavor, out);
       out->push_back(':');
       if (IsLeaf(m.value)) {
         out->push_back(' ');
-        AppendLeaf(m.value, indent + 2, out);
+        AppendLeaf(m.value, flavor.UnderKey(indent, false), flavor, out);
       } else {
         out->push_back('\n');
-        // kubectl style: sequence items line up with their key.
-        AppendNode(m.value, m.value.IsSequence() ? indent : indent + 2, false, out);
+        AppendNode(m.value, flavor.UnderKey(indent, m.value.IsSequence()), false, flavor, out);
       }
     }
     return;
@@ -253,22 +275,26 @@ void AppendNode(const Value& v, int indent, bool inline_first, std::string* out)
     inline_first = false;
     out->append("- ");
     if (IsLeaf(item)) {
-      AppendLeaf(item, indent + 2, out);
+      AppendLeaf(item, indent + 2, flavor, out);
     } else {
-      AppendNode(item, indent + 2, true, out);
+      AppendNode(item, indent + 2, true, flavor, out);
     }
+  }
+}
+
+void AppendDocument(const Value& doc, const Flavor& flavor, std::string* out) {
+  if (IsLeaf(doc)) {
+    AppendLeaf(doc, flavor.v3 ? 4 : 2, flavor, out);
+  } else {
+    AppendNode(doc, 0, false, flavor, out);
   }
 }
 
 }  // namespace
 
-void AppendYaml(const Value& doc, std::string* out) {
-  if (IsLeaf(doc)) {
-    AppendLeaf(doc, 2, out);
-  } else {
-    AppendNode(doc, 0, false, out);
-  }
-}
+void AppendYaml(const Value& doc, std::string* out) { AppendDocument(doc, Flavor{false}, out); }
+
+void AppendYamlV3(const Value& doc, std::string* out) { AppendDocument(doc, Flavor{true}, out); }
 
 std::string ToYamlStream(const std::vector<Value>& docs) {
   std::string out;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <type_traits>
 
+#include "core/go_yaml.h"
 #include "model/cel_ast.h"
 #include "model/formats.h"
 

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/go_yaml.h"  // ParseGoDuration, FormatGoDuration
+
 namespace thv {
 
 // What Go's net/url keeps of a URL that the checks here look at.
@@ -19,10 +21,6 @@ bool ParseGoUrl(const std::string& raw, bool via_request, GoUrl* url, std::strin
 
 // format: uri. Go net/url.ParseRequestURI succeeds: an absolute URI or an absolute path.
 bool IsRequestUri(const std::string& s);
-// Go time.ParseDuration: true and the nanoseconds, or false.
-bool ParseGoDuration(std::string text, int64_t* nanoseconds);
-// Go time.Duration.String ("1m30s", "1.5s", "500ms").
-std::string FormatGoDuration(int64_t nanoseconds);
 
 // format: duration. strfmt.ParseDuration: Go time.ParseDuration ("1h30m", "-1.5s"), else the
 // Scala-like form ("22 ns", "3 days": every "<digits> <unit>" run, at least one known unit).

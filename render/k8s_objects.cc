@@ -61,22 +61,33 @@ void AppendContainerEnv(Value* pod_spec, const char* container, Value env) {
   containers->Append(Obj({{"name", Str(container)}, {"env", std::move(env)}}));
 }
 
-Value PolicyRule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
+Value MultiResourceRule(const std::vector<std::string>& groups,
+                        const std::vector<std::string>& resources,
+                        const std::vector<std::string>& verbs) {
   return Obj({{"verbs", StrList(verbs)},
-              {"apiGroups", StrList({group})},
-              {"resources", StrList({resource})}});
+              {"apiGroups", StrList(groups)},
+              {"resources", StrList(resources)}});
+}
+
+Value PolicyRule(const char* group, const char* resource, const std::vector<std::string>& verbs) {
+  return MultiResourceRule({group}, {resource}, verbs);
+}
+
+Value RoleObject(const std::string& name, const std::string& ns, Value rules) {
+  Value role = KubeObject("rbac.authorization.k8s.io/v1", "Role", ObjectMetadata(name, ns));
+  role.Set("rules", std::move(rules));
+  return role;
 }
 
 Value ProxyRunnerRole(const std::string& name, const std::string& ns,
                       const std::vector<std::string>& write_verbs) {
-  Value role = KubeObject("rbac.authorization.k8s.io/v1", "Role", ObjectMetadata(name, ns));
-  role.Set("rules", List({PolicyRule("apps", "statefulsets", write_verbs),
-                          PolicyRule("", "services", write_verbs),
-                          PolicyRule("", "pods", {"get", "list", "watch"}),
-                          PolicyRule("", "pods/log", {"get"}),
-                          PolicyRule("", "pods/attach", {"create", "get"}),
-                          PolicyRule("", "configmaps", {"get", "list", "watch"})}));
-  return role;
+  return RoleObject(
+      name, ns,
+      List({PolicyRule("apps", "statefulsets", write_verbs),
+            PolicyRule("", "services", write_verbs),
+            PolicyRule("", "pods", {"get", "list", "watch"}), PolicyRule("", "pods/log", {"get"}),
+            PolicyRule("", "pods/attach", {"create", "get"}),
+            PolicyRule("", "configmaps", {"get", "list", "watch"})}));
 }
 
 Value ProxyRunnerRoleBinding(const std::string& name, const std::string& ns) {

@@ -48,6 +48,13 @@ Value ProxyRunnerRole(const std::string& name, const std::string& ns,
 Value HttpService(const std::string& name, const std::string& ns, const StringMap& labels,
                   const StringMap& annotations, int64_t port, const StringMap& selector);
 
+// A PolicyRule over several groups and resources.
+Value MultiResourceRule(const std::vector<std::string>& groups,
+                        const std::vector<std::string>& resources,
+                        const std::vector<std::string>& verbs);
+// A Role with these rules.
+Value RoleObject(const std::string& name, const std::string& ns, Value rules);
+
 // Binds the Role of the same name to the ServiceAccount of the same name.
 Value ProxyRunnerRoleBinding(const std::string& name, const std::string& ns);
 

@@ -20,6 +20,7 @@ struct RenderOptions {
   std::optional<std::string> proxy_image;         // TOOLHIVE_RUNNER_IMAGE
   std::optional<std::string> proxy_host;          // TOOLHIVE_PROXY_HOST
   std::optional<std::string> registry_api_image;  // TOOLHIVE_REGISTRY_API_IMAGE
+  std::optional<std::string> vmcp_image;          // VMCP_IMAGE
   bool runconfig_mode = false;  // TOOLHIVE_USE_CONFIGMAP=true: short ConfigMap-mode args
   bool openshift = false;       // platform detection found OpenShift
   // Read by releases that have them (v0.44.0); never taken from thv-render's own environment.

@@ -167,7 +167,7 @@ void RenderAll(const std::vector<Object>& objects, const RenderAllOptions& optio
     sink(std::move(doc));
   };
 
-  const RenderContext context{index, options};
+  const RenderContext context{index, options, &objects};
   for (const Object& object : objects) {
     if (object.context_only) continue;
     const int errors_before = diags->error_count();

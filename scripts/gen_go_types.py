@@ -41,7 +41,7 @@ import subprocess
 import sys
 
 GO_BUILTINS = {"string", "bool", "int", "int32", "int64", "float64", "any"}
-ENGINE_NAMES = {"Time", "resource.Quantity", "intstr.IntOrString", "json.RawMessage"}
+ENGINE_NAMES = {"Time", "resource.Quantity", "intstr.IntOrString", "json.RawMessage", "Duration"}
 # Standard-library types every spec may meet (a spec's own "external" entries win).
 STD_EXTERNAL = {"encoding/json.RawMessage": {"as": "json.RawMessage"},
                 "time.Duration": {"as": "int64"}}

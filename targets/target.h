@@ -27,6 +27,7 @@ struct RenamedKind;
 struct RenderContext {
   const ObjectIndex& index;
   const RenderAllOptions& options;
+  const std::vector<Object>* objects = nullptr;  // every input, in input order (for listings)
 };
 
 // Hands one rendered object on; validate: check it as the API server would (false when its

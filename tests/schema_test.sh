@@ -110,7 +110,6 @@ v0.44.0-mcpregistry-configyaml-empty.yaml	spec.configYAML
 v0.44.0-mcpregistry-configyaml-missing.yaml	spec
 v0.44.0-mcpregistry-source.yaml	spec
 v0.44.0-renamed-fields.yaml	spec
-v0.44.0-unsupported-kind.yaml	spec
 v0.44.0-webhook-url-format.yaml	spec.validating.0.timeout
 v0.44.0-webhook-url-format.yaml	spec.validating.0.url
 volume-missing-mountpath.yaml	spec.volumes.0

@@ -56,6 +56,7 @@ const TargetKind kKinds[] = {
 
 const char kNotRead[] = "the operator at 7002a239b has no such setting";
 const UnreadFlag kUnreadFlags[] = {{"--usage-metrics", kNotRead},
+                                   {"--vmcp-image", kNotRead},
                                    {"--default-image-pull-secret", kNotRead},
                                    {"--default-redis-addr", kNotRead},
                                    {"--default-redis-secret", kNotRead},

@@ -402,5 +402,44 @@ size_t UpstreamProviderCount(const Object& config) {
   return providers && providers->IsSequence() ? providers->items.size() : 0;
 }
 
+bool ResolveOidcProvider(const Object& oidc_config, OidcProvider* out) {
+  static const Value kEmpty = Value::Mapping();
+  const Value* found = GetObject(oidc_config.doc, "spec");
+  const Value& spec = found ? *found : kEmpty;
+  if (GetString(spec, "type") == "kubernetesServiceAccount") {
+    const Value* k = GetObject(spec, "kubernetesServiceAccount");
+    const Value& ksa = k ? *k : kEmpty;
+    out->issuer = GetString(ksa, "issuer");
+    if (out->issuer.empty()) out->issuer = "https://kubernetes.default.svc";
+    out->jwks_url = GetString(ksa, "jwksUrl");
+    out->introspection_url = GetString(ksa, "introspectionUrl");
+    if (GetOptionalBool(ksa, "useClusterAuth").value_or(true)) {
+      out->ca_bundle_path = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
+      out->jwks_token_path = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+      out->jwks_allow_private_ip = true;
+    }
+    return true;
+  }
+  const Value* in = GetObject(spec, "inline");
+  if (!in) return false;
+  out->issuer = GetString(*in, "issuer");
+  out->jwks_url = GetString(*in, "jwksUrl");
+  out->introspection_url = GetString(*in, "introspectionUrl");
+  out->client_id = GetString(*in, "clientId");
+  // computeCABundlePath (resolver.go:192-198): /config/certs/<configmap>/<key|ca.crt>.
+  const Value* ca = GetObject(*in, "caBundleRef");
+  if (const Value* cm = ca ? GetObject(*ca, "configMapRef") : nullptr) {
+    const std::string key = GetString(*cm, "key");
+    out->ca_bundle_path =
+        "/config/certs/" + GetString(*cm, "name") + "/" + (key.empty() ? "ca.crt" : key);
+  }
+  out->jwks_token_path = GetString(*in, "jwksAuthTokenPath");
+  out->jwks_allow_private_ip = GetBool(*in, "jwksAllowPrivateIP");
+  out->protected_resource_allow_private_ip = GetBool(*in, "protectedResourceAllowPrivateIP");
+  out->insecure_allow_http = GetBool(*in, "insecureAllowHTTP");
+  out->client_secret = GetObject(*in, "clientSecretRef") != nullptr;
+  return true;
+}
+
 }  // namespace t0_44_0
 }  // namespace thv

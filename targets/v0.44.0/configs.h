@@ -28,6 +28,19 @@ std::vector<Invalid> ValidateConfig(const Object& object);
 std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* config,
                                           const std::string& at);
 
+// oidc.Resolver.ResolveFromConfigRef (cmd/thv-operator/pkg/oidc/resolver.go:74-198) of an
+// MCPOIDCConfig's spec, before the per-server audience, scopes and resource URL: the shared
+// provider settings. False for an inline type without `inline` (the resolver returns nil).
+struct OidcProvider {
+  std::string issuer, client_id, jwks_url, introspection_url;
+  std::string ca_bundle_path;   // ThvCABundlePath
+  std::string jwks_token_path;  // JWKSAuthTokenPath
+  bool jwks_allow_private_ip = false, protected_resource_allow_private_ip = false,
+       insecure_allow_http = false;
+  bool client_secret = false;  // inline with a clientSecretRef
+};
+bool ResolveOidcProvider(const Object& oidc_config, OidcProvider* out);
+
 // An MCPExternalAuthConfig's spec.type, and for an embedded auth server its number of upstream
 // providers (MCPServer accepts one).
 std::string ExternalAuthType(const Object& config);

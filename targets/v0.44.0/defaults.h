@@ -14,6 +14,9 @@ namespace t0_44_0 {
 
 inline constexpr TargetDefaults kDefaults = {"ghcr.io/stacklok/toolhive/proxyrunner:v0.44.0",
                                              "0.0.0.0", "ghcr.io/stacklok/thv-registry-api:v1.3.0"};
+// operator.vmcpImage (values.yaml:74), passed as VMCP_IMAGE (getVmcpImage,
+// virtualmcpserver_deployment.go:1089-1096; --vmcp-image sets it).
+inline constexpr char kVmcpImage[] = "ghcr.io/stacklok/toolhive/vmcp:v0.44.0";
 inline constexpr char kOperatorBuild[] = "v0.44.0";
 // How messages name the operator whose behaviour they describe.
 inline constexpr char kOperator[] = "the operator (v0.44.0)";

@@ -25,10 +25,7 @@ namespace {
 #define THV_GO_TABLE "targets/v0.44.0/runconfig_go_types.inc"
 #include "core/go_table.h"
 
-const GoTypes& RunConfigTypes() {
-  static const GoTypes types(kGoRows, kGoAliases);
-  return types;
-}
+const GoTypes& RunConfigTypes() { return GoTableTypes(); }
 
 // The params struct of each middleware type (runner.PopulateMiddlewareConfigs).
 const std::map<std::string, std::string> kParams = {

@@ -21,7 +21,6 @@ std::string SpecField(const Object& o, std::initializer_list<const char*> path) 
   return v && v->IsScalar() && !v->IsNull() ? v->text : "";
 }
 
-Cells StatusOnly4(const Object&, const std::vector<Object>&) { return {"", "", "", ""}; }
 // status.url as the controller sets it on its first reconcile (mcpserver_controller.go:514-519).
 Cells Server(const Object& o, const std::vector<Object>&) {
   return {"", "", "", ServiceUrl(DecodeMCPServer(o))};
@@ -33,6 +32,12 @@ Cells Registry(const Object& o, const std::vector<Object>&) {
 }
 Cells RemoteProxy(const Object& o, const std::vector<Object>&) {
   return {"", SpecField(o, {"remoteUrl"}), "", ""};
+}
+// status.url once its Service exists (ensureServiceURL, createVmcpServiceURL,
+// virtualmcpserver_controller.go:1687-1695,2277-2280).
+Cells VirtualServer(const Object& o, const std::vector<Object>&) {
+  return {"", "http://vmcp-" + o.meta.name + "." + o.meta.namespace_ + ".svc.cluster.local:4483",
+          "", ""};
 }
 Cells CompositeTool(const Object& o, const std::vector<Object>&) {
   return {SpecField(o, {"name"}), "", ""};
@@ -52,7 +57,8 @@ Cells ValidOnly(const Object&, const std::vector<Object>&) { return {""}; }
 const KindLister kServerList = {{"STATUS", "READY", "REPLICAS", "URL", nullptr}, Server};
 const KindLister kRemoteProxyList = {{"PHASE", "REMOTE URL", "URL", "READY", nullptr}, RemoteProxy};
 const KindLister kRegistryList = {{"STATUS", "READY", "REPLICAS", "URL", nullptr}, Registry};
-const KindLister kVirtualServerList = {{"PHASE", "URL", "BACKENDS", "READY", nullptr}, StatusOnly4};
+const KindLister kVirtualServerList = {{"PHASE", "URL", "BACKENDS", "READY", nullptr},
+                                       VirtualServer};
 const KindLister kCompositeToolList = {{"WORKFLOW", "STATUS", "READY", nullptr}, CompositeTool};
 const KindLister kTypedConfigList = {{"TYPE", "VALID", nullptr}, TypedConfig};
 const KindLister kOidcConfigList = {{"SOURCE", "VALID", nullptr}, TypedConfig};

@@ -19,6 +19,7 @@
 #include "targets/v0.44.0/runconfig.h"
 #include "targets/v0.44.0/webhooks.h"
 #include "targets/v0.44.0/workload_objects.h"
+#include "targets/v0.44.0/workload_parts.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -133,24 +134,9 @@ class ServerRenderer {
   // EnsureRequiredEnvVars (cu/resources.go:69-141).
   Value Env() const {
     Value env = Value::Sequence();
-    if (refs_.telemetry_config) {
-      // GenerateOpenTelemetryEnvVarsFromRef (cu/telemetry.go:18-62).
-      const std::string& service = s_.telemetry_config_ref->service_name;
-      env.Append(PlainEnv(
-          "OTEL_RESOURCE_ATTRIBUTES",
-          "service.name=" + (service.empty() ? name_ : service) + ",service.namespace=" + ns_));
-      const Value* otel = GetObject(SpecOf(*refs_.telemetry_config), "openTelemetry");
-      const Value* sensitive = otel ? otel->Find("sensitiveHeaders") : nullptr;
-      for (const Value& sh :
-           sensitive && sensitive->IsSequence() ? sensitive->items : std::vector<Value>{}) {
-        std::string var = "TOOLHIVE_OTEL_HEADER_";
-        for (char c : GetString(sh, "name"))
-          var += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        const Value* ref = GetObject(sh, "secretKeyRef");
-        env.Append(SecretKeyEnvVar(var, ref ? GetString(*ref, "name") : "",
-                                   ref ? GetString(*ref, "key") : ""));
-      }
-    }
+    if (refs_.telemetry_config)  // GenerateOpenTelemetryEnvVarsFromRef (cu/telemetry.go:18-62)
+      AppendTelemetryEnv(*refs_.telemetry_config, s_.telemetry_config_ref->service_name, name_, ns_,
+                         &env);
     AppendTokenExchangeEnv(refs_, &env);
     AppendOidcClientSecretEnv(refs_, &env);
     // buildRedisPasswordEnvVar (ctl:2758-2775) after the overrides.

@@ -215,34 +215,12 @@ class RunConfigBuilder {
   void Oidc(Value* rc) {
     if (!refs_.oidc_config || !s_.oidc_config_ref) return;
     const OidcConfigRef& ref = *s_.oidc_config_ref;
-    const Value& spec = SpecOf(*refs_.oidc_config);
-    std::string issuer, jwks, introspection, client_id, ca, token_file;
-    bool allow_private_ip = false, insecure_http = false;
-    if (GetString(spec, "type") == "kubernetesServiceAccount") {
-      static const Value kEmpty = Value::Mapping();
-      const Value* k = GetObject(spec, "kubernetesServiceAccount");
-      const Value& ksa = k ? *k : kEmpty;
-      issuer = GetString(ksa, "issuer");
-      if (issuer.empty()) issuer = "https://kubernetes.default.svc";
-      jwks = GetString(ksa, "jwksUrl");
-      introspection = GetString(ksa, "introspectionUrl");
-      if (GetOptionalBool(ksa, "useClusterAuth").value_or(true)) {
-        ca = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
-        token_file = "/var/run/secrets/kubernetes.io/serviceaccount/token";
-        allow_private_ip = true;
-      }
-    } else if (const Value* in = GetObject(spec, "inline")) {
-      issuer = GetString(*in, "issuer");
-      jwks = GetString(*in, "jwksUrl");
-      introspection = GetString(*in, "introspectionUrl");
-      client_id = GetString(*in, "clientId");
-      ca = OidcCaBundlePath(*in);
-      token_file = GetString(*in, "jwksAuthTokenPath");
-      allow_private_ip = GetBool(*in, "jwksAllowPrivateIP");
-      insecure_http = GetBool(*in, "insecureAllowHTTP");
-    } else {
-      return;
-    }
+    OidcProvider o;
+    if (!ResolveOidcProvider(*refs_.oidc_config, &o)) return;
+    const std::string &issuer = o.issuer, &jwks = o.jwks_url, &introspection = o.introspection_url,
+                      &client_id = o.client_id, &ca = o.ca_bundle_path,
+                      &token_file = o.jwks_token_path;
+    const bool allow_private_ip = o.jwks_allow_private_ip, insecure_http = o.insecure_allow_http;
     const std::string resource_url = ResolveOidc()->resource_url;
     Value scopes = ref.scopes ? StrList(*ref.scopes) : Value::Null();
     // With an embedded auth server and no scopes of its own, the proxy advertises the auth
@@ -285,15 +263,6 @@ class RunConfigBuilder {
                 {"IntrospectionURL", Str("")},
                 {"ResourceURL", Str(url)},
                 {"Scopes", Value::Null()}});
-  }
-
-  // computeCABundlePath (resolver.go:192-198): /config/certs/<configmap>/<key|ca.crt>.
-  static std::string OidcCaBundlePath(const Value& in) {
-    const Value* ca = GetObject(in, "caBundleRef");
-    const Value* cm = ca ? GetObject(*ca, "configMapRef") : nullptr;
-    if (!cm) return "";
-    std::string key = GetString(*cm, "key");
-    return "/config/certs/" + GetString(*cm, "name") + "/" + (key.empty() ? "ca.crt" : key);
   }
 
   // addTokenExchangeConfig (cu/tokenexchange.go:325-384); tokenexchange.Config

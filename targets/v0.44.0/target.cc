@@ -12,6 +12,7 @@
 #include "targets/v0.44.0/mcpserver_render.h"
 #include "targets/v0.44.0/refs.h"
 #include "targets/v0.44.0/registry_data.h"
+#include "targets/v0.44.0/vmcp_config.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -64,10 +65,11 @@ const TargetKind kKinds[] = {
      nullptr},
     {"MCPRemoteProxy", ToolhiveKind::kMCPRemoteProxy, KindRole::kRendered, nullptr,
      RenderRemoteProxy, nullptr, &kRemoteProxyList},
-    {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kUnsupported, nullptr, nullptr,
-     nullptr, &kVirtualServerList},
+    {"VirtualMCPServer", ToolhiveKind::kVirtualMCPServer, KindRole::kRendered, nullptr,
+     RenderVirtualServer, nullptr, &kVirtualServerList},
+    // No controller (app.go:155-416): read by VirtualMCPServers' compositeToolRefs.
     {"VirtualMCPCompositeToolDefinition", ToolhiveKind::kVirtualMCPCompositeToolDefinition,
-     KindRole::kUnsupported, nullptr, nullptr, nullptr, &kCompositeToolList},
+     KindRole::kConfig, nullptr, nullptr, nullptr, &kCompositeToolList},
     {"EmbeddingServer", ToolhiveKind::kEmbeddingServer, KindRole::kRendered, nullptr,
      RenderEmbeddingServer, nullptr, &kEmbeddingServerList},
     // Validation only (mcpserverentry_controller.go:42-47): every finding is a warning.

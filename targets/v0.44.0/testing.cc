@@ -131,5 +131,22 @@ Rendered RenderWorkload(const std::string& yaml, const RenderOptions& options,
   return r;
 }
 
+const char kTestGroupDoc[] =
+    "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: MCPGroup\nmetadata: {name: g, namespace: "
+    "ns}\n---\n";
+
+std::string VirtualServerDoc(const std::string& spec, const std::string& others) {
+  return kTestGroupDoc + others +
+         "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServer\nmetadata: {name: v, "
+         "namespace: ns}\nspec:\n  groupRef: {name: g}\n  incomingAuth: {type: anonymous}\n" +
+         spec;
+}
+
+const Value& ValueAt(const Value* v, std::initializer_list<const char*> path) {
+  static const Value kNull;
+  for (const char* key : path) v = v && v->IsMapping() ? v->Find(key) : nullptr;
+  return v ? *v : kNull;
+}
+
 }  // namespace t0_44_0
 }  // namespace thv

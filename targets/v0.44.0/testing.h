@@ -1,6 +1,7 @@
 // Test helpers for the v0.44.0 target: YAML read at v0.44.0 and run through the render stage.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,16 @@ struct Rendered {
 // Renders yaml and picks the objects of the workload name, whose Service is service.
 Rendered RenderWorkload(const std::string& yaml, const RenderOptions& options,
                         const std::string& name, const std::string& service);
+
+// The MCPGroup g in namespace ns, as one document ending in "---\n".
+extern const char kTestGroupDoc[];
+
+// An MCPGroup g, then others (whole documents, each ending in "---\n"), then VirtualMCPServer v
+// in namespace ns naming the group, with incomingAuth type anonymous and spec lines appended.
+std::string VirtualServerDoc(const std::string& spec, const std::string& others = "");
+
+// The value at path below v; null when absent.
+const Value& ValueAt(const Value* v, std::initializer_list<const char*> path);
 
 }  // namespace t0_44_0
 }  // namespace thv

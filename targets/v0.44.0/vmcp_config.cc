@@ -1,0 +1,365 @@
+#include "targets/v0.44.0/vmcp_config.h"
+
+#include <cctype>
+#include <set>
+
+#include "core/go_json.h"
+#include "core/value_builder.h"
+#include "core/yaml_writer.h"
+#include "model/decode.h"
+#include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/runconfig.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+namespace {
+
+// pkg/vmcp/config.Config and what it holds (scripts/go_types/vmcpconfig_v0.44.0.json).
+#define THV_GO_TABLE "targets/v0.44.0/vmcpconfig_go_types.inc"
+#include "core/go_table.h"
+
+const int kVmcpPort = 4483;  // VirtualMCPServer.GetProxyPort (virtualmcpserver_types.go:527)
+
+const Value& Empty() {
+  static const Value kEmpty = Value::Mapping();
+  return kEmpty;
+}
+const Value& Get(const Value& parent, const char* key) { return MappingAt(parent, key); }
+bool Has(const Value& parent, const char* key) {
+  const Value* v = parent.Find(key);
+  return v && !v->IsNull();
+}
+
+// mapResolvedOIDCToVmcpConfigFromRef (cv:470-501) of oidc.Resolver.ResolveFromConfigRef
+// (cmd/thv-operator/pkg/oidc/resolver.go:74-197).
+Value OidcConfig(const Object& vmcp, const Value& ref, const Object& oidc) {
+  OidcProvider o;
+  if (!ResolveOidcProvider(oidc, &o)) return Value::Null();  // nil config, nil result
+  std::string resource = GetString(ref, "resourceUrl");
+  if (resource.empty())  // createServiceURL(vmcp.Name, namespace, 4483)
+    resource = "http://" + vmcp.meta.name + "." + vmcp.meta.namespace_ +
+               ".svc.cluster.local:" + std::to_string(kVmcpPort);
+  Value out = Obj({{"issuer", Str(o.issuer)},
+                   {"clientId", Str(o.client_id)},
+                   {"audience", Str(GetString(ref, "audience"))},
+                   {"resource", Str(resource)},
+                   {"jwksUrl", Str(o.jwks_url)},
+                   {"introspectionUrl", Str(o.introspection_url)},
+                   {"protectedResourceAllowPrivateIp", Bool(o.protected_resource_allow_private_ip)},
+                   {"jwksAllowPrivateIp", Bool(o.jwks_allow_private_ip)},
+                   {"insecureAllowHttp", Bool(o.insecure_allow_http)},
+                   {"caBundlePath", Str(o.ca_bundle_path)}});
+  if (const Value* scopes = ref.Find("scopes")) out.Set("scopes", *scopes);
+  if (o.client_secret) out.Set("clientSecretEnv", Str("VMCP_OIDC_CLIENT_SECRET"));  // cv:41,493-498
+  return out;
+}
+
+// convertIncomingAuth (cv:189-228) with convertAuthzConfig's inline arm (cv:300-368).
+Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r) {
+  Value out = Obj({{"type", Str(GetString(in, "type"))}});
+  if (r.oidc_config) {
+    Value oidc = OidcConfig(vmcp, Get(in, "oidcConfigRef"), *r.oidc_config);
+    if (!oidc.IsNull()) out.Set("oidc", std::move(oidc));
+  }
+  if (const Value* authz = GetObject(in, "authzConfig")) {
+    Value a = Obj({{"type", Str("cedar")}});
+    if (const Value* inline_ = GetObject(*authz, "inline")) {
+      if (const Value* p = inline_->Find("policies")) a.Set("policies", *p);
+      a.Set("entitiesJson", Str(GetString(*inline_, "entitiesJson")));
+    }
+    for (const char* key : {"groupClaimName", "roleClaimName", "groupEntityType"})
+      if (!GetString(*authz, key).empty()) a.Set(key, Str(GetString(*authz, key)));
+    out.Set("authz", std::move(a));
+  }
+  return out;
+}
+
+// The strategy of a referenced MCPExternalAuthConfig: the converter registry
+// (pkg/vmcp/auth/converters: unauthenticated.go, token_exchange.go, header_injection.go), with
+// the Secret's env var name (cv:710-741).
+Value ExternalAuthStrategy(const Object& config) {
+  const Value& spec = SpecOf(config);
+  const std::string type = GetString(spec, "type");
+  const std::string env = ExternalAuthSecretOf(config).env;
+  if (type == "tokenExchange") {
+    const Value& te = Get(spec, "tokenExchange");
+    std::string subject = GetString(te, "subjectTokenType");
+    for (const char* short_name : {"access_token", "id_token", "jwt"})
+      if (subject == short_name) subject = "urn:ietf:params:oauth:token-type:" + subject;
+    Value c = Obj({{"tokenUrl", Str(GetString(te, "tokenUrl"))},
+                   {"clientId", Str(GetString(te, "clientId"))},
+                   {"clientSecretEnv", Str(env)},
+                   {"audience", Str(GetString(te, "audience"))},
+                   {"subjectTokenType", Str(subject)},
+                   {"subjectProviderName", Str(GetString(te, "subjectProviderName"))}});
+    if (const Value* scopes = te.Find("scopes")) c.Set("scopes", *scopes);
+    return Obj({{"type", Str("token_exchange")}, {"tokenExchange", std::move(c)}});
+  }
+  if (type == "headerInjection")
+    return Obj({{"type", Str("header_injection")},
+                {"headerInjection",
+                 Obj({{"headerName", Str(GetString(Get(spec, "headerInjection"), "headerName"))},
+                      {"headerValueEnv", Str(env)}})}});
+  return Obj({{"type", Str("unauthenticated")}});
+}
+
+// convertOutgoingAuthWithDefaults (cv:609-619) and convertOutgoingAuth (cv:638-705): type
+// discovered is the unauthenticated strategy, externalAuthConfigRef the referenced config's.
+Value OutgoingAuth(const Value& spec, const VmcpResolved& r) {
+  const Value* out = GetObject(spec, "outgoingAuth");
+  if (!out) return Obj({{"source", Str("discovered")}});
+  auto strategy = [&](const Value& auth) {
+    auto it = r.external_auths.find(GetString(Get(auth, "externalAuthConfigRef"), "name"));
+    if (GetString(auth, "type") == "externalAuthConfigRef" && it != r.external_auths.end())
+      return ExternalAuthStrategy(*it->second);
+    return Obj({{"type", Str("unauthenticated")}});
+  };
+  Value result = Obj({{"source", Str(GetString(*out, "source"))}});
+  if (const Value* d = GetObject(*out, "default")) result.Set("default", strategy(*d));
+  Value backends = Value::Mapping();
+  for (const Member& m : Get(*out, "backends").members) backends.Set(m.key, strategy(m.value));
+  result.Set("backends", std::move(backends));
+  return result;
+}
+
+// convertCRDToolOverride (cv:907-922): MCPToolConfig toolsOverride -> config.ToolOverride.
+Value ToolOverride(const Value& src) {
+  Value o = Obj(
+      {{"name", Str(GetString(src, "name"))}, {"description", Str(GetString(src, "description"))}});
+  if (const Value* a = GetObject(src, "annotations")) o.Set("annotations", *a);
+  return o;
+}
+
+// convertAggregation (cv:744-931): field by field; toolConfigRef itself is not carried over.
+Value Aggregation(const Value& config, const VmcpResolved& r) {
+  const Value* src = GetObject(config, "aggregation");
+  Value agg = Value::Mapping();
+  std::string strategy = src ? GetString(*src, "conflictResolution") : "";
+  if (strategy.empty()) strategy = "prefix";
+  agg.Set("conflictResolution", Str(strategy));
+  const Value* crc = src ? GetObject(*src, "conflictResolutionConfig") : nullptr;
+  if (crc) {
+    Value c = Value::Mapping();
+    if (const Value* v = crc->Find("prefixFormat")) c.Set("prefixFormat", *v);
+    if (const Value* v = crc->Find("priorityOrder")) c.Set("priorityOrder", *v);
+    agg.Set("conflictResolutionConfig", std::move(c));
+  } else if (strategy == "prefix") {
+    agg.Set("conflictResolutionConfig", Obj({{"prefixFormat", Str("{workload}_")}}));
+  } else {
+    agg.Set("conflictResolutionConfig", Value::Mapping());
+  }
+  if (!src) return agg;
+  for (const char* key : {"excludeAllTools", "defaultToolVisibility"})
+    if (const Value* v = src->Find(key)) agg.Set(key, *v);
+  const Value* tools = src->Find("tools");
+  if (!tools || !tools->IsSequence() || tools->items.empty()) return agg;
+  Value out = Value::Sequence();
+  for (const Value& tool : tools->items) {
+    Value wtc = Obj({{"workload", Str(GetString(tool, "workload"))}});
+    if (const Value* f = tool.Find("filter")) wtc.Set("filter", *f);
+    if (const Value* e = tool.Find("excludeAll")) wtc.Set("excludeAll", *e);
+    Value overrides = Value::Mapping();
+    for (const Member& m : Get(tool, "overrides").members)
+      if (!m.value.IsNull()) overrides.Set(m.key, m.value);
+    const std::string ref = GetString(Get(tool, "toolConfigRef"), "name");
+    if (auto it = r.tool_configs.find(ref); !ref.empty() && it != r.tool_configs.end()) {
+      const Value& tc = SpecOf(*it->second);  // mergeToolConfigFilter / Overrides (cv:877-904)
+      const Value* filter = wtc.Find("filter");
+      const Value* tc_filter = tc.Find("toolsFilter");
+      if ((!filter || filter->IsEmpty()) && tc_filter && !tc_filter->IsEmpty())
+        wtc.Set("filter", *tc_filter);
+      for (const Member& m : Get(tc, "toolsOverride").members)
+        if (!overrides.Find(m.key)) overrides.Set(m.key, ToolOverride(m.value));
+    }
+    if (!overrides.members.empty()) wtc.Set("overrides", std::move(overrides));
+    out.Append(std::move(wtc));
+  }
+  agg.Set("tools", std::move(out));
+  return agg;
+}
+
+// mergo.Merge(operational, DefaultOperationalConfig()) (pkg/vmcp/config/defaults.go:52-90):
+// every zero field takes the default, recursively through pointers.
+void MergeDefaults(Value* dst, const Value& defaults) {
+  for (const Member& m : defaults.members) {
+    Value* have = dst->Find(m.key);
+    if (!have || have->IsNull()) {
+      dst->Set(m.key, m.value);
+    } else if (m.value.IsMapping() && have->IsMapping()) {
+      MergeDefaults(have, m.value);
+    } else if ((have->IsString() &&
+                (have->text.empty() || have->text == "0s" || have->text == "0")) ||
+               (have->IsNumber() && std::stod(have->text) == 0)) {
+      *have = m.value;
+    }
+  }
+}
+
+Value OperationalDefaults() {
+  return Obj(
+      {{"timeouts", Obj({{"default", Str("30s")}})},
+       {"failureHandling",
+        Obj({{"healthCheckInterval", Str("30s")},
+             {"unhealthyThreshold", Int(3)},
+             {"statusReportingInterval", Str("30s")},
+             {"partialFailureMode", Str("fail")},
+             {"circuitBreaker", Obj({{"failureThreshold", Int(5)}, {"timeout", Str("60s")}})}})}});
+}
+
+}  // namespace
+
+bool ConvertibleExternalAuthType(const std::string& type) {
+  return type == "unauthenticated" || type == "tokenExchange" || type == "headerInjection";
+}
+
+ExternalAuthSecret ExternalAuthSecretOf(const Object& external_auth) {
+  const Value& spec = SpecOf(external_auth);
+  const std::string type = GetString(spec, "type");
+  const char* prefix = type == "tokenExchange"     ? "TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_"
+                       : type == "headerInjection" ? "TOOLHIVE_HEADER_INJECTION_VALUE_"
+                                                   : nullptr;
+  const Value* ref = !prefix ? nullptr
+                     : type == "tokenExchange"
+                         ? GetObject(Get(spec, "tokenExchange"), "clientSecretRef")
+                         : GetObject(Get(spec, "headerInjection"), "valueSecretRef");
+  if (!ref) return {};
+  std::string env = prefix;
+  for (char c : external_auth.meta.name)
+    env += std::isalnum(static_cast<unsigned char>(c))
+               ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+               : '_';
+  return {env, GetString(*ref, "name"), GetString(*ref, "key")};
+}
+
+const Value& MappingAt(const Value& parent, const char* key) {
+  const Value* v = GetObject(parent, key);
+  return v ? *v : Empty();
+}
+
+bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {
+  const Value& spec = SpecOf(vmcp);
+  const std::string& file = vmcp.origin.file;
+  bool ok = true;
+  auto refuse = [&](const std::string& path, const std::string& why) {
+    diags->Error(file, MarkOfPath(vmcp.doc, path), path, why);
+    ok = false;
+  };
+  auto not_yet = [&](const std::string& path, const std::string& what) {
+    refuse(path, what + " is not supported at v0.44.0 yet");
+  };
+  if (Has(spec, "authServerConfig"))
+    not_yet("spec.authServerConfig", "an embedded auth server (authserver-config.yaml)");
+  if (Has(Get(spec, "config"), "rateLimiting"))
+    not_yet("spec.config.rateLimiting", "rate limiting");
+  const Value& in = Get(spec, "incomingAuth");
+  if (Has(in, "authzConfigRef"))
+    not_yet("spec.incomingAuth.authzConfigRef", "an MCPAuthzConfig reference");
+  const Value& authz = Get(in, "authzConfig");
+  if (GetString(authz, "type") == "configMap")
+    not_yet("spec.incomingAuth.authzConfig.configMap", "Cedar policies from a ConfigMap");
+  if (const std::string p = GetString(Get(authz, "inline"), "primaryUpstreamProvider"); !p.empty())
+    refuse("spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider",
+           "authz primaryUpstreamProvider \"" + p +
+               "\" set without an embedded auth server (spec.authServerConfig must be "
+               "configured); " +
+               kOperator + " creates nothing for the VirtualMCPServer");
+  return ok;
+}
+
+Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOptions& options,
+                      Diagnostics* diags) {
+  const Value& spec = SpecOf(vmcp);
+  const Value& src = Get(spec, "config");
+  Value config = src;  // DeepCopy: fields with no special handling pass through (cv:106)
+  if (!config.IsMapping()) config = Value::Mapping();
+  if (const Value* h = spec.Find("passthroughHeaders"); h && !h->IsEmpty())
+    config.Set("passthroughHeaders", *h);
+  config.Set("name", Str(vmcp.meta.name));
+  config.Set("groupRef", Str(GetString(Get(spec, "groupRef"), "name")));
+  if (const Value* in = GetObject(spec, "incomingAuth"))
+    config.Set("incomingAuth", IncomingAuth(vmcp, *in, r));
+  config.Set("outgoingAuth", OutgoingAuth(spec, r));
+  config.Set("aggregation", Aggregation(src, r));
+  // convertAllCompositeTools (cv:942-1003): inline ones, then each reference's spec.
+  Value tools = src.Find("compositeTools") && src.Find("compositeTools")->IsSequence()
+                    ? *src.Find("compositeTools")
+                    : Value::Sequence();
+  for (const Object* def : r.composite_tools) tools.Append(SpecOf(*def));
+  std::set<std::string> names;
+  for (const Value& tool : tools.items) {
+    if (names.insert(GetString(tool, "name")).second) continue;
+    diags->Error(vmcp.origin.file, MarkOfPath(vmcp.doc, "spec.config.compositeToolRefs"),
+                 "spec.config.compositeToolRefs",
+                 "failed to convert composite tools: invalid composite tools: duplicate composite "
+                 "tool name: \"" +
+                     GetString(tool, "name") + "\"; " + kOperator +
+                     " creates nothing for the VirtualMCPServer");
+  }
+  if (!tools.items.empty()) config.Set("compositeTools", std::move(tools));
+  // normalizeTelemetry (cv:507-517): only the MCPTelemetryConfig, never spec.config.telemetry.
+  config.Erase("telemetry");
+  if (r.telemetry_config) {
+    const std::string service = GetString(Get(spec, "telemetryConfigRef"), "serviceName");
+    config.Set("telemetry",
+               TelemetryConfig(*r.telemetry_config, service.empty() ? vmcp.meta.name : service));
+  }
+  // cv:159-165: audit only when enabled, its component defaulting to the name.
+  const Value& audit = Get(src, "audit");
+  config.Erase("audit");
+  if (GetBool(audit, "enabled")) {
+    Value a = audit;
+    if (GetString(a, "component").empty()) a.Set("component", Str(vmcp.meta.name));
+    config.Set("audit", std::move(a));
+  }
+  // convertSessionStorage (cv:523-541).
+  config.Erase("sessionStorage");
+  const Value& storage = Get(spec, "sessionStorage");
+  if (GetString(storage, "provider") == "redis") {
+    Value s = Obj({{"provider", Str("redis")}});
+    for (const char* key : {"address", "db", "keyPrefix"})
+      if (const Value* v = storage.Find(key)) s.Set(key, *v);
+    config.Set("sessionStorage", std::move(s));
+  } else if (options.default_redis_addr && !options.default_redis_addr->empty()) {
+    config.Set("sessionStorage",
+               Obj({{"provider", Str("redis")}, {"address", Str(*options.default_redis_addr)}}));
+  }
+  // EnsureOperationalDefaults (defaults.go:77-90).
+  Value* operational = config.Find("operational");
+  if (!operational || operational->IsNull()) {
+    config.Set("operational", OperationalDefaults());
+  } else {
+    MergeDefaults(operational, OperationalDefaults());
+  }
+  // Static mode (processOutgoingAuth, vv:476-509): the backends are listed, and there must be one.
+  if (!r.static_backends.IsNull()) {
+    if (r.static_backends.items.empty())
+      diags->Error(vmcp.origin.file, MarkOfPath(vmcp.doc, "spec.outgoingAuth.source"),
+                   "spec.outgoingAuth.source",
+                   "static mode requires at least one backend with valid transport ([sse "
+                   "streamable-http]), but none were discovered in group " +
+                       GetString(Get(spec, "groupRef"), "name") + "; " + kOperator +
+                       " creates no Deployment");
+    config.Set("backends", r.static_backends);
+  }
+  // VirtualMCPServer.Validate adds an empty optimizer for an embeddingServerRef
+  // (virtualmcpserver_types.go:627); vv:190-216 writes the EmbeddingServer's URL into it.
+  if (Has(spec, "embeddingServerRef")) {
+    Value* opt = config.Find("optimizer");
+    if (!opt || opt->IsNull()) opt = &config.Set("optimizer", Value::Mapping());
+    if (!r.embedding_url.empty()) opt->Set("embeddingService", Str(r.embedding_url));
+  }
+  return config;
+}
+
+std::string VmcpConfigYaml(const Value& config) {
+  std::string error;
+  const Value tree = GoTableTypes().MarshalYaml("Config", config, &error);
+  std::string out;
+  AppendYamlV3(tree, &out);
+  return out;
+}
+
+}  // namespace t0_44_0
+}  // namespace thv

@@ -1,0 +1,486 @@
+#include "targets/v0.44.0/vmcp_config.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/json_text.h"
+#include "core/sha256.h"
+#include "core/value_builder.h"
+#include "model/decode.h"
+#include "render/k8s_objects.h"
+#include "render/render_all.h"
+#include "render/strategic_merge.h"
+#include "targets/v0.44.0/configs.h"
+#include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/vmcp_backends.h"
+#include "targets/v0.44.0/vmcp_config.h"
+#include "targets/v0.44.0/workload_objects.h"
+#include "targets/v0.44.0/workload_parts.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+namespace {
+
+const std::string kRefuses =
+    std::string("; ") + kOperator + " creates nothing for the VirtualMCPServer";
+const int kPort = 4483;  // vmcpDefaultPort (virtualmcpserver_deployment.go:53, "vd")
+
+const Value& Get(const Value& parent, const char* key) { return MappingAt(parent, key); }
+
+// Whether a Secret among the inputs holds key (data or stringData).
+bool SecretHasKey(const Object& secret, const std::string& key) {
+  return Get(secret.doc, "data").Find(key) || Get(secret.doc, "stringData").Find(key);
+}
+
+class VirtualServerRenderer {
+ public:
+  VirtualServerRenderer(const Object& object, const RenderContext& context, Diagnostics* diags)
+      : o_(object),
+        context_(context),
+        diags_(diags),
+        spec_(Get(object.doc, "spec")),
+        name_(object.meta.name),
+        ns_(object.meta.namespace_),
+        pull_secrets_(MergedImagePullSecrets(PullSecretNames(), context.options.render)) {}
+
+  void Run(const Emit& emit) {
+    const int errors_before = diags_->error_count();
+    Validate();
+    PodTemplate();
+    Resolve();
+    CheckVmcpConvertible(o_, diags_);
+    if (diags_->error_count() != errors_before) return;
+    const Value config = BuildVmcpConfig(o_, resolved_, context_.options.render, diags_);
+    if (diags_->error_count() != errors_before) return;
+    HmacSecret();
+    Emit(VmcpConfigYaml(config), emit);
+  }
+
+ private:
+  const std::string& File() const { return o_.origin.file; }
+  void Error(const std::string& path, const std::string& message) {
+    diags_->Error(File(), MarkOfPath(o_.doc, path), path, message);
+  }
+
+  std::vector<std::string> PullSecretNames() const {
+    std::vector<std::string> names;
+    if (const Value* list = spec_.Find("imagePullSecrets"); list && list->IsSequence())
+      for (const Value& s : list->items) names.push_back(GetString(s, "name"));
+    return names;
+  }
+
+  // VirtualMCPServer.Validate (virtualmcpserver_types.go:560-632): what the CRD cannot check.
+  void Validate() {
+    const Value& config = Get(spec_, "config");
+    const Value& agg = Get(config, "aggregation");
+    if (GetString(agg, "conflictResolution") == "priority" &&
+        GetObject(agg, "conflictResolutionConfig") &&
+        (!Get(agg, "conflictResolutionConfig").Find("priorityOrder") ||
+         Get(agg, "conflictResolutionConfig").Find("priorityOrder")->IsEmpty()))
+      Error("spec.config.aggregation.conflictResolutionConfig.priorityOrder",
+            std::string("config.aggregation.conflictResolutionConfig.priorityOrder is required "
+                        "when conflictResolution is priority") +
+                kRefuses);
+    const Value* opt = GetObject(config, "optimizer");
+    if (opt && !GetObject(spec_, "embeddingServerRef") &&
+        GetString(*opt, "embeddingService").empty())
+      Error("spec.config.optimizer",
+            std::string("spec.config.optimizer requires an embedding service: set "
+                        "spec.embeddingServerRef (recommended) or "
+                        "spec.config.optimizer.embeddingService") +
+                kRefuses);
+    // validateSessionStorageForReplicas (vc:470-485) only sets a condition.
+    if (const Value* r = spec_.Find("replicas");
+        r && r->IsInt() && std::stoll(r->text) > 1 &&
+        GetString(Get(spec_, "sessionStorage"), "provider") != "redis")
+      diags_->Warning(File(), MarkOfPath(o_.doc, "spec.replicas"), "spec.replicas",
+                      "replicas > 1 but sessionStorage.provider is not redis; sessions are not "
+                      "shared across replicas (the operator (v0.44.0) sets "
+                      "SessionStorageWarning=True)");
+    if (const Value* tools = config.Find("compositeTools"); tools && tools->IsSequence()) {
+      std::set<std::string> names;
+      for (size_t i = 0; i < tools->items.size(); ++i) {
+        const std::string name = GetString(tools->items[i], "name");
+        if (!names.insert(name).second)
+          Error("spec.config.compositeTools[" + std::to_string(i) + "].name",
+                "spec.config.compositeTools[" + std::to_string(i) + "].name \"" + name +
+                    "\" is duplicated" + kRefuses);
+      }
+    }
+  }
+
+  // validateAndUpdatePodTemplateStatus (virtualmcpserver_controller.go:1046-1090, "vc") and
+  // applyPodTemplateSpecToDeployment (vd:1254-1287): one that does not decode or merge blocks
+  // the Deployment.
+  void PodTemplate() {
+    const Value* tmpl = spec_.Find("podTemplateSpec");
+    if (!tmpl || tmpl->IsNull()) return;
+    pod_template_spec_ = tmpl;
+    if (const std::string d = FindPatchDirective(*tmpl); !d.empty()) {
+      Error("spec.podTemplateSpec." + d,
+            "strategic merge patch directives in a VirtualMCPServer's podTemplateSpec are not "
+            "supported at v0.44.0 yet");
+      return;
+    }
+    std::string error;
+    if (!DecodesAsPodTemplateSpec(*tmpl, &error))
+      Error("spec.podTemplateSpec", "Invalid PodTemplateSpec: " + error +
+                                        " (PodTemplateSpecValid=False, the Deployment is blocked)");
+  }
+
+  // A referenced object among the inputs, or nullptr and an error naming field.
+  const Object* Require(const char* kind, const std::string& name, const std::string& field,
+                        const std::string& why) {
+    const Object* found = context_.index.Find(kind, ns_, name);
+    if (!found) {
+      Error(field, std::string(kind) + " " + ns_ + "/" + name + " not found among the inputs" +
+                       why + kRefuses);
+      return nullptr;
+    }
+    if (found->toolhive) {
+      const std::vector<Invalid> invalid = ValidateConfig(*found);
+      if (!invalid.empty()) {
+        Error(field, std::string(kind) + " " + ns_ + "/" + name +
+                         " is not valid: " + invalid.front().message + kRefuses);
+        return nullptr;
+      }
+    }
+    return found;
+  }
+
+  void Resolve() {
+    // validateGroupRef (vc): the group must exist and be Ready, which it is as soon as it
+    // exists (mcpgroup_controller.go:128).
+    const std::string group = GetString(Get(spec_, "groupRef"), "name");
+    Require("MCPGroup", group, "spec.groupRef.name", " (GroupRefValidated=False)");
+    // The group's workloads (ensureAllResources lists them once, vc:1141-1147).
+    workloads_ = GroupWorkloads(group, ns_, context_);
+    const bool static_mode = GetString(Get(spec_, "outgoingAuth"), "source") == "inline";
+    CheckGroupWorkloads(o_, workloads_, diags_);
+    if (static_mode) resolved_.static_backends = StaticBackends(group, workloads_, context_);
+    const Value& config = Get(spec_, "config");
+    if (const Value* refs = config.Find("compositeToolRefs"); refs && refs->IsSequence()) {
+      for (size_t i = 0; i < refs->items.size(); ++i) {
+        const Object* def =
+            Require("VirtualMCPCompositeToolDefinition", GetString(refs->items[i], "name"),
+                    "spec.config.compositeToolRefs[" + std::to_string(i) + "].name",
+                    " (CompositeToolRefsValidated=False)");
+        if (def) resolved_.composite_tools.push_back(def);
+      }
+    }
+    if (const Value* es = GetObject(spec_, "embeddingServerRef")) {
+      // validateEmbeddingServerRef, then isEmbeddingServerReady (vc:1116-1130): offline it is
+      // Ready, and its status.url is http://<name>.<ns>.svc.cluster.local:<port>
+      // (embeddingserver_controller.go:949-951).
+      const std::string name = GetString(*es, "name");
+      if (const Object* server = Require("EmbeddingServer", name, "spec.embeddingServerRef.name",
+                                         " (EmbeddingServerReady=False)")) {
+        int64_t port = GetInt(Get(server->doc, "spec"), "port");
+        resolved_.embedding_url = "http://" + name + "." + ns_ +
+                                  ".svc.cluster.local:" + std::to_string(port > 0 ? port : 8080);
+      }
+    }
+    OutgoingAuthRefs();
+    const Value& in = Get(spec_, "incomingAuth");
+    if (const Value* ref = GetObject(in, "oidcConfigRef")) {
+      resolved_.oidc_config = Require("MCPOIDCConfig", GetString(*ref, "name"),
+                                      "spec.incomingAuth.oidcConfigRef.name", "");
+      if (resolved_.oidc_config) OidcClientSecret();
+    }
+    if (const Value* ref = GetObject(spec_, "telemetryConfigRef"))
+      resolved_.telemetry_config =
+          Require("MCPTelemetryConfig", GetString(*ref, "name"), "spec.telemetryConfigRef.name",
+                  " (TelemetryConfigRefValidated=False)");
+    const Value* tools = Get(config, "aggregation").Find("tools");
+    for (size_t i = 0; tools && tools->IsSequence() && i < tools->items.size(); ++i) {
+      const std::string ref = GetString(Get(tools->items[i], "toolConfigRef"), "name");
+      if (ref.empty()) continue;
+      // resolveToolConfigRef fails closed (converter.go:857-866).
+      if (const Object* tc =
+              Require("MCPToolConfig", ref,
+                      "spec.config.aggregation.tools[" + std::to_string(i) + "].toolConfigRef.name",
+                      " (MCPToolConfig resolution failed)"))
+        resolved_.tool_configs[ref] = tc;
+    }
+  }
+
+  // convertBackendAuthConfig (converter.go:669-705): each externalAuthConfigRef must resolve.
+  void OutgoingAuthRefs() {
+    const Value& out = Get(spec_, "outgoingAuth");
+    auto resolve = [&](const Value& auth, const std::string& field) {
+      if (GetString(auth, "type") != "externalAuthConfigRef") return;
+      const std::string name = GetString(Get(auth, "externalAuthConfigRef"), "name");
+      const Object* config =
+          Require("MCPExternalAuthConfig", name, field + ".externalAuthConfigRef.name", "");
+      if (!config) return;
+      const std::string type = GetString(Get(config->doc, "spec"), "type");
+      if (!ConvertibleExternalAuthType(type)) {
+        Error(field + ".externalAuthConfigRef.name",
+              "outgoing auth from an MCPExternalAuthConfig of type " + type +
+                  " is not supported at v0.44.0 yet");
+        return;
+      }
+      resolved_.external_auths[name] = config;
+      external_auth_fields_.emplace_back(field, config);
+    };
+    if (const Value* d = GetObject(out, "default")) resolve(*d, "spec.outgoingAuth.default");
+    for (const Member& m : Get(out, "backends").members)
+      resolve(m.value, "spec.outgoingAuth.backends." + m.key);
+  }
+
+  // buildOutgoingAuthEnvVars (vd:496-533): the backends' Secrets (each config once, sorted by
+  // name), then the default's.
+  void AppendOutgoingAuthEnv(Value* env) const {
+    std::map<std::string, Value> backends;
+    std::set<std::string> seen;
+    Value default_env = Value::Sequence();
+    for (const auto& [field, config] : external_auth_fields_) {
+      const ExternalAuthSecret secret = ExternalAuthSecretOf(*config);
+      if (secret.env.empty()) continue;
+      Value var = SecretKeyEnvVar(secret.env, secret.secret, secret.key);
+      if (field == "spec.outgoingAuth.default") {
+        default_env.Append(std::move(var));
+      } else if (seen.insert(config->meta.name).second) {
+        backends.emplace(secret.env, std::move(var));
+      }
+    }
+    for (auto& [name, var] : backends) env->Append(std::move(var));
+    for (Value& var : default_env.items) env->Append(std::move(var));
+  }
+
+  const Value* OidcSecretRef() const {
+    if (!resolved_.oidc_config) return nullptr;
+    const Value& spec = Get(resolved_.oidc_config->doc, "spec");
+    if (GetString(spec, "type") != "inline") return nullptr;
+    return GetObject(Get(spec, "inline"), "clientSecretRef");
+  }
+
+  // validateSecretKeyRef (vd:1212-1239): the client secret must exist with its key. Offline a
+  // Secret that is not among the inputs is assumed to exist (a warning).
+  void OidcClientSecret() {
+    const Value* ref = OidcSecretRef();
+    if (!ref) return;
+    const std::string name = GetString(*ref, "name"), key = GetString(*ref, "key");
+    const Object* secret = context_.index.Find("Secret", ns_, name);
+    const std::string field = "spec.incomingAuth.oidcConfigRef.name";
+    if (!secret) {
+      diags_->Warning(File(), MarkOfPath(o_.doc, field), field,
+                      "the MCPOIDCConfig's client Secret " + ns_ + "/" + name +
+                          " is not among the inputs; the operator requires it with key \"" + key +
+                          "\"");
+    } else if (!SecretHasKey(*secret, key)) {
+      Error(field, "MCPOIDCConfig OIDC client secret secret " + ns_ + "/" + name +
+                       " is missing key \"" + key + "\"" + kRefuses);
+    }
+  }
+
+  // ensureHMACSecret (vc:1318-1398) fills the Secret with 32 random bytes: never rendered.
+  void HmacSecret() {
+    const std::string secret = name_ + "-hmac-secret";
+    const Object* found = context_.index.Find("Secret", ns_, secret);
+    if (found && SecretHasKey(*found, "hmac-secret")) return;
+    diags_->Warning(
+        File(), o_.origin.mark, "metadata.name",
+        "the session HMAC Secret " + ns_ + "/" + secret +
+            (found ? " has no key \"hmac-secret\"" : " is not among the inputs") +
+            " (the operator generates it from random bytes; thv-render never writes secret "
+            "material); create it with: kubectl create secret generic " +
+            secret + " -n " + ns_ + " --from-literal=hmac-secret=$(openssl rand -base64 32)");
+  }
+
+  void Emit(const std::string& config_yaml, const thv::Emit& emit) {
+    const std::string sa = name_ + "-vmcp";  // vmcpServiceAccountName (vc:2225)
+    const bool own_sa = !spec_.Find("serviceAccount") || spec_.Find("serviceAccount")->IsNull();
+    if (own_sa) {
+      // ensureRBACResources (vc:1261-1294): inline mode needs only its own object
+      // (vmcpInlineRBACRules, vd:89-100), discovered mode reads the group (vd:106-130).
+      const char* kGroup = "toolhive.stacklok.dev";
+      Value rules = Value::Sequence();
+      if (GetString(Get(spec_, "outgoingAuth"), "source") != "inline") {
+        rules.Append(MultiResourceRule({""}, {"configmaps", "secrets"}, {"get", "list", "watch"}));
+        rules.Append(
+            MultiResourceRule({kGroup},
+                              {"mcpgroups", "mcpservers", "mcpremoteproxies", "mcpserverentries",
+                               "mcpexternalauthconfigs", "mcptoolconfigs"},
+                              {"get", "list", "watch"}));
+      }
+      rules.Append(MultiResourceRule({kGroup}, {"virtualmcpservers"}, {"get"}));
+      rules.Append(MultiResourceRule({kGroup}, {"virtualmcpservers/status"}, {"update", "patch"}));
+      emit(ServiceAccountWithPullSecrets(sa, ns_, pull_secrets_), true);
+      emit(RoleObject(sa, ns_, std::move(rules)), true);
+      emit(ProxyRunnerRoleBinding(sa, ns_), true);
+    }
+    // ensureVmcpConfigConfigMap (virtualmcpserver_vmcpconfig.go:107-137).
+    const StringMap labels = {{"toolhive.stacklok.io/component", "vmcp-config"},
+                              {"toolhive.stacklok.io/virtual-mcp-server", name_},
+                              {"toolhive.stacklok.io/managed-by", "toolhive-operator"}};
+    const std::string checksum = ConfigMapChecksum({{"config.yaml", config_yaml}}, labels);
+    const StringMap cm_annotations = {{"toolhive.stacklok.dev/content-checksum", checksum}};
+    Value cm = KubeObject("v1", "ConfigMap",
+                          ObjectMetadata(name_ + "-vmcp-config", ns_, &labels, &cm_annotations));
+    cm.Set("data", Obj({{"config.yaml", Str(config_yaml)}}));
+    emit(std::move(cm), true);
+    Value deployment = Deployment(checksum, own_sa ? sa : GetString(spec_, "serviceAccount"));
+    if (!deployment.IsNull()) emit(std::move(deployment), true);
+    emit(Service(), true);
+  }
+
+  // labelsForVirtualMCPServer (vc:2211-2219).
+  StringMap Labels() const {
+    return {{"app", "virtualmcpserver"},
+            {"app.kubernetes.io/name", "virtualmcpserver"},
+            {"app.kubernetes.io/instance", name_},
+            {"toolhive", "true"},
+            {"toolhive-name", name_}};
+  }
+
+  // buildEnvVarsForVmcp (vd:330-394).
+  Value Env() const {
+    Value env = List({PlainEnv("VMCP_NAME", name_), PlainEnv("VMCP_NAMESPACE", ns_)});
+    if (const Value* ref = OidcSecretRef())
+      env.Append(SecretKeyEnvVar("VMCP_OIDC_CLIENT_SECRET", GetString(*ref, "name"),
+                                 GetString(*ref, "key")));
+    AppendOutgoingAuthEnv(&env);
+    AppendEntryHeaderForwardEnv(workloads_, &env);
+    env.Append(SecretKeyEnvVar("VMCP_SESSION_HMAC_SECRET", name_ + "-hmac-secret", "hmac-secret"));
+    // buildRedisPasswordEnvVar (vd:457-493).
+    const RenderOptions& options = context_.options.render;
+    if (const Value* storage = GetObject(spec_, "sessionStorage")) {
+      const Value* pw = GetObject(*storage, "passwordRef");
+      if (GetString(*storage, "provider") == "redis" && pw)
+        env.Append(SecretKeyEnvVar("THV_SESSION_REDIS_PASSWORD", GetString(*pw, "name"),
+                                   GetString(*pw, "key")));
+    } else if (options.default_redis_addr && !options.default_redis_addr->empty() &&
+               options.default_redis_secret && !options.default_redis_secret->empty()) {
+      env.Append(SecretKeyEnvVar("THV_SESSION_REDIS_PASSWORD", *options.default_redis_secret,
+                                 options.default_redis_secret_key.value_or("")));
+    }
+    if (resolved_.telemetry_config)
+      AppendTelemetryEnv(*resolved_.telemetry_config,
+                         GetString(Get(spec_, "telemetryConfigRef"), "serviceName"), name_, ns_,
+                         &env);
+    EnsureRequiredEnvVars(&env);
+    return env;
+  }
+
+  static Value Probe(const char* path, int delay, int period, int timeout, int failures) {
+    return Obj({{"httpGet", Obj({{"path", Str(path)}, {"port", Str("http")}})},
+                {"initialDelaySeconds", Int(delay)},
+                {"timeoutSeconds", Int(timeout)},
+                {"periodSeconds", Int(period)},
+                {"failureThreshold", Int(failures)}});
+  }
+
+  // deploymentForVirtualMCPServer (vd:135-258); the pod template as json.Marshal of the typed
+  // corev1.PodTemplateSpec writes it, with spec.podTemplateSpec laid over it.
+  Value Deployment(const std::string& checksum, const std::string& service_account) {
+    const StringMap ls = Labels();
+    std::vector<std::string> args = {"serve", "--config=/etc/vmcp-config/config.yaml",
+                                     "--host=0.0.0.0", "--port=4483"};
+    if (GetString(Get(Get(spec_, "config"), "operational"), "logLevel") == "debug")
+      args.push_back("--debug");
+    Value volumes = Value::Sequence(), mounts = Value::Sequence();
+    AddConfigMapVolume("vmcp-config", name_ + "-vmcp-config", "", "", "/etc/vmcp-config", &volumes,
+                       &mounts);
+    AddOidcCaBundleVolume(resolved_.oidc_config, &volumes, &mounts);
+    AddEntryCaBundleVolumes(workloads_, &volumes, &mounts);
+    AddTelemetryCaBundleVolume(resolved_.telemetry_config, &volumes, &mounts);
+    const bool openshift = context_.options.render.openshift;
+    Value container = Obj({{"name", Str("vmcp")},
+                           {"image", Str(context_.options.render.vmcp_image.value_or(kVmcpImage))},
+                           {"args", StrList(args)},
+                           {"ports", List({Obj({{"name", Str("http")},
+                                                {"containerPort", Int(kPort)},
+                                                {"protocol", Str("TCP")}})})},
+                           {"env", Env()},
+                           {"resources", Obj({{"limits", CpuMemoryList("500m", "512Mi")},
+                                              {"requests", CpuMemoryList("100m", "128Mi")}})},
+                           {"volumeMounts", std::move(mounts)},
+                           {"livenessProbe", Probe("/health", 30, 10, 5, 3)},
+                           {"readinessProbe", Probe("/readyz", 15, 5, 3, 3)},
+                           {"imagePullPolicy", Str("IfNotPresent")},
+                           {"securityContext", ContainerSecurityContext(openshift)}});
+    Value pod = Obj({{"volumes", std::move(volumes)},
+                     {"containers", List({std::move(container)})},
+                     {"terminationGracePeriodSeconds", Int(30)},
+                     {"serviceAccountName", Str(service_account)},
+                     {"securityContext", PodSecurityContext(openshift)}});
+    if (!pull_secrets_.items.empty()) pod.Set("imagePullSecrets", pull_secrets_);
+    const StringMap template_annotations = {{"toolhive.stacklok.dev/runconfig-checksum", checksum}};
+    Value tmpl = TypedPodTemplateSpec(Obj(
+        {{"metadata", Obj({{"labels", StrMap(ls)}, {"annotations", StrMap(template_annotations)}})},
+         {"spec", std::move(pod)}}));
+    StringMap annotations;
+    if (pod_template_spec_) {
+      std::string error;
+      if (!StrategicMergePodTemplate(&tmpl, *pod_template_spec_, &error)) {
+        Error("spec.podTemplateSpec",
+              "Failed to apply PodTemplateSpec to Deployment: " + error +
+                  "; the operator (v0.44.0) does not create the Deployment");
+        return Value::Null();
+      }
+      tmpl = TypedPodTemplateSpec(tmpl);
+      // checksum.HashRawJSON (vd:934-938): sha256 of json.Marshal of the raw JSON as `any`.
+      Value normalized;
+      std::string err;
+      if (NormalizeGoAny(*pod_template_spec_, &normalized, &err))
+        annotations["toolhive.stacklok.io/podtemplatespec-hash"] =
+            Sha256Hex(GoJsonCompact(normalized));
+    }
+    if (!pull_secrets_.items.empty()) {  // imagePullSecretsHash (vd:961-976): sorted by name
+      std::vector<std::string> names;
+      for (const Value& s : pull_secrets_.items) names.push_back(GetString(s, "name"));
+      std::sort(names.begin(), names.end());
+      Value sorted = Value::Sequence();
+      for (const std::string& n : names) sorted.Append(Obj({{"name", Str(n)}}));
+      annotations["toolhive.stacklok.io/imagepullsecrets-hash"] = Sha256Hex(GoJsonCompact(sorted));
+    }
+    Value spec = Value::Mapping();
+    if (const Value* r = spec_.Find("replicas"); r && r->IsInt()) spec.Set("replicas", *r);
+    spec.Set("selector", Obj({{"matchLabels", StrMap(ls)}}));
+    spec.Set("template", std::move(tmpl));
+    Value dep = KubeObject("apps/v1", "Deployment", ObjectMetadata(name_, ns_, &ls, &annotations));
+    dep.Set("spec", std::move(spec));
+    return dep;
+  }
+
+  // serviceForVirtualMCPServer (vd:1024-1073).
+  Value Service() const {
+    const StringMap ls = Labels();
+    const StringMap none;
+    Value svc = HttpService("vmcp-" + name_, ns_, ls, none, kPort, ls);
+    Value* spec = svc.Find("spec");
+    const std::string type = GetString(spec_, "serviceType");
+    spec->Set("type", Str(type.empty() ? "ClusterIP" : type));
+    const std::string affinity = GetString(spec_, "sessionAffinity");
+    spec->Set("sessionAffinity", Str(affinity.empty() ? "ClientIP" : affinity));
+    return svc;
+  }
+
+  const Object& o_;
+  const RenderContext& context_;
+  Diagnostics* diags_;
+  const Value& spec_;
+  const std::string& name_;
+  const std::string& ns_;
+  const Value pull_secrets_;
+  const Value* pod_template_spec_ = nullptr;
+  VmcpResolved resolved_;
+  std::vector<const Object*> workloads_;
+  std::vector<std::pair<std::string, const Object*>> external_auth_fields_;  // field, config
+};
+
+}  // namespace
+
+void RenderVirtualServer(const Object& object, const RenderContext& context, Diagnostics* diags,
+                         const Emit& emit) {
+  VirtualServerRenderer(object, context, diags).Run(emit);
+}
+
+}  // namespace t0_44_0
+}  // namespace thv
