@@ -93,8 +93,12 @@ def check_auth_server(rc, name, ns, where):
         exists("Service", host[1], host[0], where + " auth server sentinel_addrs")
 
 
-def check_remote_proxy(d, name, ns, where):
-    """Its runner's RoleBinding binds its service account to its Role; a Service selects it."""
+def check_remote_proxy(d, rc, name, ns, where):
+    """Its runner's RoleBinding binds its service account to its Role; a Service selects it; the
+    telemetry service name is its name (the tests' proxy sets none)."""
+    service_name = (rc.get("telemetry_config") or {}).get("serviceName", name)
+    if service_name != name:
+        problems.append("%s: RunConfig telemetry serviceName %s" % (where, service_name))
     pod = d["spec"]["template"]
     sa = pod["spec"]["serviceAccountName"]
     bindings = [o for k, o in objects.items() if k[0] == "RoleBinding" and k[1] == ns and
@@ -194,7 +198,7 @@ for d in docs:
             problems.append("%s: %s middleware ResourceURL %s, the RunConfig's %s" % (where, m["type"], inner, resource))
     check_auth_server(rc, name, ns, where)
     if labels["app.kubernetes.io/name"] == "mcpremoteproxy":
-        check_remote_proxy(d, name, ns, where)
+        check_remote_proxy(d, rc, name, ns, where)
     want = checksum(cm)
     have = cm["metadata"]["annotations"]["toolhive.stacklok.dev/content-checksum"]
     if have != want:

@@ -53,7 +53,7 @@ for want in '"key_prefix": "thv:auth:{mcp-e2e:team-delta-v1}:"' \
   '"Audience": "http://team-delta-v1.mcp-e2e.svc.cluster.local:8080"' \
   '"team-redis-sentinel-v1.mcp-e2e.svc.cluster.local:26379"' \
   '"ResourceURL": "http://team-github-proxy-v1.mcp-e2e.svc.cluster.local:8080"' \
-  '"base_name": "team-github-proxy-v1"' 'serviceAccountName: team-github-proxy-remote-proxy-runner-v1' \
+  '"base_name": "team-github-proxy-v1"' '"serviceName": "team-github-proxy-v1"' 'serviceAccountName: team-github-proxy-remote-proxy-runner-v1' \
   'serviceName: team-embedding-with-cache-v1' \
   'serviceAccountName: team-catalog-registry-api-v1' 'name: team-catalog-registry-server-config-v1'; do
   grep -qF -- "$want" "$work/v0.44.0.yaml" || fail "v0.44.0 lacks $want"
