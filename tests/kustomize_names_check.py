@@ -93,13 +93,9 @@ def check_auth_server(rc, name, ns, where):
         exists("Service", host[1], host[0], where + " auth server sentinel_addrs")
 
 
-def check_remote_proxy(d, rc, name, ns, where):
-    """Its runner's RoleBinding binds its service account to its Role; a Service selects it; the
-    telemetry service name is its name (the tests' proxy sets none)."""
-    service_name = (rc.get("telemetry_config") or {}).get("serviceName", name)
-    if service_name != name:
-        problems.append("%s: RunConfig telemetry serviceName %s" % (where, service_name))
-    pod = d["spec"]["template"]
+def check_rbac_and_service(pod, ns, where):
+    """A RoleBinding binds the pod's service account in its namespace to a Role in the build; a
+    Service selects the pod."""
     sa = pod["spec"]["serviceAccountName"]
     bindings = [o for k, o in objects.items() if k[0] == "RoleBinding" and k[1] == ns and
                 {"kind": "ServiceAccount", "name": sa, "namespace": ns} in o.get("subjects", [])]
@@ -110,6 +106,15 @@ def check_remote_proxy(d, rc, name, ns, where):
     if not any(k[0] == "Service" and k[1] == ns and o["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
                for k, o in objects.items()):
         problems.append("%s: no Service selects its pods" % where)
+
+
+def check_remote_proxy(d, rc, name, ns, where):
+    """Its runner's RoleBinding binds its service account to its Role; a Service selects it; the
+    telemetry service name is its name (the tests' proxy sets none)."""
+    service_name = (rc.get("telemetry_config") or {}).get("serviceName", name)
+    if service_name != name:
+        problems.append("%s: RunConfig telemetry serviceName %s" % (where, service_name))
+    check_rbac_and_service(d["spec"]["template"], ns, where)
 
 
 for d in docs:
@@ -124,15 +129,7 @@ for d in docs:
         ns, where = d["metadata"]["namespace"], "registry Deployment %s" % d["metadata"]["name"]
         pod = d["spec"]["template"]
         sa = pod["spec"]["serviceAccountName"]
-        bindings = [o for k, o in objects.items() if k[0] == "RoleBinding" and k[1] == ns and
-                    {"kind": "ServiceAccount", "name": sa, "namespace": ns} in o.get("subjects", [])]
-        if not bindings:
-            problems.append("%s: no RoleBinding binds ServiceAccount %s/%s" % (where, ns, sa))
-        for b in bindings:
-            exists("Role", ns, b["roleRef"]["name"], where + " RoleBinding roleRef")
-        if not any(k[0] == "Service" and k[1] == ns and o["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
-                   for k, o in objects.items()):
-            problems.append("%s: no Service selects its pods" % where)
+        check_rbac_and_service(pod, ns, where)
         config = [v["configMap"]["name"] for v in pod["spec"]["volumes"] if v["name"] == "registry-server-config"][0]
         cm = objects.get(("ConfigMap", ns, config))
         if cm:
