@@ -16,7 +16,10 @@ allowed audiences are the resource URL, the Redis key prefix names the server in
 Sentinel address names a Service in the build. For every Deployment: the service
 account, ConfigMaps and Secrets its pod names exist. For every v0.44.0 MCPRegistry API
 Deployment: its RoleBinding binds its service account in its namespace to its Role, its Service
-selects its pods, its config ConfigMap's content checksum is the checksum of config.yaml. Prints
+selects its pods, its config ConfigMap's content checksum is the checksum of config.yaml. An
+MCPRemoteProxy's Deployment is checked as an MCPServer's (it has no pod patch) and as a
+registry's RoleBinding and Service. Every StatefulSet (an EmbeddingServer's): its serviceName is
+a Service in the build that selects its pods. Prints
 one line per server or registry checked, and every problem."""
 import hashlib
 import json
@@ -90,6 +93,30 @@ def check_auth_server(rc, name, ns, where):
         exists("Service", host[1], host[0], where + " auth server sentinel_addrs")
 
 
+def check_rbac_and_service(pod, ns, where):
+    """A RoleBinding binds the pod's service account in its namespace to a Role in the build; a
+    Service selects the pod."""
+    sa = pod["spec"]["serviceAccountName"]
+    bindings = [o for k, o in objects.items() if k[0] == "RoleBinding" and k[1] == ns and
+                {"kind": "ServiceAccount", "name": sa, "namespace": ns} in o.get("subjects", [])]
+    if not bindings:
+        problems.append("%s: no RoleBinding binds ServiceAccount %s/%s" % (where, ns, sa))
+    for b in bindings:
+        exists("Role", ns, b["roleRef"]["name"], where + " RoleBinding roleRef")
+    if not any(k[0] == "Service" and k[1] == ns and o["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
+               for k, o in objects.items()):
+        problems.append("%s: no Service selects its pods" % where)
+
+
+def check_remote_proxy(d, rc, name, ns, where):
+    """Its runner's RoleBinding binds its service account to its Role; a Service selects it; the
+    telemetry service name is its name (the tests' proxy sets none)."""
+    service_name = (rc.get("telemetry_config") or {}).get("serviceName", name)
+    if service_name != name:
+        problems.append("%s: RunConfig telemetry serviceName %s" % (where, service_name))
+    check_rbac_and_service(d["spec"]["template"], ns, where)
+
+
 for d in docs:
     labels = d["metadata"].get("labels", {})
     if d["kind"] == "Deployment":
@@ -102,15 +129,7 @@ for d in docs:
         ns, where = d["metadata"]["namespace"], "registry Deployment %s" % d["metadata"]["name"]
         pod = d["spec"]["template"]
         sa = pod["spec"]["serviceAccountName"]
-        bindings = [o for k, o in objects.items() if k[0] == "RoleBinding" and k[1] == ns and
-                    {"kind": "ServiceAccount", "name": sa, "namespace": ns} in o.get("subjects", [])]
-        if not bindings:
-            problems.append("%s: no RoleBinding binds ServiceAccount %s/%s" % (where, ns, sa))
-        for b in bindings:
-            exists("Role", ns, b["roleRef"]["name"], where + " RoleBinding roleRef")
-        if not any(k[0] == "Service" and k[1] == ns and o["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
-                   for k, o in objects.items()):
-            problems.append("%s: no Service selects its pods" % where)
+        check_rbac_and_service(pod, ns, where)
         config = [v["configMap"]["name"] for v in pod["spec"]["volumes"] if v["name"] == "registry-server-config"][0]
         cm = objects.get(("ConfigMap", ns, config))
         if cm:
@@ -119,14 +138,24 @@ for d in docs:
                 problems.append("%s: ConfigMap %s content-checksum %s, its content's is %s" % (
                     where, config, have, config_hash(cm["data"]["config.yaml"])))
         print("checked %s (config %s, service account %s)" % (where, config, sa))
-    if d["kind"] != "Deployment" or labels.get("app.kubernetes.io/name") != "mcpserver":
+    if d["kind"] == "StatefulSet":  # an EmbeddingServer's: its serviceName is its Service
+        ns, service = d["metadata"]["namespace"], d["spec"]["serviceName"]
+        where = "StatefulSet %s/%s" % (ns, d["metadata"]["name"])
+        exists("Service", ns, service, where + " serviceName")
+        svc = objects.get(("Service", ns, service))
+        if svc and not svc["spec"]["selector"].items() <= d["spec"]["template"]["metadata"]["labels"].items():
+            problems.append("%s: Service %s does not select its pods" % (where, service))
+        print("checked %s (Service %s)" % (where, service))
+    if d["kind"] != "Deployment" or labels.get("app.kubernetes.io/name") not in ("mcpserver", "mcpremoteproxy"):
         continue
     name, ns = d["metadata"]["name"], d["metadata"]["namespace"]
     where = "Deployment %s/%s" % (ns, name)
     pod = d["spec"]["template"]
     args = pod["spec"]["containers"][0]["args"]
     flags = dict(a.split("=", 1) for a in args if a.startswith("--") and "=" in a)
-    patch = json.loads(flags["--k8s-pod-patch"])
+    # An MCPRemoteProxy's pod has no patch: its service account is the pod's.
+    patch = json.loads(flags.get("--k8s-pod-patch", '{"spec": {}}'))
+    patch["spec"].setdefault("serviceAccountName", pod["spec"].get("serviceAccountName"))
     exists("ServiceAccount", ns, patch["spec"]["serviceAccountName"], where + " pod patch")
     for c in patch["spec"].get("containers", []):
         for e in c.get("env", []):
@@ -160,7 +189,13 @@ for d in docs:
     if resource.startswith("http://") and ".svc.cluster.local" in resource and \
             resource.split("//")[1].split(":")[0] != "%s.%s.svc.cluster.local" % (name, ns):
         problems.append("%s: RunConfig ResourceURL %s" % (where, resource))
+    for m in rc.get("middleware_configs") or []:
+        inner = ((m.get("parameters") or {}).get("oidc_config") or {}).get("ResourceURL")
+        if inner is not None and inner != resource:
+            problems.append("%s: %s middleware ResourceURL %s, the RunConfig's %s" % (where, m["type"], inner, resource))
     check_auth_server(rc, name, ns, where)
+    if labels["app.kubernetes.io/name"] == "mcpremoteproxy":
+        check_remote_proxy(d, rc, name, ns, where)
     want = checksum(cm)
     have = cm["metadata"]["annotations"]["toolhive.stacklok.dev/content-checksum"]
     if have != want:

@@ -23,6 +23,7 @@ for version in v0.44.0 7002a239b; do
   build $version "$work/$version" "$work/$version.yaml"
   check "$work/$version.yaml" ServiceAccount/toolhive-registry-api >"$work/check" || fail "$version: $(cat "$work/check")"
   servers=$(grep -c '^checked' "$work/check")
+  cp "$work/check" "$work/check.$version"
   node "$root/tests/k8s_validate/validate.mjs" "$work/$version.yaml" >/dev/null || fail "$version: invalid objects"
   grep -q 'namespace: default' "$work/$version.yaml" && fail "$version: an object kept the namespace default"
   # Without the transformer the names inside strings are stale.
@@ -37,6 +38,9 @@ for version in v0.44.0 7002a239b; do
       grep -q 'PROBLEM: .*team-delta-v1 auth server sentinel_addrs: names Service default/redis-sentinel' "$work/check" ||
       fail "$version: stale auth server names not seen: $(cat "$work/check")"
     grep -q '^checked registry Deployment team-catalog-api-v1' "$work/check" || fail "$version: registry not checked"
+    grep -q 'PROBLEM: .*team-github-proxy-v1: RunConfig name is github-proxy' "$work/check" &&
+      grep -q 'PROBLEM: .*team-github-proxy-v1: RunConfig ResourceURL http://github-proxy.default.svc' "$work/check" ||
+      fail "$version: stale MCPRemoteProxy RunConfig not seen: $(cat "$work/check")"
   fi
   echo "ok: $version, $servers servers and registries under namePrefix, nameSuffix and namespace: names inside strings and checksums consistent (stale without the transformer)"
 done
@@ -48,6 +52,9 @@ for want in '"key_prefix": "thv:auth:{mcp-e2e:team-delta-v1}:"' \
   '"redirect_uri": "http://team-delta-v1.mcp-e2e.svc.cluster.local:8080/oauth/callback"' \
   '"Audience": "http://team-delta-v1.mcp-e2e.svc.cluster.local:8080"' \
   '"team-redis-sentinel-v1.mcp-e2e.svc.cluster.local:26379"' \
+  '"ResourceURL": "http://team-github-proxy-v1.mcp-e2e.svc.cluster.local:8080"' \
+  '"base_name": "team-github-proxy-v1"' '"serviceName": "team-github-proxy-v1"' 'serviceAccountName: team-github-proxy-remote-proxy-runner-v1' \
+  'serviceName: team-embedding-with-cache-v1' \
   'serviceAccountName: team-catalog-registry-api-v1' 'name: team-catalog-registry-server-config-v1'; do
   grep -qF -- "$want" "$work/v0.44.0.yaml" || fail "v0.44.0 lacks $want"
 done
@@ -56,7 +63,10 @@ for want in -- '--registry-name=team-minimal-registry-v1' '--oidc-client-id=defa
   [ "$want" = -- ] && continue
   grep -qF -- "$want" "$work/7002a239b.yaml" || fail "7002a239b lacks $want"
 done
-echo "ok: a user's service account, a generated Secret, resource URLs, the OIDC client ID, the registry name, the embedded auth server's audiences, redirect URI, Redis key prefix and Sentinel Service follow"
+grep -q '^checked Deployment mcp-e2e/team-github-proxy-v1' "$work/check.v0.44.0" &&
+  grep -q '^checked StatefulSet mcp-e2e/team-embedding-with-cache-v1 (Service team-embedding-with-cache-v1)' "$work/check.v0.44.0" ||
+  fail "MCPRemoteProxy or EmbeddingServer not checked: $(cat "$work/check.v0.44.0")"
+echo "ok: a user's service account, a generated Secret, resource URLs, the OIDC client ID, the registry name, the embedded auth server's audiences, redirect URI, Redis key prefix and Sentinel Service, an MCPRemoteProxy's RunConfig and an EmbeddingServer's serviceName follow"
 
 # What it cannot make consistent fails the build, naming it: a Secret kustomize hashes after the
 # transformers, a RunConfig a patch changed (its checksum no longer the operator's).

@@ -46,6 +46,8 @@ const NameInString kServerNames[] = {
     THV_RUNCONFIG("middleware_configs[].parameters.server_name", "{name}"),
     THV_RUNCONFIG("middleware_configs[].parameters.namespace", "{namespace}"),
     THV_RUNCONFIG("remote_auth_config.bearer_token", "{Secret *},target={*}"),
+    THV_RUNCONFIG("telemetry_config.serviceName", "{name}"),
+    THV_RUNCONFIG("rate_limit_namespace", "{namespace}"),
     {"Deployment", "%", "env OTEL_RESOURCE_ATTRIBUTES", "", "{*}service.namespace={namespace}"},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
@@ -83,10 +85,30 @@ const ContentChecksum kRegistryChecksums[] = {
      nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
+// An MCPRemoteProxy's RunConfig is built as an MCPServer's (BuildRunConfig): the same names, the
+// same checksums (mcpremoteproxy_runconfig.go). Its Deployment has no --k8s-pod-patch argument
+// and no OTEL env; its Service (mcp-<name>-remote-proxy) and runner ServiceAccount
+// (<name>-remote-proxy-runner) are named in no string, only in references kustomize renames
+// (serviceAccountName, RoleBinding subjects and roleRef). The header Secrets' identifiers
+// (HEADER_FORWARD_<header>_<name>) are in the RunConfig and the env variable names alike: left as
+// they are, they still match.
+const NameInString* const kRemoteProxyTables[] = {kServerNames, kAuthServerNames, nullptr};
+constexpr RenamedKind kMcpRemoteProxyAnchor = {"MCPRemoteProxy",
+                                               "Deployment",
+                                               "%",
+                                               "app.kubernetes.io/name=mcpremoteproxy",
+                                               "app.kubernetes.io/instance",
+                                               nullptr,
+                                               nullptr};
+
 }  // namespace
 
+// An EmbeddingServer holds its name in no string: its StatefulSet's serviceName names its
+// Service, which kustomize renames itself (checked with kubectl kustomize v5.5), so it needs no
+// row.
 const RenamedKind kRenamedKinds[] = {
     WithTables(kMcpServerAnchor, kServerTables, kServerChecksums),
+    WithTables(kMcpRemoteProxyAnchor, kRemoteProxyTables, kServerChecksums),
     // configYAML: no name of the registry's in a string; the config checksum is checked.
     WithTables(kMcpRegistryAnchor, nullptr, kRegistryChecksums),
     RenamedKind{},
