@@ -103,7 +103,10 @@ class ServerChecker {
       return;
     }
     std::vector<FieldError> errors;
-    ValidatePodTemplatePatch(tmpl, "spec.podTemplateSpec", &errors);
+    // An MCPRemoteProxy's is merged into a template whose container "toolhive" has the image
+    // (mcpremoteproxy_deployment.go:89-101); an MCPServer's into the runner's "mcp".
+    ValidatePodTemplatePatch(tmpl, "spec.podTemplateSpec", &errors,
+                             Kind() == "MCPRemoteProxy" ? "toolhive" : "mcp");
     for (const FieldError& e : errors)
       diags_->Error(File(), e.mark.line > 0 ? e.mark : tmpl.mark, e.path,
                     e.detail + "; the MCP server's pods would be rejected");
