@@ -594,6 +594,10 @@ TEST_CASE("podTemplateSpec: one that does not decode, or does not merge, creates
   // validateAndUpdatePodTemplateStatus (ctl:277-318): PodTemplateValid=False, reconcile stops.
   RenderRun bad = RunAt044(Proxy("  podTemplateSpec: {spec: {containers: [{name: 7}]}}\n"));
   CHECK(!bad.errors.empty());
+  CHECK(RunAt044(Proxy("  podTemplateSpec: {spec: {nodeSelector: ssd}}\n"))
+            .HasError("spec.podTemplateSpec: json.Unmarshal into a corev1.PodTemplateSpec fails at "
+                      "spec.nodeSelector: expected object, got string; the operator (v0.44.0) "
+                      "refuses the MCPRemoteProxy (PodTemplateValid=False)"));
   CHECK(bad.out.empty());
   // A merge-list element without its merge key (imagePullSecrets merge by name, which a
   // LocalObjectReference may omit) where the base has that list: StrategicMergePatch fails, the

@@ -9,6 +9,7 @@
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/mcpserver.h"
+#include "targets/v0.44.0/pod_template_patch.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -100,6 +101,13 @@ class ServerChecker {
                     std::string("json: cannot unmarshal ") + TypeName(tmpl.type) +
                         " into Go value of type v1.PodTemplateSpec; " + kOperator +
                         " refuses the " + Kind() + " (PodTemplateValid=False)");
+      return;
+    }
+    // A mapping can still fail to decode (nodeSelector: ssd): the same refusal.
+    if (std::string error; !DecodesAsPodTemplateSpec(tmpl, &error)) {
+      diags_->Error(
+          File(), tmpl.mark, "spec.podTemplateSpec",
+          error + "; " + kOperator + " refuses the " + Kind() + " (PodTemplateValid=False)");
       return;
     }
     std::vector<FieldError> errors;
