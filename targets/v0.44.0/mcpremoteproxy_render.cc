@@ -1,7 +1,5 @@
 #include "targets/v0.44.0/mcpremoteproxy_render.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -19,6 +17,7 @@
 #include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/groups.h"
 #include "targets/v0.44.0/mcpremoteproxy.h"
 #include "targets/v0.44.0/pod_template_patch.h"
 #include "targets/v0.44.0/refs.h"
@@ -32,89 +31,6 @@ namespace {
 
 // The controller file the facts below are from.
 #define CTL "mcpremoteproxy_controller.go"
-
-// validateHostNotInternal (cmd/thv-operator/pkg/validation/url_validation.go:19-56,101-126): an
-// IP literal in an internal range, or a well-known internal host name or a subdomain of one.
-std::string InternalHostProblem(const std::string& host) {
-  unsigned char ip[16];
-  if (inet_pton(AF_INET, host.c_str(), ip) == 1 || inet_pton(AF_INET6, host.c_str(), ip) == 1) {
-    const bool v4 = host.find(':') == std::string::npos;
-    unsigned char bytes[16] = {};
-    size_t len = 16;
-    static const unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-    if (v4) {
-      std::memcpy(bytes, ip, 4);
-      len = 4;
-    } else if (std::memcmp(ip, kMapped, 12) == 0) {  // ip.To4()
-      std::memcpy(bytes, ip + 12, 4);
-      len = 4;
-    } else {
-      std::memcpy(bytes, ip, 16);
-    }
-    struct Cidr {
-      const char* text;
-      unsigned char prefix[16];
-      int bits;
-      size_t len;
-    };
-    static const Cidr kCidrs[] = {
-        {"0.0.0.0/8", {0}, 8, 4},
-        {"127.0.0.0/8", {127}, 8, 4},
-        {"169.254.0.0/16", {169, 254}, 16, 4},
-        {"10.0.0.0/8", {10}, 8, 4},
-        {"172.16.0.0/12", {172, 16}, 12, 4},
-        {"192.168.0.0/16", {192, 168}, 16, 4},
-        {"::/128", {0}, 128, 16},
-        {"::1/128", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 128, 16},
-        {"fe80::/10", {0xfe, 0x80}, 10, 16},
-        {"fc00::/7", {0xfc}, 7, 16}};
-    for (const Cidr& c : kCidrs) {
-      if (c.len != len) continue;
-      bool match = true;
-      for (int b = 0; b < c.bits && match; ++b) {
-        const int mask = 0x80 >> (b % 8);
-        match = (bytes[b / 8] & mask) == (c.prefix[b / 8] & mask);
-      }
-      if (match) return "IP address " + host + " falls within blocked range " + c.text;
-    }
-    return "";
-  }
-  std::string lower = host;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const char* blocked :
-       {"localhost", "kubernetes.default.svc.cluster.local", "kubernetes.default.svc",
-        "kubernetes.default", "cluster.local", "metadata.google.internal"}) {
-    const std::string suffix = std::string(".") + blocked;
-    if (lower == blocked ||
-        (lower.size() > suffix.size() &&
-         lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0))
-      return "hostname \"" + host + "\" matches blocked internal hostname \"" + blocked + "\"";
-  }
-  return "";
-}
-
-// validation.ValidateRemoteURL (url_validation.go:61-85): the message validateSpec refuses with.
-std::string RemoteUrlProblem(const std::string& raw) {
-  if (raw.empty()) return "remote URL must not be empty";
-  GoUrl url;
-  std::string err;
-  if (!ParseGoUrl(raw, false, &url, &err)) return "remote URL is invalid: " + err;
-  if (url.scheme != "http" && url.scheme != "https")
-    return "remote URL must use http or https scheme, got \"" + url.scheme + "\"";
-  if (url.host.empty()) return "remote URL must have a valid host";
-  // url.Hostname(): the host without its port and IPv6 brackets.
-  std::string host = url.host;
-  if (host[0] == '[') {
-    host = host.substr(
-        1, host.find(']') == std::string::npos ? std::string::npos : host.find(']') - 1);
-  } else if (const size_t colon = host.rfind(':'); colon != std::string::npos) {
-    host = host.substr(0, colon);
-  }
-  if (std::string problem = InternalHostProblem(host); !problem.empty())
-    return "remote URL host is not allowed: " + problem;
-  return "";
-}
 
 class ProxyRenderer {
  public:
