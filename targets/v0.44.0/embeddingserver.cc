@@ -5,15 +5,13 @@
 #include <utility>
 #include <vector>
 
-#include "core/json_parse.h"
 #include "core/value_builder.h"
 #include "model/decode.h"
 #include "render/k8s_objects.h"
 #include "render/quantity.h"
 #include "render/render_all.h"
-#include "render/strategic_merge.h"
-#include "targets/v0.44.0/core_v1.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/pod_template_patch.h"
 #include "targets/v0.44.0/workload_parts.h"
 
 namespace thv {
@@ -210,24 +208,18 @@ class Renderer {
     Value tmpl = Obj({{"metadata", std::move(meta)}, {"spec", std::move(spec)}});
     Value base = TypedPodTemplateSpec(tmpl);
     if (!e_.pod_template_spec) return base;
-    if (const std::string d = FindPatchDirective(*e_.pod_template_spec); !d.empty()) {
-      const std::string path = "spec.podTemplateSpec." + d;
-      diags_->Error(e_.object->origin.file, MarkOfPath(e_.object->doc, path), path,
-                    "strategic merge patch directives in an EmbeddingServer's podTemplateSpec are "
-                    "not supported at v0.44.0 yet");
-      return base;
-    }
+    if (RefusePatchDirectives(*e_.object, *e_.pod_template_spec, diags_)) return base;
     // Either failure is soft: the StatefulSet is built from the defaults. Only one that does
     // not decode is in the status (esc:371-392); a failed merge is only logged (esc:721-730).
     std::string error;
     const char* outcome = " sets PodTemplateValid=False";
-    Value merged = base;
+    Value merged;
     bool applied = DecodesAsPodTemplateSpec(*e_.pod_template_spec, &error);
     if (applied) {
       outcome = " only logs it";
-      applied = StrategicMergePodTemplate(&merged, *e_.pod_template_spec, &error);
+      applied = ApplyPodTemplateSpecPatch(base, *e_.pod_template_spec, &merged, &error);
     }
-    if (applied) return TypedPodTemplateSpec(merged);
+    if (applied) return merged;
     diags_->Warning(e_.object->origin.file, e_.pod_template_spec->mark, "spec.podTemplateSpec",
                     "not applied: " + error + "; " + kOperator + outcome +
                         " and builds the StatefulSet from its defaults");

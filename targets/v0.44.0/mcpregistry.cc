@@ -17,6 +17,7 @@
 #include "render/validate_object.h"
 #include "targets/v0.44.0/core_v1.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/pod_template_patch.h"
 #include "targets/v0.44.0/registry_data.h"
 #include "targets/v0.44.0/registry_pod.h"
 #include "targets/v0.44.0/webhooks.h"
@@ -50,14 +51,6 @@ const Value& Items(const Value* list) {
 }
 
 // --- dump.ForHash (go-spew with SortKeys, DisableMethods, DisablePointerAddresses, ...) ---
-
-// A RawExtension's or apiextensionsv1.JSON's Raw as the API server serves it: encoding/json of
-// the unstructured value (keys sorted, compact).
-std::string ServedJson(const Value& v) {
-  Value any;
-  std::string err;
-  return GoJsonCompact(NormalizeGoAny(v, &any, &err) ? any : v);
-}
 
 void AppendByteSlice(const std::string& bytes, std::string* out) {
   *out += "([]uint8)[";

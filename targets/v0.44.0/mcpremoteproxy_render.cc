@@ -19,6 +19,7 @@
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/groups.h"
 #include "targets/v0.44.0/mcpremoteproxy.h"
+#include "targets/v0.44.0/pod_template_patch.h"
 #include "targets/v0.44.0/refs.h"
 #include "targets/v0.44.0/runconfig.h"
 #include "targets/v0.44.0/workload_objects.h"
@@ -198,14 +199,39 @@ class ProxyRenderer {
     // (:74-77), never capped.
     DeploymentMeta meta =
         DeploymentMetadata(s_, ls, {{"toolhive.stacklok.dev/runconfig-checksum", checksum}});
-    // A podTemplateSpec (here only {}: a non-empty one is not rendered yet) puts
-    // checksum.HashRawJSON of it on the Deployment, unless proxyDeployment.annotations replace
-    // the whole map (dep:406-421). json.Marshal of an empty object is "{}".
+    // A podTemplateSpec puts checksum.HashRawJSON of it (json.Marshal of the unstructured value:
+    // keys sorted) on the Deployment, unless proxyDeployment.annotations replace the whole map
+    // (dep:406-421).
     const bool annotation_overrides =
         s_.proxy_deployment && s_.proxy_deployment->metadata.annotations;
     if (s_.pod_template_spec && !annotation_overrides)
-      meta.annotations["toolhive.stacklok.io/podtemplatespec-hash"] = Sha256Hex("{}");
-    return DeploymentObject(name_, ns_, ls, meta, s_.replicas, std::move(pod_spec));
+      meta.annotations["toolhive.stacklok.io/podtemplatespec-hash"] =
+          Sha256Hex(ServedJson(*s_.pod_template_spec));
+    Value dep = DeploymentObject(name_, ns_, ls, meta, s_.replicas, std::move(pod_spec));
+    if (s_.pod_template_spec) ApplyPodTemplateSpec(&dep);
+    return dep;
+  }
+
+  // applyPodTemplateSpecToDeployment (dep:427-452): the whole podTemplateSpec is strategic-merged
+  // into the Deployment's pod template (no --k8s-pod-patch arg, unlike an MCPServer), also {}
+  // (Raw is "{}", not empty). One that does not decode was refused by ResolveServerRefs
+  // (validateAndUpdatePodTemplateStatus, ctl:277-318); a merge that fails makes
+  // deploymentForMCPRemoteProxy return nil (dep:109-114) and the reconcile fail with "failed to
+  // create Deployment object" (ctl:438-441): no Deployment, no Service.
+  void ApplyPodTemplateSpec(Value* dep) const {
+    const Value& patch = *s_.pod_template_spec;
+    if (RefusePatchDirectives(*s_.object, patch, diags_)) return;
+    Value* tmpl = dep->Find("spec")->Find("template");
+    Value merged;
+    std::string error;
+    if (ApplyPodTemplateSpecPatch(*tmpl, patch, &merged, &error)) {
+      *tmpl = std::move(merged);
+      return;
+    }
+    diags_->Error(File(), patch.mark, "spec.podTemplateSpec",
+                  "failed to apply strategic merge patch: " + error + "; " + kOperator +
+                      " creates no Deployment for the MCPRemoteProxy (\"failed to create "
+                      "Deployment object\")");
   }
 
   // buildEnvVarsForProxy (mcpremoteproxy_deployment.go:227-313), in its order.
@@ -263,18 +289,6 @@ void RenderRemoteProxy(const Object& object, const RenderContext& context, Diagn
   ProxyRenderer renderer(proxy, refs, context, diags);
   renderer.Check();
   if (diags->error_count() != errors_before || refs.refused) return;
-  // Not rendered yet: podTemplateSpec, which the operator strategic-merges into the Deployment
-  // (cu/podtemplatespec_patch.go:47-70). `validate` checks it.
-  if (s.pod_template_spec &&
-      !(s.pod_template_spec->IsMapping() && s.pod_template_spec->members.empty())) {
-    if (!context.options.validating)
-      diags->Error(object.origin.file, MarkOfPath(object.doc, "spec.podTemplateSpec"),
-                   "spec.podTemplateSpec",
-                   "rendering an MCPRemoteProxy's spec.podTemplateSpec (a strategic merge patch of "
-                   "its Deployment's pod template) is not supported at v0.44.0 yet; `validate` "
-                   "checks it");
-    return;
-  }
   const RemoteProxyRun run = renderer.Run();
   const Value run_config = BuildRunConfig(s, refs, context.options.render, diags, &run);
   if (run_config.IsNull()) return;

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/json_text.h"
 #include "core/value.h"
+#include "model/decode.h"
 #include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/mcpremoteproxy.h"
 #include "targets/v0.44.0/testing.h"
@@ -553,20 +555,80 @@ TEST_CASE("refused: an authServerRef config with two upstreams (ctl:1036-1050)")
   CHECK(run.out.empty());
 }
 
-TEST_CASE("not rendered yet: podTemplateSpec (strategic merge, dep:427-452); validate checks it") {
-  const std::string yaml = Proxy("  podTemplateSpec: {spec: {nodeSelector: {disk: ssd}}}\n");
-  RenderRun run = RunAt044(yaml);
-  CHECK(run.HasError("spec.podTemplateSpec: rendering an MCPRemoteProxy's spec.podTemplateSpec"));
-  CHECK(run.HasError("is not supported at v0.44.0 yet"));
-  CHECK(run.out.empty());
-  CHECK(RunAt044(yaml, /*validating=*/true).errors.empty());
-  // An invalid one is refused as the operator does (PodTemplateValid=False, ctl:277-318).
-  RenderRun bad = RunAt044(Proxy("  podTemplateSpec: {spec: {containers: [{name: 7}]}}\n"), true);
+TEST_CASE(
+    "podTemplateSpec: strategic-merged into the Deployment's pod template (dep:109,427-452)") {
+  // applyPodTemplateSpecToDeployment -> ApplyPodTemplateSpecPatch (cu/podtemplatespec_patch.go:
+  // 47-68): containers merge by name (toolhive keeps its fields, env merges by name), a new
+  // container is appended, maps merge. Nothing goes to the proxy as --k8s-pod-patch (only the
+  // MCPServer passes one, mcpserver_controller.go:1122).
+  Rendered r =
+      Render(Proxy("  podTemplateSpec:\n    metadata: {labels: {team: a}}\n    spec:\n"
+                   "      nodeSelector: {disk: ssd}\n      containers:\n"
+                   "      - {name: toolhive, env: [{name: EXTRA, value: '1'}]}\n"
+                   "      - {name: sidecar, image: busybox}\n"));
+  REQUIRE(r.run.errors.empty());
+  const Value* tmpl = At(r.deployment, "spec.template");
+  CHECK(At(tmpl, "metadata.labels")->Find("team")->text == "a");
+  CHECK(At(tmpl, "metadata.labels")->Find("app")->text == "mcpremoteproxy");
+  CHECK(At(tmpl, "spec.nodeSelector")->Find("disk")->text == "ssd");
+  const Value* containers = At(tmpl, "spec.containers");
+  REQUIRE(containers->items.size() == 2);
+  const Value& proxy = containers->items[0];
+  CHECK(GetString(proxy, "name") == "toolhive");
+  CHECK(GoJsonCompact(*proxy.Find("args")) ==
+        R"(["run","--foreground=true","placeholder-for-remote-proxy"])");
+  CHECK(proxy.Find("env")->items.front().Find("name")->text == "EXTRA");
+  CHECK(proxy.Find("env")->items.back().Find("name")->text == "UNSTRUCTURED_LOGS");
+  CHECK(proxy.Find("startupProbe") != nullptr);
+  CHECK(GetString(containers->items[1], "image") == "busybox");
+  // HashRawJSON (checksum.go:189-203): sha256 of json.Marshal of the unstructured value (keys
+  // sorted, compact), on the Deployment only (dep:406-411); the pod template keeps the checksum.
+  CHECK(At(r.deployment, "metadata.annotations")
+            ->Find("toolhive.stacklok.io/podtemplatespec-hash")
+            ->text == "868eb602bbdcc27d675c64e87a907764a7568ac09144eeaea9f66317eac7a0f3");
+  CHECK(Keys(At(tmpl, "metadata.annotations")) ==
+        Strings{"toolhive.stacklok.dev/runconfig-checksum"});
+}
+
+TEST_CASE("podTemplateSpec: one that does not decode, or does not merge, creates nothing") {
+  // validateAndUpdatePodTemplateStatus (ctl:277-318): PodTemplateValid=False, reconcile stops.
+  RenderRun bad = RunAt044(Proxy("  podTemplateSpec: {spec: {containers: [{name: 7}]}}\n"));
   CHECK(!bad.errors.empty());
-  // An empty one changes nothing but the Deployment's hash annotation, sha256 of "{}", which
-  // proxyDeployment.annotations replace (dep:406-421).
+  CHECK(RunAt044(Proxy("  podTemplateSpec: {spec: {nodeSelector: ssd}}\n"))
+            .HasError("spec.podTemplateSpec: json.Unmarshal into a corev1.PodTemplateSpec fails at "
+                      "spec.nodeSelector: expected object, got string; the operator (v0.44.0) "
+                      "refuses the MCPRemoteProxy (PodTemplateValid=False)"));
+  CHECK(bad.out.empty());
+  // A merge-list element without its merge key (imagePullSecrets merge by name, which a
+  // LocalObjectReference may omit) where the base has that list: StrategicMergePatch fails, the
+  // builder returns nil (dep:109-114), the reconcile errors before the Deployment
+  // (ctl:438-441). The CLI prints nothing on an error (tests/bad cases check it).
+  RenderOptions pull;
+  pull.default_image_pull_secrets = {"reg"};
+  RenderRun unmerged =
+      RunAt044(Proxy("  podTemplateSpec: {spec: {imagePullSecrets: [{}]}}\n"), false, pull);
+  CHECK(
+      unmerged.HasError("an element of spec.imagePullSecrets does not contain declared merge "
+                        "key: name"));
+  CHECK(unmerged.HasError("spec.podTemplateSpec: failed to apply strategic merge patch"));
+  CHECK(unmerged.HasError("creates no Deployment for the MCPRemoteProxy"));
+  // $-directives are not applied by thv-render yet.
+  RenderRun directive = RunAt044(
+      Proxy("  podTemplateSpec: {spec: {containers: [{name: toolhive, $patch: delete}]}}\n"));
+  CHECK(
+      directive.HasError("spec.podTemplateSpec.spec.containers[0].$patch: strategic merge patch "
+                         "directives in an MCPRemoteProxy's podTemplateSpec are not supported at "
+                         "v0.44.0 yet"));
+}
+
+TEST_CASE("podTemplateSpec: {} is applied too and changes only the hash annotation (dep:406-421)") {
+  // Raw "{}" is not empty, so the merge runs (a no-op) and the hash is sha256("{}"), which
+  // proxyDeployment.annotations replace.
   Rendered empty = Render(Proxy("  podTemplateSpec: {}\n"));
+  Rendered none = Render(Proxy(""));
   CHECK(empty.run.errors.empty());
+  CHECK(GoJsonCompact(*At(empty.deployment, "spec")) ==
+        GoJsonCompact(*At(none.deployment, "spec")));
   CHECK(At(empty.deployment, "metadata.annotations")
             ->Find("toolhive.stacklok.io/podtemplatespec-hash")
             ->text == "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");

@@ -424,7 +424,9 @@ TEST_CASE("C20 podTemplateSpec is a RawExtension: its metadata survives; a non-o
   CHECK(At(r.Container(), "args")->items[1].text.find("\"annotations\":{\"a\":\"b\"}") !=
         std::string::npos);
   Rendered bad = Render(Server("  podTemplateSpec: {spec: {nodeSelector: {x: [1]}}}\n"));
-  CHECK(bad.run.HasError("spec.podTemplateSpec.spec.nodeSelector"));
+  CHECK(
+      bad.run.HasError("spec.podTemplateSpec: json.Unmarshal into a corev1.PodTemplateSpec fails "
+                       "at spec.nodeSelector"));
   CHECK(bad.run.out.empty());
 }
 

@@ -9,6 +9,7 @@
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/mcpserver.h"
+#include "targets/v0.44.0/pod_template_patch.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -102,8 +103,18 @@ class ServerChecker {
                         " refuses the " + Kind() + " (PodTemplateValid=False)");
       return;
     }
+    // A mapping can still fail to decode (nodeSelector: ssd): the same refusal.
+    if (std::string error; !DecodesAsPodTemplateSpec(tmpl, &error)) {
+      diags_->Error(
+          File(), tmpl.mark, "spec.podTemplateSpec",
+          error + "; " + kOperator + " refuses the " + Kind() + " (PodTemplateValid=False)");
+      return;
+    }
     std::vector<FieldError> errors;
-    ValidatePodTemplatePatch(tmpl, "spec.podTemplateSpec", &errors);
+    // An MCPRemoteProxy's is merged into a template whose container "toolhive" has the image
+    // (mcpremoteproxy_deployment.go:89-101); an MCPServer's into the runner's "mcp".
+    ValidatePodTemplatePatch(tmpl, "spec.podTemplateSpec", &errors,
+                             Kind() == "MCPRemoteProxy" ? "toolhive" : "mcp");
     for (const FieldError& e : errors)
       diags_->Error(File(), e.mark.line > 0 ? e.mark : tmpl.mark, e.path,
                     e.detail + "; the MCP server's pods would be rejected");

@@ -16,6 +16,7 @@
 #include "render/strategic_merge.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/pod_template_patch.h"
 #include "targets/v0.44.0/vmcp_backends.h"
 #include "targets/v0.44.0/vmcp_config.h"
 #include "targets/v0.44.0/workload_objects.h"
@@ -418,13 +419,14 @@ class VirtualServerRenderer {
     StringMap annotations;
     if (pod_template_spec_) {
       std::string error;
-      if (!StrategicMergePodTemplate(&tmpl, *pod_template_spec_, &error)) {
+      Value merged;
+      if (!ApplyPodTemplateSpecPatch(tmpl, *pod_template_spec_, &merged, &error)) {
         Error("spec.podTemplateSpec",
               "Failed to apply PodTemplateSpec to Deployment: " + error +
                   "; the operator (v0.44.0) does not create the Deployment");
         return Value::Null();
       }
-      tmpl = TypedPodTemplateSpec(tmpl);
+      tmpl = std::move(merged);
       // checksum.HashRawJSON (vd:934-938): sha256 of json.Marshal of the raw JSON as `any`.
       Value normalized;
       std::string err;

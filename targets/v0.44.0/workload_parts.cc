@@ -35,24 +35,5 @@ void AppendTelemetryEnv(const Object& telemetry, const std::string& service_name
   }
 }
 
-bool DecodesAsPodTemplateSpec(const Value& tmpl, std::string* error) {
-  Diagnostics found;
-  GoDecodeContext ctx;
-  ctx.diags = &found;
-  CoreV1Types().Check("PodTemplateSpec", tmpl, JsonPath{}, &ctx);
-  if (found.items().empty()) return true;
-  const Diagnostic& first = found.items().front();
-  *error = "json.Unmarshal into a corev1.PodTemplateSpec fails at " +
-           (first.path.empty() ? std::string("the top") : first.path) + ": " + first.message;
-  return false;
-}
-
-Value TypedPodTemplateSpec(const Value& tmpl) {
-  Value out;
-  JsonSyntaxError err;
-  ParseJson(CoreV1Types().Marshal("PodTemplateSpec", tmpl), &out, &err);
-  return out;
-}
-
 }  // namespace t0_44_0
 }  // namespace thv
