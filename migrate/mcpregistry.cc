@@ -76,9 +76,28 @@ void AddLines(const Value& v, int depth, std::vector<std::string>* lines) {
 }
 
 // The RegistryData document pinning a registry's ToolHive-format data: source, filter and
-// syncPolicy copied line for line (comments and all) from the registry's spec. Empty when a
-// member is not on lines of its own (not block style).
-std::string RegistryDataText(const DocumentEdit& d, const Value& spec, const std::string& name,
+// syncPolicy copied line for line (comments and all) from the registry's spec; edits of d drop
+// the trailing comments copied. Empty when a member is not on lines of its own (not block
+// style).
+// The end of the comment lines after a member's lines that are indented deeper than its key
+// (MemberLines leaves them to what follows, but they are about the member): from when none.
+size_t DeeperCommentsEnd(std::string_view text, size_t from, size_t key_column) {
+  size_t end = from, at = from;
+  while (at < text.size()) {
+    size_t next = text.find('\n', at);
+    next = next == std::string_view::npos ? text.size() : next + 1;
+    std::string_view line = text.substr(at, next - at);
+    size_t first = line.find_first_not_of(" \r\n");
+    if (first != std::string_view::npos) {
+      if (line[first] != '#' || first <= key_column) break;
+      end = next;
+    }
+    at = next;
+  }
+  return end;
+}
+
+std::string RegistryDataText(DocumentEdit* d, const Value& spec, const std::string& name,
                              const std::string& ns) {
   std::string text =
       "apiVersion: render.thv-render.stacklok.dev/v1alpha1   # thv-render's own: never applied\n"
@@ -87,12 +106,15 @@ std::string RegistryDataText(const DocumentEdit& d, const Value& spec, const std
       "spec:\n";
   for (const Member& m : spec.members) {
     if (m.key != "source" && m.key != "filter" && m.key != "syncPolicy") continue;
-    const size_t key = d.Offset(m.key_mark);
-    TextRange r = d.positions->MemberLines(key);
+    const size_t key = d->Offset(m.key_mark);
+    TextRange r = d->positions->MemberLines(key);
     if (r.begin == key ||
-        d.text.substr(r.begin, key - r.begin).find_first_not_of(' ') != std::string_view::npos)
+        d->text.substr(r.begin, key - r.begin).find_first_not_of(' ') != std::string_view::npos)
       return "";  // not indented under spec on a line of its own
-    text += d.text.substr(r.begin, r.end - r.begin);
+    // Its trailing comments move with it (the member's own lines go when it is replaced).
+    const size_t end = DeeperCommentsEnd(d->text, r.end, key - r.begin);
+    if (end > r.end) d->edits.push_back({r.end, end, ""});
+    text += d->text.substr(r.begin, end - r.begin);
     if (text.back() != '\n') text += '\n';
   }
   return text;
@@ -170,7 +192,7 @@ void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options,
                  ", which the inputs already define; rename that ConfigMap, then migrate");
       return;
     }
-    const std::string text = RegistryDataText(*d, *spec, data_name, ns);
+    const std::string text = RegistryDataText(d, *spec, data_name, ns);
     if (text.empty()) {
       refuse(source_member->key_mark, "spec.source",
              "spec is not in block style; write it in block style, then migrate");
