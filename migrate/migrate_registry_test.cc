@@ -20,6 +20,10 @@ namespace thv {
 
 namespace {
 
+// The head of an MCPRegistry r, up to its spec's members.
+const char kRegistryR[] =
+    "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPRegistry\nmetadata: {name: r}\nspec:\n";
+
 MigrateOptions RegistryFlags() {
   MigrateOptions options;
   options.registry_database = "postgres.db:5432/registry";
@@ -177,8 +181,7 @@ TEST_CASE(
     "migrate: an MCPRegistry without the settings the new server needs is refused, naming "
     "the flag") {
   const std::string registry =
-      "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPRegistry\nmetadata: {name: r}\n"
-      "spec:\n  source:\n    type: configmap\n    configmap: {name: data}\n";
+      std::string(kRegistryR) + "  source:\n    type: configmap\n    configmap: {name: data}\n";
   Diagnostics no_db;
   CHECK(MigrateText(registry + "  syncPolicy: {interval: 1h}\n", &no_db) ==
         registry + "  syncPolicy: {interval: 1h}\n");
@@ -191,11 +194,10 @@ TEST_CASE(
 }
 
 TEST_CASE("migrate: upstream-format MCPRegistry data keeps its source and filter in configYAML") {
-  const std::string in =
-      "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPRegistry\nmetadata: {name: r}\n"
-      "spec:\n  source:\n    type: configmap\n    format: upstream\n"
-      "    configmap: {name: data}\n  syncPolicy: {interval: 1h}\n"
-      "  filter:\n    names:\n      include: [a-*]  # only a\n";
+  const std::string in = std::string(kRegistryR) +
+                         "  source:\n    type: configmap\n    format: upstream\n"
+                         "    configmap: {name: data}\n  syncPolicy: {interval: 1h}\n"
+                         "  filter:\n    names:\n      include: [a-*]  # only a\n";
   Diagnostics diags;
   const std::string out = MigrateText(in, &diags, RegistryFlags());
   REQUIRE_FALSE(diags.HasErrors());
@@ -208,11 +210,10 @@ TEST_CASE("migrate: upstream-format MCPRegistry data keeps its source and filter
 }
 
 TEST_CASE("migrate: pinned MCPRegistry data whose ConfigMap name is taken is refused") {
-  const std::string in =
-      "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPRegistry\nmetadata: {name: r}\n"
-      "spec:\n  source:\n    type: configmap\n    configmap: {name: data}\n"
-      "  syncPolicy: {interval: 1h}\n---\napiVersion: v1\nkind: ConfigMap\n"
-      "metadata: {name: r-pinned-data}\n";
+  const std::string in = std::string(kRegistryR) +
+                         "  source:\n    type: configmap\n    configmap: {name: data}\n"
+                         "  syncPolicy: {interval: 1h}\n---\napiVersion: v1\nkind: ConfigMap\n"
+                         "metadata: {name: r-pinned-data}\n";
   Diagnostics diags;
   CHECK(MigrateText(in, &diags, RegistryFlags()) == in);
   CHECK(Mentions(diags, "the pinned data would be ConfigMap r-pinned-data"));
@@ -221,8 +222,8 @@ TEST_CASE("migrate: pinned MCPRegistry data whose ConfigMap name is taken is ref
   no_interval.registry_sync_interval.clear();
   Diagnostics manual;
   const std::string no_sync =
-      "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPRegistry\nmetadata: {name: r}\n"
-      "spec:\n  source:\n    type: git\n    git: {repository: https://example.com/r}\n";
+      std::string(kRegistryR) +
+      "  source:\n    type: git\n    git: {repository: https://example.com/r}\n";
   CHECK(MigrateText(no_sync, &manual, no_interval) == no_sync);
   CHECK(Mentions(manual, "--registry-sync-interval"));
   Diagnostics with_flag;
