@@ -194,29 +194,30 @@ TEST_CASE(
 }
 
 TEST_CASE("migrate: upstream-format MCPRegistry data keeps its source and filter in configYAML") {
-  const std::string in = std::string(kRegistryR) +
-                         "  source:\n    type: configmap\n    format: upstream\n"
-                         "    configmap: {name: data}\n  syncPolicy: {interval: 1h}\n"
-                         "  filter:\n    names:\n      include: [a-*]  # only a\n";
   Diagnostics diags;
-  const std::string out = MigrateText(in, &diags, RegistryFlags());
+  const std::string out =
+      MigrateText(std::string(kRegistryR) +
+                      "  source:\n    type: configmap\n    format: upstream\n"
+                      "    configmap: {name: data}\n  syncPolicy: {interval: 1h}\n"
+                      "  filter:\n    names:\n      include: [a-*]  # only a\n",
+                  &diags, RegistryFlags());
   REQUIRE_FALSE(diags.HasErrors());
+  for (const char* part :
+       {"      filter:\n        names:\n          include:\n          - \"a-*\"  # only a\n",
+        "path: /config/registry/r/registry.json"})
+    CHECK(out.find(part) != std::string::npos);
   CHECK(out.find("RegistryData") == std::string::npos);
-  CHECK(out.find(
-            "      filter:\n        names:\n          include:\n          - \"a-*\"  # only a\n") !=
-        std::string::npos);
-  CHECK(out.find("path: /config/registry/r/registry.json") != std::string::npos);
   CHECK(Mentions(diags, "note: the v0.44.0 registry server reads only toolhive-core's"));
 }
 
 TEST_CASE("migrate: pinned MCPRegistry data whose ConfigMap name is taken is refused") {
-  const std::string in = std::string(kRegistryR) +
-                         "  source:\n    type: configmap\n    configmap: {name: data}\n"
-                         "  syncPolicy: {interval: 1h}\n---\napiVersion: v1\nkind: ConfigMap\n"
-                         "metadata: {name: r-pinned-data}\n";
-  Diagnostics diags;
-  CHECK(MigrateText(in, &diags, RegistryFlags()) == in);
-  CHECK(Mentions(diags, "the pinned data would be ConfigMap r-pinned-data"));
+  const std::string taken = std::string(kRegistryR) +
+                            "  source:\n    type: configmap\n    configmap: {name: data}\n"
+                            "  syncPolicy: {interval: 1h}\n---\napiVersion: v1\nkind: ConfigMap\n"
+                            "metadata: {name: r-pinned-data}\n";
+  Diagnostics refused;
+  CHECK(MigrateText(taken, &refused, RegistryFlags()) == taken);
+  CHECK(Mentions(refused, "the pinned data would be ConfigMap r-pinned-data"));
   // Without syncPolicy the registry server still needs an interval for the file source.
   MigrateOptions no_interval = RegistryFlags();
   no_interval.registry_sync_interval.clear();
