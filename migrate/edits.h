@@ -27,7 +27,8 @@ struct DocumentEdit {
   const YamlTextPositions* positions = nullptr;
   const Value* doc = nullptr;  // as read, with marks
   std::vector<TextEdit> edits;
-  std::vector<Value> new_docs;                // inserted after this document, in order
+  std::vector<std::string> new_doc_texts;     // inserted after this document, as written
+  std::vector<Value> new_docs;                // inserted after those, in order
   std::string default_namespace = "default";  // for documents without metadata.namespace
 
   // Offset of a mark in the file.

@@ -1,5 +1,8 @@
 #include "migrate/mcpregistry.h"
 
+#include <set>
+#include <string>
+
 #include "core/value_builder.h"
 #include "core/yaml_writer.h"
 #include "migrate/mcpserver.h"
@@ -72,9 +75,55 @@ void AddLines(const Value& v, int depth, std::vector<std::string>* lines) {
   }
 }
 
+// The RegistryData document pinning a registry's ToolHive-format data: source, filter and
+// syncPolicy copied line for line (comments and all) from the registry's spec; edits of d drop
+// the trailing comments copied. Empty when a member is not on lines of its own (not block
+// style).
+// The end of the comment lines after a member's lines that are indented deeper than its key
+// (MemberLines leaves them to what follows, but they are about the member): from when none.
+size_t DeeperCommentsEnd(std::string_view text, size_t from, size_t key_column) {
+  size_t end = from, at = from;
+  while (at < text.size()) {
+    size_t next = text.find('\n', at);
+    next = next == std::string_view::npos ? text.size() : next + 1;
+    std::string_view line = text.substr(at, next - at);
+    size_t first = line.find_first_not_of(" \r\n");
+    if (first != std::string_view::npos) {
+      if (line[first] != '#' || first <= key_column) break;
+      end = next;
+    }
+    at = next;
+  }
+  return end;
+}
+
+std::string RegistryDataText(DocumentEdit* d, const Value& spec, const std::string& name,
+                             const std::string& ns) {
+  std::string text =
+      "apiVersion: render.thv-render.stacklok.dev/v1alpha1   # thv-render's own: never applied\n"
+      "kind: RegistryData\nmetadata:\n  name: " +
+      YamlScalar(name) + "\n" + (ns.empty() ? "" : "  namespace: " + YamlScalar(ns) + "\n") +
+      "spec:\n";
+  for (const Member& m : spec.members) {
+    if (m.key != "source" && m.key != "filter" && m.key != "syncPolicy") continue;
+    const size_t key = d->Offset(m.key_mark);
+    TextRange r = d->positions->MemberLines(key);
+    if (r.begin == key ||
+        d->text.substr(r.begin, key - r.begin).find_first_not_of(' ') != std::string_view::npos)
+      return "";  // not indented under spec on a line of its own
+    // Its trailing comments move with it (the member's own lines go when it is replaced).
+    const size_t end = DeeperCommentsEnd(d->text, r.end, key - r.begin);
+    if (end > r.end) d->edits.push_back({r.end, end, ""});
+    text += d->text.substr(r.begin, end - r.begin);
+    if (text.back() != '\n') text += '\n';
+  }
+  return text;
+}
+
 }  // namespace
 
-void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options, Diagnostics* diags) {
+void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options,
+                     const std::set<std::string>& configmaps, Diagnostics* diags) {
   const Value& doc = *d->doc;
   const Value* spec = doc.Find("spec");
   const Value* meta = doc.Find("metadata");
@@ -96,6 +145,21 @@ void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options, Diagnostics
            "--registry-database-user USER");
     return;
   }
+  const std::string type =
+      StringAt(source.Find("type")).empty() ? "configmap" : StringAt(source.Find("type"));
+  const std::string format =
+      StringAt(source.Find("format")).empty() ? "toolhive" : StringAt(source.Find("format"));
+  // The v0.44.0 registry server reads only toolhive-core's UpstreamRegistry format
+  // (toolhive-registry-server v1.3.0 internal/sources/types.go:88-115): ToolHive-format data
+  // is pinned by thv-render (RegistryData -> ConfigMap <name>-pinned-data) and read as a file.
+  const bool pinned =
+      format == "toolhive" && (type == "configmap" || type == "git" || type == "url");
+
+  // A file source is a synced source too: the server requires syncPolicy.interval for every
+  // source but managed and kubernetes ones (v1.3.0 internal/config/config.go:917-927, 976-978).
+  // Pinned, it is how often the server rereads the mounted file, which changes only when a
+  // re-synced ConfigMap is applied; the refetch itself keeps the original syncPolicy in the
+  // RegistryData (thv-render sync).
   const Value* sync = spec->Find("syncPolicy");
   std::string interval = sync ? StringAt(sync->Find("interval")) : "";
   if (interval.empty()) {
@@ -107,17 +171,46 @@ void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options, Diagnostics
       return;
     }
     interval = options.registry_sync_interval;
-    diags->Warning(d->file, source_member->key_mark, "spec.syncPolicy",
-                   "note: 7002a239b synced this registry on demand only; it now syncs every " +
-                       interval + " (--registry-sync-interval)");
+    diags->Warning(
+        d->file, source_member->key_mark, "spec.syncPolicy",
+        pinned ? "note: the registry server now rereads the pinned data every " + interval +
+                     " (--registry-sync-interval); the data itself still changes on demand only "
+                     "(thv-render sync)"
+               : "note: 7002a239b synced this registry on demand only; it now syncs every " +
+                     interval + " (--registry-sync-interval)");
   }
 
-  const std::string type =
-      StringAt(source.Find("type")).empty() ? "configmap" : StringAt(source.Find("type"));
   Value src = Value::Mapping();
   src.Set("name", Str(name));
   Value volumes, mounts;
-  if (type == "git") {
+  if (pinned) {
+    const std::string data_name = name + "-pinned-data";
+    const std::string ns = StringAt(meta->Find("namespace"));
+    if (configmaps.count((ns.empty() ? d->default_namespace : ns) + "/" + data_name)) {
+      refuse(source_member->key_mark, "spec.source",
+             "the pinned data would be ConfigMap " + data_name +
+                 ", which the inputs already define; rename that ConfigMap, then migrate");
+      return;
+    }
+    const std::string text = RegistryDataText(d, *spec, data_name, ns);
+    if (text.empty()) {
+      refuse(source_member->key_mark, "spec.source",
+             "spec is not in block style; write it in block style, then migrate");
+      return;
+    }
+    d->new_doc_texts.push_back(text);
+    src.Set("file", Obj({{"path", Str("/data/" + name + "/registry.json")}}));
+    volumes = List({Obj(
+        {{"name", Str("pinned-registry-data")}, {"configMap", Obj({{"name", Str(data_name)}})}})});
+    mounts = List({Obj({{"name", Str("pinned-registry-data")},
+                        {"mountPath", Str("/data/" + name)},
+                        {"readOnly", Bool(true)}})});
+    diags->Warning(d->file, source.mark, "spec.source",
+                   "note: the " + format + "-format data is now pinned: RegistryData " + data_name +
+                       " (inserted after this registry) renders it converted to the upstream "
+                       "format the v0.44.0 registry server reads, from thv-render.lock; run "
+                       "`thv-render sync` to fetch it");
+  } else if (type == "git") {
     const Value* git = source.Find("git");
     Value g = Value::Mapping();
     for (const Member& m : git->members)
@@ -152,16 +245,18 @@ void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options, Diagnostics
   }
   src.Set("syncPolicy", Obj({{"interval", Str(interval)}}));
   std::vector<std::string> filter_lines;
-  if (const Member* filter = spec->FindMember("filter")) filter_lines = FilterLines(*d, *filter);
-  // The registry server reads only the upstream MCP registry format ({version, meta, data});
-  // the data itself is not in these manifests, so it is a note, not a refusal.
-  diags->Warning(d->file, source.mark, "spec.source.format",
-                 "note: the v0.44.0 registry server reads only the upstream MCP registry format "
-                 "({version, meta, data: {servers}}); convert 7002a239b's " +
-                     (StringAt(source.Find("format")).empty() ? std::string("toolhive")
-                                                              : StringAt(source.Find("format"))) +
-                     "-format data (thv registry convert) before it syncs, and note that name "
-                     "filters now match the servers' reverse-DNS names");
+  const Member* filter = spec->FindMember("filter");
+  // Pinned: RegistryData filters (ToolHive names, as before). Else the server does, on the
+  // upstream data's reverse-DNS names; the data is not in these manifests, so a note.
+  if (filter && !pinned) filter_lines = FilterLines(*d, *filter);
+  if (!pinned)
+    diags->Warning(d->file, source.mark, "spec.source.format",
+                   "note: the v0.44.0 registry server reads only toolhive-core's UpstreamRegistry "
+                   "format ({$schema, version, meta: {last_updated}, data: {servers}}); check "
+                   "that this " +
+                       format +
+                       "-format data is in it, and that name filters match the servers' "
+                       "reverse-DNS names");
 
   // Database: HOST:PORT/NAME.
   const std::string& db = options.registry_database;
@@ -198,14 +293,14 @@ void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options, Diagnostics
     AddLines(wiring, 0, &lines);
   }
   // source becomes configYAML (and the wiring); syncPolicy and filter moved into it.
-  if (!d->ReplaceMember(*source_member, lines)) {
+  if (!d->ReplaceMember(*source_member, lines, /*keep_comments=*/!pinned)) {
     refuse(source_member->key_mark, "spec.source",
            "spec is not in block style; write it in block style, then migrate");
     return;
   }
-  if (const Member* m = spec->FindMember("syncPolicy")) d->ReplaceMember(*m, {});
-  if (const Member* m = spec->FindMember("filter"))
-    d->ReplaceMember(*m, {}, /*keep_comments=*/false);
+  // (Pinned: their comments went to the RegistryData with them.)
+  if (const Member* m = spec->FindMember("syncPolicy")) d->ReplaceMember(*m, {}, !pinned);
+  if (filter) d->ReplaceMember(*filter, {}, /*keep_comments=*/false);
 }
 
 }  // namespace thv

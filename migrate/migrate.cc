@@ -1,6 +1,7 @@
 #include "migrate/migrate.h"
 
 #include <memory>
+#include <set>
 
 #include "core/yaml_input.h"
 #include "core/yaml_reader.h"
@@ -33,6 +34,11 @@ bool ValidAt(const Target& target, const std::string& file, const Value& doc,
       if (d.severity == Severity::kError) errors->Add(d);
   if (objects) *objects = std::move(found);
   return !local.HasErrors();
+}
+
+bool IsRegistryData(const Value& doc) {
+  return StringAt(doc.Find("kind")) == "RegistryData" &&
+         StringAt(doc.Find("apiVersion")).rfind("render.thv-render.stacklok.dev/", 0) == 0;
 }
 
 bool IsToolhive(const Value& doc) {
@@ -109,11 +115,21 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
   // Which documents to migrate; config objects already at the target join the pool so that
   // split-out settings reuse them.
   ConfigPool pool;
+  std::set<std::string> configmaps;  // <namespace>/<name> of the inputs' ConfigMaps
   std::vector<std::vector<bool>> migrate(files.size());
   for (ParsedFile& f : files) {
     std::vector<bool>& mine = migrate[&f - files.data()];
     for (const Value& doc : f.docs) {
       bool old = false;
+      const Value* meta = doc.IsMapping() ? doc.Find("metadata") : nullptr;
+      // ConfigMaps, and the RegistryData documents that render one of their name.
+      if (meta && ((StringAt(doc.Find("kind")) == "ConfigMap" &&
+                    StringAt(doc.Find("apiVersion")) == "v1") ||
+                   IsRegistryData(doc))) {
+        std::string ns = StringAt(meta->Find("namespace"));
+        configmaps.insert((ns.empty() ? options.default_namespace : ns) + "/" +
+                          StringAt(meta->Find("name")));
+      }
       if (doc.IsMapping() && IsToolhive(doc)) {
         Diagnostics old_errors, new_errors;
         std::vector<Object> objects;
@@ -135,7 +151,6 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
           }
         }
         const std::string kind = StringAt(doc.Find("kind"));
-        const Value* meta = doc.Find("metadata");
         const Value* spec = doc.Find("spec");
         if ((kind == "MCPOIDCConfig" || kind == "MCPTelemetryConfig" || kind == "MCPToolConfig") &&
             meta && spec && (old || !objects.empty()))
@@ -166,17 +181,18 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
       if (kind == "MCPServer") {
         MigrateServer(&d, &pool, diags);
       } else if (kind == "MCPRegistry") {
-        MigrateRegistry(&d, options, diags);
+        MigrateRegistry(&d, options, configmaps, diags);
       } else {
         BumpApiVersion(&d, diags);  // MCPToolConfig: the same spec at v0.44.0
       }
       edits.insert(edits.end(), d.edits.begin(), d.edits.end());
-      if (d.new_docs.empty()) continue;
+      if (d.new_docs.empty() && d.new_doc_texts.empty()) continue;
       size_t at = f.positions->Offset(d.doc->mark);
       TextRange range{f.text.size(), f.text.size()};
       for (const TextRange& r : ranges)
         if (at >= r.begin && at < r.end) range = r;
       std::string inserted = range.end > 0 && f.text[range.end - 1] != '\n' ? "\n" : "";
+      for (const std::string& doc : d.new_doc_texts) inserted += "---\n" + doc;
       for (const Value& doc : d.new_docs) {
         inserted += "---\n";
         AppendYaml(doc, &inserted);
@@ -203,7 +219,8 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
       continue;
     }
     for (const Value& doc : docs)
-      if (doc.IsMapping() && IsToolhive(doc)) ValidAt(new_target, name, doc, nullptr, diags);
+      if (doc.IsMapping() && (IsToolhive(doc) || IsRegistryData(doc)))
+        ValidAt(new_target, name, doc, nullptr, diags);
   }
   return result;
 }

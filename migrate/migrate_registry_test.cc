@@ -1,17 +1,28 @@
-// MCPRegistry 7002a239b -> v0.44.0: every 7002a239b example becomes a v1beta1 MCPRegistry whose
-// configYAML (as the v0.44.0 target renders it into the registry server's config.yaml) carries
-// the same source, filters and sync interval, a ConfigMap source as a file source with its
-// volume and mount wired; the database comes from flags or the object is refused.
+// MCPRegistry 7002a239b -> v0.44.0: every 7002a239b example (ToolHive-format data) becomes a
+// RegistryData with the same source, filter and sync policy, whose ConfigMap holds the servers
+// 7002a239b served, and a v1beta1 MCPRegistry whose configYAML (as the v0.44.0 target renders it
+// into the registry server's config.yaml) reads it as a file source with its volume and mount
+// wired; upstream-format data keeps its source and filter in configYAML; the database comes
+// from flags or the object is refused.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+
+#include "core/disk_interface.h"
 #include "core/testing.h"
 #include "migrate/migrate_testing.h"
+#include "registry/resolve.h"
 #include "render/render_all.h"
 #include "targets/testing.h"
 
 namespace thv {
 
 namespace {
+
+// The head of an MCPRegistry r, up to its spec's members.
+const char kRegistryR[] =
+    "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPRegistry\nmetadata: {name: r}\nspec:\n";
 
 MigrateOptions RegistryFlags() {
   MigrateOptions options;
@@ -24,6 +35,26 @@ MigrateOptions RegistryFlags() {
 const Value* Path(const Value* v, std::initializer_list<const char*> keys) {
   for (const char* k : keys) v = v ? v->Find(k) : nullptr;
   return v;
+}
+
+// Each MCPRegistry's (or RegistryData's) filtered data by <namespace>/<name>, ConfigMap sources
+// only (remote ones need the network or a lock).
+std::map<std::string, ResolvedRegistry> Resolve(const std::vector<Object>& objects,
+                                                Diagnostics* diags) {
+  MemoryDiskInterface disk;
+  ResolveOptions options;
+  options.skip_remote = true;
+  return ResolveRegistries(objects, &disk, nullptr, options, diags).registries;
+}
+
+// The server names of ToolHive-format registry JSON (servers and remote_servers).
+std::vector<std::string> ToolhiveNames(const std::string& json) {
+  std::vector<std::string> names;
+  const Value data = ReadYamlValue(json);
+  for (const char* key : {"servers", "remote_servers"})
+    if (const Value* servers = data.Find(key))
+      for (const Member& m : servers->members) names.push_back(m.key);
+  return names;
 }
 
 void CheckRegistryFile(const std::string& path) {
@@ -40,12 +71,23 @@ void CheckRegistryFile(const std::string& path) {
   CHECK(IsSubsequence(Comments(in), Comments(out)));
   CHECK(IsSubsequence(UntouchedLines(in), AllLines(out)));
 
+  // Before: the data the 7002a239b operator served; after: what the v0.44.0 output holds.
+  InputOptions old_target;
+  old_target.target = FindTarget("7002a239b");
+  Diagnostics old_diags;
+  const auto old_data = Resolve(ObjectsFromYaml(in, &old_diags, old_target), &old_diags);
+  REQUIRE_FALSE(old_diags.HasErrors());
   InputOptions v044;
   v044.target = FindTarget("v0.44.0");
   Diagnostics render_diags;
   std::vector<Object> objects = ObjectsFromYaml(out, &render_diags, v044);
-  std::vector<Value> rendered = RenderAll(objects, {}, &render_diags);
+  RenderAllOptions render_options;
+  for (auto& [key, resolved] : Resolve(objects, &render_diags))
+    render_options.registries[key] = resolved.content;
+  std::vector<Value> rendered = RenderAll(objects, render_options, &render_diags);
   REQUIRE_FALSE(render_diags.HasErrors());
+  std::vector<Value> outputs;
+  REQUIRE(ReadYamlDocuments(path, out, &outputs, &diags));
 
   std::vector<Value> inputs;
   REQUIRE(ReadYamlDocuments(path, in, &inputs, &diags));
@@ -54,13 +96,16 @@ void CheckRegistryFile(const std::string& path) {
     if (doc.Find("kind")->text != "MCPRegistry") continue;
     ++registries;
     const std::string name = doc.Find("metadata")->Find("name")->text;
+    const std::string ns = doc.Find("metadata")->Find("namespace")->text;
     CAPTURE(name);
     const Value* cm = nullptr;
     const Value* deployment = nullptr;
+    const Value* pinned = nullptr;
     for (const Value& r : rendered) {
       const std::string n = r.Find("metadata")->Find("name")->text;
       if (n == name + "-registry-server-config") cm = &r;
       if (n == name + "-api" && r.Find("kind")->text == "Deployment") deployment = &r;
+      if (n == name + "-pinned-data") pinned = &r;
     }
     REQUIRE(cm);
     REQUIRE(deployment);
@@ -69,38 +114,55 @@ void CheckRegistryFile(const std::string& path) {
     const Value& old_spec = *doc.Find("spec");
     const Value* sync = Path(&old_spec, {"syncPolicy", "interval"});
     CHECK(Path(&source, {"syncPolicy", "interval"})->text == (sync ? sync->text : "24h"));
-    for (const char* key : {"names", "tags"})
-      for (const char* side : {"include", "exclude"}) {
-        const Value* want = Path(&old_spec, {"filter", key, side});
-        const Value* got = Path(&source, {"filter", key, side});
-        CAPTURE(key);
-        CAPTURE(side);
-        CHECK((want ? *want : Value()) == (got ? *got : Value()));
-      }
-    const Value* old_source = old_spec.Find("source");
-    if (const Value* git = old_source->Find("git")) {
-      for (const Member& m : git->members)
-        CHECK(Path(&source, {"git", m.key.c_str()})->text == m.value.text);
-      continue;
-    }
-    const Value* cm_ref = old_source->Find("configmap");
-    const std::string key = cm_ref->Find("key") ? cm_ref->Find("key")->text : "registry.json";
-    const std::string file = Path(&source, {"file", "path"})->text;
-    const Value& pod = *Path(deployment, {"spec", "template", "spec"});
-    bool wired = false;
-    for (const Value& mount : pod.Find("containers")->items.at(0).Find("volumeMounts")->items) {
-      const std::string dir = mount.Find("mountPath")->text;
-      if (file != dir + "/" + key) continue;
-      for (const Value& volume : pod.Find("volumes")->items)
-        if (volume.Find("name")->text == mount.Find("name")->text)
-          wired = Path(&volume, {"configMap", "name"})->text == cm_ref->Find("name")->text &&
-                  Path(&volume, {"configMap", "items"})->items.at(0).Find("key")->text == key;
-    }
-    CHECK(wired);
     CHECK(Path(&config, {"database", "host"})->text == "postgres.db");
     CHECK(Path(&config, {"database", "port"})->text == "5432");
     CHECK(Path(&config, {"database", "database"})->text == "registry");
     CHECK(Path(&config, {"auth", "mode"})->text == "anonymous");
+    // Every example is ToolHive-format data: pinned in RegistryData <name>-pinned-data with
+    // the registry's source, filter and syncPolicy as they were.
+    const Value* data_doc = nullptr;
+    for (const Value& o : outputs)
+      if (o.Find("kind")->text == "RegistryData" &&
+          o.Find("metadata")->Find("name")->text == name + "-pinned-data")
+        data_doc = &o;
+    REQUIRE(data_doc);
+    for (const char* key : {"source", "filter", "syncPolicy"}) {
+      CAPTURE(key);
+      const Value* want = old_spec.Find(key);
+      const Value* got = data_doc->Find("spec")->Find(key);
+      CHECK((want ? *want : Value()) == (got ? *got : Value()));
+    }
+    CHECK_FALSE(source.Find("filter"));  // filtered before the server sees it
+    // The file source reads registry.json of a volume of ConfigMap <name>-pinned-data.
+    const std::string file = Path(&source, {"file", "path"})->text;
+    const Value& pod = *Path(deployment, {"spec", "template", "spec"});
+    bool wired = false;
+    for (const Value& mount : pod.Find("containers")->items.at(0).Find("volumeMounts")->items) {
+      if (file != mount.Find("mountPath")->text + "/registry.json") continue;
+      for (const Value& volume : pod.Find("volumes")->items)
+        if (volume.Find("name")->text == mount.Find("name")->text)
+          wired = Path(&volume, {"configMap", "name"})->text == name + "-pinned-data";
+    }
+    CHECK(wired);
+    if (old_spec.Find("source")->Find("git")) {
+      CHECK_FALSE(pinned);  // not fetched here (thv-render sync does)
+      continue;
+    }
+    // The pinned ConfigMap holds the servers 7002a239b served after its filter, by their
+    // upstream (reverse-DNS) names.
+    REQUIRE(pinned);
+    const Value upstream = ReadYamlValue(pinned->Find("data")->Find("registry.json")->text);
+    std::vector<std::string> got;
+    for (const Value& server : Path(&upstream, {"data", "servers"})->items) {
+      const std::string n = server.Find("name")->text;
+      got.push_back(n.substr(n.rfind('/') + 1));
+    }
+    std::vector<std::string> want =
+        ToolhiveNames(old_data.at(ns + "/" + name).content.registry_json);
+    std::sort(got.begin(), got.end());
+    std::sort(want.begin(), want.end());
+    CHECK_FALSE(want.empty());
+    CHECK(got == want);
   }
   CHECK(registries > 0);
 }
@@ -119,8 +181,7 @@ TEST_CASE(
     "migrate: an MCPRegistry without the settings the new server needs is refused, naming "
     "the flag") {
   const std::string registry =
-      "apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPRegistry\nmetadata: {name: r}\n"
-      "spec:\n  source:\n    type: configmap\n    configmap: {name: data}\n";
+      std::string(kRegistryR) + "  source:\n    type: configmap\n    configmap: {name: data}\n";
   Diagnostics no_db;
   CHECK(MigrateText(registry + "  syncPolicy: {interval: 1h}\n", &no_db) ==
         registry + "  syncPolicy: {interval: 1h}\n");
@@ -130,6 +191,49 @@ TEST_CASE(
   Diagnostics manual;
   MigrateText(registry, &manual, no_interval);
   CHECK(Mentions(manual, "--registry-sync-interval"));
+}
+
+TEST_CASE("migrate: upstream-format MCPRegistry data keeps its source and filter in configYAML") {
+  Diagnostics diags;
+  const std::string out =
+      MigrateText(std::string(kRegistryR) +
+                      "  source:\n    type: configmap\n    format: upstream\n"
+                      "    configmap: {name: data}\n  syncPolicy: {interval: 1h}\n"
+                      "  filter:\n    names:\n      include: [a-*]  # only a\n",
+                  &diags, RegistryFlags());
+  REQUIRE_FALSE(diags.HasErrors());
+  for (const char* part :
+       {"      filter:\n        names:\n          include:\n          - \"a-*\"  # only a\n",
+        "path: /config/registry/r/registry.json"})
+    CHECK(out.find(part) != std::string::npos);
+  CHECK(out.find("RegistryData") == std::string::npos);
+  CHECK(Mentions(diags, "note: the v0.44.0 registry server reads only toolhive-core's"));
+}
+
+TEST_CASE("migrate: pinned MCPRegistry data whose ConfigMap name is taken is refused") {
+  const std::string taken = std::string(kRegistryR) +
+                            "  source:\n    type: configmap\n    configmap: {name: data}\n"
+                            "  syncPolicy: {interval: 1h}\n---\napiVersion: v1\nkind: ConfigMap\n"
+                            "metadata: {name: r-pinned-data}\n";
+  Diagnostics refused;
+  CHECK(MigrateText(taken, &refused, RegistryFlags()) == taken);
+  CHECK(Mentions(refused, "the pinned data would be ConfigMap r-pinned-data"));
+  // Without syncPolicy the registry server still needs an interval for the file source.
+  MigrateOptions no_interval = RegistryFlags();
+  no_interval.registry_sync_interval.clear();
+  Diagnostics manual;
+  const std::string no_sync =
+      std::string(kRegistryR) +
+      "  source:\n    type: git\n    git: {repository: https://example.com/r}\n";
+  CHECK(MigrateText(no_sync, &manual, no_interval) == no_sync);
+  CHECK(Mentions(manual, "--registry-sync-interval"));
+  Diagnostics with_flag;
+  const std::string out = MigrateText(no_sync, &with_flag, RegistryFlags());
+  REQUIRE_FALSE(with_flag.HasErrors());
+  CHECK(Mentions(with_flag, "rereads the pinned data every 24h"));
+  CHECK(out.find("kind: RegistryData\nmetadata:\n  name: r-pinned-data\nspec:\n  source:\n"
+                 "    type: git\n    git: {repository: https://example.com/r}\n") !=
+        std::string::npos);
 }
 
 }  // namespace thv

@@ -35,10 +35,21 @@ for f in $(find "$work/repo" -name '*.yaml' | sort); do
   "$bin" render --operator-version v0.44.0 "$f" >/dev/null 2>&1 || fail "migrated $f does not render at v0.44.0"
 done
 
-# MCPRegistries: refused without the database flags (naming them), migrated with them; the result
-# renders at v0.44.0.
+# MCPRegistries: refused without the database flags (naming them), migrated with them; the
+# ToolHive-format data pinned in RegistryData documents (the git example reads a real local
+# repository), fetched by sync; the result renders at v0.44.0 offline, and the pinned ConfigMaps
+# hold the filtered data in the upstream format.
 cp -r "$root/testdata/examples/mcp-registries" "$work/registries"
 rm -rf "$work/registries/thv-render.lock"*
+mkdir -p "$work/gitsrc/pkg/registry/data"
+cat >"$work/gitsrc/pkg/registry/data/registry.json" <<'JSON'
+{"version": "1.0.0", "last_updated": "2025-01-01T00:00:00Z", "servers": {
+ "fetch": {"description": "Fetches a URL", "image": "ghcr.io/f:1", "tier": "Official", "status": "Active", "transport": "stdio", "tools": ["fetch"]}}}
+JSON
+git -C "$work/gitsrc" init -q -b main
+git -C "$work/gitsrc" add -A
+git -C "$work/gitsrc" -c user.email=t@example.com -c user.name=t commit -qm data
+sed -i "s|https://github.com/stacklok/toolhive|file://$work/gitsrc|" "$work/registries/mcpregistry-git-simple.yaml"
 set +e
 "$bin" migrate --to v0.44.0 "$work/registries" >/dev/null 2>"$work/reg.err"
 rc=$?
@@ -46,10 +57,23 @@ set -e
 [ "$rc" = 1 ] && grep -q -- '--registry-database HOST:PORT/NAME' "$work/reg.err" ||
   fail "MCPRegistry without --registry-database: exit $rc, $(cat "$work/reg.err")"
 "$bin" migrate --to v0.44.0 --in-place --registry-database pg:5432/registry \
-  --registry-database-user app --registry-sync-interval 6h "$work/registries" 2>/dev/null
-for f in "$work/registries"/*.yaml; do
-  "$bin" render --operator-version v0.44.0 "$f" >/dev/null 2>&1 || fail "migrated $f does not render"
-done
+  --registry-database-user app --registry-sync-interval 6h "$work/registries" 2>"$work/reg.err"
+grep -q 'RegistryData toolhive-git-simple-pinned-data .*run `thv-render sync`' "$work/reg.err" ||
+  fail "no pinned-data note: $(cat "$work/reg.err")"
+[ "$(grep -c '^kind: RegistryData' "$work/registries"/*.yaml | grep -c ':[1-9]')" = 4 ] ||
+  fail "not every registry file got its RegistryData"
+cp -r "$work/registries" "$work/registries-once"
+"$bin" migrate --to v0.44.0 --in-place "$work/registries" 2>/dev/null
+diff -r "$work/registries" "$work/registries-once" >/dev/null || fail "second migrate changed files"
+"$bin" sync --operator-version v0.44.0 "$work/registries" >/dev/null 2>"$work/sync.err" ||
+  fail "sync: $(cat "$work/sync.err")"
+"$bin" render --operator-version v0.44.0 --offline "$work/registries" >"$work/reg.out" 2>"$work/render.err" ||
+  fail "migrated registries do not render: $(cat "$work/render.err")"
+grep -q 'name: toolhive-git-simple-pinned-data' "$work/reg.out" &&
+  grep -q '"name": "io.github.stacklok/fetch"' "$work/reg.out" ||
+  fail "the pinned git data is not in the output"
+grep -q 'name: security-tools-registry-pinned-data' "$work/reg.out" ||
+  fail "no pinned ConfigMap for the tag-filtering registry"
 
 # Exit codes: usage errors 2 (--in-place with standard input or with --check, an unsupported
 # --to, a bad --registry-database), refused input 1 with every file untouched.
