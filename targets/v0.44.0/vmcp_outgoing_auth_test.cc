@@ -21,35 +21,21 @@ namespace t0_44_0 {
 namespace {
 
 // One MCPExternalAuthConfig of each type (its Secrets by reference).
-const char kConfigs[] = R"(apiVersion: toolhive.stacklok.dev/v1beta1
-kind: MCPExternalAuthConfig
-metadata: {name: te, namespace: ns}
-spec:
-  type: tokenExchange
-  tokenExchange: {tokenUrl: 'https://sts/token', audience: api, clientSecretRef: {name: s, key: te},
-                  subjectTokenType: jwt, scopes: [a]}
+const char kConfigs[] = R"({apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: te, namespace: ns},
+ spec: {type: tokenExchange, tokenExchange: {tokenUrl: 'https://sts/token', audience: api,
+        clientSecretRef: {name: s, key: te}, subjectTokenType: jwt, scopes: [a]}}}
 ---
 {apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: hi, namespace: ns},
  spec: {type: headerInjection, headerInjection: {headerName: X-Key, valueSecretRef: {name: s, key: hi}}}}
 ---
-apiVersion: toolhive.stacklok.dev/v1beta1
-kind: MCPExternalAuthConfig
-metadata: {name: x.a, namespace: ns}
-spec:
-  type: xaa
-  xaa:
-    idpTokenUrl: https://idp/token
-    idpClientSecretRef: {name: s, key: idp}
-    targetTokenUrl: https://target/token
-    targetClientSecretRef: {name: s, key: target}
-    targetAudience: aud
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: x.a, namespace: ns},
+ spec: {type: xaa, xaa: {idpTokenUrl: 'https://idp/token', idpClientSecretRef: {name: s, key: idp},
+        targetTokenUrl: 'https://target/token', targetClientSecretRef: {name: s, key: target},
+        targetAudience: aud}}}
 ---
-apiVersion: toolhive.stacklok.dev/v1beta1
-kind: MCPExternalAuthConfig
-metadata: {name: sts, namespace: ns}
-spec:
-  type: awsSts
-  awsSts: {region: eu-west-1, roleMappings: [{claim: c, roleArn: 'arn:aws:iam::123456789012:role/r', priority: 2}]}
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: sts, namespace: ns},
+ spec: {type: awsSts, awsSts: {region: eu-west-1,
+        roleMappings: [{claim: c, roleArn: 'arn:aws:iam::123456789012:role/r', priority: 2}]}}}
 ---
 {apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: up, namespace: ns},
  spec: {type: upstreamInject, upstreamInject: {providerName: github}}}
