@@ -21,7 +21,8 @@ namespace t0_44_0 {
 namespace {
 
 // One MCPExternalAuthConfig of each type (its Secrets by reference).
-const char kConfigs[] = R"({apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: te, namespace: ns},
+const char kConfigs[] =
+    R"({apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPExternalAuthConfig, metadata: {name: te, namespace: ns},
  spec: {type: tokenExchange, tokenExchange: {tokenUrl: 'https://sts/token', audience: api,
         clientSecretRef: {name: s, key: te}, subjectTokenType: jwt, scopes: [a]}}}
 ---
