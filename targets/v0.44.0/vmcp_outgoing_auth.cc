@@ -107,7 +107,7 @@ class Resolver {
     Value converted = Converted();
     if (diags_->error_count() != errors_before) return result;
     Value built = Built();
-    for (const AuthError& e : errors_) Warn(e);
+    for (const AuthError& e : errors_) Warn(e, Get(built, "backends"));
     if (source_ == "inline") {
       // processOutgoingAuth (vv:476-509): the controller's config replaces the converter's, and
       // backends whose auth failed are not served (backendsWithFailedAuth, vv:376-393).
@@ -131,11 +131,14 @@ class Resolver {
   void Warn(const std::string& path, const std::string& message) {
     diags_->Warning(vmcp_.origin.file, MarkOfPath(vmcp_.doc, path), path, message);
   }
-  void Warn(const AuthError& e) {
+  // An auth error's condition; in static mode what config.yaml lacks for it (a backend another
+  // path resolved stays served).
+  void Warn(const AuthError& e, const Value& built_backends) {
     std::string then;
-    if (source_ == "inline")
-      then = e.backend.empty() ? "; config.yaml has no default strategy"
-                               : "; static mode does not serve backend " + e.backend;
+    if (source_ == "inline" && e.backend.empty())
+      then = "; config.yaml has no default strategy";
+    else if (source_ == "inline" && !built_backends.Find(e.backend))
+      then = "; static mode does not serve backend " + e.backend;
     Warn(e.field, e.message + " (" + kOperator + " sets " + e.condition + "=False" + then + ")");
   }
 
