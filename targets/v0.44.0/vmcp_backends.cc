@@ -65,20 +65,6 @@ std::vector<const Object*> GroupWorkloads(const std::string& group, const std::s
   return out;
 }
 
-void CheckGroupWorkloads(const Object& vmcp, const std::vector<const Object*>& workloads,
-                         Diagnostics* diags) {
-  const std::string field = "spec.groupRef.name";
-  auto refuse = [&](const Object& w, const std::string& what) {
-    diags->Error(vmcp.origin.file, MarkOfPath(vmcp.doc, field), field,
-                 w.kind + " " + w.meta.namespace_ + "/" + w.meta.name + " in the group has " +
-                     what + ": a VirtualMCPServer over it is not supported at v0.44.0 yet");
-  };
-  for (const Object* w : workloads) {
-    if (GetObject(SpecOf(*w), "externalAuthConfigRef"))
-      refuse(*w, "an externalAuthConfigRef (outgoing auth discovered from it)");
-  }
-}
-
 void AppendEntryHeaderForwardEnv(const std::vector<const Object*>& workloads, Value* env) {
   // wirefmt.NormalizeForEnvVar: upper case, '-' and anything but [A-Z0-9_] become '_'.
   auto normalize = [](const std::string& s) {
@@ -131,9 +117,10 @@ void AddEntryCaBundleVolumes(const std::vector<const Object*>& workloads, Value*
 }
 
 Value StaticBackends(const std::string& group, const std::vector<const Object*>& workloads,
-                     const RenderContext& context) {
+                     const std::set<std::string>& left_out, const RenderContext& context) {
   std::map<std::string, Value> by_name;  // Discover sorts the backends by name
   for (const Object* w : workloads) {
+    if (left_out.count(w->meta.name)) continue;  // convertBackendsToStaticBackends (vc:2705-2710)
     const Value& spec = SpecOf(*w);
     StringMap metadata;
     for (const auto& [k, v] : w->meta.annotations)

@@ -284,20 +284,6 @@ spec:
   CHECK(GetString(env.items.back(), "name") == "TOOLHIVE_SECRETS_PROVIDER");
 }
 
-TEST_CASE("VirtualMCPServer: group workloads with outgoing auth of their own are refused") {
-  CHECK(RunAt044(VirtualServerDoc("", R"(apiVersion: toolhive.stacklok.dev/v1beta1
-kind: MCPServerEntry
-metadata: {name: e, namespace: ns}
-spec:
-  remoteUrl: https://mcp.example.com/mcp
-  transport: sse
-  groupRef: {name: g}
-  externalAuthConfigRef: {name: x}
----
-)"))
-            .HasError("MCPServerEntry ns/e in the group has an externalAuthConfigRef"));
-}
-
 TEST_CASE("VirtualMCPServer: list shows the URL its controller sets (vc:1687-1695)") {
   Diagnostics diags;
   const std::vector<Object> objects = ObjectsAt044(VirtualServerDoc(""), &diags);
