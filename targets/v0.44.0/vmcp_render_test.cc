@@ -150,6 +150,12 @@ TEST_CASE("VirtualMCPServer: podTemplateSpec merged, its hash and the pull secre
   // One that does not decode blocks the Deployment (vc:1046-1090).
   CHECK(RunAt044(VirtualServerDoc("  podTemplateSpec:\n    spec: {containers: 3}\n"))
             .HasError("spec.podTemplateSpec: Invalid PodTemplateSpec"));
+  // $-directives are refused by the shared pod_template_patch check, named without an article.
+  CHECK(RunAt044(VirtualServerDoc("  podTemplateSpec:\n    spec: {containers: [{name: vmcp, "
+                                  "$patch: delete}]}\n"))
+            .HasError("spec.podTemplateSpec.spec.containers[0].$patch: strategic merge patch "
+                      "directives in the VirtualMCPServer podTemplateSpec are not supported at "
+                      "v0.44.0 yet"));
 }
 
 TEST_CASE("VirtualMCPServer: an inline MCPOIDCConfig's client secret (vd:397-433, 1212-1239)") {
