@@ -261,6 +261,62 @@ spec: {remoteUrl: 'https://mcp.example.com/mcp', groupRef: {name: g}, proxyPort:
 )") != std::string::npos);
 }
 
+TEST_CASE("VirtualMCPServer: static backends' workload_status is the converged phase (k8s.go)") {
+  const char kMembers[] = R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServer
+metadata: {name: stopped, namespace: ns}
+spec: {image: example.com/s:1, transport: streamable-http, groupRef: {name: g}, replicas: 0}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPRemoteProxy
+metadata: {name: idle, namespace: ns}
+spec: {remoteUrl: 'https://mcp.example.com/mcp', groupRef: {name: g}, replicas: 0}
+---
+{apiVersion: v1, kind: ConfigMap, metadata: {name: ca, namespace: ns}, data: {other: x}}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServerEntry
+metadata: {name: no-ca-key, namespace: ns}
+spec:
+  remoteUrl: https://mcp.example.com/mcp
+  transport: streamable-http
+  groupRef: {name: g}
+  caBundleRef: {configMapRef: {name: ca, key: ca.crt}}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServerEntry
+metadata: {name: secret-elsewhere, namespace: ns}
+spec:
+  remoteUrl: https://mcp.example.com/mcp
+  transport: streamable-http
+  groupRef: {name: g}
+  headerForward:
+    addHeadersFromSecret:
+    - {headerName: Authorization, valueSecretRef: {name: token, key: t}}
+---
+)";
+  RenderRun r = RunAt044(VirtualServerDoc("  outgoingAuth: {source: inline}\n", kMembers));
+  REQUIRE(r.errors.empty());
+  const std::string config =
+      GetString(*GetObject(*r.Find("ConfigMap", "v-vmcp-config"), "data"), "config.yaml");
+  // Scaled to zero: the MCPServer controller reports Stopped (mcpserver_controller.go:1638-1648),
+  // the MCPRemoteProxy's Pending (no pods, mcpremoteproxy_controller.go:1547-1556); both keep
+  // their status.url and stay backends.
+  CHECK(config.find("    - name: stopped\n      url: "
+                    "http://mcp-stopped-proxy.ns.svc.cluster.local:8080/mcp") != std::string::npos);
+  CHECK(config.find("workload_status: Stopped\n        workload_type: mcp_server") !=
+        std::string::npos);
+  CHECK(config.find("workload_status: Pending\n        workload_type: remote_proxy") !=
+        std::string::npos);
+  // A Valid entry whose CA bundle ConfigMap lacks the key is no backend (fetchCABundleData,
+  // k8s.go:565-577, 659-682); one whose header Secret is not among the inputs is Valid (Secrets
+  // are named, never required), with the warning.
+  CHECK(config.find("no-ca-key") == std::string::npos);
+  CHECK(config.find("    - name: secret-elsewhere\n") != std::string::npos);
+  CHECK(r.HasWarning("Secret ns/token (header \"Authorization\") is not among the inputs"));
+  CHECK(config.find("workload_status: Ready") == std::string::npos);
+}
+
 TEST_CASE("VirtualMCPServer: an entry's forwarded headers become env vars (vd:554-679)") {
   RenderRun r = RunAt044(VirtualServerDoc("", R"(apiVersion: toolhive.stacklok.dev/v1beta1
 kind: MCPServerEntry
