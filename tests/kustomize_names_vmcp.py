@@ -12,10 +12,11 @@ text except for the workloads' Services, which kustomize names team-mcp-X-proxy-
 operator would name them mcp-team-X-v1-proxy (the URLs must name the Service in the build); its
 plain env must be the same; its ConfigMap's content checksum must be the checksum of its data and
 toolhive.stacklok.io labels, and the pod template's the same. Prints every problem."""
-import hashlib
 import sys
 
 import yaml
+
+from kustomize_names_lib import checksum
 
 PREFIX, SUFFIX, NS = "team-", "-v1", "mcp-e2e"
 
@@ -34,13 +35,6 @@ def vmcp(docs):
     volume = [v for v in dep["spec"]["template"]["spec"]["volumes"] if v["name"] == "vmcp-config"][0]
     cm = [d for d in docs if d["kind"] == "ConfigMap" and d["metadata"]["name"] == volume["configMap"]["name"]][0]
     return dep, cm
-
-
-def checksum(cm):
-    text = "".join(k + v for k, v in sorted(cm.get("data", {}).items()))
-    labels = cm["metadata"].get("labels", {})
-    text += "".join(k + v for k, v in sorted(labels.items()) if k.startswith("toolhive.stacklok.io/"))
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def rename_inputs(docs):

@@ -131,20 +131,24 @@ const char kServiceUrl[] = "http://{Service *}.{namespace}.svc.cluster.local:{*}
 #define THV_VMCP_CONFIG(path, form) \
   { "ConfigMap", "%-vmcp-config", "data config.yaml", path, form }
 const NameInString kVirtualServerNames[] = {
-    THV_VMCP_CONFIG("name", "{name}"),
-    THV_VMCP_CONFIG("groupRef", "{MCPGroup *}"),
+    THV_VMCP_CONFIG("name", "{name}"),            // cv:114
+    THV_VMCP_CONFIG("groupRef", "{MCPGroup *}"),  // cv:117
+    // Static mode: the group's workloads as backends (vv:487-509, vmcp_backends.cc).
     THV_VMCP_CONFIG("backends[].name", kWorkload),
     THV_VMCP_CONFIG("backends[].url",
                     "http://{Service *}.{namespace}.svc.cluster.local:{*}/sse#{MCPServer *}"),
     THV_VMCP_CONFIG("backends[].url", kServiceUrl),
     THV_VMCP_CONFIG("backends[].metadata.group", "{MCPGroup *}"),
     THV_VMCP_CONFIG("backends[].metadata.namespace", "{namespace}"),
+    // The OIDC resource URL's default (cv:450-452, 482) and an audience of its form.
     THV_VMCP_CONFIG("incomingAuth.oidc.audience", kServerUrl),
     THV_VMCP_CONFIG("incomingAuth.oidc.resource", kServerUrl),
+    // References by name the spec copies into the config (cv:657-662, 744-801, cfg:143).
     THV_VMCP_CONFIG("outgoingAuth.backends{}", kWorkload),
     THV_VMCP_CONFIG("aggregation.conflictResolutionConfig.priorityOrder[]", kWorkload),
     THV_VMCP_CONFIG("aggregation.tools[].workload", kWorkload),
     THV_VMCP_CONFIG("compositeToolRefs[].name", "{VirtualMCPCompositeToolDefinition *}"),
+    // Defaults to the name (cv:514, :164) and the EmbeddingServer's Service (vv:190-216).
     THV_VMCP_CONFIG("telemetry.serviceName", "{name}"),
     THV_VMCP_CONFIG("audit.component", "{name}"),
     THV_VMCP_CONFIG("optimizer.embeddingService", kServiceUrl),

@@ -274,14 +274,9 @@ spec: {remoteUrl: 'https://mcp.example.com/mcp', groupRef: {name: g}, replicas: 
 ---
 {apiVersion: v1, kind: ConfigMap, metadata: {name: ca, namespace: ns}, data: {other: x}}
 ---
-apiVersion: toolhive.stacklok.dev/v1beta1
-kind: MCPServerEntry
-metadata: {name: no-ca-key, namespace: ns}
-spec:
-  remoteUrl: https://mcp.example.com/mcp
-  transport: streamable-http
-  groupRef: {name: g}
-  caBundleRef: {configMapRef: {name: ca, key: ca.crt}}
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPServerEntry, metadata: {name: no-ca-key,
+ namespace: ns}, spec: {remoteUrl: 'https://mcp.example.com/mcp', transport: streamable-http,
+ groupRef: {name: g}, caBundleRef: {configMapRef: {name: ca, key: ca.crt}}}}
 ---
 apiVersion: toolhive.stacklok.dev/v1beta1
 kind: MCPServerEntry
