@@ -155,3 +155,28 @@ python3 "$root/tests/kustomize_names_vmcp.py" "$work/vmcp-plain.yaml" "$work/vmc
 grep -q 'PROBLEM: config.yaml differs' "$work/check" && grep -q 'PROBLEM: plain env' "$work/check" ||
   fail "vmcp: stale names not seen: $(cat "$work/check")"
 echo "ok: a VirtualMCPServer's config.yaml, env and checksums follow namePrefix, nameSuffix and namespace as the operator's for the renamed inputs"
+
+# Every VirtualMCPServer golden's config.yaml reads and writes back byte for byte (else the
+# transformer refuses it), so under namePrefix each names its renamed Deployment, checksums kept.
+for golden in "$root"/testdata/golden/v0.44.0/virtual-mcps*/*.yaml; do
+  rm -rf "$work/golden" && mkdir "$work/golden"
+  cp "$golden" "$work/golden/rendered.yaml"
+  cp "$root/testdata/kustomize/names-vmcp-v0.44.0/names.yaml" "$work/golden/"
+  printf 'namePrefix: p-\nresources:\n- rendered.yaml\ntransformers:\n- names.yaml\n' >"$work/golden/kustomization.yaml"
+  build v0.44.0 "$work/golden" "$work/golden.yaml"
+  python3 - "$work/golden.yaml" "$root/tests" <<'PY' || fail "$golden: $(cat "$work/check")"
+import sys, yaml
+sys.path.insert(0, sys.argv[2])
+from kustomize_names_lib import checksum
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+cms = {d["metadata"]["name"]: d for d in docs if d["kind"] == "ConfigMap"}
+for d in docs:
+    if d["kind"] != "Deployment" or d["metadata"]["labels"].get("app.kubernetes.io/name") != "virtualmcpserver":
+        continue
+    cm = cms[[v for v in d["spec"]["template"]["spec"]["volumes"] if v["name"] == "vmcp-config"][0]["configMap"]["name"]]
+    assert yaml.safe_load(cm["data"]["config.yaml"])["name"] == d["metadata"]["name"], d["metadata"]["name"]
+    assert cm["metadata"]["annotations"]["toolhive.stacklok.dev/content-checksum"] == checksum(cm)
+    assert d["spec"]["template"]["metadata"]["annotations"]["toolhive.stacklok.dev/runconfig-checksum"] == checksum(cm)
+PY
+done
+echo "ok: every VirtualMCPServer golden's config.yaml is renamed under namePrefix, checksums recomputed"
