@@ -13,7 +13,6 @@
 #include "model/decode.h"
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
-#include "render/strategic_merge.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/pod_template_patch.h"
@@ -123,12 +122,7 @@ class VirtualServerRenderer {
     const Value* tmpl = spec_.Find("podTemplateSpec");
     if (!tmpl || tmpl->IsNull()) return;
     pod_template_spec_ = tmpl;
-    if (const std::string d = FindPatchDirective(*tmpl); !d.empty()) {
-      Error("spec.podTemplateSpec." + d,
-            "strategic merge patch directives in a VirtualMCPServer's podTemplateSpec are not "
-            "supported at v0.44.0 yet");
-      return;
-    }
+    if (RefusePatchDirectives(o_, *tmpl, diags_)) return;
     std::string error;
     if (!DecodesAsPodTemplateSpec(*tmpl, &error))
       Error("spec.podTemplateSpec", "Invalid PodTemplateSpec: " + error +
@@ -385,12 +379,9 @@ class VirtualServerRenderer {
         return Value::Null();
       }
       tmpl = std::move(merged);
-      // checksum.HashRawJSON (vd:934-938): sha256 of json.Marshal of the raw JSON as `any`.
-      Value normalized;
-      std::string err;
-      if (NormalizeGoAny(*pod_template_spec_, &normalized, &err))
-        annotations["toolhive.stacklok.io/podtemplatespec-hash"] =
-            Sha256Hex(GoJsonCompact(normalized));
+      // checksum.HashRawJSON (vd:934-939); no annotation where it fails.
+      if (const std::string hash = HashRawJson(*pod_template_spec_); !hash.empty())
+        annotations["toolhive.stacklok.io/podtemplatespec-hash"] = hash;
     }
     if (!pull_secrets_.items.empty()) {  // imagePullSecretsHash (vd:961-976): sorted by name
       std::vector<std::string> names;
