@@ -241,6 +241,7 @@ bool RealDiskInterface::WriteNewFile(const std::string& path, const std::string&
     *err = ErrnoText("cannot write", path);
     ok = false;
   }
+  if (!ok) unlink(path.c_str());  // created above (O_EXCL): ours to remove
   return ok;
 }
 

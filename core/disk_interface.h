@@ -43,7 +43,8 @@ struct DiskInterface {
   virtual bool WriteFile(const std::string& path, const std::string& contents,
                          std::string* err) = 0;
   // Creates a new file (anything already at path, a symlink included, is an error) with these
-  // permission bits, writes it and flushes it to the device (fsync) before returning.
+  // permission bits, writes it and flushes it to the device (fsync) before returning. On failure
+  // the file is removed again.
   virtual bool WriteNewFile(const std::string& path, const std::string& contents, uint32_t mode,
                             std::string* err) = 0;
   // Flushes a directory's entries (names created, renamed or removed in it) to the device.
