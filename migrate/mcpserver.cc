@@ -155,7 +155,29 @@ Split ConvertTelemetry(const DocumentEdit& d, const Value& telemetry, const std:
     }
     s.config_spec.Set("openTelemetry", std::move(out));
   }
-  if (const Value* prom = telemetry.Find("prometheus")) s.config_spec.Set("prometheus", *prom);
+  const Value* prom = telemetry.Find("prometheus");
+  if (prom) s.config_spec.Set("prometheus", *prom);
+  // Without --otel-service-name, 7002a239b's proxy (flags mode) named its OpenTelemetry resource
+  // "toolhive-mcp-proxy" (pkg/runner/config_builder.go@7002a239b:362-366, pkg/telemetry/
+  // config.go:65), and the SDK lets that win over the container's OTEL_RESOURCE_ATTRIBUTES
+  // service.name=<server> (go.opentelemetry.io/otel/sdk v1.38.0 trace/provider.go:395-403 and
+  // metric/config.go:108-116: resource.Merge(resource.Environment(), res), res last). v0.44.0
+  // names it <server> (ResolveServiceName), so the old name is kept explicitly. Only when the
+  // proxy built a telemetry config at all: an endpoint or the Prometheus path
+  // (config_builder.go:349-351; the operator passes the latter for prometheus.enabled,
+  // controllers/mcpserver_controller.go:1933-1935).
+  const Value* otel = telemetry.Find("openTelemetry");
+  const bool configured = (otel && !StringAt(otel->Find("endpoint")).empty()) ||
+                          (prom && prom->Find("enabled") && prom->Find("enabled")->AsBool());
+  if (configured && (!otel || StringAt(otel->Find("serviceName")).empty())) {
+    s.ref_lines.push_back("serviceName: toolhive-mcp-proxy");
+    diags->Warning(d.file, otel ? otel->mark : telemetry.mark,
+                   path + (otel ? ".openTelemetry.serviceName" : ""),
+                   "note: 7002a239b's proxy reported the service name toolhive-mcp-proxy when "
+                   "none was set (its default overrode OTEL_RESOURCE_ATTRIBUTES); v0.44.0 would "
+                   "report the server's name, so migrate keeps toolhive-mcp-proxy explicitly "
+                   "(remove serviceName to take the new default)");
+  }
   return s;
 }
 
