@@ -250,6 +250,7 @@ TEST_CASE("migrate: every 7002a239b example renders at v0.44.0 with the same set
            "migrate/full.yaml",
            "migrate/shared.yaml",
            "migrate/telemetry_default_name.yaml",
+           "migrate/oidc_configmap.yaml",
        })
     CheckMigratesKeepingMeaning(path);
 }
