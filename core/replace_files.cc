@@ -153,6 +153,12 @@ bool ReplaceFiles(DiskInterface* disk, const std::vector<FileReplacement>& files
   plan.commit = dirs.front() + "/" + kReplaceCommitName;
   for (size_t i = 1; i <= dirs.size(); ++i)
     plan.journals.push_back(dirs[i % dirs.size()] + "/" + kReplaceJournalName);
+  for (const std::string& target : plan.files) {
+    if (disk->Stat(Temp(target)) != DiskInterface::Kind::kMissing) {
+      *err = Temp(target) + " exists (not written by this run): move it away, then run again";
+      return false;
+    }
+  }
   for (const std::string& j : plan.journals) {
     if (disk->Stat(j) != DiskInterface::Kind::kMissing) {
       *err = j + ": an interrupted replacement is pending; recover it first";

@@ -99,17 +99,34 @@ TEST_CASE("ReplaceFiles: killed after any step, recovery leaves every file old o
 }
 
 TEST_CASE("ReplaceFiles: a failed write leaves every file untouched and nothing behind") {
-  MemoryDiskInterface disk;
+  // The last temporary file cannot be written (a full disk), after all the others were.
+  struct FullDisk : MemoryDiskInterface {
+    bool WriteNewFile(const std::string& p, const std::string& c, uint32_t m,
+                      std::string* e) override {
+      if (p == "/r/c/4.yaml.thv-migrate.tmp") {
+        *e = "cannot write " + p + ": No space left on device";
+        return false;
+      }
+      return MemoryDiskInterface::WriteNewFile(p, c, m, e);
+    }
+  } disk;
   Seed(&disk);
-  disk.dirs.push_back("/r/c/4.yaml.thv-migrate.tmp");  // the last temporary file cannot be made
   bool committed = true;
   std::string err;
   CHECK_FALSE(ReplaceFiles(&disk, NewTexts(), &committed, &err));
   CHECK_FALSE(committed);
-  CHECK(err.find("4.yaml.thv-migrate.tmp") != std::string::npos);
+  CHECK(err.find("No space left") != std::string::npos);
   CHECK(State(disk) == "old");
   CHECK(disk.files.size() == kPaths.size() + 1);
-  CHECK(disk.Stat("/r/c/4.yaml.thv-migrate.tmp") == DiskInterface::Kind::kDirectory);  // not ours
+
+  // A name in the way (not ours) is refused before anything is written, and kept.
+  MemoryDiskInterface taken;
+  Seed(&taken);
+  taken.files["/r/c/4.yaml.thv-migrate.tmp/mine"] = "user data";
+  CHECK_FALSE(ReplaceFiles(&taken, NewTexts(), &committed, &err));
+  CHECK(err.find("4.yaml.thv-migrate.tmp exists") != std::string::npos);
+  CHECK(State(taken) == "old");
+  CHECK(taken.files.size() == kPaths.size() + 2);
 }
 
 TEST_CASE("ReplaceFiles: targets must be regular files, named once") {
