@@ -54,15 +54,17 @@ std::vector<std::string> JournalDirs(DiskInterface* disk, const std::vector<std:
   return {dirs.begin(), dirs.end()};
 }
 
-// Finishes an interrupted --in-place (--in-place) or refuses to read a half-replaced set.
+// With --in-place, completes (or rolls back) what an interrupted --in-place left; otherwise
+// refuses to read a set it may have left half replaced.
 bool HandleInterrupted(const Flags& f, const CliIo& io, const std::vector<std::string>& paths) {
   const std::vector<std::string> dirs = JournalDirs(io.disk, f.paths, paths);
   if (!f.in_place) {
     const std::vector<std::string> pending = PendingReplacements(io.disk, dirs);
     for (const std::string& j : pending)
       *io.err << "error: " << j
-              << ": an interrupted `migrate --in-place` left these files half replaced; run "
-                 "`thv-render migrate --in-place` on them to complete it first\n";
+              << ": an interrupted `migrate --in-place` may have left these files half "
+                 "replaced; run `thv-render migrate --in-place` on them to complete (or roll "
+                 "back) it first\n";
     return pending.empty();
   }
   std::vector<std::string> report;

@@ -32,9 +32,9 @@ constexpr char kReplaceCommitName[] = ".thv-migrate.commit";
 constexpr char kReplaceTempSuffix[] = ".thv-migrate.tmp";
 
 // Replaces every file or none (see above). Each target must be an existing regular file (after
-// symlinks); its permission bits are kept. Two paths naming one file must get the same text.
-// False with *err: *committed says whether the set was committed anyway (then recovery completes
-// it) or every file is untouched.
+// symlinks) whose temporary name is free; its permission bits are kept. Two paths naming one file
+// must get the same text. False with *err: *committed says whether the set was committed anyway
+// (then recovery completes it) or every file is untouched.
 bool ReplaceFiles(DiskInterface* disk, const std::vector<FileReplacement>& files, bool* committed,
                   std::string* err);
 
