@@ -1,10 +1,12 @@
 #include "cli/migrate.h"
 
 #include <CLI/CLI.hpp>
+#include <set>
 #include <tuple>
 
 #include "cli/check.h"
 #include "cli/load.h"
+#include "core/replace_files.h"
 #include "migrate/migrate.h"
 #include "model/formats.h"
 #include "targets/targets.h"
@@ -35,30 +37,41 @@ void PrintDiagnostics(const Diagnostics& diags, const CliIo& io) {
   if (diags.error_count() > 1) *io.err << diags.error_count() << " errors\n";
 }
 
-// Every file is written beside itself first, then renamed over the original: a file is always
-// either its old or its new text, whenever the process stops.
-bool WriteInPlace(DiskInterface* disk, const std::vector<std::string>& paths,
-                  const std::vector<std::string>& texts, const std::vector<bool>& changed,
-                  std::string* err) {
-  std::vector<std::string> temps;
-  bool ok = true;
-  std::vector<std::string> targets(paths.size());
-  for (size_t i = 0; i < paths.size() && ok; ++i) {
-    if (!changed[i]) continue;
-    // A symlink stays: the file it names is replaced.
-    ok = disk->RealPath(paths[i], &targets[i], err);
-    if (!ok) break;
-    std::string temp = targets[i] + ".thv-migrate.tmp";
-    temps.push_back(temp);
-    ok = disk->WriteFile(temp, texts[i], err);
+// The directories an interrupted --in-place may have left a journal in: those of the inputs and
+// of the files their symlinks name.
+std::vector<std::string> JournalDirs(DiskInterface* disk, const std::vector<std::string>& args,
+                                     const std::vector<std::string>& paths) {
+  std::set<std::string> dirs;
+  for (const std::string& a : args)
+    if (a != "-" && disk->Stat(a) == DiskInterface::Kind::kDirectory) dirs.insert(a);
+  for (const std::string& p : paths) {
+    if (p == "-") continue;
+    const size_t slash = p.find_last_of('/');
+    dirs.insert(slash == std::string::npos ? "." : slash == 0 ? "/" : p.substr(0, slash));
+    std::string real, ignored;
+    if (disk->RealPath(p, &real, &ignored)) dirs.insert(real.substr(0, real.find_last_of('/')));
   }
-  size_t t = 0;
-  for (size_t i = 0; i < paths.size() && ok; ++i)
-    if (changed[i]) ok = disk->Rename(temps[t++], targets[i], err);
-  if (!ok) {
-    std::string ignored;
-    for (; t < temps.size(); ++t) disk->RemoveTree(temps[t], &ignored);
+  return {dirs.begin(), dirs.end()};
+}
+
+// With --in-place, completes (or rolls back) what an interrupted --in-place left; otherwise
+// refuses to read a set it may have left half replaced.
+bool HandleInterrupted(const Flags& f, const CliIo& io, const std::vector<std::string>& paths) {
+  const std::vector<std::string> dirs = JournalDirs(io.disk, f.paths, paths);
+  if (!f.in_place) {
+    const std::vector<std::string> pending = PendingReplacements(io.disk, dirs);
+    for (const std::string& j : pending)
+      *io.err << "error: " << j
+              << ": an interrupted `migrate --in-place` may have left these files half "
+                 "replaced; run `thv-render migrate --in-place` on them to complete (or roll "
+                 "back) it first\n";
+    return pending.empty();
   }
+  std::vector<std::string> report;
+  std::string err;
+  const bool ok = RecoverReplacements(io.disk, dirs, &report, &err);
+  for (const std::string& line : report) *io.err << "note: " << line << "\n";
+  if (!ok) *io.err << "error: " << err << "\n";
   return ok;
 }
 
@@ -83,8 +96,8 @@ void AddMigrateFlags(CLI::App* cmd, Flags* f) {
       ->check(CheckNamespace)
       ->capture_default_str();
   auto* in_place = cmd->add_flag("--in-place", f->in_place,
-                                 "Rewrite the files (each one atomically) instead of printing "
-                                 "the migrated stream");
+                                 "Rewrite the files, all or none (an interrupted run is completed "
+                                 "by the next) instead of printing the migrated stream");
   cmd->add_flag("--check", f->check,
                 "Print the unified diff and exit 1 when something would change; write nothing")
       ->excludes(in_place);
@@ -130,6 +143,7 @@ int RunMigrate(const Flags& f, const CliIo& io) {
   }
   Diagnostics diags;
   std::vector<std::string> paths = ExpandPaths(io.disk, f.paths, "", &diags);
+  if (!diags.HasErrors() && !HandleInterrupted(f, io, paths)) return kExitInvalidInput;
   std::vector<MigrateInput> inputs;
   for (const std::string& path : paths) {
     MigrateInput in;
@@ -162,9 +176,13 @@ int RunMigrate(const Flags& f, const CliIo& io) {
     return any ? kExitInvalidInput : kExitOk;
   }
   if (f.in_place) {
+    std::vector<FileReplacement> replace;
+    for (size_t i = 0; i < paths.size(); ++i)
+      if (changed[i]) replace.push_back({paths[i], out[i]});
     std::string err;
-    if (!WriteInPlace(io.disk, paths, out, changed, &err)) {
-      *io.err << "error: " << err << "\n";
+    bool committed = false;
+    if (!ReplaceFiles(io.disk, replace, &committed, &err)) {
+      *io.err << "error: " << err << (committed ? "" : "; no file was changed") << "\n";
       return kExitOutput;
     }
     return kExitOk;

@@ -46,6 +46,7 @@ DiskInterface::FileInfo RealDiskInterface::Lookup(const std::string& path) {
                                     : Kind::kOther;
   info.device = static_cast<uint64_t>(st.st_dev);
   info.inode = static_cast<uint64_t>(st.st_ino);
+  info.mode = static_cast<uint32_t>(st.st_mode & 07777);
   return info;
 }
 
@@ -218,6 +219,40 @@ bool RealDiskInterface::WriteFile(const std::string& path, const std::string& co
   return true;
 }
 
+bool RealDiskInterface::WriteNewFile(const std::string& path, const std::string& contents,
+                                     uint32_t mode, std::string* err) {
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    *err = ErrnoText("cannot create", path);
+    return false;
+  }
+  size_t done = 0;
+  bool ok = true;
+  while (ok && done < contents.size()) {
+    ssize_t n = write(fd, contents.data() + done, contents.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n >= 0;
+    if (ok) done += static_cast<size_t>(n);
+  }
+  // fchmod after creation: the umask does not apply to it.
+  ok = ok && fchmod(fd, static_cast<mode_t>(mode)) == 0 && fsync(fd) == 0;
+  if (!ok) *err = ErrnoText("cannot write", path);
+  if (close(fd) != 0 && ok) {
+    *err = ErrnoText("cannot write", path);
+    ok = false;
+  }
+  if (!ok) unlink(path.c_str());  // created above (O_EXCL): ours to remove
+  return ok;
+}
+
+bool RealDiskInterface::SyncDir(const std::string& path, std::string* err) {
+  const int fd = open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const bool ok = fd >= 0 && fsync(fd) == 0;
+  if (!ok) *err = ErrnoText("cannot sync", path);
+  if (fd >= 0) close(fd);
+  return ok;
+}
+
 bool RealDiskInterface::ListDir(const std::string& path, std::vector<std::string>* names,
                                 std::string* err) {
   DIR* dir = opendir(path.c_str());
@@ -359,6 +394,7 @@ DiskInterface::FileInfo MemoryDiskInterface::Lookup(const std::string& path) {
     return info;
   }
   info.inode = std::hash<std::string>()(path);  // one name per file here: the path is identity
+  info.mode = info.kind == Kind::kFile ? 0644 : 0755;
   return info;
 }
 
@@ -405,6 +441,18 @@ bool MemoryDiskInterface::WriteFile(const std::string& path, const std::string& 
   files[path] = contents;
   return true;
 }
+
+bool MemoryDiskInterface::WriteNewFile(const std::string& path, const std::string& contents,
+                                       uint32_t, std::string* err) {
+  if (Stat(path) != Kind::kMissing) {
+    *err = "cannot create " + path + ": File exists";
+    return false;
+  }
+  files[path] = contents;
+  return true;
+}
+
+bool MemoryDiskInterface::SyncDir(const std::string&, std::string*) { return true; }
 
 bool MemoryDiskInterface::ListDir(const std::string& path, std::vector<std::string>* names,
                                   std::string* err) {

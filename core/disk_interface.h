@@ -19,6 +19,7 @@ struct DiskInterface {
     Kind kind = Kind::kMissing;
     uint64_t device = 0;
     uint64_t inode = 0;
+    uint32_t mode = 0;  // permission bits (07777)
     std::string error;
   };
   virtual FileInfo Lookup(const std::string& path) = 0;
@@ -41,6 +42,13 @@ struct DiskInterface {
   // file (writing into a FIFO would block, into a device would not be a file).
   virtual bool WriteFile(const std::string& path, const std::string& contents,
                          std::string* err) = 0;
+  // Creates a new file (anything already at path, a symlink included, is an error) with these
+  // permission bits, writes it and flushes it to the device (fsync) before returning. On failure
+  // the file is removed again.
+  virtual bool WriteNewFile(const std::string& path, const std::string& contents, uint32_t mode,
+                            std::string* err) = 0;
+  // Flushes a directory's entries (names created, renamed or removed in it) to the device.
+  virtual bool SyncDir(const std::string& path, std::string* err) = 0;
   // Names (not paths) of a directory's entries, sorted.
   virtual bool ListDir(const std::string& path, std::vector<std::string>* names,
                        std::string* err) = 0;
@@ -70,6 +78,9 @@ bool ReadBounded(int fd, const std::string& name, size_t max_bytes, std::string*
                 std::string* err) override;                                                        \
   bool RealPath(const std::string& path, std::string* resolved, std::string* err) override;        \
   bool WriteFile(const std::string& path, const std::string& contents, std::string* err) override; \
+  bool WriteNewFile(const std::string& path, const std::string& contents, uint32_t mode,           \
+                    std::string* err) override;                                                    \
+  bool SyncDir(const std::string& path, std::string* err) override;                                \
   bool ListDir(const std::string& path, std::vector<std::string>* names, std::string* err)         \
       override;                                                                                    \
   bool MakeDirs(const std::string& path, std::string* err) override;                               \

@@ -67,6 +67,13 @@ class ConfigPool {
   std::map<std::string, std::string> by_name_;     // kind, ns, name -> spec YAML
 };
 
+// The inputs' ConfigMaps (v1) by "<namespace>/<name>" (the default namespace for those without).
+struct InputConfigMap {
+  std::string file;
+  const Value* doc = nullptr;
+};
+using InputConfigMaps = std::map<std::string, InputConfigMap>;
+
 // A string value's text; empty for anything else or nothing.
 inline std::string StringAt(const Value* v) { return v && v->IsString() ? v->text : ""; }
 

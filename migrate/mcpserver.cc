@@ -1,5 +1,7 @@
 #include "migrate/mcpserver.h"
 
+#include <algorithm>
+
 #include "core/value_builder.h"
 
 namespace thv {
@@ -24,10 +26,102 @@ struct Split {
   bool ok = true;
 };
 
+// oidcConfig type configMap: 7002a239b's operator read the ConfigMap in the server's namespace
+// and passed its well-known keys as proxy flags (controllers/mcpserver_controller.go@7002a239b:
+// 1792-1844; an empty value or a missing ConfigMap passed nothing). The same settings become an
+// inline MCPOIDCConfig; the audience (returned) goes to the reference.
+std::string OidcFromConfigMap(const DocumentEdit& d, const Value& oidc, const std::string& path,
+                              const std::string& ns, const InputConfigMaps& configmaps, Split* s,
+                              Diagnostics* diags) {
+  const std::string name =
+      StringAt(oidc.Find("configMap") ? oidc.Find("configMap")->Find("name") : nullptr);
+  const std::string key = (ns.empty() ? d.default_namespace : ns) + "/" + name;
+  auto found = configmaps.find(key);
+  if (name.empty() || found == configmaps.end()) {
+    diags->Error(d.file, oidc.mark, path + ".configMap.name",
+                 "the OIDC settings are in ConfigMap " + key +
+                     ", which is not among the inputs: migrate converts it into an MCPOIDCConfig "
+                     "when it is (same namespace); add its manifest to the inputs, then migrate");
+    s->ok = false;
+    return "";
+  }
+  const InputConfigMap& cm = found->second;
+  auto refuse = [&](const Value& at, const std::string& field, const std::string& why) {
+    diags->Error(cm.file, at.mark, field, why);
+    s->ok = false;
+  };
+  // 7002a239b's keys -> MCPOIDCConfig inline fields (v0.44.0 api/v1beta1/mcpoidcconfig_types.go:
+  // 103-135, written in that order).
+  static const std::pair<const char*, const char*> kFields[] = {
+      {"issuer", "issuer"},
+      {"jwksUrl", "jwksUrl"},
+      {"introspectionUrl", "introspectionUrl"},
+      {"clientId", "clientId"},
+      {"jwksAuthTokenPath", "jwksAuthTokenPath"}};
+  Value in = Value::Mapping();
+  std::string audience;
+  bool allow_private_ip = false;
+  const Value* data = cm.doc->Find("data");
+  if (data && data->IsMapping()) {
+    for (const Member& m : data->members) {
+      const std::string field = "data." + m.key;
+      if (!m.value.IsString()) {
+        refuse(m.value, field, "a ConfigMap's data values are strings: quote it, then migrate");
+        continue;
+      }
+      if (m.value.text.empty()) continue;  // 7002a239b passed nothing for an empty value
+      if (m.key == "audience") {
+        audience = m.value.text;
+      } else if (m.key == "jwksAllowPrivateIP") {
+        allow_private_ip = m.value.text == "true";  // anything else passed nothing
+      } else if (m.key == "clientSecret") {
+        refuse(m.value, field,
+               "v0.44.0 reads the OIDC client secret only from a Secret (MCPOIDCConfig "
+               "inline.clientSecretRef); migrate never writes secrets: put it in a Secret, "
+               "remove the key, then migrate and set clientSecretRef by hand");
+      } else if (m.key == "thvCABundlePath") {
+        refuse(m.value, field,
+               "v0.44.0 takes the CA bundle from a ConfigMap (MCPOIDCConfig "
+               "inline.caBundleRef), not a path: remove the key, then migrate and reference the "
+               "bundle's ConfigMap by hand");
+      } else if (std::none_of(std::begin(kFields), std::end(kFields),
+                              [&](const auto& f) { return m.key == f.first; })) {
+        diags->Warning(cm.file, m.key_mark, field,
+                       "note: 7002a239b's operator did not read this key (it reads issuer, "
+                       "audience, jwksUrl, introspectionUrl, clientId, clientSecret, "
+                       "thvCABundlePath, jwksAuthTokenPath, jwksAllowPrivateIP), so it set "
+                       "nothing and is not carried over");
+      }
+    }
+    for (const auto& [from, to] : kFields)
+      if (const Value* v = data->Find(from); v && v->IsString() && !v->text.empty()) in.Set(to, *v);
+    if (allow_private_ip) in.Set("jwksAllowPrivateIP", Value::Bool(true));
+  }
+  if (cm.doc->Find("binaryData"))
+    diags->Warning(cm.file, cm.doc->Find("binaryData")->mark, "binaryData",
+                   "note: 7002a239b's operator read only data, not binaryData; not carried over");
+  if (!in.Find("issuer"))
+    refuse(*cm.doc, "data.issuer",
+           "no issuer: 7002a239b's proxy got no --oidc-issuer from this ConfigMap, and v0.44.0 "
+           "requires one (MCPOIDCConfig inline.issuer); set the issuer, then migrate");
+  if (audience.empty())
+    refuse(*cm.doc, "data.audience",
+           "v0.44.0 requires an audience (oidcConfigRef.audience); 7002a239b checked none when "
+           "it was empty: set the audience your tokens carry, then migrate");
+  s->config_spec.Set("type", Str("inline"));
+  s->config_spec.Set("inline", std::move(in));
+  diags->Warning(d.file, oidc.mark, path,
+                 "note: the settings of ConfigMap " + key +
+                     " are now an MCPOIDCConfig; the server no longer reads the ConfigMap "
+                     "(delete it when nothing else does)");
+  return audience;
+}
+
 // spec.oidcConfig (7002a239b: type kubernetes (default), configMap or inline) -> an
 // MCPOIDCConfig spec and the oidcConfigRef's audience and resourceUrl.
 Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& path,
-                  const std::string& default_resource_url, Diagnostics* diags) {
+                  const std::string& ns, const std::string& default_resource_url,
+                  const InputConfigMaps& configmaps, Diagnostics* diags) {
   Split s;
   std::string type = StringAt(oidc.Find("type"));
   if (type.empty()) type = "kubernetes";
@@ -38,14 +132,8 @@ Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& p
   std::string audience;
   s.config_spec = Value::Mapping();
   if (type == "configMap") {
-    refuse(oidc, ".type",
-           "v0.44.0 has no configMap type of OIDC configuration (MCPOIDCConfig is "
-           "kubernetesServiceAccount or inline): write an MCPOIDCConfig of type inline with the "
-           "ConfigMap's values and an "
-           "oidcConfigRef naming it, then migrate");
-    return s;
-  }
-  if (type == "kubernetes") {
+    audience = OidcFromConfigMap(d, oidc, path, ns, configmaps, &s, diags);
+  } else if (type == "kubernetes") {
     const Value* k = oidc.Find("kubernetes");
     Value sub = k && k->IsMapping() ? Pick(*k, {"serviceAccount", "namespace", "issuer", "jwksUrl",
                                                 "introspectionUrl", "useClusterAuth"})
@@ -60,7 +148,7 @@ Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& p
     if (audience.empty()) audience = "toolhive";  // the 7002a239b CRD default
     s.config_spec.Set("type", Str("kubernetesServiceAccount"));
     s.config_spec.Set("kubernetesServiceAccount", std::move(sub));
-  } else {
+  } else if (type == "inline") {
     const Value* in = oidc.Find("inline");
     if (!in || !in->IsMapping()) {
       refuse(oidc, ".inline", "type inline without inline settings");
@@ -84,6 +172,7 @@ Split ConvertOidc(const DocumentEdit& d, const Value& oidc, const std::string& p
     s.config_spec.Set("inline", Pick(*in, {"issuer", "jwksUrl", "introspectionUrl", "clientId",
                                            "jwksAuthTokenPath", "jwksAllowPrivateIP"}));
   }
+  if (!s.ok) return s;
   s.ref_lines.push_back("audience: " + YamlScalar(audience));
   std::string url = StringAt(oidc.Find("resourceUrl"));
   if (url.empty()) {
@@ -155,7 +244,29 @@ Split ConvertTelemetry(const DocumentEdit& d, const Value& telemetry, const std:
     }
     s.config_spec.Set("openTelemetry", std::move(out));
   }
-  if (const Value* prom = telemetry.Find("prometheus")) s.config_spec.Set("prometheus", *prom);
+  const Value* prom = telemetry.Find("prometheus");
+  if (prom) s.config_spec.Set("prometheus", *prom);
+  // Without --otel-service-name, 7002a239b's proxy (flags mode) named its OpenTelemetry resource
+  // "toolhive-mcp-proxy" (pkg/runner/config_builder.go@7002a239b:362-366, pkg/telemetry/
+  // config.go:65), and the SDK lets that win over the container's OTEL_RESOURCE_ATTRIBUTES
+  // service.name=<server> (go.opentelemetry.io/otel/sdk v1.38.0 trace/provider.go:395-403 and
+  // metric/config.go:108-116: resource.Merge(resource.Environment(), res), res last). v0.44.0
+  // names it <server> (ResolveServiceName), so the old name is kept explicitly. Only when the
+  // proxy built a telemetry config at all: an endpoint or the Prometheus path
+  // (config_builder.go:349-351; the operator passes the latter for prometheus.enabled,
+  // controllers/mcpserver_controller.go:1933-1935).
+  const Value* otel = telemetry.Find("openTelemetry");
+  const bool configured = (otel && !StringAt(otel->Find("endpoint")).empty()) ||
+                          (prom && prom->Find("enabled") && prom->Find("enabled")->AsBool());
+  if (configured && (!otel || StringAt(otel->Find("serviceName")).empty())) {
+    s.ref_lines.push_back("serviceName: toolhive-mcp-proxy");
+    diags->Warning(d.file, otel ? otel->mark : telemetry.mark,
+                   path + (otel ? ".openTelemetry.serviceName" : ""),
+                   "note: 7002a239b's proxy reported the service name toolhive-mcp-proxy when "
+                   "none was set (its default overrode OTEL_RESOURCE_ATTRIBUTES); v0.44.0 would "
+                   "report the server's name, so migrate keeps toolhive-mcp-proxy explicitly "
+                   "(remove serviceName to take the new default)");
+  }
   return s;
 }
 
@@ -168,7 +279,8 @@ void BumpApiVersion(DocumentEdit* d, Diagnostics* diags) {
                  "cannot rewrite the apiVersion in place (write it as a plain scalar)");
 }
 
-void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
+void MigrateServer(DocumentEdit* d, ConfigPool* pool, const InputConfigMaps& configmaps,
+                   Diagnostics* diags) {
   const Value& doc = *d->doc;
   BumpApiVersion(d, diags);
   const Value* spec = doc.Find("spec");
@@ -232,10 +344,10 @@ void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags) {
     std::string kind, suffix, ref;
     if (m.key == "oidcConfig") {
       split =
-          ConvertOidc(*d, m.value, field,
+          ConvertOidc(*d, m.value, field, ns,
                       "http://mcp-" + name + "-proxy." + (ns.empty() ? d->default_namespace : ns) +
                           ".svc.cluster.local:" + port,
-                      diags);
+                      configmaps, diags);
       kind = "MCPOIDCConfig", suffix = "-oidc", ref = "oidcConfigRef";
     } else if (m.key == "telemetry") {
       split = ConvertTelemetry(*d, m.value, field, diags);

@@ -12,7 +12,9 @@ void BumpApiVersion(DocumentEdit* d, Diagnostics* diags);
 
 // port -> proxyPort, targetPort -> mcpPort, inline oidcConfig / telemetry / tools -> MCPOIDCConfig
 // / MCPTelemetryConfig / MCPToolConfig documents and references; the stdio proxy mode kept.
-// What v0.44.0 cannot express is an error at the field; behaviour that changes is a warning.
-void MigrateServer(DocumentEdit* d, ConfigPool* pool, Diagnostics* diags);
+// A configMap OIDC type reads its ConfigMap from configmaps. What v0.44.0 cannot express is an
+// error at the field; behaviour that changes is a warning.
+void MigrateServer(DocumentEdit* d, ConfigPool* pool, const InputConfigMaps& configmaps,
+                   Diagnostics* diags);
 
 }  // namespace thv

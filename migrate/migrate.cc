@@ -116,6 +116,7 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
   // split-out settings reuse them.
   ConfigPool pool;
   std::set<std::string> configmaps;  // <namespace>/<name> of the inputs' ConfigMaps
+  InputConfigMaps configmap_docs;
   std::vector<std::vector<bool>> migrate(files.size());
   for (ParsedFile& f : files) {
     std::vector<bool>& mine = migrate[&f - files.data()];
@@ -127,8 +128,10 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
                     StringAt(doc.Find("apiVersion")) == "v1") ||
                    IsRegistryData(doc))) {
         std::string ns = StringAt(meta->Find("namespace"));
-        configmaps.insert((ns.empty() ? options.default_namespace : ns) + "/" +
-                          StringAt(meta->Find("name")));
+        const std::string key =
+            (ns.empty() ? options.default_namespace : ns) + "/" + StringAt(meta->Find("name"));
+        configmaps.insert(key);
+        if (!IsRegistryData(doc)) configmap_docs[key] = {f.name, &doc};
       }
       if (doc.IsMapping() && IsToolhive(doc)) {
         Diagnostics old_errors, new_errors;
@@ -179,7 +182,7 @@ std::vector<std::string> Migrate(const std::vector<MigrateInput>& inputs,
       d.default_namespace = options.default_namespace;
       const std::string kind = StringAt(d.doc->Find("kind"));
       if (kind == "MCPServer") {
-        MigrateServer(&d, &pool, diags);
+        MigrateServer(&d, &pool, configmap_docs, diags);
       } else if (kind == "MCPRegistry") {
         MigrateRegistry(&d, options, configmaps, diags);
       } else {

@@ -12,6 +12,7 @@
 #include "core/json_parse.h"
 #include "core/json_text.h"
 #include "core/testing.h"
+#include "core/value_builder.h"
 #include "core/yaml_writer.h"
 #include "migrate/edits.h"
 #include "migrate/migrate_testing.h"
@@ -114,8 +115,30 @@ void TelemetrySettings(const Value* telemetry, Settings* s) {
                            ? "false"
                        : v && v->IsString() && std::string(key) == "samplingRate" ? v->text
                                                                                   : Json(v);
+    // No endpoint: nothing is exported over OTLP, so its headers and sampling rate mean
+    // nothing; "" and {} are absent (7002a239b writes them for a Prometheus-only config).
+    const Value* endpoint = telemetry->Find("endpoint");
+    const bool otlp = endpoint && !endpoint->text.empty();
+    if (!otlp && std::string(key) == "samplingRate") continue;
+    if (v && ((v->IsString() && v->text.empty() && std::string(key) == "endpoint") ||
+              (v->IsMapping() && v->members.empty())))
+      text = "-";
     (*s)[std::string("telemetry.") + key] = text;
   }
+}
+
+// The service name 7002a239b's proxy reported (flags mode): --otel-service-name, else its
+// default, which overrode OTEL_RESOURCE_ATTRIBUTES (see migrate/mcpserver.cc ConvertTelemetry).
+// Empty when the proxy built no telemetry (no endpoint, no Prometheus path).
+std::string ServiceNameFromArgs(const Value& proxy) {
+  std::string name = "toolhive-mcp-proxy";
+  bool telemetry = false;
+  for (const Value& arg : proxy.Find("args")->items) {
+    if (arg.text.rfind("--otel-service-name=", 0) == 0) name = arg.text.substr(20);
+    telemetry |= arg.text.rfind("--otel-endpoint=", 0) == 0 ||
+                 arg.text == "--enable-prometheus-metrics-path";
+  }
+  return telemetry ? name : "";
 }
 
 // The OIDC settings the 7002a239b proxy got as flags (flags mode), by oidc_config field name.
@@ -195,6 +218,9 @@ void CheckMigratesKeepingMeaning(const std::string& path) {
     RunConfigSettings(old_rc, stdio, had_target_port, &old_settings);
     RunConfigSettings(new_rc, stdio, had_target_port, &new_settings);
     TelemetrySettings(old_rc.Find("telemetry_config"), &old_settings);
+    const Value reported = Str(ServiceNameFromArgs(ProxyContainer(old_docs, name)));
+    if (old_settings.count("telemetry.serviceName") && !reported.text.empty())
+      old_settings["telemetry.serviceName"] = Json(&reported);
     TelemetrySettings(old_rc.Find("telemetry_config") ? new_rc.Find("telemetry_config") : nullptr,
                       &new_settings);
     DeploymentSettings(old_docs, name, &old_settings);
@@ -223,6 +249,8 @@ TEST_CASE("migrate: every 7002a239b example renders at v0.44.0 with the same set
            "examples/tool-configs/toolconfig_basic.yaml",
            "migrate/full.yaml",
            "migrate/shared.yaml",
+           "migrate/telemetry_default_name.yaml",
+           "migrate/oidc_configmap.yaml",
        })
     CheckMigratesKeepingMeaning(path);
 }

@@ -201,7 +201,7 @@ TEST_CASE("migrate: what v0.44.0 cannot keep is refused at the field") {
     const char* spec;
     const char* says;
   } cases[] = {
-      {"  oidcConfig:\n    type: configMap\n    configMap: {name: c}\n", "no configMap type"},
+      {"  oidcConfig:\n    type: configMap\n    configMap: {name: c}\n", "not among the inputs"},
       {"  oidcConfig:\n    type: inline\n    inline: {issuer: https://i, audience: a, "
        "clientSecret: s}\n",
        "clientSecretRef"},

@@ -64,3 +64,4 @@ set_tests_properties(crd_patterns_vs_go PROPERTIES TIMEOUT 300)
 # schemagen refuses a CEL rule outside the evaluator's subset.
 add_test(NAME schemagen_cel_rules COMMAND bash ${CMAKE_SOURCE_DIR}/tests/schemagen_test.sh $<TARGET_FILE:schemagen>)
 thv_binary_test(migrate_in_place migrate_test.sh 600)
+thv_binary_test(migrate_atomic migrate_atomic_test.sh 600)
