@@ -2,7 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "core/testing.h"
@@ -85,11 +84,11 @@ TEST_CASE("CEL regex: bad and unsupported patterns are errors") {
 
 TEST_CASE("CEL regex: matching takes linear time (no backtracking)") {
   const std::string text(100000, 'a');
-  auto start = std::chrono::steady_clock::now();
+  double start = ThreadCpuMillis();
   CHECK(Search("^(a*)*b$", text) == "no match");
   CHECK(Search("^(a|aa)+$", text) == "match");
   CHECK(Search("(x+x+)+y", std::string(5000, 'x')) == "no match");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  CHECK(ThreadCpuMillis() - start < 10000);
 }
 
 }  // namespace thv::cel
