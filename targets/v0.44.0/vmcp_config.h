@@ -30,6 +30,10 @@ struct VmcpResolved {
   // MCPExternalAuthConfig by name, of outgoingAuth.default and backends of type
   // externalAuthConfigRef (types unauthenticated, tokenExchange, headerInjection).
   std::map<std::string, const Object*> external_auths;
+  // The cedar.ConfigOptions JSON (policies, entities_json, ...) of incomingAuth.authzConfigRef's
+  // MCPAuthzConfig (its spec.config) or of a configMap authzConfig's ConfigMap (its "cedar");
+  // null otherwise.
+  Value authz_options;
 };
 
 // The MCPExternalAuthConfig types whose backend strategy thv-render converts.

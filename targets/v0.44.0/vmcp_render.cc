@@ -11,6 +11,7 @@
 #include "core/sha256.h"
 #include "core/value_builder.h"
 #include "model/decode.h"
+#include "model/names.h"
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
 #include "render/strategic_merge.h"
@@ -193,6 +194,7 @@ class VirtualServerRenderer {
                                       "spec.incomingAuth.oidcConfigRef.name", "");
       if (resolved_.oidc_config) OidcClientSecret();
     }
+    AuthzRefs(in);
     if (const Value* ref = GetObject(spec_, "telemetryConfigRef"))
       resolved_.telemetry_config =
           Require("MCPTelemetryConfig", GetString(*ref, "name"), "spec.telemetryConfigRef.name",
@@ -208,6 +210,54 @@ class VirtualServerRenderer {
                       " (MCPToolConfig resolution failed)"))
         resolved_.tool_configs[ref] = tc;
     }
+  }
+
+  // handleAuthzConfig (vc:3556-3621) for an MCPAuthzConfig, which must be valid and of type
+  // cedarv1; validateAuthzConfigMapRef (vd:1188-1208) for a ConfigMap's Cedar configuration
+  // (LoadAuthzConfigFromConfigMap, controllerutil/authz.go:231-284). Either failing stops the
+  // reconcile before any object is written.
+  void AuthzRefs(const Value& in) {
+    if (const Value* ref = GetObject(in, "authzConfigRef")) {
+      const std::string name = GetString(*ref, "name");
+      const std::string field = "spec.incomingAuth.authzConfigRef.name";
+      const Object* config =
+          Require("MCPAuthzConfig", name, field, " (AuthzConfigRefValidated=False)");
+      if (!config) return;
+      const Value& spec = Get(config->doc, "spec");
+      if (const std::string type = GetString(spec, "type"); type != "cedarv1")
+        return Error(field, "MCPAuthzConfig " + name + " has unsupported type " + GoQuote(type) +
+                                " for VirtualMCPServer; only cedarv1 is supported" + kRefuses);
+      resolved_.authz_options = Get(spec, "config");
+      return;
+    }
+    const Value& authz = Get(in, "authzConfig");
+    if (GetString(authz, "type") != "configMap") return;
+    const std::string field = "spec.incomingAuth.authzConfig.configMap.name";
+    const std::string name = GetString(Get(authz, "configMap"), "name");
+    std::string key = GetString(Get(authz, "configMap"), "key");
+    if (key.empty()) key = "authz.json";  // DefaultAuthzKey (controllerutil/authz.go:29)
+    const std::string where = "authz ConfigMap " + ns_ + "/" + name;
+    auto refuse = [&](const std::string& why) {
+      Error(field,
+            "Authorization ConfigMap is invalid: " + why + " (AuthConfigured=False)" + kRefuses);
+    };
+    const Object* map = context_.index.Find("ConfigMap", ns_, name);
+    if (!map) return refuse("ConfigMap " + ns_ + "/" + name + " not found among the inputs");
+    const Value* text = Get(map->doc, "data").Find(key);
+    if (!text) return refuse(where + " is missing key " + GoQuote(key));
+    if (!text->IsString() || text->text.find_first_not_of(" \t\r\n") == std::string::npos)
+      return refuse(where + " key " + GoQuote(key) + " is empty");
+    const AuthzText loaded = LoadAuthzText(map->origin.file, text);
+    if (!loaded.readable)
+      return refuse("failed to parse authz config from ConfigMap " + ns_ + "/" + name + " key " +
+                    GoQuote(key) + ": it is not one JSON/YAML object");
+    if (!loaded.invalid.empty())
+      return refuse("invalid authz config from ConfigMap " + ns_ + "/" + name + " key " +
+                    GoQuote(key) + ": " + loaded.invalid);
+    // cedar.ExtractConfig: the configuration must hold Cedar options under "cedar".
+    const Value* cedar = GetObject(loaded.config, "cedar");
+    if (!cedar) return refuse(where + " is not a Cedar config: cedar config is nil");
+    resolved_.authz_options = *cedar;
   }
 
   // convertBackendAuthConfig (converter.go:669-705): each externalAuthConfigRef must resolve.
