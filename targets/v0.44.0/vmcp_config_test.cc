@@ -363,12 +363,14 @@ TEST_CASE("vMCP config: composite tools, inline then referenced, as yaml.v3 writ
   const std::string r = ConfigOf(R"(  config:
     compositeTools:
     - name: first
+      description: First
       steps: [{id: a, tool: b}]
     compositeToolRefs: [{name: d}]
 )",
                                  kReferenced);
   CHECK(Contains(r, R"(compositeTools:
     - name: first
+      description: First
       steps:
         - id: a
           type: tool

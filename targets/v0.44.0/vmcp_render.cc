@@ -19,6 +19,7 @@
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/pod_template_patch.h"
 #include "targets/v0.44.0/vmcp_backends.h"
+#include "targets/v0.44.0/vmcp_composite_validation.h"
 #include "targets/v0.44.0/vmcp_config.h"
 #include "targets/v0.44.0/workload_objects.h"
 #include "targets/v0.44.0/workload_parts.h"
@@ -104,16 +105,37 @@ class VirtualServerRenderer {
                       "replicas > 1 but sessionStorage.provider is not redis; sessions are not "
                       "shared across replicas (the operator (v0.44.0) sets "
                       "SessionStorageWarning=True)");
-    if (const Value* tools = config.Find("compositeTools"); tools && tools->IsSequence()) {
-      std::set<std::string> names;
-      for (size_t i = 0; i < tools->items.size(); ++i) {
-        const std::string name = GetString(tools->items[i], "name");
-        if (!names.insert(name).second)
-          Error("spec.config.compositeTools[" + std::to_string(i) + "].name",
-                "spec.config.compositeTools[" + std::to_string(i) + "].name \"" + name +
-                    "\" is duplicated" + kRefuses);
-      }
+    // validateCompositeTools (virtualmcpserver_types.go:718-739): Valid=False.
+    if (const Value* tools = config.Find("compositeTools")) {
+      const CompositeToolsVerdict bad = ValidateInlineCompositeTools(*tools);
+      if (!bad.message.empty()) Error(bad.path, bad.message + " (Valid=False)" + kRefuses);
     }
+  }
+
+  // A referenced VirtualMCPCompositeToolDefinition: refused when its status says Invalid
+  // (vc:1008-1022); no v0.44.0 controller sets that, so its validation is otherwise only vmcp's
+  // at start-up, over the merged list (validator.go:546-569): a warning.
+  void CompositeToolDefinition(const Object& def, size_t ref, const std::string& field) {
+    const Value& status = Get(def.doc, "status");
+    if (GetString(status, "validationStatus") == "Invalid") {
+      std::string message =
+          "Referenced VirtualMCPCompositeToolDefinition " + def.meta.name + " is invalid";
+      const std::vector<std::string> errors = GetStrings(status, "validationErrors");
+      for (size_t i = 0; i < errors.size(); ++i) message += (i ? "; " : ": ") + errors[i];
+      return Error(field, message + " (CompositeToolRefsValidated=False)" + kRefuses);
+    }
+    const Value* inline_tools = Get(spec_, "config").Find("compositeTools");
+    const size_t index =
+        ref + (inline_tools && inline_tools->IsSequence() ? inline_tools->items.size() : 0);
+    const std::string bad =
+        ValidateCompositeTool("compositeTools[" + std::to_string(index) + "]", SpecOf(def));
+    if (bad.empty()) return;
+    diags_->Warning(File(), MarkOfPath(o_.doc, field), field,
+                    "VirtualMCPCompositeToolDefinition " + def.meta.name + " (" + def.origin.file +
+                        ":" + std::to_string(def.origin.mark.line) +
+                        ") is not valid, which the operator (v0.44.0) does not check; vmcp "
+                        "refuses the config at start-up: " +
+                        bad);
   }
 
   // validateAndUpdatePodTemplateStatus (virtualmcpserver_controller.go:1046-1090, "vc") and
@@ -172,7 +194,10 @@ class VirtualServerRenderer {
             Require("VirtualMCPCompositeToolDefinition", GetString(refs->items[i], "name"),
                     "spec.config.compositeToolRefs[" + std::to_string(i) + "].name",
                     " (CompositeToolRefsValidated=False)");
-        if (def) resolved_.composite_tools.push_back(def);
+        if (!def) continue;
+        resolved_.composite_tools.push_back(def);
+        CompositeToolDefinition(*def, i,
+                                "spec.config.compositeToolRefs[" + std::to_string(i) + "].name");
       }
     }
     if (const Value* es = GetObject(spec_, "embeddingServerRef")) {
