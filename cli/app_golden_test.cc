@@ -212,6 +212,16 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "golden v0.44.0: VirtualMCPServer authz from an MCPAuthzConfig or a ConfigMap, and rate "
+    "limits") {
+  for (const char* name : {"authz-ref", "authz-configmap", "ratelimit-buckets"}) {
+    CAPTURE(name);
+    CheckGolden({std::string("testdata/servers/v0.44.0/virtual-mcps-extra/") + name + ".yaml"},
+                std::string("v0.44.0/virtual-mcps-extra/") + name + ".yaml", kRenderV044);
+  }
+}
+
 TEST_CASE("golden: list at 7002a239b, servers and registries (as main's thv-render printed it)") {
   CheckGolden({"testdata/examples/mcp-registries", "testdata/servers/full"}, "7002a239b/list.txt",
               {"list"});

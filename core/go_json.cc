@@ -179,7 +179,8 @@ const GoTypes::Type* GoTypes::Compile(std::string_view expr) const {
                    {"resource.Quantity", Kind::kQuantity, 0},
                    {"intstr.IntOrString", Kind::kIntOrString, 0},
                    {"json.RawMessage", Kind::kRaw, 0},
-                   {"Duration", Kind::kDuration, 0}};
+                   {"Duration", Kind::kDuration, 0},
+                   {"metav1.Duration", Kind::kMetaDuration, 0}};
   for (const auto& b : kBuiltins) {
     if (expr == b.name) {
       t->kind = b.kind;
@@ -261,6 +262,7 @@ bool IsEmpty(const GoTypes::Type& type, ValueRef r) {
     case Kind::kFloat64:
       return std::strtod(r.v->text.c_str(), nullptr) == 0;
     case Kind::kDuration:
+    case Kind::kMetaDuration:
       return GoDurationOf(*r.v) == 0;
     default:
       return false;
@@ -335,6 +337,7 @@ void AppendScalar(const GoTypes::Type& type, ValueRef r, GoTypes::QuantityFormat
       if (null) return Put(out, "null");
       return AppendAny(*v, out);
     case Kind::kDuration:  // MarshalJSON: the String() form, quoted
+    case Kind::kMetaDuration:
       return AppendGoString(FormatGoDuration(null ? 0 : GoDurationOf(*v)), out);
     default:
       return Put(out, "null");

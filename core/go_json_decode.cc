@@ -31,9 +31,9 @@ using Kind = GoTypes::Type::Kind;
 const char* Want(const GoTypes::Type& t) {
   if (t.kind == Kind::kPointer) return Want(*t.elem);
   if (t.kind == Kind::kInt) return t.bits == 32 ? "int32" : "integer";
-  static const char* const kWant[] = {nullptr,  nullptr,   "array", "object", "string",
-                                      "string", "boolean", nullptr, "number", "string",
-                                      "string", "string",  nullptr, "string", "object"};  // by Kind
+  static const char* const kWant[] = {nullptr,   nullptr,  "array",  "object", "string", "string",
+                                      "boolean", nullptr,  "number", "string", "string", "string",
+                                      nullptr,   "string", "string", "object"};  // by Kind
   static_assert(sizeof kWant / sizeof *kWant == static_cast<size_t>(Kind::kStruct) + 1);
   return kWant[static_cast<size_t>(t.kind)];
 }
@@ -219,7 +219,8 @@ void GoTypes::CheckValue(const Type& t, const Value& v, const JsonPath& path,
     case Kind::kIntOrString:
       if (!v.IsString() && !v.IsNumber()) ctx->TypeError(v, path, "string");
       return;
-    case Kind::kDuration: {  // UnmarshalJSON: a string time.ParseDuration accepts
+    case Kind::kDuration:  // UnmarshalJSON: a string time.ParseDuration accepts
+    case Kind::kMetaDuration: {
       if (!v.IsString()) return ctx->TypeError(v, path, "string");
       int64_t nanos = 0;
       if (!ParseGoDuration(v.text, &nanos))

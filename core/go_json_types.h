@@ -42,6 +42,9 @@ struct GoTypes::Type {
     kTime,
     kRaw,
     kDuration,  // a Go type holding a time.Duration that marshals as its String()
+    // metav1.Duration: JSON as kDuration; yaml.v3 knows no marshaller of it and writes the
+    // struct {time.Duration} as {duration: String()} (key: the lowercased field name).
+    kMetaDuration,
     kStruct
   };
   Kind kind = Kind::kStruct;

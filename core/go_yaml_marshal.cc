@@ -76,6 +76,7 @@ bool GoTypes::YamlZero(const Type& t, const Value* v) const {
     case Kind::kFloat64:
       return std::strtod(v->text.c_str(), nullptr) == 0;
     case Kind::kDuration:
+    case Kind::kMetaDuration:
       return GoDurationOf(*v) == 0;
     default:  // a pointer or interface that is not nil
       return false;
@@ -126,6 +127,12 @@ Value GoTypes::Yaml(const Type& t, const Value* v, const std::string& path,
                     YamlV3Float(Null(v) ? 0 : std::strtod(v->text.c_str(), nullptr)));
     case Kind::kDuration:
       return Scalar(Value::Type::kString, FormatGoDuration(Null(v) ? 0 : GoDurationOf(*v)));
+    case Kind::kMetaDuration: {
+      Value out = Value::Mapping();
+      out.Set("duration",
+              Scalar(Value::Type::kString, FormatGoDuration(Null(v) ? 0 : GoDurationOf(*v))));
+      return out;
+    }
     case Kind::kAny:
       return Null(v) ? Value() : YamlAny(*v);
     default:

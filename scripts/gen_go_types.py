@@ -18,7 +18,7 @@ encoding/json's rules applied here: a field's key is its json tag name, else its
 (its fields take its place); options omitempty and omitzero are kept, `string` is refused.
 Types outside the sources, and types with their own (Un)MarshalJSON or (Un)MarshalText, must be
 listed in the spec's "external": {"as": NAME} (a Go built-in or a type core/go_json knows: Time,
-resource.Quantity, intstr.IntOrString, json.RawMessage, which also serves a type with its own
+resource.Quantity, intstr.IntOrString, metav1.Duration, json.RawMessage, which also serves a type with its own
 MarshalJSON: the JSON as given, not the type's canonical form) or {"alias": UNDERLYING}. encoding/json.RawMessage and
 time.Duration (int64 nanoseconds) need no entry.
 Anything the parser does not understand inside a struct is an error, never skipped.
@@ -41,7 +41,8 @@ import subprocess
 import sys
 
 GO_BUILTINS = {"string", "bool", "int", "int32", "int64", "float64", "any"}
-ENGINE_NAMES = {"Time", "resource.Quantity", "intstr.IntOrString", "json.RawMessage", "Duration"}
+ENGINE_NAMES = {"Time", "resource.Quantity", "intstr.IntOrString", "json.RawMessage", "Duration",
+                "metav1.Duration"}
 # Standard-library types every spec may meet (a spec's own "external" entries win).
 STD_EXTERNAL = {"encoding/json.RawMessage": {"as": "json.RawMessage"},
                 "time.Duration": {"as": "int64"}}
@@ -458,7 +459,8 @@ def cpp_type(gen, typ, opts, element=False):
     if base != typ:
         return cpp_type(gen, base, opts, element)
     scalar = {"string": "std::string", "bool": "bool", "int": "int64_t", "int32": "int64_t",
-              "int64": "int64_t", "float64": "double", "Duration": "int64_t"}
+              "int64": "int64_t", "float64": "double", "Duration": "int64_t",
+              "metav1.Duration": "int64_t"}
     if typ in scalar:
         return scalar[typ]
     if typ in gen.out_names and gen.out_names[typ] in gen.structs:

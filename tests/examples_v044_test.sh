@@ -75,6 +75,16 @@ for inputs in "$servers/10-authserver-ref.yaml" "$servers/20-external-auth-ref.y
   # shellcheck disable=SC2086
   check_objects "$inputs" $inputs
 done
+# VirtualMCPServer authz from an MCPAuthzConfig or a ConfigMap, and rate limiting (the inputs of
+# testdata/golden/v0.44.0/virtual-mcps-extra/authz-*, ratelimit-*).
+for input in "$root"/testdata/servers/v0.44.0/virtual-mcps-extra/authz-*.yaml \
+  "$root"/testdata/servers/v0.44.0/virtual-mcps-extra/ratelimit-*.yaml; do
+  count=$((count + 1))
+  "$bin" render --operator-version v0.44.0 "$input" >"$work/rout.yaml" 2>"$work/rerr" ||
+    fail "$input: render failed: $(head -3 "$work/rerr")"
+  grep -q '^kind: Deployment$' "$work/rout.yaml" || fail "$input: no Deployment rendered"
+  check_objects "$input" "$input"
+done
 # The VirtualMCPServer outgoing auth inputs of the goldens (testdata/golden/v0.44.0/vmcp-outgoing-auth/):
 # every MCPExternalAuthConfig type in the spec, and discovered from the group in both modes.
 auth=$root/testdata/servers/v0.44.0/vmcp-outgoing-auth

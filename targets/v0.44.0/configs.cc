@@ -1,8 +1,10 @@
 #include "targets/v0.44.0/configs.h"
 
+#include <algorithm>
 #include <set>
 #include <utility>
 
+#include "core/yaml_reader.h"
 #include "model/decode.h"
 #include "model/formats.h"
 #include "model/inputs.h"
@@ -340,6 +342,41 @@ std::vector<Invalid> ValidateConfig(const Object& object) {
     if (const Verdict first = validate(object)) return {*first};
   }
   return {};
+}
+
+Value SortedKeys(const Value& v) {
+  Value out = v;
+  if (v.IsMapping()) {
+    std::stable_sort(out.members.begin(), out.members.end(),
+                     [](const Member& a, const Member& b) { return a.key < b.key; });
+    for (Member& m : out.members) m.value = SortedKeys(m.value);
+  } else if (v.IsSequence()) {
+    for (Value& item : out.items) item = SortedKeys(item);
+  }
+  return out;
+}
+
+AuthzText LoadAuthzText(const std::string& file, const Value* text) {
+  AuthzText out;
+  Diagnostics parse;
+  std::vector<Value> docs;
+  if (!text || !text->IsString() || text->text.find_first_not_of(" \t\r\n") == std::string::npos ||
+      !ReadYamlDocuments(file, text->text, &docs, &parse) || docs.size() != 1 ||
+      !docs[0].IsMapping())
+    return out;
+  out.readable = true;
+  out.config = SortedKeys(docs[0]);
+  const std::string version = GetString(out.config, "version");
+  const std::string type = GetString(out.config, "type");
+  if (version.empty()) {
+    out.invalid = "version is required";
+  } else if (type.empty()) {
+    out.invalid = "type is required";
+  } else if (const std::optional<Invalid> bad = ValidateAuthorizer(
+                 type, GetObject(out.config, type == "httpv1" ? "pdp" : "cedar"), "")) {
+    out.invalid = bad->message;
+  }
+  return out;
 }
 
 std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* config,

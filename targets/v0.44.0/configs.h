@@ -28,6 +28,20 @@ std::vector<Invalid> ValidateConfig(const Object& object);
 std::optional<Invalid> ValidateAuthorizer(const std::string& type, const Value* config,
                                           const std::string& at);
 
+// A Value with JSON object keys sorted at every level, as Go marshals a map[string]any (what
+// sigs.k8s.io/yaml makes of YAML, and what the API server stores of a RawExtension).
+Value SortedKeys(const Value& v);
+
+// LoadAuthzConfigFromConfigMap (cmd/thv-operator/pkg/controllerutil/authz.go:260-283) of the
+// text under the ConfigMap's key: not readable when empty or not one JSON/YAML object; else the
+// authz.Config as JSON (keys sorted) and, when Validate() refuses it, why.
+struct AuthzText {
+  bool readable = false;
+  Value config;
+  std::string invalid;
+};
+AuthzText LoadAuthzText(const std::string& file, const Value* text);
+
 // oidc.Resolver.ResolveFromConfigRef (cmd/thv-operator/pkg/oidc/resolver.go:74-198) of an
 // MCPOIDCConfig's spec, before the per-server audience, scopes and resource URL: the shared
 // provider settings. False for an inline type without `inline` (the resolver returns nil).

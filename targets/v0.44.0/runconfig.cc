@@ -33,20 +33,6 @@ bool ParseFloat(const std::string& text, double* out) {
   return end && *end == '\0';
 }
 
-// A Value with JSON object keys sorted at every level, as Go marshals a map[string]any (what
-// sigs.k8s.io/yaml makes of YAML, and what the API server stores of a RawExtension).
-Value SortedKeys(const Value& v) {
-  Value out = v;
-  if (v.IsMapping()) {
-    std::stable_sort(out.members.begin(), out.members.end(),
-                     [](const Member& a, const Member& b) { return a.key < b.key; });
-    for (Member& m : out.members) m.value = SortedKeys(m.value);
-  } else if (v.IsSequence()) {
-    for (Value& item : out.items) item = SortedKeys(item);
-  }
-  return out;
-}
-
 // The middleware entry types.MiddlewareConfig {type, parameters}
 // (pkg/transport/types/transport.go:45-66; parameters is the json.Marshal of the params struct).
 Value Middleware(const char* type, Value parameters) {
@@ -351,33 +337,21 @@ class RunConfigBuilder {
     const Value* text = GetObject(map.doc, "data")->Find(a.config_map_key);
     const std::string where =
         "ConfigMap " + ns_ + "/" + a.config_map_name + " key \"" + a.config_map_key + "\"";
-    Diagnostics parse;
-    std::vector<Value> docs;
-    if (!text || !text->IsString() ||
-        text->text.find_first_not_of(" \t\r\n") == std::string::npos ||
-        !ReadYamlDocuments(map.origin.file, text->text, &docs, &parse) || docs.size() != 1 ||
-        !docs[0].IsMapping()) {
+    const AuthzText loaded = LoadAuthzText(map.origin.file, text);
+    if (!loaded.readable) {
       Refuse(a.mark, "spec.authzConfig.configMap",
              "failed to process AuthzConfig: the authorization configuration in " + where +
                  " is empty or not one JSON/YAML object");
       return Value::Null();
     }
-    Value config = SortedKeys(docs[0]);
-    const std::string version = GetString(config, "version"), type = GetString(config, "type");
-    std::string problem;
-    if (version.empty()) {
-      problem = "version is required";
-    } else if (type.empty()) {
-      problem = "type is required";
-    } else if (const std::optional<Invalid> bad = ValidateAuthorizer(
-                   type, GetObject(config, type == "httpv1" ? "pdp" : "cedar"), "")) {
-      problem = bad->message;
-    }
-    if (!problem.empty()) {
+    if (!loaded.invalid.empty()) {
       Refuse(a.mark, "spec.authzConfig.configMap",
-             "failed to process AuthzConfig: invalid authz config from " + where + ": " + problem);
+             "failed to process AuthzConfig: invalid authz config from " + where + ": " +
+                 loaded.invalid);
       return Value::Null();
     }
+    const Value& config = loaded.config;
+    const std::string type = GetString(config, "type");
     if (type != "cedarv1" ||
         (a.group_claim_name.empty() && a.role_claim_name.empty() && a.group_entity_type.empty()))
       return config;

@@ -1,11 +1,14 @@
 #include "targets/v0.44.0/vmcp_config.h"
 
 #include <set>
+#include <utility>
 
 #include "core/go_json.h"
+#include "core/go_yaml.h"
 #include "core/value_builder.h"
 #include "core/yaml_writer.h"
 #include "model/decode.h"
+#include "model/names.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
@@ -55,7 +58,23 @@ Value OidcConfig(const Object& vmcp, const Value& ref, const Object& oidc) {
   return out;
 }
 
-// convertIncomingAuth (cv:189-228) with convertAuthzConfig's inline arm (cv:300-368).
+// The Cedar options (cedar.ConfigOptions, pkg/authz/authorizers/cedar/core.go) as the vMCP's
+// AuthzConfig: resolveAuthzConfigRef (cv:271-278) and convertAuthzConfig's configMap arm
+// (cv:324-337).
+Value CedarAuthz(const Value& options) {
+  Value a = Obj({{"type", Str("cedar")}});
+  if (const Value* p = options.Find("policies")) a.Set("policies", *p);
+  for (auto [from, to] : {std::pair<const char*, const char*>{"entities_json", "entitiesJson"},
+                          {"group_claim_name", "groupClaimName"},
+                          {"role_claim_name", "roleClaimName"},
+                          {"group_entity_type", "groupEntityType"}})
+    a.Set(to, Str(GetString(options, from)));
+  return a;
+}
+
+// convertIncomingAuth (cv:189-228): convertAuthzConfig (cv:300-368) for authzConfig, inline or
+// from its ConfigMap with the spec's claim settings over it; resolveAuthzConfigRef (cv:241-290)
+// for an MCPAuthzConfig.
 Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r) {
   Value out = Obj({{"type", Str(GetString(in, "type"))}});
   if (r.oidc_config) {
@@ -64,13 +83,17 @@ Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r) {
   }
   if (const Value* authz = GetObject(in, "authzConfig")) {
     Value a = Obj({{"type", Str("cedar")}});
-    if (const Value* inline_ = GetObject(*authz, "inline")) {
+    if (GetString(*authz, "type") == "configMap") {
+      a = CedarAuthz(r.authz_options);
+    } else if (const Value* inline_ = GetObject(*authz, "inline")) {
       if (const Value* p = inline_->Find("policies")) a.Set("policies", *p);
       a.Set("entitiesJson", Str(GetString(*inline_, "entitiesJson")));
     }
     for (const char* key : {"groupClaimName", "roleClaimName", "groupEntityType"})
       if (!GetString(*authz, key).empty()) a.Set(key, Str(GetString(*authz, key)));
     out.Set("authz", std::move(a));
+  } else if (GetObject(in, "authzConfigRef")) {
+    out.Set("authz", CedarAuthz(r.authz_options));
   }
   return out;
 }
@@ -159,6 +182,31 @@ Value OperationalDefaults() {
              {"circuitBreaker", Obj({{"failureThreshold", Int(5)}, {"timeout", Str("60s")}})}})}});
 }
 
+// spec.config.rateLimiting is copied into config.yaml (cv:106); its refillPeriods are
+// metav1.Durations, read with time.ParseDuration when the operator decodes the
+// VirtualMCPServer: one it cannot parse means it cannot read the object at all.
+void CheckRefillPeriods(const Object& vmcp, Diagnostics* diags, bool* ok) {
+  const Value& rl = Get(Get(SpecOf(vmcp), "config"), "rateLimiting");
+  std::vector<std::string> buckets;
+  for (const char* b : {"shared", "perUser"})
+    if (GetObject(rl, b)) buckets.push_back(b);
+  const Value* tools = rl.Find("tools");
+  for (size_t i = 0; tools && tools->IsSequence() && i < tools->items.size(); ++i)
+    for (const char* b : {"shared", "perUser"})
+      if (GetObject(tools->items[i], b)) buckets.push_back("tools[" + std::to_string(i) + "]." + b);
+  for (const std::string& bucket : buckets) {
+    const std::string path = "spec.config.rateLimiting." + bucket + ".refillPeriod";
+    const Value* period = ValueAtPath(vmcp.doc, path);
+    int64_t nanos = 0;
+    if (!period || !period->IsString() || ParseGoDuration(period->text, &nanos)) continue;
+    diags->Error(vmcp.origin.file, MarkOfPath(vmcp.doc, path), path,
+                 "time: invalid duration " + GoQuote(period->text) + "; " + kOperator +
+                     " cannot decode the VirtualMCPServer (a metav1.Duration) and creates "
+                     "nothing for it");
+    *ok = false;
+  }
+}
+
 }  // namespace
 
 const Value& MappingAt(const Value& parent, const char* key) {
@@ -179,14 +227,9 @@ bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {
   };
   if (Has(spec, "authServerConfig"))
     not_yet("spec.authServerConfig", "an embedded auth server (authserver-config.yaml)");
-  if (Has(Get(spec, "config"), "rateLimiting"))
-    not_yet("spec.config.rateLimiting", "rate limiting");
+  CheckRefillPeriods(vmcp, diags, &ok);
   const Value& in = Get(spec, "incomingAuth");
-  if (Has(in, "authzConfigRef"))
-    not_yet("spec.incomingAuth.authzConfigRef", "an MCPAuthzConfig reference");
   const Value& authz = Get(in, "authzConfig");
-  if (GetString(authz, "type") == "configMap")
-    not_yet("spec.incomingAuth.authzConfig.configMap", "Cedar policies from a ConfigMap");
   if (const std::string p = GetString(Get(authz, "inline"), "primaryUpstreamProvider"); !p.empty())
     refuse("spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider",
            "authz primaryUpstreamProvider \"" + p +

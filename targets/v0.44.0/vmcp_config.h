@@ -28,6 +28,10 @@ struct VmcpResolved {
   std::string embedding_url;  // the EmbeddingServer's status.url (embeddingServerRef)
   Value static_backends;      // static mode: the group's backends (StaticBackends); else null
   Value outgoing_auth;        // config.outgoingAuth (ResolveVmcpOutgoingAuth)
+  // The cedar.ConfigOptions JSON (policies, entities_json, ...) of incomingAuth.authzConfigRef's
+  // MCPAuthzConfig (its spec.config) or of a configMap authzConfig's ConfigMap (its "cedar");
+  // null otherwise.
+  Value authz_options;
 };
 
 // The fields the operator cannot convert yet in thv-render, or refuses itself: errors naming

@@ -54,11 +54,16 @@ spec:
 ---
 )";
 
-// config.yaml of VirtualServerDoc(spec, others), which must render.
-std::string ConfigOf(const std::string& spec, const std::string& others = "") {
-  const RenderRun r = RunAt044(VirtualServerDoc(spec, others));
+// config.yaml of the documents, which must render.
+std::string ConfigOfDocs(const std::string& docs) {
+  const RenderRun r = RunAt044(docs);
   REQUIRE(r.errors.empty());
   return ConfigYaml(r);
+}
+
+// config.yaml of VirtualServerDoc(spec, others), which must render.
+std::string ConfigOf(const std::string& spec, const std::string& others = "") {
+  return ConfigOfDocs(VirtualServerDoc(spec, others));
 }
 
 // VirtualServerDoc(spec) is refused with an error holding text.
@@ -256,16 +261,110 @@ TEST_CASE("vMCP config: embeddingServerRef writes the EmbeddingServer's URL (vv:
                 "spec.config.optimizer requires an embedding service"));
 }
 
+// VirtualServerDoc with its incomingAuth replaced by `incoming` (indented under spec).
+std::string WithIncomingAuth(const std::string& incoming, const std::string& others) {
+  std::string doc = VirtualServerDoc("", others);
+  const std::string anonymous = "  incomingAuth: {type: anonymous}\n";
+  return doc.replace(doc.find(anonymous), anonymous.size(), incoming);
+}
+
+TEST_CASE(
+    "vMCP config: Cedar options of an MCPAuthzConfig (cv:241-290) or a ConfigMap (cv:319-361)") {
+  const char kConfigs[] = R"({apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPAuthzConfig,
+ metadata: {name: shared, namespace: ns}, spec: {type: cedarv1, config: {
+   policies: ['permit(principal, action, resource);'], entities_json: '[]',
+   group_claim_name: groups, primary_upstream_provider: ignored}}}
+---
+{apiVersion: v1, kind: ConfigMap, metadata: {name: cm, namespace: ns}, data: {authz.json: '{"version":
+ "1.0", "type": "cedarv1", "cedar": {"policies": ["forbid(principal, action, resource);"],
+ "role_claim_name": "r", "group_claim_name": "g"}}'}}
+---
+)";
+  // The reference: every Cedar option but the primary upstream, which only the auth server sets.
+  CHECK(Contains(
+      ConfigOfDocs(WithIncomingAuth(
+          "  incomingAuth: {type: anonymous, authzConfigRef: {name: shared}}\n", kConfigs)),
+      R"(incomingAuth:
+    type: anonymous
+    authz:
+        type: cedar
+        policies:
+            - permit(principal, action, resource);
+        entitiesJson: '[]'
+        groupClaimName: groups
+outgoingAuth:
+)"));
+  // The ConfigMap: its claim settings, the spec's over them; no entities_json, none written.
+  CHECK(Contains(ConfigOfDocs(WithIncomingAuth(R"(  incomingAuth:
+    type: anonymous
+    authzConfig: {type: configMap, configMap: {name: cm}, groupClaimName: spec-groups}
+)",
+                                               kConfigs)),
+                 R"(    authz:
+        type: cedar
+        policies:
+            - forbid(principal, action, resource);
+        groupClaimName: spec-groups
+        roleClaimName: r
+outgoingAuth:
+)"));
+  // A ConfigMap that is not among the inputs stops the operator before it writes anything.
+  CHECK(RunAt044(WithIncomingAuth(R"(  incomingAuth:
+    type: anonymous
+    authzConfig: {type: configMap, configMap: {name: absent, key: k}}
+)",
+                                  kConfigs))
+            .HasError("spec.incomingAuth.authzConfig.configMap.name: Authorization ConfigMap is "
+                      "invalid: ConfigMap ns/absent not found among the inputs"));
+  CHECK(RunAt044(WithIncomingAuth(R"(  incomingAuth:
+    type: anonymous
+    authzConfig: {type: configMap, configMap: {name: cm, key: k}}
+)",
+                                  kConfigs))
+            .HasError("authz ConfigMap ns/cm is missing key \"k\""));
+}
+
+TEST_CASE("vMCP config: rateLimiting as yaml.v3 writes a metav1.Duration (no yaml marshaller)") {
+  const std::string yaml = ConfigOf(R"(  sessionStorage: {provider: redis, address: "r:6379"}
+  config:
+    rateLimiting:
+      shared: {maxTokens: 10, refillPeriod: 90s}
+      tools:
+      - name: t
+        shared: {maxTokens: 1, refillPeriod: 0s}
+)");
+  // Go oracle (gopkg.in/yaml.v3 3.0.1 on ratelimit/types with k8s.io/apimachinery v0.35.3's
+  // metav1.Duration): the embedded time.Duration is the field "duration", its String() text.
+  CHECK(Contains(yaml, R"(rateLimiting:
+    shared:
+        maxTokens: 10
+        refillPeriod:
+            duration: 1m30s
+    tools:
+        - name: t
+          shared:
+            maxTokens: 1
+            refillPeriod:
+                duration: 0s
+)"));
+  CHECK(
+      Refused("  sessionStorage: {provider: redis, address: \"r:6379\"}\n  config:\n"
+              "    rateLimiting: {shared: {maxTokens: 1, refillPeriod: soon}}\n",
+              "spec.config.rateLimiting.shared.refillPeriod: time: invalid duration \"soon\""));
+}
+
 TEST_CASE("vMCP config: composite tools, inline then referenced, as yaml.v3 writes them") {
   const std::string r = ConfigOf(R"(  config:
     compositeTools:
     - name: first
+      description: First
       steps: [{id: a, tool: b}]
     compositeToolRefs: [{name: d}]
 )",
                                  kReferenced);
   CHECK(Contains(r, R"(compositeTools:
     - name: first
+      description: First
       steps:
         - id: a
           type: tool

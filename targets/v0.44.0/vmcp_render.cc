@@ -11,12 +11,14 @@
 #include "core/sha256.h"
 #include "core/value_builder.h"
 #include "model/decode.h"
+#include "model/names.h"
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/pod_template_patch.h"
 #include "targets/v0.44.0/vmcp_backends.h"
+#include "targets/v0.44.0/vmcp_composite_validation.h"
 #include "targets/v0.44.0/vmcp_config.h"
 #include "targets/v0.44.0/vmcp_outgoing_auth.h"
 #include "targets/v0.44.0/workload_objects.h"
@@ -103,16 +105,37 @@ class VirtualServerRenderer {
                       "replicas > 1 but sessionStorage.provider is not redis; sessions are not "
                       "shared across replicas (the operator (v0.44.0) sets "
                       "SessionStorageWarning=True)");
-    if (const Value* tools = config.Find("compositeTools"); tools && tools->IsSequence()) {
-      std::set<std::string> names;
-      for (size_t i = 0; i < tools->items.size(); ++i) {
-        const std::string name = GetString(tools->items[i], "name");
-        if (!names.insert(name).second)
-          Error("spec.config.compositeTools[" + std::to_string(i) + "].name",
-                "spec.config.compositeTools[" + std::to_string(i) + "].name \"" + name +
-                    "\" is duplicated" + kRefuses);
-      }
+    // validateCompositeTools (virtualmcpserver_types.go:718-739): Valid=False.
+    if (const Value* tools = config.Find("compositeTools")) {
+      const CompositeToolsVerdict bad = ValidateInlineCompositeTools(*tools);
+      if (!bad.message.empty()) Error(bad.path, bad.message + " (Valid=False)" + kRefuses);
     }
+  }
+
+  // A referenced VirtualMCPCompositeToolDefinition: refused when its status says Invalid
+  // (vc:1008-1022); no v0.44.0 controller sets that, so its validation is otherwise only vmcp's
+  // at start-up, over the merged list (validator.go:546-569): a warning.
+  void CompositeToolDefinition(const Object& def, size_t ref, const std::string& field) {
+    const Value& status = Get(def.doc, "status");
+    if (GetString(status, "validationStatus") == "Invalid") {
+      std::string message =
+          "Referenced VirtualMCPCompositeToolDefinition " + def.meta.name + " is invalid";
+      const std::vector<std::string> errors = GetStrings(status, "validationErrors");
+      for (size_t i = 0; i < errors.size(); ++i) message += (i ? "; " : ": ") + errors[i];
+      return Error(field, message + " (CompositeToolRefsValidated=False)" + kRefuses);
+    }
+    const Value* inline_tools = Get(spec_, "config").Find("compositeTools");
+    const size_t index =
+        ref + (inline_tools && inline_tools->IsSequence() ? inline_tools->items.size() : 0);
+    const std::string bad =
+        ValidateCompositeTool("compositeTools[" + std::to_string(index) + "]", SpecOf(def));
+    if (bad.empty()) return;
+    diags_->Warning(File(), MarkOfPath(o_.doc, field), field,
+                    "VirtualMCPCompositeToolDefinition " + def.meta.name + " (" + def.origin.file +
+                        ":" + std::to_string(def.origin.mark.line) +
+                        ") is not valid, which the operator (v0.44.0) does not check; vmcp "
+                        "refuses the config at start-up: " +
+                        bad);
   }
 
   // validateAndUpdatePodTemplateStatus (virtualmcpserver_controller.go:1046-1090, "vc") and
@@ -168,7 +191,10 @@ class VirtualServerRenderer {
             Require("VirtualMCPCompositeToolDefinition", GetString(refs->items[i], "name"),
                     "spec.config.compositeToolRefs[" + std::to_string(i) + "].name",
                     " (CompositeToolRefsValidated=False)");
-        if (def) resolved_.composite_tools.push_back(def);
+        if (!def) continue;
+        resolved_.composite_tools.push_back(def);
+        CompositeToolDefinition(*def, i,
+                                "spec.config.compositeToolRefs[" + std::to_string(i) + "].name");
       }
     }
     if (const Value* es = GetObject(spec_, "embeddingServerRef")) {
@@ -189,6 +215,7 @@ class VirtualServerRenderer {
                                       "spec.incomingAuth.oidcConfigRef.name", "");
       if (resolved_.oidc_config) OidcClientSecret();
     }
+    AuthzRefs(in);
     if (const Value* ref = GetObject(spec_, "telemetryConfigRef"))
       resolved_.telemetry_config =
           Require("MCPTelemetryConfig", GetString(*ref, "name"), "spec.telemetryConfigRef.name",
@@ -204,6 +231,54 @@ class VirtualServerRenderer {
                       " (MCPToolConfig resolution failed)"))
         resolved_.tool_configs[ref] = tc;
     }
+  }
+
+  // handleAuthzConfig (vc:3556-3621) for an MCPAuthzConfig, which must be valid and of type
+  // cedarv1; validateAuthzConfigMapRef (vd:1188-1208) for a ConfigMap's Cedar configuration
+  // (LoadAuthzConfigFromConfigMap, controllerutil/authz.go:231-284). Either failing stops the
+  // reconcile before any object is written.
+  void AuthzRefs(const Value& in) {
+    if (const Value* ref = GetObject(in, "authzConfigRef")) {
+      const std::string name = GetString(*ref, "name");
+      const std::string field = "spec.incomingAuth.authzConfigRef.name";
+      const Object* config =
+          Require("MCPAuthzConfig", name, field, " (AuthzConfigRefValidated=False)");
+      if (!config) return;
+      const Value& spec = Get(config->doc, "spec");
+      if (const std::string type = GetString(spec, "type"); type != "cedarv1")
+        return Error(field, "MCPAuthzConfig " + name + " has unsupported type " + GoQuote(type) +
+                                " for VirtualMCPServer; only cedarv1 is supported" + kRefuses);
+      resolved_.authz_options = Get(spec, "config");
+      return;
+    }
+    const Value& authz = Get(in, "authzConfig");
+    if (GetString(authz, "type") != "configMap") return;
+    const std::string field = "spec.incomingAuth.authzConfig.configMap.name";
+    const std::string name = GetString(Get(authz, "configMap"), "name");
+    std::string key = GetString(Get(authz, "configMap"), "key");
+    if (key.empty()) key = "authz.json";  // DefaultAuthzKey (controllerutil/authz.go:29)
+    const std::string where = "authz ConfigMap " + ns_ + "/" + name;
+    auto refuse = [&](const std::string& why) {
+      Error(field,
+            "Authorization ConfigMap is invalid: " + why + " (AuthConfigured=False)" + kRefuses);
+    };
+    const Object* map = context_.index.Find("ConfigMap", ns_, name);
+    if (!map) return refuse("ConfigMap " + ns_ + "/" + name + " not found among the inputs");
+    const Value* text = Get(map->doc, "data").Find(key);
+    if (!text) return refuse(where + " is missing key " + GoQuote(key));
+    if (!text->IsString() || text->text.find_first_not_of(" \t\r\n") == std::string::npos)
+      return refuse(where + " key " + GoQuote(key) + " is empty");
+    const AuthzText loaded = LoadAuthzText(map->origin.file, text);
+    if (!loaded.readable)
+      return refuse("failed to parse authz config from ConfigMap " + ns_ + "/" + name + " key " +
+                    GoQuote(key) + ": it is not one JSON/YAML object");
+    if (!loaded.invalid.empty())
+      return refuse("invalid authz config from ConfigMap " + ns_ + "/" + name + " key " +
+                    GoQuote(key) + ": " + loaded.invalid);
+    // cedar.ExtractConfig: the configuration must hold Cedar options under "cedar".
+    const Value* cedar = GetObject(loaded.config, "cedar");
+    if (!cedar) return refuse(where + " is not a Cedar config: cedar config is nil");
+    resolved_.authz_options = *cedar;
   }
 
   const Value* OidcSecretRef() const {
