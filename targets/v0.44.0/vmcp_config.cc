@@ -10,6 +10,7 @@
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
+#include "targets/v0.44.0/vmcp_authserver.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -57,7 +58,7 @@ Value OidcConfig(const Object& vmcp, const Value& ref, const Object& oidc) {
 }
 
 // convertIncomingAuth (cv:189-228) with convertAuthzConfig's inline arm (cv:300-368).
-Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r) {
+Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r, Diagnostics* diags) {
   Value out = Obj({{"type", Str(GetString(in, "type"))}});
   if (r.oidc_config) {
     Value oidc = OidcConfig(vmcp, Get(in, "oidcConfigRef"), *r.oidc_config);
@@ -71,6 +72,8 @@ Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r) {
     }
     for (const char* key : {"groupClaimName", "roleClaimName", "groupEntityType"})
       if (!GetString(*authz, key).empty()) a.Set(key, Str(GetString(*authz, key)));
+    if (std::string p = VmcpPrimaryUpstreamProvider(vmcp, diags); !p.empty())
+      a.Set("primaryUpstreamProvider", Str(p));
     out.Set("authz", std::move(a));
   }
   return out;
@@ -249,8 +252,6 @@ bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {
   auto not_yet = [&](const std::string& path, const std::string& what) {
     refuse(path, what + " is not supported at v0.44.0 yet");
   };
-  if (Has(spec, "authServerConfig"))
-    not_yet("spec.authServerConfig", "an embedded auth server (authserver-config.yaml)");
   if (Has(Get(spec, "config"), "rateLimiting"))
     not_yet("spec.config.rateLimiting", "rate limiting");
   const Value& in = Get(spec, "incomingAuth");
@@ -259,12 +260,6 @@ bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {
   const Value& authz = Get(in, "authzConfig");
   if (GetString(authz, "type") == "configMap")
     not_yet("spec.incomingAuth.authzConfig.configMap", "Cedar policies from a ConfigMap");
-  if (const std::string p = GetString(Get(authz, "inline"), "primaryUpstreamProvider"); !p.empty())
-    refuse("spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider",
-           "authz primaryUpstreamProvider \"" + p +
-               "\" set without an embedded auth server (spec.authServerConfig must be "
-               "configured); " +
-               kOperator + " creates nothing for the VirtualMCPServer");
   return ok;
 }
 
@@ -279,7 +274,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
   config.Set("name", Str(vmcp.meta.name));
   config.Set("groupRef", Str(GetString(Get(spec, "groupRef"), "name")));
   if (const Value* in = GetObject(spec, "incomingAuth"))
-    config.Set("incomingAuth", IncomingAuth(vmcp, *in, r));
+    config.Set("incomingAuth", IncomingAuth(vmcp, *in, r, diags));
   config.Set("outgoingAuth", OutgoingAuth(spec, r));
   config.Set("aggregation", Aggregation(src, r));
   // convertAllCompositeTools (cv:942-1003): inline ones, then each reference's spec.
@@ -342,6 +337,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
                        GetString(Get(spec, "groupRef"), "name") + "; " + kOperator +
                        " creates no Deployment");
     config.Set("backends", r.static_backends);
+    InjectSubjectProviders(vmcp, config.Find("outgoingAuth"), diags);
   }
   // VirtualMCPServer.Validate adds an empty optimizer for an embeddingServerRef
   // (virtualmcpserver_types.go:627); vv:190-216 writes the EmbeddingServer's URL into it.

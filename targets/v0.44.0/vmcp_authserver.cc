@@ -1,0 +1,363 @@
+#include "targets/v0.44.0/vmcp_authserver.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "core/go_json.h"
+#include "core/value_builder.h"
+#include "core/yaml_writer.h"
+#include "model/decode.h"
+#include "model/names.h"
+#include "targets/v0.44.0/authserver.h"
+#include "targets/v0.44.0/authserver_checks.h"
+#include "targets/v0.44.0/defaults.h"
+
+namespace thv {
+namespace t0_44_0 {
+
+namespace {
+
+// authserver.RunConfig and what it holds, as the RunConfig tables have them
+// (scripts/go_types/runconfig_v0.44.0.json; its yaml tags equal its json tags).
+#define THV_GO_TABLE "targets/v0.44.0/runconfig_go_types.inc"
+#include "core/go_table.h"
+
+const char kAt[] = "spec.authServerConfig";
+const std::string kNothing =
+    std::string("; ") + kOperator + " creates nothing for the VirtualMCPServer";
+const std::string kNoConfigMap = std::string("; ") + kOperator +
+                                 " creates no ConfigMap and no Deployment for the VirtualMCPServer";
+
+const Value& Mapping(const Value& parent, const char* key) {
+  static const Value kEmpty = Value::Mapping();
+  const Value* v = GetObject(parent, key);
+  return v ? *v : kEmpty;
+}
+
+void Refuse(const Object& vmcp, const std::string& path, const std::string& why,
+            Diagnostics* diags) {
+  diags->Error(vmcp.origin.file, MarkOfPath(vmcp.doc, path), path, why);
+}
+
+// authserver.ResolveUpstreamName (pkg/authserver/config.go:481-486).
+std::string Resolved(const std::string& name) { return name.empty() ? "default" : name; }
+
+// The upstream providers' names, resolved.
+std::vector<std::string> UpstreamNames(const Value& embedded) {
+  std::vector<std::string> names;
+  for (const Value& p : AuthServerItems(embedded, "upstreamProviders"))
+    names.push_back(Resolved(GetString(p, "name")));
+  return names;
+}
+
+// VirtualMCPServer.ExplicitPrimaryUpstreamProvider (virtualmcpserver_types.go:546-556): the
+// canonical field, else the deprecated inline one; the field it came from.
+struct Explicit {
+  std::string name, field;
+  bool deprecated = false;
+};
+Explicit ExplicitPrimaryUpstreamProvider(const Object& vmcp) {
+  const Value& spec = SpecOf(vmcp);
+  if (const Value* as = GetObject(spec, "authServerConfig")) {
+    if (std::string p = GetString(*as, "primaryUpstreamProvider"); !p.empty())
+      return {p, std::string(kAt) + ".primaryUpstreamProvider", false};
+  }
+  const Value& in = Mapping(Mapping(Mapping(spec, "incomingAuth"), "authzConfig"), "inline");
+  if (std::string p = GetString(in, "primaryUpstreamProvider"); !p.empty())
+    return {p, "spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider", true};
+  return {};
+}
+
+// "%v" of a []string.
+std::string GoList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : " ") + s;
+  return "[" + out + "]";
+}
+
+// A message that ends in a period, joined to what follows.
+std::string Sentence(std::string message) {
+  if (!message.empty() && message.back() == '.') message.pop_back();
+  return message;
+}
+
+// validateAuthServerConfig (vc:542-640): the first problem, its path.
+std::optional<Invalid> AuthServerConfigProblem(const Value& as) {
+  const std::string issuer = GetString(as, "issuer");
+  if (issuer.empty()) return Invalid{"issuer", "spec.authServerConfig.issuer is required"};
+  // An http:// issuer needs insecureAllowHTTP unless its host is loopback (vc:559-585).
+  if (PlainHttpRemoteIssuer(issuer) && !GetBool(as, "insecureAllowHTTP"))
+    return Invalid{"issuer",
+                   "spec.authServerConfig.issuer " + GoQuote(issuer) +
+                       " uses http:// with a non-localhost host; set "
+                       "spec.authServerConfig.insecureAllowHTTP: true to allow this for trusted "
+                       "in-cluster deployments, or use https:// for production deployments"};
+  if (std::optional<Invalid> t = ConfidentialClientTransport(as))
+    return Invalid{t->path, "spec.authServerConfig: " + t->message};
+  const std::vector<Value>& providers = AuthServerItems(as, "upstreamProviders");
+  if (providers.empty())
+    return Invalid{"upstreamProviders", "spec.authServerConfig.upstreamProviders is required"};
+  for (size_t i = 0; i < providers.size(); ++i) {
+    // UpstreamProviderConfig.AdditionalAuthorizationParams: oidcConfig's, else oauth2Config's.
+    const Value* c = GetObject(providers[i], "oidcConfig");
+    const char* sub = c ? "oidcConfig" : "oauth2Config";
+    if (!c) c = GetObject(providers[i], "oauth2Config");
+    const std::string reserved =
+        c ? ReservedAuthorizationParam(GetStringMap(*c, "additionalAuthorizationParams")) : "";
+    if (reserved.empty()) continue;
+    const std::string prefix = "spec.authServerConfig." + ItemPath("upstreamProviders", i);
+    return Invalid{
+        ItemPath("upstreamProviders", i) + "." + sub + ".additionalAuthorizationParams." + reserved,
+        prefix + ".additionalAuthorizationParams: reserved parameter " + GoQuote(reserved) +
+            " is managed by the framework and cannot be overridden"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const Value* VmcpAuthServerConfig(const Object& vmcp) {
+  return GetObject(SpecOf(vmcp), "authServerConfig");
+}
+
+bool CheckVmcpAuthServer(const Object& vmcp, Diagnostics* diags) {
+  const Value* as = VmcpAuthServerConfig(vmcp);
+  const std::string& file = vmcp.origin.file;
+  auto warn = [&](const std::string& path, const std::string& why) {
+    diags->Warning(file, MarkOfPath(vmcp.doc, path), path, why);
+  };
+  if (as) {
+    // applyAuthServerIdentitySynthesizedCondition runs first, whatever the checks find.
+    size_t first = 0;
+    if (std::string names = SyntheticIdentityUpstreams(*as, &first); !names.empty())
+      warn(std::string(kAt) + "." + ItemPath("upstreamProviders", first) + ".oauth2Config",
+           SyntheticIdentityMessage(names) + " (" + kOperator +
+               " sets IdentitySynthesized=True on the VirtualMCPServer, "
+               "virtualmcpserver_controller.go:648-676)");
+    if (std::optional<Invalid> bad = AuthServerConfigProblem(*as)) {
+      Refuse(vmcp, std::string(kAt) + "." + bad->path,
+             bad->message + " (AuthServerConfigValidated=False)" + kNothing, diags);
+      return false;
+    }
+  }
+  // validateAuthzUpstreamAvailable: only with spec.incomingAuth.authzConfig.
+  if (!GetObject(Mapping(SpecOf(vmcp), "incomingAuth"), "authzConfig")) return true;
+  const Explicit p = ExplicitPrimaryUpstreamProvider(vmcp);
+  if (p.deprecated)  // emitPrimaryUpstreamProviderDeprecatedEvent (vc:736-750)
+    warn(p.field,
+         "spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider is deprecated; move the "
+         "value to spec.authServerConfig.primaryUpstreamProvider (" +
+             std::string(kOperator) +
+             " emits a Warning event AuthzPrimaryUpstreamProviderDeprecated)");
+  // rejectAuthzAdmission (vc:682-703): AuthServerConfigValidated=False, nothing created.
+  auto reject = [&](const std::string& path, const std::string& reason, const std::string& why) {
+    Refuse(vmcp, path,
+           Sentence(why) + " (AuthServerConfigValidated=False, reason " + reason + ")" + kNothing,
+           diags);
+    return false;
+  };
+  if (!as) {
+    if (p.name.empty()) return true;
+    return reject(p.field, "AuthzPrimaryProviderRequiresAuthServer",
+                  "primaryUpstreamProvider=" + GoQuote(p.name) +
+                      " is set but spec.authServerConfig is not configured. The field names an "
+                      "upstream IDP on the embedded auth server, which is required for it to take "
+                      "effect. Remove primaryUpstreamProvider, or configure "
+                      "spec.authServerConfig with an upstream of that name.");
+  }
+  const std::vector<std::string> names = UpstreamNames(*as);
+  if (names.empty())  // the CRD requires one upstream: not reached through the API server
+    return reject(std::string(kAt) + ".upstreamProviders", "AuthzRequiresUpstream",
+                  "spec.authServerConfig is set but has no upstream providers, and "
+                  "spec.incomingAuth.authzConfig references claims");
+  if (!p.name.empty()) {
+    if (std::find(names.begin(), names.end(), Resolved(p.name)) == names.end())
+      return reject(p.field, "AuthzUpstreamUnknown",
+                    "primaryUpstreamProvider=" + GoQuote(p.name) +
+                        " does not match any upstream declared on "
+                        "spec.authServerConfig.upstreamProviders. Set primaryUpstreamProvider to "
+                        "one of the configured upstream names, or leave it empty to default to "
+                        "the first upstream.");
+  } else if (names.size() > 1) {
+    warn(std::string(kAt) + ".upstreamProviders",
+         "multiple upstreamProviders configured; Cedar policies will evaluate claims from the "
+         "first upstream (" +
+             GoQuote(GetString(AuthServerItems(*as, "upstreamProviders")[0], "name")) +
+             "). If another upstream should be authoritative, set "
+             "spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider explicitly, or remove "
+             "or reorder the list (" +
+             kOperator + " sets AuthzUpstreamSelectionWarning=True)");
+  }
+  return true;
+}
+
+std::string VmcpPrimaryUpstreamProvider(const Object& vmcp, Diagnostics* diags) {
+  const Value* as = VmcpAuthServerConfig(vmcp);
+  const Explicit p = ExplicitPrimaryUpstreamProvider(vmcp);
+  if (!p.name.empty()) {
+    const std::string why =
+        "failed to convert incoming auth: authz primaryUpstreamProvider " + GoQuote(p.name);
+    if (!as) {
+      Refuse(vmcp, p.field,
+             why +
+                 " set without an embedded auth server (spec.authServerConfig must be "
+                 "configured)" +
+                 kNoConfigMap,
+             diags);
+      return "";
+    }
+    const std::vector<std::string> names = UpstreamNames(*as);
+    if (std::find(names.begin(), names.end(), Resolved(p.name)) == names.end()) {
+      Refuse(vmcp, p.field,
+             why +
+                 " does not match any upstream declared on "
+                 "spec.authServerConfig.upstreamProviders" +
+                 kNoConfigMap,
+             diags);
+      return "";
+    }
+    return Resolved(p.name);
+  }
+  const std::vector<std::string> names = as ? UpstreamNames(*as) : std::vector<std::string>{};
+  return names.empty() ? "" : names.front();
+}
+
+void InjectSubjectProviders(const Object& vmcp, Value* outgoing_auth, Diagnostics* diags) {
+  const Value* as = VmcpAuthServerConfig(vmcp);
+  if (!as || !outgoing_auth) return;
+  const std::vector<std::string> names = UpstreamNames(*as);
+  // authserver.ResolveFirstUpstreamName (pkg/authserver/config.go:492-497).
+  const std::string first = names.empty() ? "default" : names.front();
+  // authtypes.DefaultSubjectProviderName (pkg/vmcp/auth/types/defaults.go:31-75).
+  auto inject = [&](Value* strategy, const std::string& field) {
+    const std::string type = GetString(*strategy, "type");
+    const char* key = type == "token_exchange" ? "tokenExchange"
+                      : type == "aws_sts"      ? "awsSts"
+                      : type == "xaa"          ? "xaa"
+                                               : nullptr;
+    Value* config = key ? strategy->Find(key) : nullptr;
+    if (!config || !config->IsMapping() || !GetString(*config, "subjectProviderName").empty())
+      return;
+    if (type == "xaa" && names.size() > 1) {
+      // The operator drops the strategy (and the backend) and sets a condition: that degraded
+      // configuration is not rendered.
+      Refuse(vmcp, field,
+             "failed to inject subject provider name: SubjectProviderName must be set explicitly "
+             "for xaa when more than one upstream is configured; the degraded configuration the "
+             "operator writes then is not supported at v0.44.0 yet",
+             diags);
+      return;
+    }
+    config->Set("subjectProviderName", Str(first));
+  };
+  if (Value* d = outgoing_auth->Find("default"); d && d->IsMapping())
+    inject(d, "spec.outgoingAuth.default");
+  if (Value* backends = outgoing_auth->Find("backends"); backends && backends->IsMapping())
+    for (Member& m : backends->members) inject(&m.value, "spec.outgoingAuth.backends." + m.key);
+}
+
+Value VmcpAuthServerRunConfig(const Object& vmcp, const Value& config, Diagnostics* diags) {
+  const Value* as = VmcpAuthServerConfig(vmcp);
+  if (!as) return Value::Null();
+  // deriveAllowedAudiences, deriveResourceURL, deriveScopesSupported (cv:574-606).
+  const Value& oidc = Mapping(Mapping(config, "incomingAuth"), "oidc");
+  const std::string resource = GetString(oidc, "resource");
+  AuthServerRunConfigInputs inputs;
+  inputs.ns = vmcp.meta.namespace_;
+  inputs.name = vmcp.meta.name;
+  if (!resource.empty()) inputs.allowed_audiences = {resource};
+  if (std::vector<std::string> scopes = GetStrings(oidc, "scopes"); !scopes.empty())
+    inputs.scopes_supported = scopes;
+  inputs.resource_url = resource;
+  // Convert (cv:172-183): with delegate clients the controller reports a
+  // DelegateClientConfigValidationError (vv:50-65), otherwise the wrapped builder error.
+  const bool delegates = !AuthServerItems(*as, "delegateClients").empty();
+  return BuildAuthServerRunConfig(
+      *as, inputs, [&](const std::string& path, const std::string& why) {
+        Refuse(vmcp, std::string(kAt) + (path.empty() ? "" : "." + path),
+               (delegates ? "invalid delegate clients in spec.authServerConfig: "
+                          : "failed to create vmcp Config from VirtualMCPServer: failed to "
+                            "convert auth server config: ") +
+                   why + " (AuthServerConfigValidated=False)" + kNoConfigMap,
+               diags);
+      });
+}
+
+bool CheckAuthServerIntegration(const Object& vmcp, const Value& config, const Value& rc,
+                                Diagnostics* diags) {
+  // collectAllBackendStrategies (validator.go:770-783).
+  std::map<std::string, const Value*> strategies;
+  const Value& out = Mapping(config, "outgoingAuth");
+  if (const Value* d = GetObject(out, "default")) strategies["<default-strategy>"] = d;
+  for (const Member& m : Mapping(out, "backends").members) strategies[m.key] = &m.value;
+  bool inject = false;
+  for (const auto& [name, s] : strategies) inject |= GetString(*s, "type") == "upstream_inject";
+  if (rc.IsNull() && !inject) return true;
+  const Value& in = Mapping(config, "incomingAuth");
+  const Value* oidc = GetObject(in, "oidc");
+  std::string path = rc.IsNull() ? "spec.outgoingAuth" : kAt, problem;
+  const std::vector<std::string> audiences = GetStrings(rc, "allowed_audiences");
+  if (rc.IsNull()) {
+    problem = "upstream_inject requires an embedded auth server (authServer must be configured)";
+  } else if (GetString(rc, "issuer").empty()) {  // validateAuthServerRunConfig (:665-680)
+    problem = "auth server issuer is required";
+  } else if (!rc.Find("upstreams") || rc.Find("upstreams")->IsEmpty()) {
+    problem = "auth server requires at least one upstream";
+  } else if (audiences.empty()) {
+    path = "spec.incomingAuth";
+    problem =
+        "auth server requires at least one allowed audience (MCP clients must send RFC 8707 "
+        "resource parameter)";
+  } else if (GetString(in, "type") != "oidc" || !oidc) {  // validateAuthServerRequiresOIDC
+    path = "spec.incomingAuth.type";
+    problem = "embedded auth server requires OIDC incoming auth";
+  }
+  // validateUpstreamInjectProviders (:684-704): Go's map order is random; the first sorted.
+  std::vector<std::string> names;
+  if (const Value* upstreams = rc.Find("upstreams"); upstreams && upstreams->IsSequence())
+    for (const Value& u : upstreams->items) names.push_back(Resolved(GetString(u, "name")));
+  for (const auto& [name, s] : strategies) {
+    if (!problem.empty()) break;
+    const Value* ui = GetObject(*s, "upstreamInject");
+    if (GetString(*s, "type") != "upstream_inject" || !ui) continue;
+    const std::string provider = GetString(*ui, "providerName");
+    if (std::find(names.begin(), names.end(), Resolved(provider)) != names.end()) continue;
+    path = name == "<default-strategy>" ? "spec.outgoingAuth.default"
+                                        : "spec.outgoingAuth.backends." + name;
+    problem = "backend " + GoQuote(name) + ": upstream_inject providerName " + GoQuote(provider) +
+              " not found in auth server upstreams";
+  }
+  // validateAuthServerIncomingAuthConsistency (:706-745).
+  if (problem.empty() && GetString(rc, "issuer") != GetString(*oidc, "issuer")) {
+    problem = "auth server issuer mismatch: auth server issuer " +
+              GoQuote(GetString(rc, "issuer")) + " != incomingAuth.oidc.issuer " +
+              GoQuote(GetString(*oidc, "issuer"));
+    path = std::string(kAt) + ".issuer";
+  }
+  const std::string audience = problem.empty() ? GetString(*oidc, "audience") : "";
+  if (!audience.empty() &&
+      std::find(audiences.begin(), audiences.end(), audience) == audiences.end()) {
+    problem = "incomingAuth.oidc.audience " + GoQuote(audience) +
+              " not in auth server's allowed audiences " + GoList(audiences);
+    path = "spec.incomingAuth.oidcConfigRef.audience";
+  }
+  if (problem.empty()) return true;
+  Refuse(vmcp, path,
+         "invalid auth server integration: " + problem + " (AuthServerConfigValidated=False)" +
+             kNoConfigMap,
+         diags);
+  return false;
+}
+
+std::string AuthServerConfigYaml(const Value& run_config) {
+  std::string error;
+  const Value tree = GoTableTypes().MarshalYaml("AuthserverRunConfig", run_config, &error);
+  std::string out;
+  AppendYamlV3(tree, &out);
+  return out;
+}
+
+}  // namespace t0_44_0
+}  // namespace thv
