@@ -102,6 +102,19 @@ TEST_CASE(
               kRenderV044);
 }
 
+TEST_CASE(
+    "golden v0.44.0: a VirtualMCPServer's inline authServerConfig, as authserver-config.yaml, "
+    "Secret volumes and env") {
+  const std::string dir = "testdata/servers/v0.44.0/authserver/";
+  // Static mode, every field, Cedar pinned to the second upstream (compared byte for byte with
+  // Go's yaml.Marshal of the same values, notes/vmcpauthsrv.md).
+  CheckGolden({dir + "50-virtual-mcp.yaml"}, "v0.44.0/virtual-mcps-extra/authserver-static.yaml",
+              kRenderV044);
+  // Discovered mode, the smallest configuration, the derived resource URL.
+  CheckGolden({dir + "60-virtual-mcp-minimal.yaml"},
+              "v0.44.0/virtual-mcps-extra/authserver-minimal.yaml", kRenderV044);
+}
+
 TEST_CASE("golden v0.44.0: the tag's examples the operator refuses, with their errors") {
   for (const char* name :
        {"external-auth/complete_example", "external-auth/mcpexternalauthconfig_basic",
