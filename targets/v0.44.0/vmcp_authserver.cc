@@ -287,7 +287,7 @@ Value VmcpAuthServerRunConfig(const Object& vmcp, const Value& config, Diagnosti
 
 bool CheckAuthServerIntegration(const Object& vmcp, const Value& config, const Value& rc,
                                 Diagnostics* diags) {
-  // collectAllBackendStrategies (validator.go:770-783).
+  // collectAllBackendStrategies (validator.go:771-784).
   std::map<std::string, const Value*> strategies;
   const Value& out = Mapping(config, "outgoingAuth");
   if (const Value* d = GetObject(out, "default")) strategies["<default-strategy>"] = d;
@@ -329,7 +329,7 @@ bool CheckAuthServerIntegration(const Object& vmcp, const Value& config, const V
     problem = "backend " + GoQuote(name) + ": upstream_inject providerName " + GoQuote(provider) +
               " not found in auth server upstreams";
   }
-  // validateAuthServerIncomingAuthConsistency (:706-745).
+  // validateAuthServerIncomingAuthConsistency (:715-745).
   if (problem.empty() && GetString(rc, "issuer") != GetString(*oidc, "issuer")) {
     problem = "auth server issuer mismatch: auth server issuer " +
               GoQuote(GetString(rc, "issuer")) + " != incomingAuth.oidc.issuer " +
