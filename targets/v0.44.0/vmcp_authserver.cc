@@ -7,7 +7,6 @@
 
 #include "core/go_json.h"
 #include "core/value_builder.h"
-#include "core/yaml_writer.h"
 #include "model/decode.h"
 #include "model/names.h"
 #include "targets/v0.44.0/authserver.h"
@@ -75,12 +74,6 @@ std::string GoList(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : " ") + s;
   return "[" + out + "]";
-}
-
-// A message that ends in a period, joined to what follows.
-std::string Sentence(std::string message) {
-  if (!message.empty() && message.back() == '.') message.pop_back();
-  return message;
 }
 
 // validateAuthServerConfig (vc:542-640): the first problem, its path.
@@ -152,35 +145,36 @@ bool CheckVmcpAuthServer(const Object& vmcp, Diagnostics* diags) {
              std::string(kOperator) +
              " emits a Warning event AuthzPrimaryUpstreamProviderDeprecated)");
   // rejectAuthzAdmission (vc:682-703): AuthServerConfigValidated=False, nothing created.
-  auto reject = [&](const std::string& path, const std::string& reason, const std::string& why) {
-    Refuse(vmcp, path,
-           Sentence(why) + " (AuthServerConfigValidated=False, reason " + reason + ")" + kNothing,
+  const std::vector<std::string> names = as ? UpstreamNames(*as) : std::vector<std::string>{};
+  const std::string quoted = GoQuote(p.name);
+  std::string path = p.field, reason, why;
+  if (!as && !p.name.empty()) {
+    reason = "AuthzPrimaryProviderRequiresAuthServer";
+    why = "primaryUpstreamProvider=" + quoted +
+          " is set but spec.authServerConfig is not configured. The field names an upstream IDP "
+          "on the embedded auth server, which is required for it to take effect. Remove "
+          "primaryUpstreamProvider, or configure spec.authServerConfig with an upstream of that "
+          "name";
+  } else if (as && names.empty()) {  // the CRD requires an upstream: not reached through it
+    path = std::string(kAt) + ".upstreamProviders";
+    reason = "AuthzRequiresUpstream";
+    why =
+        "spec.authServerConfig is set but has no upstream providers, and "
+        "spec.incomingAuth.authzConfig references claims";
+  } else if (as && !p.name.empty() &&
+             std::find(names.begin(), names.end(), Resolved(p.name)) == names.end()) {
+    reason = "AuthzUpstreamUnknown";
+    why = "primaryUpstreamProvider=" + quoted +
+          " does not match any upstream declared on spec.authServerConfig.upstreamProviders. Set "
+          "primaryUpstreamProvider to one of the configured upstream names, or leave it empty to "
+          "default to the first upstream";
+  }
+  if (!reason.empty()) {
+    Refuse(vmcp, path, why + " (AuthServerConfigValidated=False, reason " + reason + ")" + kNothing,
            diags);
     return false;
-  };
-  if (!as) {
-    if (p.name.empty()) return true;
-    return reject(p.field, "AuthzPrimaryProviderRequiresAuthServer",
-                  "primaryUpstreamProvider=" + GoQuote(p.name) +
-                      " is set but spec.authServerConfig is not configured. The field names an "
-                      "upstream IDP on the embedded auth server, which is required for it to take "
-                      "effect. Remove primaryUpstreamProvider, or configure "
-                      "spec.authServerConfig with an upstream of that name.");
   }
-  const std::vector<std::string> names = UpstreamNames(*as);
-  if (names.empty())  // the CRD requires one upstream: not reached through the API server
-    return reject(std::string(kAt) + ".upstreamProviders", "AuthzRequiresUpstream",
-                  "spec.authServerConfig is set but has no upstream providers, and "
-                  "spec.incomingAuth.authzConfig references claims");
-  if (!p.name.empty()) {
-    if (std::find(names.begin(), names.end(), Resolved(p.name)) == names.end())
-      return reject(p.field, "AuthzUpstreamUnknown",
-                    "primaryUpstreamProvider=" + GoQuote(p.name) +
-                        " does not match any upstream declared on "
-                        "spec.authServerConfig.upstreamProviders. Set primaryUpstreamProvider to "
-                        "one of the configured upstream names, or leave it empty to default to "
-                        "the first upstream.");
-  } else if (names.size() > 1) {
+  if (as && p.name.empty() && names.size() > 1) {
     warn(std::string(kAt) + ".upstreamProviders",
          "multiple upstreamProviders configured; Cedar policies will evaluate claims from the "
          "first upstream (" +
@@ -352,11 +346,8 @@ bool CheckAuthServerIntegration(const Object& vmcp, const Value& config, const V
 }
 
 std::string AuthServerConfigYaml(const Value& run_config) {
-  std::string error;
-  const Value tree = GoTableTypes().MarshalYaml("AuthserverRunConfig", run_config, &error);
-  std::string out;
-  AppendYamlV3(tree, &out);
-  return out;
+  std::string error;  // nothing of authserver.RunConfig marshals itself: no error to expect
+  return GoTableTypes().MarshalYamlText("AuthserverRunConfig", run_config, &error);
 }
 
 }  // namespace t0_44_0

@@ -351,10 +351,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
 
 std::string VmcpConfigYaml(const Value& config) {
   std::string error;
-  const Value tree = GoTableTypes().MarshalYaml("Config", config, &error);
-  std::string out;
-  AppendYamlV3(tree, &out);
-  return out;
+  return GoTableTypes().MarshalYamlText("Config", config, &error);
 }
 
 }  // namespace t0_44_0
