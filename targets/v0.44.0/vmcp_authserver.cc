@@ -192,7 +192,9 @@ std::string VmcpPrimaryUpstreamProvider(const Object& vmcp, Diagnostics* diags) 
   const Explicit p = ExplicitPrimaryUpstreamProvider(vmcp);
   if (!p.name.empty()) {
     const std::string why =
-        "failed to convert incoming auth: authz primaryUpstreamProvider " + GoQuote(p.name);
+        "failed to create vmcp Config from VirtualMCPServer: failed to convert incoming auth: "
+        "authz primaryUpstreamProvider " +
+        GoQuote(p.name);
     if (!as) {
       Refuse(vmcp, p.field,
              why +

@@ -9,6 +9,7 @@
 #include "core/sha256.h"
 #include "model/decode.h"
 #include "targets/v0.44.0/testing.h"
+#include "targets/v0.44.0/vmcp_authserver.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -232,6 +233,40 @@ TEST_CASE(
   RenderRun no_authz = RunAt044(VmcpDoc(two + "    primaryUpstreamProvider: third\n"));
   REQUIRE(no_authz.errors.empty());
   CHECK(primary(no_authz).empty());
+}
+
+TEST_CASE("resolvePrimaryUpstreamProvider, the converter's own check (cv:392-426)") {
+  // Reached through spec.incomingAuth.authzConfigRef (resolveAuthzConfigRef, cv:241-290), where
+  // validateAuthzUpstreamAvailable does not run first.
+  auto resolve = [](const std::string& auth, const std::string& inline_provider,
+                    Diagnostics* diags) {
+    const std::string yaml =
+        "apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServer\nmetadata: {name: v, "
+        "namespace: ns}\nspec:\n  groupRef: {name: g}\n  incomingAuth:\n    type: anonymous\n"
+        "    authzConfig:\n      type: inline\n      inline:\n        policies: [p]\n" +
+        inline_provider + (auth.empty() ? "" : "  authServerConfig:\n" + auth);
+    Diagnostics read;
+    std::vector<Object> objects = ObjectsAt044(yaml, &read);
+    REQUIRE(!read.HasErrors());
+    return VmcpPrimaryUpstreamProvider(objects.at(0), diags);
+  };
+  const std::string auth = std::string(kIssuer) + kUpstream;
+  Diagnostics diags;
+  CHECK(resolve(auth, "", &diags) == "idp");  // the first upstream
+  CHECK(resolve(auth + "    primaryUpstreamProvider: idp\n", "", &diags) == "idp");
+  CHECK(resolve("", "", &diags).empty());
+  CHECK(diags.error_count() == 0);
+  CHECK(resolve("", "        primaryUpstreamProvider: gh\n", &diags).empty());
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.items().back().message.find(
+            "failed to convert incoming auth: authz primaryUpstreamProvider \"gh\" set without an "
+            "embedded auth server (spec.authServerConfig must be configured)") !=
+        std::string::npos);
+  CHECK(resolve(auth, "        primaryUpstreamProvider: gh\n", &diags).empty());
+  CHECK(diags.items().back().path ==
+        "spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider");
+  CHECK(diags.items().back().message.find("does not match any upstream declared") !=
+        std::string::npos);
 }
 
 TEST_CASE("validateAuthServerConfig refuses before anything exists (vc:542-640)") {
