@@ -209,11 +209,14 @@ TEST_CASE(
     CheckGolden({std::string("testdata/examples/v0.44.0/virtual-mcps/") + name + ".yaml"},
                 std::string("v0.44.0/virtual-mcps/") + name + ".yaml", kRenderV044);
   }
-  // Their MCPOIDCConfig is not in the file: the operator creates nothing.
+  // Their MCPOIDCConfig is not in the file: the operator creates nothing. The copies completed
+  // with one (virtual-mcps-completed) render.
   for (const char* name : {"vmcp_inline_incoming_auth", "vmcp_production_full"}) {
     CAPTURE(name);
     CheckErrorGolden({std::string("testdata/examples/v0.44.0/virtual-mcps/") + name + ".yaml"},
                      std::string("v0.44.0/virtual-mcps/") + name + ".err", kRenderV044);
+    CheckGolden({std::string("testdata/examples/v0.44.0/virtual-mcps-completed/") + name + ".yaml"},
+                std::string("v0.44.0/virtual-mcps-completed/") + name + ".yaml", kRenderV044);
   }
 }
 

@@ -1,8 +1,8 @@
 // A 10,000-server registry must filter, convert and serialize well within 300 ms. The budget is
 // asserted only in optimized builds without sanitizers; otherwise the timings are just printed.
+// Time is this thread's CPU time, so a loaded machine (CI runs tests in parallel) does not fail it.
 #include <doctest/doctest.h>
-
-#include <chrono>
+#include <time.h>
 
 #include "core/testing.h"
 #include "registry/conversion.h"
@@ -18,11 +18,16 @@ namespace thv {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+struct ThreadCpuClock {
+  static double now() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+  }
+};
+using Clock = ThreadCpuClock;
 
-double Millis(Clock::time_point a, Clock::time_point b) {
-  return std::chrono::duration<double, std::milli>(b - a).count();
-}
+double Millis(double a, double b) { return b - a; }
 
 // The real registry's servers copied under new keys until there are 8,000 container and
 // 2,000 remote servers.

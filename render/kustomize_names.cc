@@ -1,5 +1,6 @@
 #include "render/kustomize_names.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -101,7 +102,8 @@ std::string RegexQuote(const std::string& s) {
 
 class Renamer {
  public:
-  Renamer(std::vector<Value>* items, Diagnostics* diags) : items_(items), diags_(diags) {
+  Renamer(const RenamedKind* kinds, std::vector<Value>* items, Diagnostics* diags)
+      : kinds_(kinds), items_(items), diags_(diags) {
     for (size_t i = 0; i < items->size(); ++i) {
       const Value& doc = (*items)[i];
       const std::string name = Text(Path(doc, {"metadata", "name"}));
@@ -158,6 +160,34 @@ class Renamer {
     return found ? found : Find(kind, "default", name);
   }
 
+  // The new name of the object of one of kinds ("A|B") originally named name in ns: the object
+  // itself, or the anchor of a RenamedKind instance (an MCPServer's Deployment); *target the
+  // object found (nullptr for an anchor). False when none is among the items.
+  bool NewNameOf(const std::string& kinds, const std::string& ns, const std::string& name,
+                 std::string* new_name, const Value** target) {
+    for (size_t from = 0; from <= kinds.size();) {
+      const size_t bar = std::min(kinds.find('|', from), kinds.size());
+      const std::string kind = kinds.substr(from, bar - from);
+      from = bar + 1;
+      if (const Value* found = Referenced(kind, ns, name)) {
+        *new_name = Text(Path(*found, {"metadata", "name"}));
+        *target = found;
+        return true;
+      }
+      for (const RenamedKind* k = kinds_; k && k->kind; ++k) {
+        if (kind != k->kind) continue;
+        const Value* anchor = Find(k->anchor_kind, ns, Expand(k->anchor_name, name));
+        Instance instance;
+        if (anchor && AnchorOf(*k, *anchor, &instance) && instance.name == name) {
+          *new_name = instance.new_name;
+          *target = nullptr;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   void Fail(const Value& doc, const std::string& field, const std::string& message) {
     diags_->Error(
         "", doc.mark, field,
@@ -179,7 +209,7 @@ class Renamer {
     for (const NameInString* const* table = kind.strings; table && *table; ++table) {
       for (const NameInString* s = *table; s->kind; ++s) {
         Value* doc = Find(s->kind, instance.ns, Expand(s->name, instance.name));
-        if (doc) Rewrite(*s, instance, doc);
+        if (doc) Rewrite(kind, *s, instance, doc);
       }
     }
     for (auto& [c, config_map] : checksums) {
@@ -227,7 +257,8 @@ class Renamer {
     return out;
   }
 
-  void Rewrite(const NameInString& s, const Instance& instance, Value* doc) {
+  void Rewrite(const RenamedKind& kind, const NameInString& s, const Instance& instance,
+               Value* doc) {
     const std::vector<Piece> pieces = ParseForm(s.form);
     const std::string where = std::string(s.field) + (*s.json_path ? " " : "") + s.json_path;
     auto rewrite = [&](const std::string& value, std::string* out) {
@@ -240,23 +271,37 @@ class Renamer {
         if (rewrite(value, &result)) node->text = prefix + result;
         continue;
       }
-      Value json;
+      const DataCodec* codec = kind.codecs;
+      while (codec && codec->field && std::strcmp(codec->field, s.field) != 0) ++codec;
+      if (codec && !codec->field) codec = nullptr;
+      Value tree;
       JsonSyntaxError err;
-      const bool parsed = ParseJson(value, &json, &err);
-      const bool compact = parsed && GoJsonCompact(json) == value;
-      if (!parsed || (!compact && GoJsonIndent(json, "  ") != value)) {
-        Fail(*doc, s.field, "cannot rewrite the names in it: not JSON as the operator wrote it");
-        continue;
+      bool compact = false;
+      if (codec) {
+        if (!codec->read(value, &tree) || codec->write(tree) != value) {
+          Fail(*doc, s.field, "cannot rewrite the names in it: not as the operator wrote it");
+          continue;
+        }
+      } else {
+        const bool parsed = ParseJson(value, &tree, &err);
+        compact = parsed && GoJsonCompact(tree) == value;
+        if (!parsed || (!compact && GoJsonIndent(tree, "  ") != value)) {
+          Fail(*doc, s.field, "cannot rewrite the names in it: not JSON as the operator wrote it");
+          continue;
+        }
       }
       bool changed = false;
-      ForEachString(&json, s.json_path, [&](Value* leaf) {
+      ForEachString(&tree, s.json_path, [&](Value* leaf) {
         std::string replaced;
         if (rewrite(leaf->text, &replaced) && replaced != leaf->text) {
           leaf->text = replaced;
           changed = true;
         }
       });
-      if (changed) node->text = prefix + (compact ? GoJsonCompact(json) : GoJsonIndent(json, "  "));
+      if (!changed) continue;
+      node->text = prefix + (codec     ? codec->write(tree)
+                             : compact ? GoJsonCompact(tree)
+                                       : GoJsonIndent(tree, "  "));
     }
   }
 
@@ -271,9 +316,18 @@ class Renamer {
     std::string key = path.substr(0, dot);
     const std::string rest = dot == std::string::npos ? "" : path.substr(dot + 1);
     const bool each = key.size() > 2 && key.compare(key.size() - 2, 2, "[]") == 0;
-    if (each) key.resize(key.size() - 2);
+    const bool keys = key.size() > 2 && key.compare(key.size() - 2, 2, "{}") == 0;
+    if (each || keys) key.resize(key.size() - 2);
     Value* child = v->IsMapping() ? v->Find(key) : nullptr;
     if (!child) return;
+    if (keys) {  // a mapping's keys, as strings
+      for (Member& m : child->members) {
+        Value k = Value::String(m.key);
+        f(&k);
+        m.key = k.text;
+      }
+      return;
+    }
     if (!each) return ForEachString(child, rest, f);
     for (Value& item : child->items) ForEachString(&item, rest, f);
   }
@@ -323,8 +377,10 @@ class Renamer {
         case Piece::kAnyObject: {
           const std::string original =
               p.type == Piece::kObject ? Expand(p.tmpl, instance.name) : match[group++].str();
-          const Value* target = Referenced(p.text, instance.ns, original);
-          if (!target && p.type == Piece::kObject) {
+          std::string new_name;
+          const Value* target = nullptr;
+          const bool found = NewNameOf(p.text, instance.ns, original, &new_name, &target);
+          if (!found && p.type == Piece::kObject) {
             Fail(doc, where,
                  "names " + p.text + " " + original + ", which is no longer among the objects");
             return false;
@@ -338,7 +394,7 @@ class Renamer {
                      "{disableNameSuffixHash: true} on its generator");
             return false;
           }
-          *out += target ? Text(Path(*target, {"metadata", "name"})) : original;  // not ours
+          *out += found ? new_name : original;  // not ours
           break;
         }
         case Piece::kAny:
@@ -349,6 +405,7 @@ class Renamer {
     return true;
   }
 
+  const RenamedKind* kinds_;
   std::vector<Value>* items_;
   Diagnostics* diags_;
   std::map<Key, size_t> index_;
@@ -394,7 +451,7 @@ const NameInString kPodPatchNames[] = {
 
 void TransformRenamedObjects(const RenamedKind* kinds, std::vector<Value>* items,
                              Diagnostics* diags) {
-  Renamer renamer(items, diags);
+  Renamer renamer(kinds, items, diags);
   for (const RenamedKind* k = kinds; k && k->kind; ++k) renamer.Run(*k);
 }
 

@@ -20,7 +20,10 @@ namespace thv {
 //   {name}       the instance's name (an MCPServer's), which follows its anchor object's renaming
 //   {namespace}  its namespace
 //   {Kind %-sa}  the object of Kind whose original name is "%-sa", % the instance's name
-//   {Kind *}     any object of Kind in the instance's namespace (a user's Secret, ...)
+//   {Kind *}     any object of Kind in the instance's namespace (a user's Secret, ...); a kind
+//                with a RenamedKind row is found by its anchor too (an MCPServer by its
+//                Deployment); {A|B *}: an object of kind A, else of kind B
+//   (json_path "a.b{}": the keys of the mapping a.b)
 //   {*}          any text, kept
 //   {{ and }}    a literal { and }
 // A string that does not have the form (a value the user gave) is left as it is.
@@ -50,6 +53,15 @@ struct ContentChecksum {
 // (the RunConfig ConfigMaps' content checksum).
 std::string OperatorConfigMapChecksum(const Value& config_map);
 
+// A ConfigMap data value in a format other than JSON (a yaml.v3 document): how it is read and
+// written again as the operator writes it (orders included). Its names are rewritten only when
+// write(read(text)) gives the text back byte for byte.
+struct DataCodec {
+  const char* field;  // "data config.yaml"; nullptr ends a table
+  bool (*read)(const std::string& text, Value* out);
+  std::string (*write)(const Value& doc);
+};
+
 // A kind whose controller names rendered objects after it.
 struct RenamedKind {
   const char* kind;                    // "MCPServer"; nullptr ends a table
@@ -59,6 +71,7 @@ struct RenamedKind {
   const char* anchor_label;            // the label holding the instance's name
   const NameInString* const* strings;  // tables, nullptr ends the list
   const ContentChecksum* checksums;    // may be nullptr
+  const DataCodec* codecs;             // may be nullptr: every data value with a path is JSON
 };
 
 // The anchors both releases find their instances by, the operator's labels on them: an
@@ -70,12 +83,14 @@ constexpr RenamedKind kMcpServerAnchor = {"MCPServer",
                                           "app.kubernetes.io/name=mcpserver",
                                           "app.kubernetes.io/instance",
                                           nullptr,
+                                          nullptr,
                                           nullptr};
 constexpr RenamedKind kMcpRegistryAnchor = {"MCPRegistry",
                                             "Deployment",
                                             "%-api",
                                             "app.kubernetes.io/component=registry-api",
                                             "toolhive.stacklok.io/registry-name",
+                                            nullptr,
                                             nullptr,
                                             nullptr};
 constexpr RenamedKind WithTables(RenamedKind anchor, const NameInString* const* strings,

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/json_parse.h"
+#include "core/json_text.h"
 #include "core/yaml_reader.h"
 #include "render/k8s_objects.h"
 
@@ -25,8 +26,8 @@ const ContentChecksum kChecksums[] = {
     {"%-config", "sum", OperatorConfigMapChecksum, "%", "pod-sum"},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 const RenamedKind kKinds[] = {
-    {"Server", "Deployment", "%", "app=server", "instance", kTables, kChecksums},
-    {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr}};
+    {"Server", "Deployment", "%", "app=server", "instance", kTables, kChecksums, nullptr},
+    RenamedKind{}};
 
 std::string Renamed(const std::string& from, const std::string& to) {
   return "    internal.config.kubernetes.io/previousNames: " + from + "," + to +
@@ -141,6 +142,56 @@ TEST_CASE("kustomize names: what cannot be made consistent is an error naming it
   CHECK(patched.find("not the checksum of its data") != std::string::npos);
   const std::string renamed = ErrorOf(With(Items("x"), "name: p-s\n", "name: other\n"));
   CHECK(renamed.find("cannot tell how Server s's Deployment s") != std::string::npos);
+}
+
+// A hub naming servers (found by their anchor Deployment) and entries (objects in the build) in
+// a codec'd data value: by value and as mapping keys.
+bool ReadHub(const std::string& text, Value* out) {
+  JsonSyntaxError err;
+  return ParseJson(text, out, &err);
+}
+std::string WriteHub(const Value& v) { return GoJsonCompact(v); }
+const NameInString kHubStrings[] = {
+    {"ConfigMap", "%-cfg", "data c.txt", "main", "{Server|Entry *}"},
+    {"ConfigMap", "%-cfg", "data c.txt", "servers{}", "{Server|Entry *}"},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+const NameInString* const kHubTables[] = {kHubStrings, nullptr};
+const DataCodec kHubCodecs[] = {{"data c.txt", ReadHub, WriteHub}, {nullptr, nullptr, nullptr}};
+const RenamedKind kHubKinds[] = {
+    {"Server", "Deployment", "%", "app=server", "instance", nullptr, nullptr, nullptr},
+    {"Hub", "Deployment", "%", "app=hub", "instance", kHubTables, nullptr, kHubCodecs},
+    RenamedKind{}};
+
+std::string HubItems(const std::string& data) {
+  return "kind: Deployment\nmetadata:\n  name: p-s\n  namespace: to\n  labels: {app: server, "
+         "instance: s}\n  annotations:\n" +
+         Renamed("s", "p-s") +
+         "---\nkind: Deployment\nmetadata:\n  name: p-h\n  namespace: to\n  labels: {app: hub, "
+         "instance: h}\n  annotations:\n" +
+         Renamed("h", "p-h") +
+         "---\nkind: Entry\nmetadata:\n  name: p-e\n  namespace: to\n  annotations:\n" +
+         Renamed("e", "p-e") +
+         "---\nkind: ConfigMap\nmetadata:\n  name: p-h-cfg\n  namespace: to\n  annotations:\n" +
+         Renamed("h-cfg", "p-h-cfg") + "data:\n  c.txt: '" + data + "'\n";
+}
+
+TEST_CASE("kustomize names: {A|B *} finds an object or a kind's anchor; {} rewrites keys") {
+  Diagnostics diags;
+  std::vector<Value> docs;
+  REQUIRE(ReadYamlDocuments("items",
+                            HubItems(R"({"main":"s","servers":{"s":1,"e":2,"x":3},"other":"s"})"),
+                            &docs, &diags));
+  TransformRenamedObjects(kHubKinds, &docs, &diags);
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(At(docs[3], {"data", "c.txt"}) ==
+        R"({"main":"p-s","servers":{"p-s":1,"p-e":2,"x":3},"other":"s"})");
+  // A value the codec does not write back byte for byte is not rewritten: an error.
+  docs.clear();
+  REQUIRE(ReadYamlDocuments("items", HubItems(R"({"main": "s"})"), &docs, &diags));
+  TransformRenamedObjects(kHubKinds, &docs, &diags);
+  REQUIRE(diags.HasErrors());
+  CHECK(FormatDiagnostic(diags.items()[0]).find("not as the operator wrote it") !=
+        std::string::npos);
 }
 
 }  // namespace thv

@@ -77,6 +77,19 @@ for inputs in "$servers/10-authserver-ref.yaml" "$servers/20-external-auth-ref.y
   # shellcheck disable=SC2086
   check_objects "$inputs" $inputs
 done
+# The VirtualMCPServer outgoing auth inputs of the goldens (testdata/golden/v0.44.0/vmcp-outgoing-auth/):
+# every MCPExternalAuthConfig type in the spec, and discovered from the group in both modes.
+auth=$root/testdata/servers/v0.44.0/vmcp-outgoing-auth
+for inputs in "$auth/00-configs.yaml $auth/20-spec-refs.yaml" \
+  "$auth/00-configs.yaml $auth/10-workloads.yaml $auth/30-discovered.yaml $auth/40-static.yaml"; do
+  count=$((count + 1))
+  # shellcheck disable=SC2086 # several files
+  "$bin" render --operator-version v0.44.0 $inputs >"$work/rout.yaml" 2>"$work/rerr" ||
+    fail "$inputs: render failed: $(head -3 "$work/rerr")"
+  grep -q '^  name: .*-vmcp-config$' "$work/rout.yaml" || fail "$inputs: no vMCP ConfigMap rendered"
+  # shellcheck disable=SC2086
+  check_objects "$inputs" $inputs
+done
 # The README's RegistryData example (a RegistryData and the MCPRegistry mounting it), offline
 # from the lock committed beside it.
 count=$((count + 1))
@@ -85,5 +98,5 @@ readme=$root/testdata/registry-data/readme
   fail "$readme: render failed: $(head -3 "$work/rerr")"
 grep -q '^  name: prod-registry$' "$work/rout.yaml" || fail "$readme: no RegistryData ConfigMap"
 check_objects "$readme" --offline "$readme"
-echo "$((count - failures)) of $count v0.44.0 examples, auth server inputs and the RegistryData example as expected"
+echo "$((count - failures)) of $count v0.44.0 examples, auth server and vMCP outgoing auth inputs and the RegistryData example as expected"
 [ "$failures" = 0 ]

@@ -21,11 +21,12 @@ MCPRemoteProxy's Deployment is checked as an MCPServer's (it has no pod patch) a
 registry's RoleBinding and Service. Every StatefulSet (an EmbeddingServer's): its serviceName is
 a Service in the build that selects its pods. Prints
 one line per server or registry checked, and every problem."""
-import hashlib
 import json
 import sys
 
 import yaml
+
+from kustomize_names_lib import checksum
 
 docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
 objects = {(d["kind"], d["metadata"].get("namespace"), d["metadata"]["name"]): d for d in docs}
@@ -36,13 +37,6 @@ outside = set(tuple(a.split("/", 1)) for a in sys.argv[2:])
 def exists(kind, ns, name, where):
     if (kind, ns, name) not in objects:
         problems.append("%s: names %s %s/%s, which is not in the build" % (where, kind, ns, name))
-
-
-def checksum(cm):
-    text = "".join(k + v for k, v in sorted(cm.get("data", {}).items()))
-    labels = cm["metadata"].get("labels", {})
-    text += "".join(k + v for k, v in sorted(labels.items()) if k.startswith("toolhive.stacklok.io/"))
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def config_hash(data):

@@ -121,3 +121,62 @@ assert krm == gave, "differ"
 PY
 grep -q 'team-alpha-sa-v1' "$work/krm.yaml" || fail "the KRM function did not transform"
 echo "ok: the KRM function transforms as the exec plugin does"
+
+# A VirtualMCPServer (static mode, its group's workloads, OIDC, telemetry, audit, optimizer,
+# aggregation and outgoing auth references) rendered, then built by kubectl kustomize: its
+# config.yaml and env are what thv-render gives for the inputs renamed as kustomize renames them
+# (the Services' URLs naming the Services in the build), its checksums the content's; without the
+# transformer they are not.
+cp -r "$root/testdata/kustomize/names-vmcp-v0.44.0" "$work/vmcp"
+(cd "$work/vmcp" && "$bin" render --context . tools.yaml >rendered.yaml 2>"$work/err") || fail "vmcp render: $(cat "$work/err")"
+build v0.44.0 "$work/vmcp" "$work/vmcp.yaml"
+(cd "$work/vmcp" && python3 - "$root/tests" <<'PY') >"$work/vmcp-renamed-inputs.yaml"
+import sys, yaml
+sys.path.insert(0, sys.argv[1])
+import kustomize_names_vmcp as k
+docs = [d for f in ("tools.yaml", "group.yaml", "idp.yaml", "otel.yaml") for d in k.load(f)]
+yaml.safe_dump_all(k.rename_inputs(docs), sys.stdout, sort_keys=False)
+PY
+"$bin" render "$work/vmcp-renamed-inputs.yaml" >"$work/vmcp-renamed.yaml" 2>"$work/err" || fail "renamed vmcp render: $(cat "$work/err")"
+python3 "$root/tests/kustomize_names_vmcp.py" "$work/vmcp.yaml" "$work/vmcp-renamed.yaml" >"$work/check" ||
+  fail "vmcp: $(cat "$work/check")"
+grep -q 'http://team-mcp-fetch-proxy-v1.mcp-e2e.svc.cluster.local:8080/sse#team-fetch-v1' "$work/vmcp.yaml" &&
+  grep -q 'groupRef: team-tools-v1' "$work/vmcp.yaml" || fail "vmcp: renamed strings missing"
+python3 - "$work/vmcp.yaml" <<'PY' >"$work/vmcp-objects.yaml"
+import sys, yaml
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d and "toolhive.stacklok.dev" not in d["apiVersion"]]
+yaml.safe_dump_all(docs, sys.stdout, sort_keys=False)
+PY
+node "$root/tests/k8s_validate/validate.mjs" "$work/vmcp-objects.yaml" >/dev/null || fail "vmcp: invalid objects"
+sed -i '/^transformers:/,/^- names.yaml/d' "$work/vmcp/kustomization.yaml"
+build v0.44.0 "$work/vmcp" "$work/vmcp-plain.yaml"
+python3 "$root/tests/kustomize_names_vmcp.py" "$work/vmcp-plain.yaml" "$work/vmcp-renamed.yaml" >"$work/check" &&
+  fail "vmcp: the check passes without the transformer"
+grep -q 'PROBLEM: config.yaml differs' "$work/check" && grep -q 'PROBLEM: plain env' "$work/check" ||
+  fail "vmcp: stale names not seen: $(cat "$work/check")"
+echo "ok: a VirtualMCPServer's config.yaml, env and checksums follow namePrefix, nameSuffix and namespace as the operator's for the renamed inputs"
+
+# Every VirtualMCPServer golden's config.yaml reads and writes back byte for byte (else the
+# transformer refuses it), so under namePrefix each names its renamed Deployment, checksums kept.
+for golden in "$root"/testdata/golden/v0.44.0/virtual-mcps*/*.yaml; do
+  rm -rf "$work/golden" && mkdir "$work/golden"
+  cp "$golden" "$work/golden/rendered.yaml"
+  cp "$root/testdata/kustomize/names-vmcp-v0.44.0/names.yaml" "$work/golden/"
+  printf 'namePrefix: p-\nresources:\n- rendered.yaml\ntransformers:\n- names.yaml\n' >"$work/golden/kustomization.yaml"
+  build v0.44.0 "$work/golden" "$work/golden.yaml"
+  python3 - "$work/golden.yaml" "$root/tests" <<'PY' || fail "$golden: $(cat "$work/check")"
+import sys, yaml
+sys.path.insert(0, sys.argv[2])
+from kustomize_names_lib import checksum
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+cms = {d["metadata"]["name"]: d for d in docs if d["kind"] == "ConfigMap"}
+for d in docs:
+    if d["kind"] != "Deployment" or d["metadata"]["labels"].get("app.kubernetes.io/name") != "virtualmcpserver":
+        continue
+    cm = cms[[v for v in d["spec"]["template"]["spec"]["volumes"] if v["name"] == "vmcp-config"][0]["configMap"]["name"]]
+    assert yaml.safe_load(cm["data"]["config.yaml"])["name"] == d["metadata"]["name"], d["metadata"]["name"]
+    assert cm["metadata"]["annotations"]["toolhive.stacklok.dev/content-checksum"] == checksum(cm)
+    assert d["spec"]["template"]["metadata"]["annotations"]["toolhive.stacklok.dev/runconfig-checksum"] == checksum(cm)
+PY
+done
+echo "ok: every VirtualMCPServer golden's config.yaml is renamed under namePrefix, checksums recomputed"

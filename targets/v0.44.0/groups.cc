@@ -94,38 +94,48 @@ std::string GroupOf(const Object& o) {
   return ref ? GetString(*ref, "name") : "";
 }
 
-}  // namespace
-
-void CheckServerEntry(const Object& entry, const RenderContext& context, Diagnostics* diags) {
+// The checks of sec:57-114; true when the controller would set phase Valid (updateOverallStatus,
+// sec:453-478). A Secret that is not among the inputs is named, not judged: thv-render never
+// requires Secrets, so it counts as there with its key.
+bool CheckEntry(const Object& entry, const RenderContext& context, Diagnostics* diags) {
+  bool valid = true;
   const std::string& ns = entry.meta.namespace_;
   const std::string& file = entry.origin.file;
   const Value& spec = SpecOf(entry);
   auto mark = [&](const char* path) { return MarkOfPath(entry.doc, path); };
   // validateRemoteURL (sec:426-450).
-  if (std::string problem = RemoteUrlProblem(GetString(spec, "remoteUrl")); !problem.empty())
+  if (std::string problem = RemoteUrlProblem(GetString(spec, "remoteUrl")); !problem.empty()) {
+    valid = false;
     diags->Warning(file, mark("spec.remoteUrl"), "spec.remoteUrl", problem + kStatusOnly);
+  }
   // validateGroupRef (sec:205-251): a group among the inputs is Ready (its controller sets
   // Ready once it has listed its members, mcpgroup_controller.go:128).
   if (const std::string group = GroupOf(entry);
-      !group.empty() && !context.index.Find("MCPGroup", ns, group))
+      !group.empty() && !context.index.Find("MCPGroup", ns, group)) {
+    valid = false;
     diags->Warning(file, mark("spec.groupRef.name"), "spec.groupRef.name",
                    "MCPGroup '" + group + "' not found in namespace '" + ns +
                        "' (not among the inputs)" + kStatusOnly);
+  }
   // validateExternalAuthConfigRef (sec:253-300): existence only; an invalid config among the
   // inputs reports itself.
   if (const Value* ref = GetObject(spec, "externalAuthConfigRef");
-      ref && !context.index.Find("MCPExternalAuthConfig", ns, GetString(*ref, "name")))
+      ref && !context.index.Find("MCPExternalAuthConfig", ns, GetString(*ref, "name"))) {
+    valid = false;
     diags->Warning(file, mark("spec.externalAuthConfigRef.name"), "spec.externalAuthConfigRef.name",
                    "Referenced MCPExternalAuthConfig not found: " + ns + "/" +
                        GetString(*ref, "name") + " is not among the inputs" + kStatusOnly);
+  }
   // validateCABundleRef (sec:302-349): the ConfigMap's existence, not its key.
   const Value* ca = GetObject(spec, "caBundleRef");
   if (const Value* cm = ca ? GetObject(*ca, "configMapRef") : nullptr;
-      cm && !context.index.Find("ConfigMap", ns, GetString(*cm, "name")))
+      cm && !context.index.Find("ConfigMap", ns, GetString(*cm, "name"))) {
+    valid = false;
     diags->Warning(file, mark("spec.caBundleRef.configMapRef.name"),
                    "spec.caBundleRef.configMapRef.name",
                    "Referenced CA bundle ConfigMap not found: " + ns + "/" +
                        GetString(*cm, "name") + " is not among the inputs" + kStatusOnly);
+  }
   // validateHeaderForwardSecretRefs (sec:351-424): each Secret and its key. A Secret not among
   // the inputs is only named (Secrets are references, never required); one that is must hold
   // the key (data, or stringData, which the API server turns into data).
@@ -152,11 +162,25 @@ void CheckServerEntry(const Object& entry, const RenderContext& context, Diagnos
     for (const char* field : {"data", "stringData"})
       if (const Value* data = GetObject(secret->doc, field); data && data->Find(key))
         has_key = true;
-    if (!has_key)
+    if (!has_key) {
+      valid = false;
       diags->Warning(file, ref->mark, path,
                      "Secret \"" + name + "\" has no key \"" + key + "\" referenced for header \"" +
                          header + "\"" + kStatusOnly);
+    }
   }
+  return valid;
+}
+
+}  // namespace
+
+void CheckServerEntry(const Object& entry, const RenderContext& context, Diagnostics* diags) {
+  CheckEntry(entry, context, diags);
+}
+
+bool ServerEntryValid(const Object& entry, const RenderContext& context) {
+  Diagnostics ignored;
+  return CheckEntry(entry, context, &ignored);
 }
 
 std::vector<std::string> GroupMembers(const Object& group, const std::vector<Object>& objects) {

@@ -24,6 +24,9 @@ std::string RemoteUrlProblem(const std::string& raw);
 // MCPServerEntry: the checks of sec:57-114 (remote URL, groupRef, externalAuthConfigRef,
 // caBundleRef ConfigMap, headerForward Secrets and their keys), each a warning.
 void CheckServerEntry(const Object& entry, const RenderContext& context, Diagnostics* diags);
+// Whether those checks leave the entry's phase Valid (sec:453-478); a Secret not among the inputs
+// counts as there.
+bool ServerEntryValid(const Object& entry, const RenderContext& context);
 
 // The objects that name group by spec.groupRef (MCPServers, MCPRemoteProxies, MCPServerEntries
 // in its namespace: what MCPGroup's status counts, mcpgroup_controller.go:87-147), as

@@ -18,9 +18,14 @@
 // whose checksum is checked. The pod template's config-hash and the Deployment's
 // podtemplatespec-hash hash the spec as written (pkg/registryapi/deployment.go:206, 247-252), which
 // holds neither the registry's name nor its namespace: they stay.
+#include <algorithm>
+
+#include "core/yaml_reader.h"
+#include "model/decode.h"
 #include "render/kustomize_names.h"
 #include "targets/v0.44.0/mcpregistry.h"
 #include "targets/v0.44.0/target.h"
+#include "targets/v0.44.0/vmcp_config.h"
 #include "targets/v0.44.0/webhooks.h"
 
 namespace thv {
@@ -48,6 +53,7 @@ const NameInString kServerNames[] = {
     THV_RUNCONFIG("remote_auth_config.bearer_token", "{Secret *},target={*}"),
     THV_RUNCONFIG("telemetry_config.serviceName", "{name}"),
     THV_RUNCONFIG("rate_limit_namespace", "{namespace}"),
+    {"Deployment", "%", "env OTEL_RESOURCE_ATTRIBUTES", "", "service.name={name},{*}"},
     {"Deployment", "%", "env OTEL_RESOURCE_ATTRIBUTES", "", "{*}service.namespace={namespace}"},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
@@ -99,7 +105,96 @@ constexpr RenamedKind kMcpRemoteProxyAnchor = {"MCPRemoteProxy",
                                                "app.kubernetes.io/name=mcpremoteproxy",
                                                "app.kubernetes.io/instance",
                                                nullptr,
+                                               nullptr,
                                                nullptr};
+
+// A VirtualMCPServer's (cv = pkg/vmcpconfig/converter.go, vd = controllers/
+// virtualmcpserver_deployment.go, vmcp_config.cc, vmcp_backends.cc). Operator-made strings: the
+// config's name (cv:114), the telemetry service name and audit component defaulting to it
+// (cv:514, :164), the OIDC resource URL defaulting to http://<name>.<namespace>.svc...:<port>
+// (ResolveFromConfigRef, cv:450-452; an audience of that form follows it as an MCPServer's), the
+// static backends (vmcp_backends.cc): each a workload's name, its Service's URL (an SSE server's
+// ends in #<name>), the group and namespace; the optimizer's EmbeddingServer URL names its
+// Service (vv:190-216); the env VMCP_NAME, VMCP_NAMESPACE (vd:340-347) and the OTel resource
+// attributes. The user's spec copied into the config names objects where a field is a
+// reference: groupRef (cv:117), outgoingAuth.backends keys, the aggregation's tools[].workload
+// and priorityOrder (workload names), compositeToolRefs (VirtualMCPCompositeToolDefinitions):
+// those follow the object when it is among the items (an MCPServer or MCPRemoteProxy also by
+// its Deployment), as kustomize's nameReference would. Free text stays: tool names (the
+// {workload}_ prefixes in steps and filters), Redis addresses and key prefixes, issuers.
+// Names in env variable names and paths stay too, consistent with each other: the
+// MCPExternalAuthConfig's TOOLHIVE_*_<NAME> variables, an entry's CA bundle mount
+// /etc/toolhive/ca-bundles/<entry>/ and TOOLHIVE_HEADER_FORWARD_<ENTRY>. Labels keep the
+// original names (as every kind's here), and the config checksum counts them.
+const char kWorkload[] = "{MCPServer|MCPRemoteProxy|MCPServerEntry *}";
+const char kServiceUrl[] = "http://{Service *}.{namespace}.svc.cluster.local:{*}";
+#define THV_VMCP_CONFIG(path, form) \
+  { "ConfigMap", "%-vmcp-config", "data config.yaml", path, form }
+const NameInString kVirtualServerNames[] = {
+    THV_VMCP_CONFIG("name", "{name}"),            // cv:114
+    THV_VMCP_CONFIG("groupRef", "{MCPGroup *}"),  // cv:117
+    // Static mode: the group's workloads as backends (vv:487-509, vmcp_backends.cc).
+    THV_VMCP_CONFIG("backends[].name", kWorkload),
+    THV_VMCP_CONFIG("backends[].url",
+                    "http://{Service *}.{namespace}.svc.cluster.local:{*}/sse#{MCPServer *}"),
+    THV_VMCP_CONFIG("backends[].url", kServiceUrl),
+    THV_VMCP_CONFIG("backends[].metadata.group", "{MCPGroup *}"),
+    THV_VMCP_CONFIG("backends[].metadata.namespace", "{namespace}"),
+    // The OIDC resource URL's default (cv:450-452, 482) and an audience of its form.
+    THV_VMCP_CONFIG("incomingAuth.oidc.audience", kServerUrl),
+    THV_VMCP_CONFIG("incomingAuth.oidc.resource", kServerUrl),
+    // References by name the spec copies into the config (cv:657-662, 744-801, cfg:143).
+    THV_VMCP_CONFIG("outgoingAuth.backends{}", kWorkload),
+    THV_VMCP_CONFIG("aggregation.conflictResolutionConfig.priorityOrder[]", kWorkload),
+    THV_VMCP_CONFIG("aggregation.tools[].workload", kWorkload),
+    THV_VMCP_CONFIG("compositeToolRefs[].name", "{VirtualMCPCompositeToolDefinition *}"),
+    // Defaults to the name (cv:514, :164) and the EmbeddingServer's Service (vv:190-216).
+    THV_VMCP_CONFIG("telemetry.serviceName", "{name}"),
+    THV_VMCP_CONFIG("audit.component", "{name}"),
+    THV_VMCP_CONFIG("optimizer.embeddingService", kServiceUrl),
+    {"Deployment", "%", "env VMCP_NAME", "", "{name}"},
+    {"Deployment", "%", "env VMCP_NAMESPACE", "", "{namespace}"},
+    {"Deployment", "%", "env OTEL_RESOURCE_ATTRIBUTES", "", "service.name={name},{*}"},
+    {"Deployment", "%", "env OTEL_RESOURCE_ATTRIBUTES", "", "{*}service.namespace={namespace}"},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+#undef THV_VMCP_CONFIG
+const NameInString* const kVirtualServerTables[] = {kVirtualServerNames, nullptr};
+
+const ContentChecksum kVirtualServerChecksums[] = {
+    {"%-vmcp-config", "toolhive.stacklok.dev/content-checksum", OperatorConfigMapChecksum, "%",
+     "toolhive.stacklok.dev/runconfig-checksum"},  // vv:133-137, vd:979-991
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+bool ReadVmcpConfig(const std::string& text, Value* out) {
+  std::vector<Value> docs;
+  Diagnostics diags;
+  if (!ReadYamlDocuments("config.yaml", text, &docs, &diags) || docs.size() != 1) return false;
+  *out = std::move(docs.front());
+  return out->IsMapping();
+}
+
+// yaml.v3 Marshal of the vmcp Config (map keys in its order), the static backends sorted by
+// name as Discover sorts them.
+std::string WriteVmcpConfig(const Value& config) {
+  Value sorted = config;
+  if (Value* backends = sorted.Find("backends"); backends && backends->IsSequence())
+    std::stable_sort(
+        backends->items.begin(), backends->items.end(),
+        [](const Value& a, const Value& b) { return GetString(a, "name") < GetString(b, "name"); });
+  return VmcpConfigYaml(sorted);
+}
+
+const DataCodec kVirtualServerCodecs[] = {{"data config.yaml", ReadVmcpConfig, WriteVmcpConfig},
+                                          {nullptr, nullptr, nullptr}};
+
+constexpr RenamedKind kVirtualMcpServerAnchor = {"VirtualMCPServer",
+                                                 "Deployment",
+                                                 "%",
+                                                 "app.kubernetes.io/name=virtualmcpserver",
+                                                 "app.kubernetes.io/instance",
+                                                 kVirtualServerTables,
+                                                 kVirtualServerChecksums,
+                                                 kVirtualServerCodecs};
 
 }  // namespace
 
@@ -111,6 +206,7 @@ const RenamedKind kRenamedKinds[] = {
     WithTables(kMcpRemoteProxyAnchor, kRemoteProxyTables, kServerChecksums),
     // configYAML: no name of the registry's in a string; the config checksum is checked.
     WithTables(kMcpRegistryAnchor, nullptr, kRegistryChecksums),
+    kVirtualMcpServerAnchor,
     RenamedKind{},
 };
 

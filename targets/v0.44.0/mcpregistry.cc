@@ -8,7 +8,6 @@
 
 #include "core/go_json.h"
 #include "core/json_text.h"
-#include "core/sha256.h"
 #include "core/value_builder.h"
 #include "core/yaml_reader.h"
 #include "model/decode.h"
@@ -503,8 +502,8 @@ class RegistryController {
 
     StringMap annotations;
     if (in.pod_template_spec)  // checksum.HashRawJSON (checksum.go:189-203)
-      annotations["toolhive.stacklok.io/podtemplatespec-hash"] =
-          Sha256Hex(ServedJson(*in.pod_template_spec));
+      if (const std::string hash = HashRawJson(*in.pod_template_spec); !hash.empty())
+        annotations["toolhive.stacklok.io/podtemplatespec-hash"] = hash;
     const StringMap labels = Labels(api);
     Value deployment =
         KubeObject("apps/v1", "Deployment", ObjectMetadata(api, ns_, &labels, &annotations));

@@ -7,7 +7,6 @@
 
 #include "core/go_json.h"
 #include "core/json_writer.h"
-#include "core/sha256.h"
 #include "core/value_builder.h"
 #include "core/yaml_reader.h"
 #include "model/decode.h"
@@ -206,8 +205,8 @@ class ProxyRenderer {
     const bool annotation_overrides =
         s_.proxy_deployment && s_.proxy_deployment->metadata.annotations;
     if (s_.pod_template_spec && !annotation_overrides)
-      meta.annotations["toolhive.stacklok.io/podtemplatespec-hash"] =
-          Sha256Hex(ServedJson(*s_.pod_template_spec));
+      if (const std::string hash = HashRawJson(*s_.pod_template_spec); !hash.empty())
+        meta.annotations["toolhive.stacklok.io/podtemplatespec-hash"] = hash;
     Value dep = DeploymentObject(name_, ns_, ls, meta, s_.replicas, std::move(pod_spec));
     if (s_.pod_template_spec) ApplyPodTemplateSpec(&dep);
     return dep;

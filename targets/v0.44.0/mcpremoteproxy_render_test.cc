@@ -617,7 +617,7 @@ TEST_CASE("podTemplateSpec: one that does not decode, or does not merge, creates
       Proxy("  podTemplateSpec: {spec: {containers: [{name: toolhive, $patch: delete}]}}\n"));
   CHECK(
       directive.HasError("spec.podTemplateSpec.spec.containers[0].$patch: strategic merge patch "
-                         "directives in an MCPRemoteProxy's podTemplateSpec are not supported at "
+                         "directives in the MCPRemoteProxy podTemplateSpec are not supported at "
                          "v0.44.0 yet"));
 }
 

@@ -3,6 +3,7 @@
 #include "core/go_json.h"
 #include "core/json_parse.h"
 #include "core/json_text.h"
+#include "core/sha256.h"
 #include "model/decode.h"
 #include "render/strategic_merge.h"
 #include "targets/v0.44.0/core_v1.h"
@@ -42,8 +43,8 @@ bool RefusePatchDirectives(const Object& object, const Value& patch, Diagnostics
   if (d.empty()) return false;
   const std::string path = "spec.podTemplateSpec." + d;
   diags->Error(object.origin.file, MarkOfPath(object.doc, path), path,
-               "strategic merge patch directives in an " + object.kind +
-                   "'s podTemplateSpec are not supported at v0.44.0 yet");
+               "strategic merge patch directives in the " + object.kind +
+                   " podTemplateSpec are not supported at v0.44.0 yet");
   return true;
 }
 
@@ -51,6 +52,13 @@ std::string ServedJson(const Value& v) {
   Value any;
   std::string err;
   return GoJsonCompact(NormalizeGoAny(v, &any, &err) ? any : v);
+}
+
+std::string HashRawJson(const Value& raw) {
+  Value any;
+  std::string err;
+  if (!NormalizeGoAny(raw, &any, &err)) return "";
+  return Sha256Hex(GoJsonCompact(any));
 }
 
 }  // namespace t0_44_0

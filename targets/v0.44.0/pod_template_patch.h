@@ -27,12 +27,21 @@ bool ApplyPodTemplateSpecPatch(const Value& base, const Value& patch, Value* mer
                                std::string* error);
 
 // Errors (true) when the podTemplateSpec uses a strategic merge patch $-directive, which
-// Kubernetes applies and thv-render does not yet.
+// Kubernetes applies and thv-render does not yet. The message names object.kind without an
+// article ("in the VirtualMCPServer podTemplateSpec"): "a"/"an" would depend on how the kind
+// is spoken.
 bool RefusePatchDirectives(const Object& object, const Value& patch, Diagnostics* diags);
 
 // A RawExtension's Raw as the API server serves it: encoding/json of the unstructured value
 // (keys sorted, compact). checksum.HashRawJSON (checksum.go:189-203) hashes exactly this.
 std::string ServedJson(const Value& v);
+
+// checksum.HashRawJSON (checksum.go:189-203): sha256 hex of json.Marshal(json.Unmarshal(raw)
+// into any), i.e. of ServedJson; "" where the unmarshal fails (a number that overflows
+// float64), where every caller at v0.44.0 (mcpremoteproxy_deployment.go:406-411,
+// virtualmcpserver_deployment.go:934-939, registryapi/deployment.go:249-254) writes no
+// podtemplatespec-hash annotation.
+std::string HashRawJson(const Value& raw);
 
 }  // namespace t0_44_0
 }  // namespace thv

@@ -1,7 +1,6 @@
 #include "targets/v0.44.0/vmcp_authserver.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <vector>
 
@@ -220,40 +219,6 @@ std::string VmcpPrimaryUpstreamProvider(const Object& vmcp, Diagnostics* diags) 
   return names.empty() ? "" : names.front();
 }
 
-void InjectSubjectProviders(const Object& vmcp, Value* outgoing_auth, Diagnostics* diags) {
-  const Value* as = VmcpAuthServerConfig(vmcp);
-  if (!as || !outgoing_auth) return;
-  const std::vector<std::string> names = UpstreamNames(*as);
-  // authserver.ResolveFirstUpstreamName (pkg/authserver/config.go:492-497).
-  const std::string first = names.empty() ? "default" : names.front();
-  // authtypes.DefaultSubjectProviderName (pkg/vmcp/auth/types/defaults.go:31-75).
-  auto inject = [&](Value* strategy, const std::string& field) {
-    const std::string type = GetString(*strategy, "type");
-    const char* key = type == "token_exchange" ? "tokenExchange"
-                      : type == "aws_sts"      ? "awsSts"
-                      : type == "xaa"          ? "xaa"
-                                               : nullptr;
-    Value* config = key ? strategy->Find(key) : nullptr;
-    if (!config || !config->IsMapping() || !GetString(*config, "subjectProviderName").empty())
-      return;
-    if (type == "xaa" && names.size() > 1) {
-      // The operator drops the strategy (and the backend) and sets a condition: that degraded
-      // configuration is not rendered.
-      Refuse(vmcp, field,
-             "failed to inject subject provider name: SubjectProviderName must be set explicitly "
-             "for xaa when more than one upstream is configured; the degraded configuration the "
-             "operator writes then is not supported at v0.44.0 yet",
-             diags);
-      return;
-    }
-    config->Set("subjectProviderName", Str(first));
-  };
-  if (Value* d = outgoing_auth->Find("default"); d && d->IsMapping())
-    inject(d, "spec.outgoingAuth.default");
-  if (Value* backends = outgoing_auth->Find("backends"); backends && backends->IsMapping())
-    for (Member& m : backends->members) inject(&m.value, "spec.outgoingAuth.backends." + m.key);
-}
-
 Value VmcpAuthServerRunConfig(const Object& vmcp, const Value& config, Diagnostics* diags) {
   const Value* as = VmcpAuthServerConfig(vmcp);
   if (!as) return Value::Null();
@@ -283,21 +248,14 @@ Value VmcpAuthServerRunConfig(const Object& vmcp, const Value& config, Diagnosti
 
 bool CheckAuthServerIntegration(const Object& vmcp, const Value& config, const Value& rc,
                                 Diagnostics* diags) {
-  // collectAllBackendStrategies (validator.go:771-784).
-  std::map<std::string, const Value*> strategies;
-  const Value& out = Mapping(config, "outgoingAuth");
-  if (const Value* d = GetObject(out, "default")) strategies["<default-strategy>"] = d;
-  for (const Member& m : Mapping(out, "backends").members) strategies[m.key] = &m.value;
-  bool inject = false;
-  for (const auto& [name, s] : strategies) inject |= GetString(*s, "type") == "upstream_inject";
-  if (rc.IsNull() && !inject) return true;
+  // The upstream_inject rules (validator.go:636-643, 684-704) are checked with the outgoing auth
+  // (vmcp_outgoing_auth.cc); without an auth server nothing else applies.
+  if (rc.IsNull()) return true;
   const Value& in = Mapping(config, "incomingAuth");
   const Value* oidc = GetObject(in, "oidc");
-  std::string path = rc.IsNull() ? "spec.outgoingAuth" : kAt, problem;
   const std::vector<std::string> audiences = GetStrings(rc, "allowed_audiences");
-  if (rc.IsNull()) {
-    problem = "upstream_inject requires an embedded auth server (authServer must be configured)";
-  } else if (GetString(rc, "issuer").empty()) {  // validateAuthServerRunConfig (:665-680)
+  std::string path = kAt, problem;
+  if (GetString(rc, "issuer").empty()) {  // validateAuthServerRunConfig (:665-680)
     problem = "auth server issuer is required";
   } else if (!rc.Find("upstreams") || rc.Find("upstreams")->IsEmpty()) {
     problem = "auth server requires at least one upstream";
@@ -309,32 +267,15 @@ bool CheckAuthServerIntegration(const Object& vmcp, const Value& config, const V
   } else if (GetString(in, "type") != "oidc" || !oidc) {  // validateAuthServerRequiresOIDC
     path = "spec.incomingAuth.type";
     problem = "embedded auth server requires OIDC incoming auth";
-  }
-  // validateUpstreamInjectProviders (:684-704): Go's map order is random; the first sorted.
-  std::vector<std::string> names;
-  if (const Value* upstreams = rc.Find("upstreams"); upstreams && upstreams->IsSequence())
-    for (const Value& u : upstreams->items) names.push_back(Resolved(GetString(u, "name")));
-  for (const auto& [name, s] : strategies) {
-    if (!problem.empty()) break;
-    const Value* ui = GetObject(*s, "upstreamInject");
-    if (GetString(*s, "type") != "upstream_inject" || !ui) continue;
-    const std::string provider = GetString(*ui, "providerName");
-    if (std::find(names.begin(), names.end(), Resolved(provider)) != names.end()) continue;
-    path = name == "<default-strategy>" ? "spec.outgoingAuth.default"
-                                        : "spec.outgoingAuth.backends." + name;
-    problem = "backend " + GoQuote(name) + ": upstream_inject providerName " + GoQuote(provider) +
-              " not found in auth server upstreams";
-  }
-  // validateAuthServerIncomingAuthConsistency (:715-745).
-  if (problem.empty() && GetString(rc, "issuer") != GetString(*oidc, "issuer")) {
+  } else if (GetString(rc, "issuer") != GetString(*oidc, "issuer")) {
+    // validateAuthServerIncomingAuthConsistency (:715-745).
     problem = "auth server issuer mismatch: auth server issuer " +
               GoQuote(GetString(rc, "issuer")) + " != incomingAuth.oidc.issuer " +
               GoQuote(GetString(*oidc, "issuer"));
     path = std::string(kAt) + ".issuer";
-  }
-  const std::string audience = problem.empty() ? GetString(*oidc, "audience") : "";
-  if (!audience.empty() &&
-      std::find(audiences.begin(), audiences.end(), audience) == audiences.end()) {
+  } else if (const std::string audience = GetString(*oidc, "audience");
+             !audience.empty() &&
+             std::find(audiences.begin(), audiences.end(), audience) == audiences.end()) {
     problem = "incomingAuth.oidc.audience " + GoQuote(audience) +
               " not in auth server's allowed audiences " + GoList(audiences);
     path = "spec.incomingAuth.oidcConfigRef.audience";

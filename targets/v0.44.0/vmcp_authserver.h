@@ -32,18 +32,14 @@ bool CheckVmcpAuthServer(const Object& vmcp, Diagnostics* diags);
 // pre-empts for spec.incomingAuth.authzConfig).
 std::string VmcpPrimaryUpstreamProvider(const Object& vmcp, Diagnostics* diags);
 
-// injectSubjectProviderIfNeeded (vc:2660-2683) over each strategy of static mode's outgoingAuth
-// (buildOutgoingAuthConfig, vc:2565-2640): token_exchange, aws_sts and xaa strategies without a
-// subjectProviderName take the first upstream's name.
-void InjectSubjectProviders(const Object& vmcp, Value* outgoing_auth, Diagnostics* diags);
-
 // convertAuthServerConfig: the authserver.RunConfig of spec.authServerConfig, its audiences,
 // scopes and redirect default taken from config.yaml's incomingAuth.oidc (cv:562-606). Null when
 // there is none or the operator refuses it (reported).
 Value VmcpAuthServerRunConfig(const Object& vmcp, const Value& config, Diagnostics* diags);
 
-// config.ValidateAuthServerIntegration(config, run_config) (run_config null: no auth server),
-// refused as vv:86-99 does. False when it fails (reported).
+// config.ValidateAuthServerIntegration(config, run_config) as vv:86-99 refuses it, for an auth
+// server (run_config not null); its upstream_inject rules are the outgoing auth's
+// (vmcp_outgoing_auth.h). False when it fails (reported).
 bool CheckAuthServerIntegration(const Object& vmcp, const Value& config, const Value& run_config,
                                 Diagnostics* diags);
 

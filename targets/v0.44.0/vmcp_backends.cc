@@ -29,11 +29,28 @@ std::pair<std::string, std::string> CaBundle(const Object& entry) {
   return {GetString(*cm, "name"), key.empty() ? "ca.crt" : key};
 }
 
-// The MCPServerEntry controller marks the entry Valid: none of its checks finds anything.
-bool EntryValid(const Object& entry, const RenderContext& context) {
-  Diagnostics found;
-  CheckServerEntry(entry, context, &found);
-  return found.items().empty();
+// Whether the discoverer makes the entry a backend: its controller set phase Valid
+// (pkg/vmcp/workloads/k8s.go:481-485) and its CA bundle ConfigMap holds the key in data
+// (fetchCABundleData, k8s.go:565-577, 659-682: else nil, skipped; the entry controller checks
+// only the ConfigMap's existence).
+bool EntryIsBackend(const Object& entry, const RenderContext& context) {
+  if (!ServerEntryValid(entry, context)) return false;
+  const auto [config_map, key] = CaBundle(entry);
+  if (config_map.empty()) return true;
+  const Object* cm = context.index.Find("ConfigMap", entry.meta.namespace_, config_map);
+  const Value* data = cm ? GetObject(cm->doc, "data") : nullptr;
+  return data && data->Find(key);
+}
+
+// The workload's converged status.phase, which the discoverer copies into workload_status
+// (k8s.go:284, :450). spec.replicas 0: the MCPServer controller reports Stopped
+// (mcpserver_controller.go:1638-1648), the MCPRemoteProxy's, without pods, Pending
+// (mcpremoteproxy_controller.go:1547-1556); otherwise both are Ready once their pods run.
+std::string ConvergedPhase(const Object& workload) {
+  const Value* replicas = SpecOf(workload).Find("replicas");
+  const bool scaled_to_zero = replicas && replicas->IsInt() && replicas->text == "0";
+  if (!scaled_to_zero) return "Ready";
+  return workload.kind == "MCPServer" ? "Stopped" : "Pending";
 }
 
 // isStandardK8sAnnotation (k8s): user annotations become metadata, these do not.
@@ -63,20 +80,6 @@ std::vector<const Object*> GroupWorkloads(const std::string& group, const std::s
     out.insert(out.end(), of_kind.begin(), of_kind.end());
   }
   return out;
-}
-
-void CheckGroupWorkloads(const Object& vmcp, const std::vector<const Object*>& workloads,
-                         Diagnostics* diags) {
-  const std::string field = "spec.groupRef.name";
-  auto refuse = [&](const Object& w, const std::string& what) {
-    diags->Error(vmcp.origin.file, MarkOfPath(vmcp.doc, field), field,
-                 w.kind + " " + w.meta.namespace_ + "/" + w.meta.name + " in the group has " +
-                     what + ": a VirtualMCPServer over it is not supported at v0.44.0 yet");
-  };
-  for (const Object* w : workloads) {
-    if (GetObject(SpecOf(*w), "externalAuthConfigRef"))
-      refuse(*w, "an externalAuthConfigRef (outgoing auth discovered from it)");
-  }
 }
 
 void AppendEntryHeaderForwardEnv(const std::vector<const Object*>& workloads, Value* env) {
@@ -131,9 +134,10 @@ void AddEntryCaBundleVolumes(const std::vector<const Object*>& workloads, Value*
 }
 
 Value StaticBackends(const std::string& group, const std::vector<const Object*>& workloads,
-                     const RenderContext& context) {
+                     const std::set<std::string>& left_out, const RenderContext& context) {
   std::map<std::string, Value> by_name;  // Discover sorts the backends by name
   for (const Object* w : workloads) {
+    if (left_out.count(w->meta.name)) continue;  // convertBackendsToStaticBackends (vc:2705-2710)
     const Value& spec = SpecOf(*w);
     StringMap metadata;
     for (const auto& [k, v] : w->meta.annotations)
@@ -153,9 +157,9 @@ Value StaticBackends(const std::string& group, const std::vector<const Object*>&
             (sse ? "/sse#" + w->meta.name : "/mcp");
       transport = !mode.empty() ? mode : t;  // buildTransportMap (vv:283-312)
       metadata["workload_type"] = "mcp_server";
-      metadata["workload_status"] = "Ready";
+      metadata["workload_status"] = ConvergedPhase(*w);
     } else if (w->kind == "MCPServerEntry") {
-      if (!EntryValid(*w, context)) continue;  // k8s.go:481-485
+      if (!EntryIsBackend(*w, context)) continue;
       url = GetString(spec, "remoteUrl");
       transport = GetString(spec, "transport");
       metadata["workload_type"] = "server_entry";
@@ -171,7 +175,7 @@ Value StaticBackends(const std::string& group, const std::vector<const Object*>&
             ".svc.cluster.local:" + std::to_string(port > 0 ? port : 8080);
       transport = GetString(spec, "transport");
       metadata["workload_type"] = "remote_proxy";
-      metadata["workload_status"] = "Ready";
+      metadata["workload_status"] = ConvergedPhase(*w);
       metadata["remote_url"] = GetString(spec, "remoteUrl");
     }
     if (url.empty() || transport.empty()) continue;

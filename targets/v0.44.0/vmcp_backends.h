@@ -6,6 +6,7 @@
 // checks pass (otherwise it is left out, as the operator does).
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,12 +23,6 @@ namespace t0_44_0 {
 std::vector<const Object*> GroupWorkloads(const std::string& group, const std::string& ns,
                                           const RenderContext& context);
 
-// What thv-render cannot follow yet about the workloads, reported at the VirtualMCPServer's
-// field: outgoing auth discovered from a workload's externalAuthConfigRef (its env vars and
-// strategies).
-void CheckGroupWorkloads(const Object& vmcp, const std::vector<const Object*>& workloads,
-                         Diagnostics* diags);
-
 // buildHeaderForwardEnvVarsForEntries (vd:554-679): per entry with headerForward, the manifest
 // TOOLHIVE_HEADER_FORWARD_<ENTRY> (JSON of vmcp.HeaderForwardConfig) and a Secret reference per
 // header from a Secret, all sorted by name.
@@ -40,9 +35,10 @@ void AddEntryCaBundleVolumes(const std::vector<const Object*>& workloads, Value*
 
 // convertBackendsToStaticBackends (virtualmcpserver_controller.go:2691-2734) of the discovered
 // backends (aggregator/discoverer.go Discover: sorted by name, metadata.group added): a list of
-// StaticBackendConfig values, entries that would not be Valid left out.
+// StaticBackendConfig values, entries that would not be Valid and the backends in left_out
+// (whose outgoing auth failed, VmcpOutgoingAuth) left out.
 Value StaticBackends(const std::string& group, const std::vector<const Object*>& workloads,
-                     const RenderContext& context);
+                     const std::set<std::string>& left_out, const RenderContext& context);
 
 }  // namespace t0_44_0
 }  // namespace thv

@@ -1,6 +1,5 @@
 #include "targets/v0.44.0/vmcp_config.h"
 
-#include <cctype>
 #include <set>
 
 #include "core/go_json.h"
@@ -77,54 +76,6 @@ Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r, D
     out.Set("authz", std::move(a));
   }
   return out;
-}
-
-// The strategy of a referenced MCPExternalAuthConfig: the converter registry
-// (pkg/vmcp/auth/converters: unauthenticated.go, token_exchange.go, header_injection.go), with
-// the Secret's env var name (cv:710-741).
-Value ExternalAuthStrategy(const Object& config) {
-  const Value& spec = SpecOf(config);
-  const std::string type = GetString(spec, "type");
-  const std::string env = ExternalAuthSecretOf(config).env;
-  if (type == "tokenExchange") {
-    const Value& te = Get(spec, "tokenExchange");
-    std::string subject = GetString(te, "subjectTokenType");
-    for (const char* short_name : {"access_token", "id_token", "jwt"})
-      if (subject == short_name) subject = "urn:ietf:params:oauth:token-type:" + subject;
-    Value c = Obj({{"tokenUrl", Str(GetString(te, "tokenUrl"))},
-                   {"clientId", Str(GetString(te, "clientId"))},
-                   {"clientSecretEnv", Str(env)},
-                   {"audience", Str(GetString(te, "audience"))},
-                   {"subjectTokenType", Str(subject)},
-                   {"subjectProviderName", Str(GetString(te, "subjectProviderName"))}});
-    if (const Value* scopes = te.Find("scopes")) c.Set("scopes", *scopes);
-    return Obj({{"type", Str("token_exchange")}, {"tokenExchange", std::move(c)}});
-  }
-  if (type == "headerInjection")
-    return Obj({{"type", Str("header_injection")},
-                {"headerInjection",
-                 Obj({{"headerName", Str(GetString(Get(spec, "headerInjection"), "headerName"))},
-                      {"headerValueEnv", Str(env)}})}});
-  return Obj({{"type", Str("unauthenticated")}});
-}
-
-// convertOutgoingAuthWithDefaults (cv:609-619) and convertOutgoingAuth (cv:638-705): type
-// discovered is the unauthenticated strategy, externalAuthConfigRef the referenced config's.
-Value OutgoingAuth(const Value& spec, const VmcpResolved& r) {
-  const Value* out = GetObject(spec, "outgoingAuth");
-  if (!out) return Obj({{"source", Str("discovered")}});
-  auto strategy = [&](const Value& auth) {
-    auto it = r.external_auths.find(GetString(Get(auth, "externalAuthConfigRef"), "name"));
-    if (GetString(auth, "type") == "externalAuthConfigRef" && it != r.external_auths.end())
-      return ExternalAuthStrategy(*it->second);
-    return Obj({{"type", Str("unauthenticated")}});
-  };
-  Value result = Obj({{"source", Str(GetString(*out, "source"))}});
-  if (const Value* d = GetObject(*out, "default")) result.Set("default", strategy(*d));
-  Value backends = Value::Mapping();
-  for (const Member& m : Get(*out, "backends").members) backends.Set(m.key, strategy(m.value));
-  result.Set("backends", std::move(backends));
-  return result;
 }
 
 // convertCRDToolOverride (cv:907-922): MCPToolConfig toolsOverride -> config.ToolOverride.
@@ -213,29 +164,6 @@ Value OperationalDefaults() {
 
 }  // namespace
 
-bool ConvertibleExternalAuthType(const std::string& type) {
-  return type == "unauthenticated" || type == "tokenExchange" || type == "headerInjection";
-}
-
-ExternalAuthSecret ExternalAuthSecretOf(const Object& external_auth) {
-  const Value& spec = SpecOf(external_auth);
-  const std::string type = GetString(spec, "type");
-  const char* prefix = type == "tokenExchange"     ? "TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_"
-                       : type == "headerInjection" ? "TOOLHIVE_HEADER_INJECTION_VALUE_"
-                                                   : nullptr;
-  const Value* ref = !prefix ? nullptr
-                     : type == "tokenExchange"
-                         ? GetObject(Get(spec, "tokenExchange"), "clientSecretRef")
-                         : GetObject(Get(spec, "headerInjection"), "valueSecretRef");
-  if (!ref) return {};
-  std::string env = prefix;
-  for (char c : external_auth.meta.name)
-    env += std::isalnum(static_cast<unsigned char>(c))
-               ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
-               : '_';
-  return {env, GetString(*ref, "name"), GetString(*ref, "key")};
-}
-
 const Value& MappingAt(const Value& parent, const char* key) {
   const Value* v = GetObject(parent, key);
   return v ? *v : Empty();
@@ -275,7 +203,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
   config.Set("groupRef", Str(GetString(Get(spec, "groupRef"), "name")));
   if (const Value* in = GetObject(spec, "incomingAuth"))
     config.Set("incomingAuth", IncomingAuth(vmcp, *in, r, diags));
-  config.Set("outgoingAuth", OutgoingAuth(spec, r));
+  config.Set("outgoingAuth", r.outgoing_auth);  // cv:130-135, vv:476-482
   config.Set("aggregation", Aggregation(src, r));
   // convertAllCompositeTools (cv:942-1003): inline ones, then each reference's spec.
   Value tools = src.Find("compositeTools") && src.Find("compositeTools")->IsSequence()
@@ -337,7 +265,6 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
                        GetString(Get(spec, "groupRef"), "name") + "; " + kOperator +
                        " creates no Deployment");
     config.Set("backends", r.static_backends);
-    InjectSubjectProviders(vmcp, config.Find("outgoingAuth"), diags);
   }
   // VirtualMCPServer.Validate adds an empty optimizer for an embeddingServerRef
   // (virtualmcpserver_types.go:627); vv:190-216 writes the EmbeddingServer's URL into it.

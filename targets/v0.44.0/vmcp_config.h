@@ -27,21 +27,8 @@ struct VmcpResolved {
   std::map<std::string, const Object*> tool_configs;  // MCPToolConfig by name
   std::string embedding_url;  // the EmbeddingServer's status.url (embeddingServerRef)
   Value static_backends;      // static mode: the group's backends (StaticBackends); else null
-  // MCPExternalAuthConfig by name, of outgoingAuth.default and backends of type
-  // externalAuthConfigRef (types unauthenticated, tokenExchange, headerInjection).
-  std::map<std::string, const Object*> external_auths;
+  Value outgoing_auth;        // config.outgoingAuth (ResolveVmcpOutgoingAuth)
 };
-
-// The MCPExternalAuthConfig types whose backend strategy thv-render converts.
-bool ConvertibleExternalAuthType(const std::string& type);
-
-// The env var name the operator gives a referenced MCPExternalAuthConfig's Secret
-// (GenerateUniqueTokenExchangeEnvVarName / GenerateUniqueHeaderInjectionEnvVarName,
-// cu/externalauth.go:24-45) and that Secret's {name, key}; empty name when it has none.
-struct ExternalAuthSecret {
-  std::string env, secret, key;
-};
-ExternalAuthSecret ExternalAuthSecretOf(const Object& external_auth);
 
 // The fields the operator cannot convert yet in thv-render, or refuses itself: errors naming
 // the field ("not supported at v0.44.0 yet" for the former). False when any was reported.

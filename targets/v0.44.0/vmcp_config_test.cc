@@ -294,7 +294,7 @@ TEST_CASE("vMCP config: what thv-render does not convert yet is refused, naming 
   // Static mode over a group without backends stops the operator (vv:501-509).
   CHECK(Refused("  outgoingAuth: {source: inline}\n",
                 "spec.outgoingAuth.source: static mode requires at least one backend"));
-  // An MCPExternalAuthConfig of a type whose strategy is not converted yet.
+  // A missing MCPExternalAuthConfig stops the converter (cv:694-699).
   CHECK(Refused(R"(  outgoingAuth:
     source: discovered
     backends:
@@ -370,8 +370,8 @@ spec:
     default: {type: externalAuthConfigRef, externalAuthConfigRef: {name: up}}
 )",
                                   kAuths))
-            .HasError("spec.outgoingAuth.default.externalAuthConfigRef.name: outgoing auth from "
-                      "an MCPExternalAuthConfig of type upstreamInject is not supported"));
+            .HasError("spec.outgoingAuth.default.externalAuthConfigRef.name: invalid auth server "
+                      "integration: upstream_inject requires an embedded auth server"));
 }
 
 }  // namespace t0_44_0

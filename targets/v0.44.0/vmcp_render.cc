@@ -14,7 +14,6 @@
 #include "model/names.h"
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
-#include "render/strategic_merge.h"
 #include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
@@ -22,6 +21,7 @@
 #include "targets/v0.44.0/vmcp_authserver.h"
 #include "targets/v0.44.0/vmcp_backends.h"
 #include "targets/v0.44.0/vmcp_config.h"
+#include "targets/v0.44.0/vmcp_outgoing_auth.h"
 #include "targets/v0.44.0/workload_objects.h"
 #include "targets/v0.44.0/workload_parts.h"
 
@@ -132,12 +132,7 @@ class VirtualServerRenderer {
     const Value* tmpl = spec_.Find("podTemplateSpec");
     if (!tmpl || tmpl->IsNull()) return;
     pod_template_spec_ = tmpl;
-    if (const std::string d = FindPatchDirective(*tmpl); !d.empty()) {
-      Error("spec.podTemplateSpec." + d,
-            "strategic merge patch directives in a VirtualMCPServer's podTemplateSpec are not "
-            "supported at v0.44.0 yet");
-      return;
-    }
+    if (RefusePatchDirectives(o_, *tmpl, diags_)) return;
     std::string error;
     if (!DecodesAsPodTemplateSpec(*tmpl, &error))
       Error("spec.podTemplateSpec", "Invalid PodTemplateSpec: " + error +
@@ -172,8 +167,10 @@ class VirtualServerRenderer {
     // The group's workloads (ensureAllResources lists them once, vc:1141-1147).
     workloads_ = GroupWorkloads(group, ns_, context_);
     const bool static_mode = GetString(Get(spec_, "outgoingAuth"), "source") == "inline";
-    CheckGroupWorkloads(o_, workloads_, diags_);
-    if (static_mode) resolved_.static_backends = StaticBackends(group, workloads_, context_);
+    outgoing_ = ResolveVmcpOutgoingAuth(o_, workloads_, context_, diags_);
+    resolved_.outgoing_auth = outgoing_.config;
+    if (static_mode)
+      resolved_.static_backends = StaticBackends(group, workloads_, outgoing_.left_out, context_);
     const Value& config = Get(spec_, "config");
     if (const Value* refs = config.Find("compositeToolRefs"); refs && refs->IsSequence()) {
       for (size_t i = 0; i < refs->items.size(); ++i) {
@@ -196,7 +193,6 @@ class VirtualServerRenderer {
                                   ".svc.cluster.local:" + std::to_string(port > 0 ? port : 8080);
       }
     }
-    OutgoingAuthRefs();
     const Value& in = Get(spec_, "incomingAuth");
     if (const Value* ref = GetObject(in, "oidcConfigRef")) {
       resolved_.oidc_config = Require("MCPOIDCConfig", GetString(*ref, "name"),
@@ -218,50 +214,6 @@ class VirtualServerRenderer {
                       " (MCPToolConfig resolution failed)"))
         resolved_.tool_configs[ref] = tc;
     }
-  }
-
-  // convertBackendAuthConfig (converter.go:669-705): each externalAuthConfigRef must resolve.
-  void OutgoingAuthRefs() {
-    const Value& out = Get(spec_, "outgoingAuth");
-    auto resolve = [&](const Value& auth, const std::string& field) {
-      if (GetString(auth, "type") != "externalAuthConfigRef") return;
-      const std::string name = GetString(Get(auth, "externalAuthConfigRef"), "name");
-      const Object* config =
-          Require("MCPExternalAuthConfig", name, field + ".externalAuthConfigRef.name", "");
-      if (!config) return;
-      const std::string type = GetString(Get(config->doc, "spec"), "type");
-      if (!ConvertibleExternalAuthType(type)) {
-        Error(field + ".externalAuthConfigRef.name",
-              "outgoing auth from an MCPExternalAuthConfig of type " + type +
-                  " is not supported at v0.44.0 yet");
-        return;
-      }
-      resolved_.external_auths[name] = config;
-      external_auth_fields_.emplace_back(field, config);
-    };
-    if (const Value* d = GetObject(out, "default")) resolve(*d, "spec.outgoingAuth.default");
-    for (const Member& m : Get(out, "backends").members)
-      resolve(m.value, "spec.outgoingAuth.backends." + m.key);
-  }
-
-  // buildOutgoingAuthEnvVars (vd:496-533): the backends' Secrets (each config once, sorted by
-  // name), then the default's.
-  void AppendOutgoingAuthEnv(Value* env) const {
-    std::map<std::string, Value> backends;
-    std::set<std::string> seen;
-    Value default_env = Value::Sequence();
-    for (const auto& [field, config] : external_auth_fields_) {
-      const ExternalAuthSecret secret = ExternalAuthSecretOf(*config);
-      if (secret.env.empty()) continue;
-      Value var = SecretKeyEnvVar(secret.env, secret.secret, secret.key);
-      if (field == "spec.outgoingAuth.default") {
-        default_env.Append(std::move(var));
-      } else if (seen.insert(config->meta.name).second) {
-        backends.emplace(secret.env, std::move(var));
-      }
-    }
-    for (auto& [name, var] : backends) env->Append(std::move(var));
-    for (Value& var : default_env.items) env->Append(std::move(var));
   }
 
   const Value* OidcSecretRef() const {
@@ -371,7 +323,7 @@ class VirtualServerRenderer {
     if (const Value* ref = OidcSecretRef())
       env.Append(SecretKeyEnvVar("VMCP_OIDC_CLIENT_SECRET", GetString(*ref, "name"),
                                  GetString(*ref, "key")));
-    AppendOutgoingAuthEnv(&env);
+    for (const Value& var : outgoing_.env.items) env.Append(var);  // vd:496-533
     AppendEntryHeaderForwardEnv(workloads_, &env);
     env.Append(SecretKeyEnvVar("VMCP_SESSION_HMAC_SECRET", name_ + "-hmac-secret", "hmac-secret"));
     // buildRedisPasswordEnvVar (vd:457-493).
@@ -456,12 +408,9 @@ class VirtualServerRenderer {
         return Value::Null();
       }
       tmpl = std::move(merged);
-      // checksum.HashRawJSON (vd:934-938): sha256 of json.Marshal of the raw JSON as `any`.
-      Value normalized;
-      std::string err;
-      if (NormalizeGoAny(*pod_template_spec_, &normalized, &err))
-        annotations["toolhive.stacklok.io/podtemplatespec-hash"] =
-            Sha256Hex(GoJsonCompact(normalized));
+      // checksum.HashRawJSON (vd:934-939); no annotation where it fails.
+      if (const std::string hash = HashRawJson(*pod_template_spec_); !hash.empty())
+        annotations["toolhive.stacklok.io/podtemplatespec-hash"] = hash;
     }
     if (!pull_secrets_.items.empty()) {  // imagePullSecretsHash (vd:961-976): sorted by name
       std::vector<std::string> names;
@@ -503,7 +452,7 @@ class VirtualServerRenderer {
   const Value* pod_template_spec_ = nullptr;
   VmcpResolved resolved_;
   std::vector<const Object*> workloads_;
-  std::vector<std::pair<std::string, const Object*>> external_auth_fields_;  // field, config
+  VmcpOutgoingAuth outgoing_;
 };
 
 }  // namespace

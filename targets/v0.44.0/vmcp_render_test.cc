@@ -150,6 +150,12 @@ TEST_CASE("VirtualMCPServer: podTemplateSpec merged, its hash and the pull secre
   // One that does not decode blocks the Deployment (vc:1046-1090).
   CHECK(RunAt044(VirtualServerDoc("  podTemplateSpec:\n    spec: {containers: 3}\n"))
             .HasError("spec.podTemplateSpec: Invalid PodTemplateSpec"));
+  // $-directives are refused by the shared pod_template_patch check, named without an article.
+  CHECK(RunAt044(VirtualServerDoc("  podTemplateSpec:\n    spec: {containers: [{name: vmcp, "
+                                  "$patch: delete}]}\n"))
+            .HasError("spec.podTemplateSpec.spec.containers[0].$patch: strategic merge patch "
+                      "directives in the VirtualMCPServer podTemplateSpec are not supported at "
+                      "v0.44.0 yet"));
 }
 
 TEST_CASE("VirtualMCPServer: an inline MCPOIDCConfig's client secret (vd:397-433, 1212-1239)") {
@@ -255,6 +261,57 @@ spec: {remoteUrl: 'https://mcp.example.com/mcp', groupRef: {name: g}, proxyPort:
 )") != std::string::npos);
 }
 
+TEST_CASE("VirtualMCPServer: static backends' workload_status is the converged phase (k8s.go)") {
+  const char kMembers[] = R"(apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServer
+metadata: {name: stopped, namespace: ns}
+spec: {image: example.com/s:1, transport: streamable-http, groupRef: {name: g}, replicas: 0}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPRemoteProxy
+metadata: {name: idle, namespace: ns}
+spec: {remoteUrl: 'https://mcp.example.com/mcp', groupRef: {name: g}, replicas: 0}
+---
+{apiVersion: v1, kind: ConfigMap, metadata: {name: ca, namespace: ns}, data: {other: x}}
+---
+{apiVersion: toolhive.stacklok.dev/v1beta1, kind: MCPServerEntry, metadata: {name: no-ca-key,
+ namespace: ns}, spec: {remoteUrl: 'https://mcp.example.com/mcp', transport: streamable-http,
+ groupRef: {name: g}, caBundleRef: {configMapRef: {name: ca, key: ca.crt}}}}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServerEntry
+metadata: {name: secret-elsewhere, namespace: ns}
+spec:
+  remoteUrl: https://mcp.example.com/mcp
+  transport: streamable-http
+  groupRef: {name: g}
+  headerForward:
+    addHeadersFromSecret:
+    - {headerName: Authorization, valueSecretRef: {name: token, key: t}}
+---
+)";
+  RenderRun r = RunAt044(VirtualServerDoc("  outgoingAuth: {source: inline}\n", kMembers));
+  REQUIRE(r.errors.empty());
+  const std::string config =
+      GetString(*GetObject(*r.Find("ConfigMap", "v-vmcp-config"), "data"), "config.yaml");
+  // Scaled to zero: the MCPServer controller reports Stopped (mcpserver_controller.go:1638-1648),
+  // the MCPRemoteProxy's Pending (no pods, mcpremoteproxy_controller.go:1547-1556); both keep
+  // their status.url and stay backends.
+  CHECK(config.find("    - name: stopped\n      url: "
+                    "http://mcp-stopped-proxy.ns.svc.cluster.local:8080/mcp") != std::string::npos);
+  CHECK(config.find("workload_status: Stopped\n        workload_type: mcp_server") !=
+        std::string::npos);
+  CHECK(config.find("workload_status: Pending\n        workload_type: remote_proxy") !=
+        std::string::npos);
+  // A Valid entry whose CA bundle ConfigMap lacks the key is no backend (fetchCABundleData,
+  // k8s.go:565-577, 659-682); one whose header Secret is not among the inputs is Valid (Secrets
+  // are named, never required), with the warning.
+  CHECK(config.find("no-ca-key") == std::string::npos);
+  CHECK(config.find("    - name: secret-elsewhere\n") != std::string::npos);
+  CHECK(r.HasWarning("Secret ns/token (header \"Authorization\") is not among the inputs"));
+  CHECK(config.find("workload_status: Ready") == std::string::npos);
+}
+
 TEST_CASE("VirtualMCPServer: an entry's forwarded headers become env vars (vd:554-679)") {
   RenderRun r = RunAt044(VirtualServerDoc("", R"(apiVersion: toolhive.stacklok.dev/v1beta1
 kind: MCPServerEntry
@@ -282,20 +339,6 @@ spec:
         R"({"secretKeyRef":{"name":"api-token","key":"token"}}})");
   CHECK(GetString(env.items[4], "name") == "VMCP_SESSION_HMAC_SECRET");
   CHECK(GetString(env.items.back(), "name") == "TOOLHIVE_SECRETS_PROVIDER");
-}
-
-TEST_CASE("VirtualMCPServer: group workloads with outgoing auth of their own are refused") {
-  CHECK(RunAt044(VirtualServerDoc("", R"(apiVersion: toolhive.stacklok.dev/v1beta1
-kind: MCPServerEntry
-metadata: {name: e, namespace: ns}
-spec:
-  remoteUrl: https://mcp.example.com/mcp
-  transport: sse
-  groupRef: {name: g}
-  externalAuthConfigRef: {name: x}
----
-)"))
-            .HasError("MCPServerEntry ns/e in the group has an externalAuthConfigRef"));
 }
 
 TEST_CASE("VirtualMCPServer: list shows the URL its controller sets (vc:1687-1695)") {
