@@ -85,7 +85,7 @@ TEST_CASE("golden v0.44.0: every reference and setting of an MCPRemoteProxy at o
 
 TEST_CASE(
     "golden v0.44.0: the embedded auth server, through authServerRef and externalAuthConfigRef, "
-    "of MCPServers and MCPRemoteProxies") {
+    "of MCPServers and MCPRemoteProxies, inline in VirtualMCPServers") {
   const std::string dir = "testdata/servers/v0.44.0/authserver/";
   CheckGolden({dir + "10-authserver-ref.yaml"}, "v0.44.0/authserver/authserver-ref.yaml",
               kRenderV044);
@@ -100,6 +100,14 @@ TEST_CASE(
   // MCPRemoteProxies with one, through either reference.
   CheckGolden({dir + "40-remote-proxies.yaml"}, "v0.44.0/authserver/remote-proxies.yaml",
               kRenderV044);
+  // VirtualMCPServers with an inline spec.authServerConfig (authserver-config.yaml): static mode,
+  // every field, Cedar pinned to the second upstream (compared byte for byte with Go's
+  // yaml.Marshal of the same values, notes/vmcpauthsrv.md); discovered mode, the smallest
+  // configuration, the derived resource URL.
+  CheckGolden({dir + "50-virtual-mcp.yaml"}, "v0.44.0/virtual-mcps-extra/authserver-static.yaml",
+              kRenderV044);
+  CheckGolden({dir + "60-virtual-mcp-minimal.yaml"},
+              "v0.44.0/virtual-mcps-extra/authserver-minimal.yaml", kRenderV044);
 }
 
 TEST_CASE("golden v0.44.0: the tag's examples the operator refuses, with their errors") {

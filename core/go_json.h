@@ -109,6 +109,8 @@ class GoTypes {
   // numbers in `any` are float64 in strconv's 'g' form; Duration is its String() text.
   // json.RawMessage (a type with its own MarshalJSON) is refused: *error names its path.
   Value MarshalYaml(std::string_view name, const Value& v, std::string* error) const;
+  // The same as yaml.Marshal's bytes (AppendYamlV3 of that tree).
+  std::string MarshalYamlText(std::string_view name, const Value& v, std::string* error) const;
 
   // Typed mode: appends json.Marshal of obj, which holds a value of the Go type expression
   // `type` ("Registry", "[]UpstreamServerDetail").

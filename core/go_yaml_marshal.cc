@@ -6,6 +6,7 @@
 #include "core/go_json.h"
 #include "core/go_json_types.h"
 #include "core/go_yaml.h"
+#include "core/yaml_writer.h"
 
 namespace thv {
 
@@ -144,6 +145,13 @@ Value GoTypes::Yaml(const Type& t, const Value* v, const std::string& path,
 Value GoTypes::MarshalYaml(std::string_view name, const Value& v, std::string* error) const {
   if (!aliases_.count(name) && !structs_.count(name)) return Value::Mapping();
   return Yaml(*Root(name), &v, "", error);
+}
+
+std::string GoTypes::MarshalYamlText(std::string_view name, const Value& v,
+                                     std::string* error) const {
+  std::string out;
+  AppendYamlV3(MarshalYaml(name, v, error), &out);
+  return out;
 }
 
 }  // namespace thv

@@ -62,10 +62,12 @@ for fixture in full remote-proxies; do
   "$bin" render --operator-version v0.44.0 "$input" >"$work/rout.yaml" 2>/dev/null || fail "$fixture: render failed"
   check_objects "servers/v0.44.0/$fixture" "$input"
 done
-# The embedded auth server inputs of the goldens (testdata/golden/v0.44.0/authserver/): servers,
-# remote proxies, the tag's Redis Sentinel example with the server that uses it.
+# The embedded auth server inputs of the goldens (testdata/golden/v0.44.0/authserver/,
+# virtual-mcps-extra/): servers, remote proxies, VirtualMCPServers, the tag's Redis Sentinel
+# example with the server that uses it.
 servers=$root/testdata/servers/v0.44.0/authserver
 for inputs in "$servers/10-authserver-ref.yaml" "$servers/20-external-auth-ref.yaml" "$servers/40-remote-proxies.yaml" \
+  "$servers/50-virtual-mcp.yaml" "$servers/60-virtual-mcp-minimal.yaml" \
   "$dir/redis-storage/mcpexternalauthconfig-redis-storage.yaml $servers/30-redis-example.yaml"; do
   count=$((count + 1))
   # shellcheck disable=SC2086 # the last entry is two files

@@ -83,108 +83,21 @@ void AddSecretFile(const std::string& volume, const Value& ref, const std::strin
                       {"subPath", Str(file)}}));
 }
 
-class Builder {
+// BuildAuthServerRunConfig (authserver.go:626-717) over one EmbeddedAuthServerConfig.
+class RunConfigBuilder {
  public:
-  Builder(const MCPServer& server, const ServerRefs& refs, const ResolvedOidc* oidc,
-          Diagnostics* diags)
-      : s_(server),
-        refs_(refs),
-        oidc_(oidc),
-        diags_(diags),
-        ns_(server.object->meta.namespace_),
-        errors_before_(diags->error_count()) {}
+  RunConfigBuilder(const AuthServerRunConfigInputs& in, const AuthServerRefusal& refuse)
+      : in_(in), refuse_(refuse) {}
 
-  std::optional<EmbeddedAuthServer> Run() {
-    std::optional<EmbeddedAuthServer> result;
-    // AddExternalAuthConfigOptions runs first (mcpserver_runconfig.go:250-255).
-    const bool external_embedded =
-        refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "embeddedAuthServer";
-    if (external_embedded) {
-      result = Build(*refs_.external_auth, "spec.externalAuthConfigRef",
-                     "failed to process ExternalAuthConfig");
-      if (!result) return std::nullopt;  // the builder stops at its first error
-    }
-    if (s_.auth_server_ref && refs_.auth_server) {
-      // ValidateAndAddAuthServerRefOptions (authserver.go:1101-1114).
-      if (external_embedded) {
-        Refuse(MarkOf("spec.externalAuthConfigRef.name"), "spec.externalAuthConfigRef.name",
-               "failed to process authServerRef: conflict: both authServerRef and "
-               "externalAuthConfigRef reference an embedded auth server; use authServerRef for "
-               "the embedded auth server and externalAuthConfigRef for outgoing auth only");
-        return std::nullopt;
-      }
-      result = Build(*refs_.auth_server, "spec.authServerRef", "failed to process authServerRef");
-    }
-    if (result && result->disable_upstream_token_injection) MiddlewareConflicts();
-    if (diags_->error_count() != errors_before_) return std::nullopt;
-    return result;
+  Value Build(const Value& embedded) {
+    Value rc = RunConfig(embedded);
+    return failed_ ? Value::Null() : rc;
   }
 
  private:
-  Mark MarkOf(const std::string& path) const { return MarkOfPath(s_.object->doc, path); }
-
-  // The builder's error: RBAC objects exist, but no RunConfig ConfigMap and no Deployment.
-  void Refuse(Mark mark, const std::string& path, const std::string& why) {
-    diags_->Error(s_.object->origin.file, mark, path,
-                  why + "; " + kOperator + " refuses the RunConfig (no ConfigMap, no Deployment)");
-  }
-  // The same, about a field of the MCPExternalAuthConfig.
   void RefuseConfig(const std::string& path, const std::string& why) {
-    const std::string at = "spec.embeddedAuthServer" + (path.empty() ? "" : "." + path);
-    diags_->Error(config_->origin.file, MarkOfPath(config_->doc, at), at,
-                  prefix_ + ": failed to build embedded auth server config: " + why + "; " +
-                      kOperator + " refuses the RunConfig of " + s_.object->kind + " " + ns_ + "/" +
-                      s_.object->meta.name + " (no ConfigMap, no Deployment)");
-  }
-
-  // AddEmbeddedAuthServerConfigOptions / AddAuthServerRefOptions: the OIDC checks, then
-  // BuildAuthServerRunConfig.
-  std::optional<EmbeddedAuthServer> Build(const Object& config, const std::string& ref_field,
-                                          const std::string& prefix) {
-    config_ = &config;
-    prefix_ = prefix;
-    if (!OidcConsistent(ref_field)) return std::nullopt;
-    const int before = diags_->error_count();
-    const Value& in = EmbeddedAuthServerSpec(config);
-    EmbeddedAuthServer out;
-    out.run_config = RunConfig(in);
-    if (diags_->error_count() != before) return std::nullopt;
-    const std::vector<Value>& providers = AuthServerItems(in, "upstreamProviders");
-    // ResolveFirstUpstreamName: the first upstream's name, "default" when it has none.
-    const std::string first = providers.empty() ? "" : GetString(providers[0], "name");
-    out.provider_name = first.empty() ? "default" : first;
-    out.disable_upstream_token_injection = GetBool(in, "disableUpstreamTokenInjection");
-    return out;
-  }
-
-  // validateOIDCConfigForEmbeddedAuthServer (authserver.go:593-615). The resolver always sets a
-  // resource URL (resolver.go:85-88), so its "resourceUrl is required" cannot happen here.
-  bool OidcConsistent(const std::string& ref_field) {
-    if (!oidc_) {
-      Refuse(MarkOf(ref_field), "spec.oidcConfigRef",
-             prefix_ +
-                 ": OIDC config is required for embedded auth server: OIDCConfigRef must be set "
-                 "on the MCPServer");
-      return false;
-    }
-    const std::string at = "spec.oidcConfigRef.audience";
-    if (oidc_->audience.empty()) {  // the CRD requires an audience; kept as the source has it
-      Refuse(MarkOf(at), at,
-             prefix_ +
-                 ": oidcConfigRef.audience is required when an embedded auth server is active; "
-                 "set audience to " +
-                 GoQuote(oidc_->resource_url) + " to match resourceUrl");
-      return false;
-    }
-    if (oidc_->audience != oidc_->resource_url) {
-      Refuse(MarkOf(at), at,
-             prefix_ + ": oidcConfigRef.audience " + GoQuote(oidc_->audience) +
-                 " must match resourceUrl " + GoQuote(oidc_->resource_url) +
-                 " when an embedded auth server is active; set audience to " +
-                 GoQuote(oidc_->resource_url) + " or set resourceUrl to match audience");
-      return false;
-    }
-    return true;
+    failed_ = true;
+    refuse_(path, why);
   }
 
   // BuildAuthServerRunConfig (authserver.go:626-717) into authserver.RunConfig, field order of
@@ -222,11 +135,13 @@ class Builder {
     for (size_t i = 0; i < providers.size(); ++i) upstreams.Append(Upstream(providers[i], i));
     rc.Set("upstreams", std::move(upstreams));
     // ScopesSupported and AllowedAudiences come from the resolved OIDC configuration.
-    if (oidc_->scopes && !oidc_->scopes->empty())
-      rc.Set("scopes_supported", StrList(*oidc_->scopes));
+    if (in_.scopes_supported && !in_.scopes_supported->empty())
+      rc.Set("scopes_supported", StrList(*in_.scopes_supported));
     if (std::vector<std::string> b = GetStrings(in, "baselineClientScopes"); !b.empty())
       rc.Set("baseline_client_scopes", StrList(b));
-    rc.Set("allowed_audiences", StrList({oidc_->resource_url}));
+    // nil (no resolved OIDC resource) has no omitempty: yaml writes [], JSON null.
+    rc.Set("allowed_audiences",
+           in_.allowed_audiences.empty() ? Value::Null() : StrList(in_.allowed_audiences));
     if (Value storage = Storage(in); !storage.IsNull()) rc.Set("storage", std::move(storage));
     // applySimpleAuthServerConfigFields (authserver.go:723-749).
     if (GetBool(in, "disableUpstreamTokenInjection"))
@@ -251,9 +166,8 @@ class Builder {
     if (const std::vector<Value>& clients = AuthServerItems(in, "delegateClients");
         !clients.empty())
       rc.Set("delegate_clients", DelegateClients(clients));
-    if (diags_->error_count() == errors_before_ &&
-        (!AuthServerItems(in, "delegateClients").empty() ||
-         !AuthServerItems(in, "trustedIssuers").empty()))
+    if (!failed_ && (!AuthServerItems(in, "delegateClients").empty() ||
+                     !AuthServerItems(in, "trustedIssuers").empty()))
       ValidateDelegatesAndIssuers(in);
     return rc;
   }
@@ -270,8 +184,8 @@ class Builder {
     // defaultRedirectURI (authserver.go:906-908): <resourceUrl without trailing
     // '/'>/oauth/callback.
     std::string redirect = GetString(*c, "redirectUri");
-    if (redirect.empty() && !oidc_->resource_url.empty()) {
-      std::string base = oidc_->resource_url;
+    if (redirect.empty() && !in_.resource_url.empty()) {
+      std::string base = in_.resource_url;
       while (!base.empty() && base.back() == '/') base.pop_back();
       redirect = base + "/oauth/callback";
     }
@@ -398,7 +312,7 @@ class Builder {
                       "sentinelService must be specified");
         std::string svc_ns = GetString(*svc, "namespace");
         const int64_t port = GetInt(*svc, "port");
-        addrs.push_back(GetString(*svc, "name") + "." + (svc_ns.empty() ? ns_ : svc_ns) +
+        addrs.push_back(GetString(*svc, "name") + "." + (svc_ns.empty() ? in_.ns : svc_ns) +
                         ".svc.cluster.local:" + std::to_string(port ? port : 26379));
       }
       Value s = Obj({{"master_name", Str(GetString(*sentinel, "masterName"))},
@@ -413,7 +327,7 @@ class Builder {
                   Str(GetObject(*acl, "usernameSecretRef") ? kRedisUsernameEnv : "")},
                  {"password_env_var", Str(kRedisPasswordEnv)}}));
     // storage.DeriveKeyPrefix (pkg/authserver/storage/redis_keys.go:78-80).
-    out.Set("key_prefix", Str("thv:auth:{" + ns_ + ":" + s_.object->meta.name + "}:"));
+    out.Set("key_prefix", Str("thv:auth:{" + in_.ns + ":" + in_.name + "}:"));
     CopyStrings(*redis,
                 {{"dialTimeout", "dial_timeout"},
                  {"readTimeout", "read_timeout"},
@@ -489,13 +403,16 @@ class Builder {
   void ValidateDelegatesAndIssuers(const Value& in) {
     const std::vector<Value>& clients = AuthServerItems(in, "delegateClients");
     const std::string why = "invalid embedded auth server delegate clients or trusted issuers: ";
-    if (std::string hint = AudienceUriProblem(oidc_->resource_url); !hint.empty()) {
-      RefuseConfig("", why + "allowed_audiences contains invalid audience " +
-                           GoQuote(oidc_->resource_url) + ": invalid_target (" + hint + ")");
-      return;
+    for (const std::string& audience : in_.allowed_audiences) {
+      if (audience.empty())
+        return RefuseConfig("", why + "allowed_audiences must not contain an empty audience");
+      if (std::string hint = AudienceUriProblem(audience); !hint.empty())
+        return RefuseConfig("", why + "allowed_audiences contains invalid audience " +
+                                    GoQuote(audience) + ": invalid_target (" + hint + ")");
     }
-    std::vector<std::string> effective =
-        oidc_->scopes && !oidc_->scopes->empty() ? *oidc_->scopes : DefaultAuthServerScopes();
+    std::vector<std::string> effective = in_.scopes_supported && !in_.scopes_supported->empty()
+                                             ? *in_.scopes_supported
+                                             : DefaultAuthServerScopes();
     std::set<std::string> seen;
     for (size_t i = 0; i < clients.size(); ++i) {
       const Value& c = clients[i];
@@ -519,7 +436,8 @@ class Builder {
           problem = "delegate_clients: client_id " + GoQuote(id) + ": audiences is required";
         for (const std::string& a :
              problem.empty() ? GetStrings(c, "audiences") : std::vector<std::string>{}) {
-          if (a == oidc_->resource_url) continue;
+          const std::vector<std::string>& allowed = in_.allowed_audiences;
+          if (std::find(allowed.begin(), allowed.end(), a) != allowed.end()) continue;
           problem = "delegate_clients: client_id " + GoQuote(id) + ": audience " + GoQuote(a) +
                     " is not in allowed_audiences";
           break;
@@ -558,6 +476,119 @@ class Builder {
                        "allow_confidential_client_registration cannot be combined with "
                        "insecure_allow_http: confidential clients would send secrets over "
                        "cleartext HTTP");
+  }
+
+  const AuthServerRunConfigInputs& in_;
+  const AuthServerRefusal& refuse_;
+  bool failed_ = false;
+};
+
+class Builder {
+ public:
+  Builder(const MCPServer& server, const ServerRefs& refs, const ResolvedOidc* oidc,
+          Diagnostics* diags)
+      : s_(server),
+        refs_(refs),
+        oidc_(oidc),
+        diags_(diags),
+        ns_(server.object->meta.namespace_),
+        errors_before_(diags->error_count()) {}
+
+  std::optional<EmbeddedAuthServer> Run() {
+    std::optional<EmbeddedAuthServer> result;
+    // AddExternalAuthConfigOptions runs first (mcpserver_runconfig.go:250-255).
+    const bool external_embedded =
+        refs_.external_auth && ExternalAuthType(*refs_.external_auth) == "embeddedAuthServer";
+    if (external_embedded) {
+      result = Build(*refs_.external_auth, "spec.externalAuthConfigRef",
+                     "failed to process ExternalAuthConfig");
+      if (!result) return std::nullopt;  // the builder stops at its first error
+    }
+    if (s_.auth_server_ref && refs_.auth_server) {
+      // ValidateAndAddAuthServerRefOptions (authserver.go:1101-1114).
+      if (external_embedded) {
+        Refuse(MarkOf("spec.externalAuthConfigRef.name"), "spec.externalAuthConfigRef.name",
+               "failed to process authServerRef: conflict: both authServerRef and "
+               "externalAuthConfigRef reference an embedded auth server; use authServerRef for "
+               "the embedded auth server and externalAuthConfigRef for outgoing auth only");
+        return std::nullopt;
+      }
+      result = Build(*refs_.auth_server, "spec.authServerRef", "failed to process authServerRef");
+    }
+    if (result && result->disable_upstream_token_injection) MiddlewareConflicts();
+    if (diags_->error_count() != errors_before_) return std::nullopt;
+    return result;
+  }
+
+ private:
+  Mark MarkOf(const std::string& path) const { return MarkOfPath(s_.object->doc, path); }
+
+  // The builder's error: RBAC objects exist, but no RunConfig ConfigMap and no Deployment.
+  void Refuse(Mark mark, const std::string& path, const std::string& why) {
+    diags_->Error(s_.object->origin.file, mark, path,
+                  why + "; " + kOperator + " refuses the RunConfig (no ConfigMap, no Deployment)");
+  }
+  // The same, about a field of the MCPExternalAuthConfig.
+  void RefuseConfig(const std::string& path, const std::string& why) {
+    const std::string at = "spec.embeddedAuthServer" + (path.empty() ? "" : "." + path);
+    diags_->Error(config_->origin.file, MarkOfPath(config_->doc, at), at,
+                  prefix_ + ": failed to build embedded auth server config: " + why + "; " +
+                      kOperator + " refuses the RunConfig of " + s_.object->kind + " " + ns_ + "/" +
+                      s_.object->meta.name + " (no ConfigMap, no Deployment)");
+  }
+
+  // AddEmbeddedAuthServerConfigOptions / AddAuthServerRefOptions: the OIDC checks, then
+  // BuildAuthServerRunConfig.
+  std::optional<EmbeddedAuthServer> Build(const Object& config, const std::string& ref_field,
+                                          const std::string& prefix) {
+    config_ = &config;
+    prefix_ = prefix;
+    if (!OidcConsistent(ref_field)) return std::nullopt;
+    const Value& in = EmbeddedAuthServerSpec(config);
+    EmbeddedAuthServer out;
+    // The RunConfig's audiences and scopes are the proxy's resolved OIDC configuration's.
+    const AuthServerRunConfigInputs inputs{
+        ns_, s_.object->meta.name, {oidc_->resource_url}, oidc_->scopes, oidc_->resource_url};
+    out.run_config = BuildAuthServerRunConfig(
+        in, inputs,
+        [&](const std::string& path, const std::string& why) { RefuseConfig(path, why); });
+    if (out.run_config.IsNull()) return std::nullopt;
+    const std::vector<Value>& providers = AuthServerItems(in, "upstreamProviders");
+    // ResolveFirstUpstreamName: the first upstream's name, "default" when it has none.
+    const std::string first = providers.empty() ? "" : GetString(providers[0], "name");
+    out.provider_name = first.empty() ? "default" : first;
+    out.disable_upstream_token_injection = GetBool(in, "disableUpstreamTokenInjection");
+    return out;
+  }
+
+  // validateOIDCConfigForEmbeddedAuthServer (authserver.go:593-615). The resolver always sets a
+  // resource URL (resolver.go:85-88), so its "resourceUrl is required" cannot happen here.
+  bool OidcConsistent(const std::string& ref_field) {
+    if (!oidc_) {
+      Refuse(MarkOf(ref_field), "spec.oidcConfigRef",
+             prefix_ +
+                 ": OIDC config is required for embedded auth server: OIDCConfigRef must be set "
+                 "on the MCPServer");
+      return false;
+    }
+    const std::string at = "spec.oidcConfigRef.audience";
+    if (oidc_->audience.empty()) {  // the CRD requires an audience; kept as the source has it
+      Refuse(MarkOf(at), at,
+             prefix_ +
+                 ": oidcConfigRef.audience is required when an embedded auth server is active; "
+                 "set audience to " +
+                 GoQuote(oidc_->resource_url) + " to match resourceUrl");
+      return false;
+    }
+    if (oidc_->audience != oidc_->resource_url) {
+      Refuse(MarkOf(at), at,
+             prefix_ + ": oidcConfigRef.audience " + GoQuote(oidc_->audience) +
+                 " must match resourceUrl " + GoQuote(oidc_->resource_url) +
+                 " when an embedded auth server is active; set audience to " +
+                 GoQuote(oidc_->resource_url) + " or set resourceUrl to match audience");
+      return false;
+    }
+    return true;
   }
 
   // PopulateMiddlewareConfigs refuses stripping credentials that a later middleware re-adds
@@ -601,6 +632,11 @@ std::optional<EmbeddedAuthServer> BuildEmbeddedAuthServer(const MCPServer& serve
   return Builder(server, refs, oidc, diags).Run();
 }
 
+Value BuildAuthServerRunConfig(const Value& embedded, const AuthServerRunConfigInputs& inputs,
+                               const AuthServerRefusal& refuse) {
+  return RunConfigBuilder(inputs, refuse).Build(embedded);
+}
+
 std::vector<std::string> DefaultAuthServerScopes() {
   return {"openid", "profile", "email", "offline_access"};
 }
@@ -630,8 +666,7 @@ Value InjectUpstreamProvider(const Value& authz_config, const std::string& provi
               {"cedar", std::move(options)}});
 }
 
-void AddAuthServerVolumes(const Object& config, Value* volumes, Value* mounts) {
-  const Value& in = EmbeddedAuthServerSpec(config);
+void AddAuthServerVolumes(const Value& in, Value* volumes, Value* mounts) {
   const std::vector<Value>& keys = AuthServerItems(in, "signingKeySecretRefs");
   for (size_t i = 0; i < keys.size(); ++i)
     AddSecretFile("authserver-signing-key-" + std::to_string(i), keys[i],
@@ -652,8 +687,7 @@ void AddAuthServerVolumes(const Object& config, Value* volumes, Value* mounts) {
   }
 }
 
-void AppendAuthServerEnv(const Object& config, Value* env) {
-  const Value& in = EmbeddedAuthServerSpec(config);
+void AppendAuthServerEnv(const Value& in, Value* env) {
   for (const Value& p : AuthServerItems(in, "upstreamProviders")) {
     const Value* c = UpstreamConfig(p);
     if (!c) continue;

@@ -5,6 +5,7 @@
 // the middleware it adds, the Deployment's Secret volumes and env, and every check on the way.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,26 @@ std::optional<EmbeddedAuthServer> BuildEmbeddedAuthServer(const MCPServer& serve
                                                           const ResolvedOidc* oidc,
                                                           Diagnostics* diags);
 
+// BuildAuthServerRunConfig's arguments besides the CRD configuration (authserver.go:626-633):
+// the owner (the Redis key prefix), the audiences and scopes each controller derives from its
+// resolved OIDC configuration, and the resource URL that defaults the upstreams' redirect URIs.
+struct AuthServerRunConfigInputs {
+  std::string ns, name;
+  std::vector<std::string> allowed_audiences;  // empty: nil
+  std::optional<std::vector<std::string>> scopes_supported;
+  std::string resource_url;
+};
+
+// Reports an error of BuildAuthServerRunConfig about a field, its path relative to the
+// EmbeddedAuthServerConfig ("" for the configuration as a whole).
+using AuthServerRefusal = std::function<void(const std::string& path, const std::string& why)>;
+
+// BuildAuthServerRunConfig (authserver.go:626-717): authserver.RunConfig
+// (pkg/authserver/config.go:39-210) as a Value in Go field order, or null when the operator's
+// builder refuses embedded (reported through refuse, the builder's first error only).
+Value BuildAuthServerRunConfig(const Value& embedded, const AuthServerRunConfigInputs& inputs,
+                               const AuthServerRefusal& refuse);
+
 // registration.DefaultScopes (pkg/authserver/server/registration/client.go:109): the proxy's
 // OIDC scopes when neither it nor the auth server names any (runner/config_builder.go:1045-1053).
 std::vector<std::string> DefaultAuthServerScopes();
@@ -65,12 +86,14 @@ MiddlewareEntry UpstreamSwapMiddleware(const EmbeddedAuthServer& server);
 Value InjectUpstreamProvider(const Value& authz_config, const std::string& provider_name);
 
 // GenerateAuthServerVolumes (authserver.go:323-439): signing keys, HMAC secrets and Redis CA
-// certificates as Secret volumes (mode 0400), each mounted by subPath.
-void AddAuthServerVolumes(const Object& config, Value* volumes, Value* mounts);
+// certificates as Secret volumes (mode 0400), each mounted by subPath. embedded is an
+// EmbeddedAuthServerConfig (an MCPExternalAuthConfig's spec.embeddedAuthServer, a
+// VirtualMCPServer's spec.authServerConfig).
+void AddAuthServerVolumes(const Value& embedded, Value* volumes, Value* mounts);
 
 // GenerateAuthServerEnvVars (authserver.go:447-508): upstream client secrets, DCR initial access
 // tokens, delegate client secrets and Redis ACL credentials as secretKeyRef env vars.
-void AppendAuthServerEnv(const Object& config, Value* env);
+void AppendAuthServerEnv(const Value& embedded, Value* env);
 
 }  // namespace t0_44_0
 }  // namespace thv

@@ -260,10 +260,9 @@ std::optional<std::pair<size_t, std::string>> TrustedIssuerStructure(const Value
   return std::nullopt;
 }
 
-std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded) {
+std::optional<Invalid> ConfidentialClientTransport(const Value& embedded) {
   const bool allow = GetBool(embedded, "allowConfidentialClientRegistration");
   const std::string issuer = GetString(embedded, "issuer");
-  // ValidateConfidentialClientTransport (pkg/authserver/config.go:1475-1500).
   if (allow || !AuthServerItems(embedded, "delegateClients").empty()) {
     if (GetBool(embedded, "insecureAllowHTTP"))
       return Invalid{"insecureAllowHTTP",
@@ -280,6 +279,18 @@ std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded) {
                          ") unless insecure_allow_confidential_over_loopback_http is set: "
                          "confidential clients would send secrets over cleartext HTTP"};
   }
+  return std::nullopt;
+}
+
+bool PlainHttpRemoteIssuer(const std::string& issuer) {
+  if (issuer.rfind("http://", 0) != 0) return false;
+  const UriParts parts = SplitUri(issuer);
+  return !parts.host.empty() && !IsLoopbackHost(parts.host);
+}
+
+std::optional<Invalid> ConfidentialClientPolicy(const Value& embedded) {
+  if (std::optional<Invalid> transport = ConfidentialClientTransport(embedded)) return transport;
+  const bool allow = GetBool(embedded, "allowConfidentialClientRegistration");
   // ValidateForceConfidentialRedirectURIs (pkg/authserver/config.go:1510-1535) with
   // oauthproto.ValidateRedirectURI's strict policy (pkg/oauthproto/redirect.go:50-88).
   const std::vector<std::string> uris = GetStrings(embedded, "forceConfidentialRedirectUris");
@@ -319,35 +330,44 @@ std::string ReservedAuthorizationParam(const StringMap& params) {
   return "";
 }
 
-void WarnSyntheticIdentity(const Object& config, Diagnostics* diags) {
-  if (ExternalAuthType(config) != "embeddedAuthServer") return;
-  // SyntheticIdentityUpstreams (mcpexternalauthconfig_types.go:2065-2081): OAuth 2.0 upstreams
-  // with neither userInfo nor identityFromToken, names sorted, printed as Go's %v of a slice.
-  const std::vector<Value>& providers =
-      AuthServerItems(EmbeddedAuthServerSpec(config), "upstreamProviders");
+std::string SyntheticIdentityUpstreams(const Value& embedded, size_t* first) {
+  // OAuth 2.0 upstreams with neither userInfo nor identityFromToken, names sorted, printed as
+  // Go's %v of a slice.
+  const std::vector<Value>& providers = AuthServerItems(embedded, "upstreamProviders");
   std::set<std::string> names;
-  std::string first_at;
   for (size_t i = 0; i < providers.size(); ++i) {
     const Value* oauth2 = GetString(providers[i], "type") == "oauth2"
                               ? GetObject(providers[i], "oauth2Config")
                               : nullptr;
     if (!oauth2 || GetObject(*oauth2, "userInfo") || GetObject(*oauth2, "identityFromToken"))
       continue;
+    if (names.empty()) *first = i;
     names.insert(GetString(providers[i], "name"));
-    if (first_at.empty())
-      first_at = "spec.embeddedAuthServer." + ItemPath("upstreamProviders", i) + ".oauth2Config";
   }
-  if (names.empty()) return;
+  if (names.empty()) return "";
   std::string list;
   for (const std::string& n : names) list += (list.empty() ? "" : " ") + n;
-  diags->Warning(config.origin.file, MarkOfPath(config.doc, first_at), first_at,
-                 "OAuth2 upstream(s) [" + list +
-                     "] have no userInfo configured; the embedded auth server will synthesize a "
-                     "non-PII subject from the access token (no Name/Email claims). If a userInfo "
-                     "endpoint exists for these upstreams, configure it to resolve real identity "
-                     "(" +
-                     kOperator + " sets IdentitySynthesized=True on MCPExternalAuthConfig " +
-                     config.meta.name + ", mcpexternalauthconfig_controller.go:189-221)");
+  return "[" + list + "]";
+}
+
+std::string SyntheticIdentityMessage(const std::string& upstreams) {
+  return "OAuth2 upstream(s) " + upstreams +
+         " have no userInfo configured; the embedded auth server will synthesize a non-PII "
+         "subject from the access token (no Name/Email claims). If a userInfo endpoint exists for "
+         "these upstreams, configure it to resolve real identity";
+}
+
+void WarnSyntheticIdentity(const Object& config, Diagnostics* diags) {
+  if (ExternalAuthType(config) != "embeddedAuthServer") return;
+  size_t first = 0;
+  const std::string names = SyntheticIdentityUpstreams(EmbeddedAuthServerSpec(config), &first);
+  if (names.empty()) return;
+  const std::string at =
+      "spec.embeddedAuthServer." + ItemPath("upstreamProviders", first) + ".oauth2Config";
+  diags->Warning(config.origin.file, MarkOfPath(config.doc, at), at,
+                 SyntheticIdentityMessage(names) + " (" + kOperator +
+                     " sets IdentitySynthesized=True on MCPExternalAuthConfig " + config.meta.name +
+                     ", mcpexternalauthconfig_controller.go:189-221)");
 }
 
 }  // namespace t0_44_0

@@ -34,6 +34,13 @@ std::string TrustedIssuerUrlProblem(const std::string& url, bool insecure_allow_
 std::string JwksUrlProblem(const std::string& url, bool insecure_allow_http,
                            bool allow_private_ips);
 
+// EmbeddedAuthServerConfig.ValidateConfidentialClientTransport
+// (pkg/authserver/config.go:1475-1500): the problem, its path relative to the configuration.
+std::optional<Invalid> ConfidentialClientTransport(const Value& embedded);
+
+// Whether an issuer is http:// with a host that is not loopback (networking.IsLocalhost).
+bool PlainHttpRemoteIssuer(const std::string& issuer);
+
 // EmbeddedAuthServerConfig.ValidateConfidentialClientTransport and
 // ValidateForceConfidentialRedirectURIs as validateEmbeddedAuthServer runs them
 // (api/v1beta1/mcpexternalauthconfig_types.go:1879-1894): the first problem, its path relative to
@@ -46,6 +53,13 @@ std::optional<std::pair<size_t, std::string>> TrustedIssuerStructure(const Value
 
 // The reserved OAuth parameter among an upstream's additionalAuthorizationParams, or "".
 std::string ReservedAuthorizationParam(const StringMap& params);
+
+// SyntheticIdentityUpstreams (mcpexternalauthconfig_types.go:2065-2081) of an
+// EmbeddedAuthServerConfig as Go's %v prints them ("[a b]"; "" when none), and the index of the
+// first such upstream.
+std::string SyntheticIdentityUpstreams(const Value& embedded, size_t* first);
+// The IdentitySynthesized=True condition's message for them.
+std::string SyntheticIdentityMessage(const std::string& upstreams);
 
 // The IdentitySynthesized advisory the MCPExternalAuthConfig controller sets for OAuth 2.0
 // upstreams without userInfo or identityFromToken: a warning.

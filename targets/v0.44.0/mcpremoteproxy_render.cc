@@ -14,6 +14,7 @@
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
 #include "targets/v0.44.0/authserver.h"
+#include "targets/v0.44.0/authserver_checks.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/groups.h"
@@ -178,7 +179,7 @@ class ProxyRenderer {
     AddOidcCaBundleVolume(refs_.oidc_config, &volumes, &mounts);
     // The embedded auth server's Secrets, authServerRef before externalAuthConfigRef (:46-60).
     if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
-      AddAuthServerVolumes(*auth_server, &volumes, &mounts);
+      AddAuthServerVolumes(EmbeddedAuthServerSpec(*auth_server), &volumes, &mounts);
 
     // The third argument only fills the proxy runner's signature (:125-129); probes :97-99
     // (BuildHealthProbe(path, port, initialDelay, period, timeout, failure)); no
@@ -261,7 +262,7 @@ class ProxyRenderer {
     // The embedded auth server's env comes after the required variables (:46-60); an
     // MCPServer's comes before them.
     if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
-      AppendAuthServerEnv(*auth_server, &env);
+      AppendAuthServerEnv(EmbeddedAuthServerSpec(*auth_server), &env);
     return env;
   }
 

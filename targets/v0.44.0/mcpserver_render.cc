@@ -13,6 +13,7 @@
 #include "render/render_all.h"
 #include "render/server_fields.h"
 #include "targets/v0.44.0/authserver.h"
+#include "targets/v0.44.0/authserver_checks.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/core_v1.h"
 #include "targets/v0.44.0/defaults.h"
@@ -104,7 +105,7 @@ class ServerRenderer {
     AddTelemetryCaBundleVolume(refs_.telemetry_config, &volumes, &mounts);
     // The embedded auth server's Secrets (ctl:1335-1347).
     if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
-      AddAuthServerVolumes(*auth_server, &volumes, &mounts);
+      AddAuthServerVolumes(EmbeddedAuthServerSpec(*auth_server), &volumes, &mounts);
 
     std::vector<std::string> args = {"run"};
     if (std::string patch = PodPatchJson(s_); !patch.empty())
@@ -149,7 +150,7 @@ class ServerRenderer {
                                  {"fieldPath", Str("metadata.annotations['toolhive.stacklok.dev/"
                                                    "mcpserver-generation']")}})}})}}));
     if (const Object* auth_server = EmbeddedAuthServerSource(s_, refs_))
-      AppendAuthServerEnv(*auth_server, &env);  // ctl:1335-1347
+      AppendAuthServerEnv(EmbeddedAuthServerSpec(*auth_server), &env);  // ctl:1335-1347
     EnsureRequiredEnvVars(&env);
     return env;
   }

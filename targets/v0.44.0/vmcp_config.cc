@@ -12,6 +12,7 @@
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/runconfig.h"
+#include "targets/v0.44.0/vmcp_authserver.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -74,8 +75,8 @@ Value CedarAuthz(const Value& options) {
 
 // convertIncomingAuth (cv:189-228): convertAuthzConfig (cv:300-368) for authzConfig, inline or
 // from its ConfigMap with the spec's claim settings over it; resolveAuthzConfigRef (cv:241-290)
-// for an MCPAuthzConfig.
-Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r) {
+// for an MCPAuthzConfig; either way resolvePrimaryUpstreamProvider (cv:392-426) last.
+Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r, Diagnostics* diags) {
   Value out = Obj({{"type", Str(GetString(in, "type"))}});
   if (r.oidc_config) {
     Value oidc = OidcConfig(vmcp, Get(in, "oidcConfigRef"), *r.oidc_config);
@@ -95,6 +96,9 @@ Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r) {
   } else if (GetObject(in, "authzConfigRef")) {
     out.Set("authz", CedarAuthz(r.authz_options));
   }
+  if (Value* a = out.Find("authz"))
+    if (std::string p = VmcpPrimaryUpstreamProvider(vmcp, diags); !p.empty())
+      a->Set("primaryUpstreamProvider", Str(p));
   return out;
 }
 
@@ -182,10 +186,12 @@ Value OperationalDefaults() {
              {"circuitBreaker", Obj({{"failureThreshold", Int(5)}, {"timeout", Str("60s")}})}})}});
 }
 
+}  // namespace
+
 // spec.config.rateLimiting is copied into config.yaml (cv:106); its refillPeriods are
 // metav1.Durations, read with time.ParseDuration when the operator decodes the
 // VirtualMCPServer: one it cannot parse means it cannot read the object at all.
-void CheckRefillPeriods(const Object& vmcp, Diagnostics* diags, bool* ok) {
+void CheckRefillPeriods(const Object& vmcp, Diagnostics* diags) {
   const Value& rl = Get(Get(SpecOf(vmcp), "config"), "rateLimiting");
   std::vector<std::string> buckets;
   for (const char* b : {"shared", "perUser"})
@@ -203,40 +209,12 @@ void CheckRefillPeriods(const Object& vmcp, Diagnostics* diags, bool* ok) {
                  "time: invalid duration " + GoQuote(period->text) + "; " + kOperator +
                      " cannot decode the VirtualMCPServer (a metav1.Duration) and creates "
                      "nothing for it");
-    *ok = false;
   }
 }
-
-}  // namespace
 
 const Value& MappingAt(const Value& parent, const char* key) {
   const Value* v = GetObject(parent, key);
   return v ? *v : Empty();
-}
-
-bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags) {
-  const Value& spec = SpecOf(vmcp);
-  const std::string& file = vmcp.origin.file;
-  bool ok = true;
-  auto refuse = [&](const std::string& path, const std::string& why) {
-    diags->Error(file, MarkOfPath(vmcp.doc, path), path, why);
-    ok = false;
-  };
-  auto not_yet = [&](const std::string& path, const std::string& what) {
-    refuse(path, what + " is not supported at v0.44.0 yet");
-  };
-  if (Has(spec, "authServerConfig"))
-    not_yet("spec.authServerConfig", "an embedded auth server (authserver-config.yaml)");
-  CheckRefillPeriods(vmcp, diags, &ok);
-  const Value& in = Get(spec, "incomingAuth");
-  const Value& authz = Get(in, "authzConfig");
-  if (const std::string p = GetString(Get(authz, "inline"), "primaryUpstreamProvider"); !p.empty())
-    refuse("spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider",
-           "authz primaryUpstreamProvider \"" + p +
-               "\" set without an embedded auth server (spec.authServerConfig must be "
-               "configured); " +
-               kOperator + " creates nothing for the VirtualMCPServer");
-  return ok;
 }
 
 Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOptions& options,
@@ -250,7 +228,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
   config.Set("name", Str(vmcp.meta.name));
   config.Set("groupRef", Str(GetString(Get(spec, "groupRef"), "name")));
   if (const Value* in = GetObject(spec, "incomingAuth"))
-    config.Set("incomingAuth", IncomingAuth(vmcp, *in, r));
+    config.Set("incomingAuth", IncomingAuth(vmcp, *in, r, diags));
   config.Set("outgoingAuth", r.outgoing_auth);  // cv:130-135, vv:476-482
   config.Set("aggregation", Aggregation(src, r));
   // convertAllCompositeTools (cv:942-1003): inline ones, then each reference's spec.
@@ -326,10 +304,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
 
 std::string VmcpConfigYaml(const Value& config) {
   std::string error;
-  const Value tree = GoTableTypes().MarshalYaml("Config", config, &error);
-  std::string out;
-  AppendYamlV3(tree, &out);
-  return out;
+  return GoTableTypes().MarshalYamlText("Config", config, &error);
 }
 
 }  // namespace t0_44_0

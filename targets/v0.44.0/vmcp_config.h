@@ -34,9 +34,9 @@ struct VmcpResolved {
   Value authz_options;
 };
 
-// The fields the operator cannot convert yet in thv-render, or refuses itself: errors naming
-// the field ("not supported at v0.44.0 yet" for the former). False when any was reported.
-bool CheckVmcpConvertible(const Object& vmcp, Diagnostics* diags);
+// spec.config.rateLimiting's refill periods: one Go cannot parse is an error at the field (the
+// operator cannot decode the VirtualMCPServer).
+void CheckRefillPeriods(const Object& vmcp, Diagnostics* diags);
 
 // config.Config as Convert fills it (and vv's optimizer URL), before yaml.Marshal.
 // Refusals of the converter (duplicate composite tool names, ...) are reported to diags.

@@ -14,9 +14,11 @@
 #include "model/names.h"
 #include "render/k8s_objects.h"
 #include "render/render_all.h"
+#include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/configs.h"
 #include "targets/v0.44.0/defaults.h"
 #include "targets/v0.44.0/pod_template_patch.h"
+#include "targets/v0.44.0/vmcp_authserver.h"
 #include "targets/v0.44.0/vmcp_backends.h"
 #include "targets/v0.44.0/vmcp_composite_validation.h"
 #include "targets/v0.44.0/vmcp_config.h"
@@ -55,13 +57,20 @@ class VirtualServerRenderer {
     const int errors_before = diags_->error_count();
     Validate();
     PodTemplate();
+    CheckVmcpAuthServer(o_, diags_);
     Resolve();
-    CheckVmcpConvertible(o_, diags_);
+    CheckRefillPeriods(o_, diags_);
     if (diags_->error_count() != errors_before) return;
     const Value config = BuildVmcpConfig(o_, resolved_, context_.options.render, diags_);
     if (diags_->error_count() != errors_before) return;
+    // vv:80-99: the auth server's RunConfig, then its cross-check with config.yaml.
+    const Value auth_server = VmcpAuthServerRunConfig(o_, config, diags_);
+    if (diags_->error_count() != errors_before) return;
+    if (!CheckAuthServerIntegration(o_, config, auth_server, diags_)) return;
     HmacSecret();
-    Emit(VmcpConfigYaml(config), emit);
+    StringMap data = {{"config.yaml", VmcpConfigYaml(config)}};
+    if (!auth_server.IsNull()) data["authserver-config.yaml"] = AuthServerConfigYaml(auth_server);
+    Emit(data, emit);
   }
 
  private:
@@ -213,8 +222,8 @@ class VirtualServerRenderer {
     if (const Value* ref = GetObject(in, "oidcConfigRef")) {
       resolved_.oidc_config = Require("MCPOIDCConfig", GetString(*ref, "name"),
                                       "spec.incomingAuth.oidcConfigRef.name", "");
-      if (resolved_.oidc_config) OidcClientSecret();
     }
+    AuthSecrets();
     AuthzRefs(in);
     if (const Value* ref = GetObject(spec_, "telemetryConfigRef"))
       resolved_.telemetry_config =
@@ -288,22 +297,37 @@ class VirtualServerRenderer {
     return GetObject(Get(spec, "inline"), "clientSecretRef");
   }
 
-  // validateSecretKeyRef (vd:1212-1239): the client secret must exist with its key. Offline a
-  // Secret that is not among the inputs is assumed to exist (a warning).
-  void OidcClientSecret() {
-    const Value* ref = OidcSecretRef();
-    if (!ref) return;
-    const std::string name = GetString(*ref, "name"), key = GetString(*ref, "key");
+  // validateSecretKeyRef (vd:1212-1239): the Secret must exist with its key. Offline a Secret
+  // that is not among the inputs is assumed to exist (a warning).
+  void RequireSecretKey(const Value& ref, const std::string& field, const std::string& what) {
+    const std::string name = GetString(ref, "name"), key = GetString(ref, "key");
     const Object* secret = context_.index.Find("Secret", ns_, name);
-    const std::string field = "spec.incomingAuth.oidcConfigRef.name";
     if (!secret) {
       diags_->Warning(File(), MarkOfPath(o_.doc, field), field,
-                      "the MCPOIDCConfig's client Secret " + ns_ + "/" + name +
+                      "the " + what + " Secret " + ns_ + "/" + name +
                           " is not among the inputs; the operator requires it with key \"" + key +
                           "\"");
     } else if (!SecretHasKey(*secret, key)) {
-      Error(field, "MCPOIDCConfig OIDC client secret secret " + ns_ + "/" + name +
-                       " is missing key \"" + key + "\"" + kRefuses);
+      Error(field,
+            what + " secret " + ns_ + "/" + name + " is missing key \"" + key + "\"" + kRefuses);
+    }
+  }
+
+  // validateSecretReferences (vd:1113-1146): the MCPOIDCConfig's client secret, then each
+  // delegate client's of spec.authServerConfig.
+  void AuthSecrets() {
+    if (const Value* ref = OidcSecretRef())
+      RequireSecretKey(*ref, "spec.incomingAuth.oidcConfigRef.name",
+                       "MCPOIDCConfig OIDC client secret");
+    const Value* as = VmcpAuthServerConfig(o_);
+    const Value* clients = as ? as->Find("delegateClients") : nullptr;
+    for (size_t i = 0; clients && clients->IsSequence() && i < clients->items.size(); ++i) {
+      const Value& c = clients->items[i];
+      if (const Value* ref = GetObject(c, "clientSecretRef"))
+        RequireSecretKey(
+            *ref,
+            "spec.authServerConfig." + ItemPath("delegateClients", i) + ".clientSecretRef.name",
+            "delegate client " + GoQuote(GetString(c, "clientId")));
     }
   }
 
@@ -321,7 +345,7 @@ class VirtualServerRenderer {
             secret + " -n " + ns_ + " --from-literal=hmac-secret=$(openssl rand -base64 32)");
   }
 
-  void Emit(const std::string& config_yaml, const thv::Emit& emit) {
+  void Emit(const StringMap& data, const thv::Emit& emit) {
     const std::string sa = name_ + "-vmcp";  // vmcpServiceAccountName (vc:2225)
     const bool own_sa = !spec_.Find("serviceAccount") || spec_.Find("serviceAccount")->IsNull();
     if (own_sa) {
@@ -347,11 +371,11 @@ class VirtualServerRenderer {
     const StringMap labels = {{"toolhive.stacklok.io/component", "vmcp-config"},
                               {"toolhive.stacklok.io/virtual-mcp-server", name_},
                               {"toolhive.stacklok.io/managed-by", "toolhive-operator"}};
-    const std::string checksum = ConfigMapChecksum({{"config.yaml", config_yaml}}, labels);
+    const std::string checksum = ConfigMapChecksum(data, labels);
     const StringMap cm_annotations = {{"toolhive.stacklok.dev/content-checksum", checksum}};
     Value cm = KubeObject("v1", "ConfigMap",
                           ObjectMetadata(name_ + "-vmcp-config", ns_, &labels, &cm_annotations));
-    cm.Set("data", Obj({{"config.yaml", Str(config_yaml)}}));
+    cm.Set("data", StrMap(data));  // authserver-config.yaml only with an auth server (vv:115-121)
     emit(std::move(cm), true);
     Value deployment = Deployment(checksum, own_sa ? sa : GetString(spec_, "serviceAccount"));
     if (!deployment.IsNull()) emit(std::move(deployment), true);
@@ -392,6 +416,8 @@ class VirtualServerRenderer {
       AppendTelemetryEnv(*resolved_.telemetry_config,
                          GetString(Get(spec_, "telemetryConfigRef"), "serviceName"), name_, ns_,
                          &env);
+    // GenerateAuthServerEnvVars (vd:389-391): upstream, delegate and Redis ACL Secrets.
+    if (const Value* as = VmcpAuthServerConfig(o_)) AppendAuthServerEnv(*as, &env);
     EnsureRequiredEnvVars(&env);
     return env;
   }
@@ -418,6 +444,8 @@ class VirtualServerRenderer {
     AddOidcCaBundleVolume(resolved_.oidc_config, &volumes, &mounts);
     AddEntryCaBundleVolumes(workloads_, &volumes, &mounts);
     AddTelemetryCaBundleVolume(resolved_.telemetry_config, &volumes, &mounts);
+    // GenerateAuthServerVolumes (vd:176-180): signing keys, HMAC secrets, Redis CA certificates.
+    if (const Value* as = VmcpAuthServerConfig(o_)) AddAuthServerVolumes(*as, &volumes, &mounts);
     const bool openshift = context_.options.render.openshift;
     Value container = Obj({{"name", Str("vmcp")},
                            {"image", Str(context_.options.render.vmcp_image.value_or(kVmcpImage))},

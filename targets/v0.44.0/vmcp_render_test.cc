@@ -167,7 +167,7 @@ TEST_CASE("VirtualMCPServer: an inline MCPOIDCConfig's client secret (vd:397-433
   };
   RenderRun r = RunAt044(doc(""));
   REQUIRE(r.errors.empty());
-  CHECK(r.HasWarning("client Secret ns/s is not among the inputs"));
+  CHECK(r.HasWarning("OIDC client secret Secret ns/s is not among the inputs"));
   const Value& env = ValueAt(&PodSpec(r).Find("containers")->items[0], {"env"});
   CHECK(
       GoJsonCompact(env.items[2]) ==
