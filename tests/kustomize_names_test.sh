@@ -156,6 +156,60 @@ grep -q 'PROBLEM: config.yaml differs' "$work/check" && grep -q 'PROBLEM: plain 
   fail "vmcp: stale names not seen: $(cat "$work/check")"
 echo "ok: a VirtualMCPServer's config.yaml, env and checksums follow namePrefix, nameSuffix and namespace as the operator's for the renamed inputs"
 
+# VirtualMCPServers with spec.authServerConfig (the authserver goldens' inputs; the Sentinel
+# Service made the server's own, in the build): authserver-config.yaml follows too (derived
+# audience and redirect URIs, Redis key prefix, Sentinel address), checksums over both keys. The
+# CRs are resources (renamed by kustomize) except the VirtualMCPServers and the
+# MCPExternalAuthConfig, whose name stays in env variable names (kept, consistent).
+mkdir "$work/vmcpas"
+cp "$root"/testdata/servers/v0.44.0/authserver/{50-virtual-mcp,60-virtual-mcp-minimal}.yaml "$work/vmcpas/"
+cp "$root/testdata/kustomize/names-vmcp-v0.44.0/names.yaml" "$work/vmcpas/"
+(cd "$work/vmcpas" && python3 - "$root/tests" <<'PY') || fail "vmcpas inputs"
+import sys, yaml
+sys.path.insert(0, sys.argv[1])
+import kustomize_names_vmcp as k
+docs = k.load("50-virtual-mcp.yaml")
+for d in docs:
+    if d["kind"] == "VirtualMCPServer":
+        del d["spec"]["authServerConfig"]["storage"]["redis"]["sentinelConfig"]["sentinelService"]["namespace"]
+sentinel = {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "redis-sentinel", "namespace": "mcp"},
+            "spec": {"selector": {"app": "redis-sentinel"}, "ports": [{"port": 26379}]}}
+yaml.safe_dump_all(docs + [sentinel], open("50-virtual-mcp.yaml", "w"), sort_keys=False, width=1000)
+docs += k.load("60-virtual-mcp-minimal.yaml")
+renamed = [d for d in docs if d["kind"] not in ("VirtualMCPServer", "MCPExternalAuthConfig")]  # the Service: rendered.yaml
+yaml.safe_dump_all(renamed, open("crs.yaml", "w"), sort_keys=False, width=1000)
+PY
+printf 'namespace: mcp-e2e\nnamePrefix: team-\nnameSuffix: -v1\nresources:\n- rendered.yaml\n- crs.yaml\ntransformers:\n- names.yaml\n' >"$work/vmcpas/kustomization.yaml"
+(cd "$work/vmcpas" && "$bin" render 50-virtual-mcp.yaml 60-virtual-mcp-minimal.yaml >rendered.yaml 2>"$work/err") ||
+  fail "vmcpas render: $(cat "$work/err")"
+build v0.44.0 "$work/vmcpas" "$work/vmcpas.yaml"
+(cd "$work/vmcpas" && python3 - "$root/tests" <<'PY') >"$work/vmcpas-renamed-inputs.yaml"
+import sys, yaml
+sys.path.insert(0, sys.argv[1])
+import kustomize_names_vmcp as k
+docs = k.load("50-virtual-mcp.yaml") + k.load("60-virtual-mcp-minimal.yaml")
+kept = [d for d in docs if d["kind"] == "MCPExternalAuthConfig"]
+for d in kept:
+    d["metadata"]["namespace"] = k.NS
+renamed = k.rename_inputs([d for d in docs if d["kind"] != "MCPExternalAuthConfig"])
+yaml.safe_dump_all(renamed + kept, sys.stdout, sort_keys=False, width=1000)
+PY
+"$bin" render "$work/vmcpas-renamed-inputs.yaml" >"$work/vmcpas-renamed.yaml" 2>"$work/err" ||
+  fail "renamed vmcpas render: $(cat "$work/err")"
+python3 "$root/tests/kustomize_names_vmcp.py" "$work/vmcpas.yaml" "$work/vmcpas-renamed.yaml" >"$work/check" ||
+  fail "vmcpas: $(cat "$work/check")"
+[ "$(grep -c '^checked VirtualMCPServer' "$work/check")" = 2 ] || fail "vmcpas: $(cat "$work/check")"
+for s in "key_prefix: 'thv:auth:{mcp-e2e:team-platform-v1}:'" team-redis-sentinel-v1.mcp-e2e.svc.cluster.local:26379 \
+  "redirect_uri: http://team-team-vmcp-v1.mcp-e2e.svc.cluster.local:4483/oauth/callback"; do
+  grep -qF "$s" "$work/vmcpas.yaml" || fail "vmcpas: $s missing"
+done
+sed -i '/^transformers:/,/^- names.yaml/d' "$work/vmcpas/kustomization.yaml"
+build v0.44.0 "$work/vmcpas" "$work/vmcpas-plain.yaml"
+python3 "$root/tests/kustomize_names_vmcp.py" "$work/vmcpas-plain.yaml" "$work/vmcpas-renamed.yaml" >"$work/check" &&
+  fail "vmcpas: the check passes without the transformer"
+grep -q 'PROBLEM: authserver-config.yaml differs' "$work/check" || fail "vmcpas: stale names not seen: $(cat "$work/check")"
+echo "ok: a VirtualMCPServer's authserver-config.yaml follows namePrefix, nameSuffix and namespace as the operator's for the renamed inputs"
+
 # Every VirtualMCPServer golden's config.yaml reads and writes back byte for byte (else the
 # transformer refuses it), so under namePrefix each names its renamed Deployment, checksums kept.
 for golden in "$root"/testdata/golden/v0.44.0/virtual-mcps*/*.yaml; do

@@ -37,12 +37,28 @@ def vmcp(docs):
     return dep, cm
 
 
+def replace_strings(value, old, new_text):
+    if isinstance(value, dict):
+        return {k: replace_strings(v, old, new_text) for k, v in value.items()}
+    if isinstance(value, list):
+        return [replace_strings(v, old, new_text) for v in value]
+    return value.replace(old, new_text) if isinstance(value, str) else value
+
+
 def rename_inputs(docs):
-    """The inputs as kustomize would rename them, with every reference to a renamed object."""
+    """The inputs as kustomize would rename them, with every reference to a renamed object (and
+    the server's own URL http://<name>.<namespace>.svc.cluster.local where the user wrote it)."""
     for d in docs:
+        old = "http://%s.%s.svc.cluster.local:" % (d["metadata"]["name"], d["metadata"].get("namespace", "default"))
         d["metadata"]["name"] = new(d["metadata"]["name"])
         d["metadata"]["namespace"] = NS
+        if "spec" in d:
+            d["spec"] = replace_strings(d["spec"], old, "http://%s.%s.svc.cluster.local:" % (d["metadata"]["name"], NS))
         spec = d.get("spec") or {}
+        sentinel = ((((spec.get("authServerConfig") or {}).get("storage") or {}).get("redis") or {})
+                    .get("sentinelConfig") or {}).get("sentinelService")
+        if sentinel and "namespace" not in sentinel:
+            sentinel["name"] = new(sentinel["name"])
         for key in ("groupRef", "oidcConfigRef", "telemetryConfigRef", "embeddingServerRef"):
             if key in spec:
                 spec[key]["name"] = new(spec[key]["name"])
@@ -64,8 +80,8 @@ def rename_inputs(docs):
     return docs
 
 
-if __name__ == "__main__":
-    built, renamed = load(sys.argv[1]), load(sys.argv[2])
+def compare(built, renamed):
+    """Problems of the first VirtualMCPServer of built against renamed's, and its backend count."""
     problems = []
     dep, cm = vmcp(built)
     want_dep, want_cm = vmcp(renamed)
@@ -75,6 +91,9 @@ if __name__ == "__main__":
             inner = d["metadata"]["name"][len("mcp-" + PREFIX):]  # X-v1-proxy, X-v1-remote-proxy
             workload, kind = inner.split(SUFFIX + "-", 1)
             text = text.replace(d["metadata"]["name"] + ".", new("mcp-%s-%s" % (workload, kind)) + ".")
+    if cm["data"].get("authserver-config.yaml") != want_cm["data"].get("authserver-config.yaml"):
+        problems.append("authserver-config.yaml differs from the renamed inputs':\n--- built\n%s--- renamed\n%s"
+                        % (cm["data"].get("authserver-config.yaml"), want_cm["data"].get("authserver-config.yaml")))
     if cm["data"]["config.yaml"] != text:
         problems.append("config.yaml differs from the renamed inputs' (Services mapped):\n--- built\n%s--- renamed\n%s"
                         % (cm["data"]["config.yaml"], text))
@@ -87,7 +106,22 @@ if __name__ == "__main__":
     pod = dep["spec"]["template"]["metadata"]["annotations"]["toolhive.stacklok.dev/runconfig-checksum"]
     if pod != have:
         problems.append("pod template runconfig-checksum %s, the ConfigMap's %s" % (pod, have))
+    return problems, "checked VirtualMCPServer %s (%d backends)" % (dep["metadata"]["name"], text.count("    - name: "))
+
+
+if __name__ == "__main__":
+    built, renamed = load(sys.argv[1]), load(sys.argv[2])
+    problems = []
+    # Each VirtualMCPServer by itself: its Deployment and what it names.
+    servers = lambda docs: [[d] + [o for o in docs if o["kind"] != "Deployment"] for d in docs if d["kind"] == "Deployment"
+                            and d["metadata"]["labels"].get("app.kubernetes.io/name") == "virtualmcpserver"]
+    for got, want in zip(sorted(servers(built), key=lambda s: s[0]["metadata"]["name"]),
+                         sorted(servers(renamed), key=lambda s: s[0]["metadata"]["name"])):
+        found, checked = compare(got, want)
+        problems += found
+        print(checked)
+    if len(servers(built)) != len(servers(renamed)):
+        problems.append("%d VirtualMCPServers built, %d rendered" % (len(servers(built)), len(servers(renamed))))
     for p in problems:
         print("PROBLEM: " + p)
-    print("checked VirtualMCPServer %s (%d backends)" % (dep["metadata"]["name"], text.count("    - name: ")))
     sys.exit(1 if problems else 0)

@@ -25,6 +25,7 @@
 #include "render/kustomize_names.h"
 #include "targets/v0.44.0/mcpregistry.h"
 #include "targets/v0.44.0/target.h"
+#include "targets/v0.44.0/vmcp_authserver.h"
 #include "targets/v0.44.0/vmcp_config.h"
 #include "targets/v0.44.0/webhooks.h"
 
@@ -57,18 +58,24 @@ const NameInString kServerNames[] = {
     {"Deployment", "%", "env OTEL_RESOURCE_ATTRIBUTES", "", "{*}service.namespace={namespace}"},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
-#define THV_AUTH_SERVER(path, form) THV_RUNCONFIG("embedded_auth_server_config." path, form)
+// The embedded auth server's run config: an MCPServer's or MCPRemoteProxy's inside its
+// RunConfig JSON, a VirtualMCPServer's as authserver-config.yaml (the same builder,
+// BuildAuthServerRunConfig, converter.go:546-559, with the vMCP's name and namespace).
+// clang-format off
+#define THV_AUTH_SERVER_ROWS(config_map, field, prefix)                                           \
+  {"ConfigMap", config_map, field, prefix "allowed_audiences[]", kServerUrl},                    \
+  {"ConfigMap", config_map, field, prefix "upstreams[].oidc_config.redirect_uri", kServerUrl},   \
+  {"ConfigMap", config_map, field, prefix "upstreams[].oauth2_config.redirect_uri", kServerUrl}, \
+  {"ConfigMap", config_map, field, prefix "delegate_clients[].audiences[]", kServerUrl},         \
+  {"ConfigMap", config_map, field, prefix "trusted_issuers[].expected_audience", kServerUrl},    \
+  {"ConfigMap", config_map, field, prefix "storage.redis_config.key_prefix",                     \
+   "thv:auth:{{{namespace}:{name}}}:"},                                                          \
+  {"ConfigMap", config_map, field, prefix "storage.redis_config.sentinel_config.sentinel_addrs[]", \
+   "{Service *}.{namespace}.svc.cluster.local:{*}"}
+// clang-format on
 const NameInString kAuthServerNames[] = {
-    THV_AUTH_SERVER("allowed_audiences[]", kServerUrl),
-    THV_AUTH_SERVER("upstreams[].oidc_config.redirect_uri", kServerUrl),
-    THV_AUTH_SERVER("upstreams[].oauth2_config.redirect_uri", kServerUrl),
-    THV_AUTH_SERVER("delegate_clients[].audiences[]", kServerUrl),
-    THV_AUTH_SERVER("trusted_issuers[].expected_audience", kServerUrl),
-    THV_AUTH_SERVER("storage.redis_config.key_prefix", "thv:auth:{{{namespace}:{name}}}:"),
-    THV_AUTH_SERVER("storage.redis_config.sentinel_config.sentinel_addrs[]",
-                    "{Service *}.{namespace}.svc.cluster.local:{*}"),
+    THV_AUTH_SERVER_ROWS("%-runconfig", "data runconfig.json", "embedded_auth_server_config."),
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
-#undef THV_AUTH_SERVER
 #undef THV_RUNCONFIG
 
 const NameInString* const kServerTables[] = {kPodPatchNames, kServerNames, kAuthServerNames,
@@ -158,7 +165,15 @@ const NameInString kVirtualServerNames[] = {
     {"Deployment", "%", "env OTEL_RESOURCE_ATTRIBUTES", "", "{*}service.namespace={namespace}"},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 #undef THV_VMCP_CONFIG
-const NameInString* const kVirtualServerTables[] = {kVirtualServerNames, nullptr};
+// authserver-config.yaml (vv:115-121): the resource URL above is its allowed audience and the
+// redirect URIs' default (cv:562-606, authserver.go:906-908); the Redis key prefix and a
+// Sentinel Service without a namespace are the VirtualMCPServer's (authserver.go:872-901).
+const NameInString kVirtualAuthServerNames[] = {
+    THV_AUTH_SERVER_ROWS("%-vmcp-config", "data authserver-config.yaml", ""),
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+#undef THV_AUTH_SERVER_ROWS
+const NameInString* const kVirtualServerTables[] = {kVirtualServerNames, kVirtualAuthServerNames,
+                                                    nullptr};
 
 const ContentChecksum kVirtualServerChecksums[] = {
     {"%-vmcp-config", "toolhive.stacklok.dev/content-checksum", OperatorConfigMapChecksum, "%",
@@ -184,8 +199,10 @@ std::string WriteVmcpConfig(const Value& config) {
   return VmcpConfigYaml(sorted);
 }
 
-const DataCodec kVirtualServerCodecs[] = {{"data config.yaml", ReadVmcpConfig, WriteVmcpConfig},
-                                          {nullptr, nullptr, nullptr}};
+const DataCodec kVirtualServerCodecs[] = {
+    {"data config.yaml", ReadVmcpConfig, WriteVmcpConfig},
+    {"data authserver-config.yaml", ReadVmcpConfig, AuthServerConfigYaml},  // yaml.v3 (vv:116)
+    {nullptr, nullptr, nullptr}};
 
 constexpr RenamedKind kVirtualMcpServerAnchor = {"VirtualMCPServer",
                                                  "Deployment",
