@@ -10,6 +10,7 @@ RENAMED_RENDER: thv-render's output for the inputs renamed as kustomize renames 
 (rename_inputs below), references included. The VirtualMCPServer's config.yaml must be the same
 text except for the workloads' Services, which kustomize names team-mcp-X-proxy-v1 where the
 operator would name them mcp-team-X-v1-proxy (the URLs must name the Service in the build); its
+authserver-config.yaml (an embedded auth server's) must be the same text; its
 plain env must be the same; its ConfigMap's content checksum must be the checksum of its data and
 toolhive.stacklok.io labels, and the pod template's the same. Prints every problem."""
 import sys
