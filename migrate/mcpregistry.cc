@@ -238,9 +238,22 @@ void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options,
     mounts = List({Obj({{"name", Str(volume)},
                         {"mountPath", Str(DataMountPath(name))},
                         {"readOnly", Bool(true)}})});
+  } else if (type == "registry" || type == "api") {
+    // The registry server reads an MCP registry API itself (v1.3.0 internal/config/config.go:281,
+    // APIConfig.endpoint); 7002a239b thv-render converted its answers to ToolHive servers.
+    const Value* block = source.Find("registry") ? source.Find("registry") : source.Find("api");
+    src.Set("api", Obj({{"endpoint", Str(StringAt(block ? block->Find("endpoint") : nullptr))}}));
+  } else if (type == "url") {
+    // Upstream-format data over HTTP(S): the server's file source fetches a URL itself
+    // (config.go:293-312, FileConfig.url and timeout, default 30s as 7002a239b's).
+    const Value* url = source.Find("url");
+    Value file = Obj({{"url", Str(StringAt(url ? url->Find("endpoint") : nullptr))}});
+    if (const std::string timeout = StringAt(url ? url->Find("timeout") : nullptr);
+        !timeout.empty())
+      file.Set("timeout", Str(timeout));
+    src.Set("file", std::move(file));
   } else {
-    refuse(source.mark, "spec.source.type",
-           "source type " + type + " has no migration yet (configmap and git do)");
+    refuse(source.mark, "spec.source.type", "source type " + type + " has no migration");
     return;
   }
   src.Set("syncPolicy", Obj({{"interval", Str(interval)}}));
@@ -249,7 +262,13 @@ void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options,
   // Pinned: RegistryData filters (ToolHive names, as before). Else the server does, on the
   // upstream data's reverse-DNS names; the data is not in these manifests, so a note.
   if (filter && !pinned) filter_lines = FilterLines(*d, *filter);
-  if (!pinned)
+  const bool api = type == "registry" || type == "api";
+  if (api)
+    diags->Warning(d->file, source.mark, "spec.source.type",
+                   "note: the v0.44.0 registry server reads this registry API itself; name "
+                   "filters now match its servers' reverse-DNS names, not the ToolHive names "
+                   "7002a239b converted them to");
+  else if (!pinned)
     diags->Warning(d->file, source.mark, "spec.source.format",
                    "note: the v0.44.0 registry server reads only toolhive-core's UpstreamRegistry "
                    "format ({$schema, version, meta: {last_updated}, data: {servers}}); check "

@@ -210,6 +210,32 @@ TEST_CASE("migrate: upstream-format MCPRegistry data keeps its source and filter
   CHECK(Mentions(diags, "note: the v0.44.0 registry server reads only toolhive-core's"));
 }
 
+TEST_CASE("migrate: a registry API, or upstream-format data at a URL, is read by the server") {
+  Diagnostics diags;
+  std::string out = MigrateText(std::string(kRegistryR) +
+                                    "  source:\n    type: registry\n"
+                                    "    registry: {endpoint: 'https://registry.example.com'}\n"
+                                    "  filter:\n    names:\n      exclude: [old-*]\n",
+                                &diags, RegistryFlags());
+  REQUIRE_FALSE(diags.HasErrors());
+  for (const char* part : {"      api:\n        endpoint: https://registry.example.com\n",
+                           "      filter:\n        names:\n          exclude:\n"})
+    CHECK(out.find(part) != std::string::npos);
+  CHECK(out.find("RegistryData") == std::string::npos);
+  CHECK(Mentions(diags, "reads this registry API itself"));
+
+  Diagnostics url_diags;
+  out = MigrateText(std::string(kRegistryR) +
+                        "  source:\n    type: url\n    format: upstream\n"
+                        "    url: {endpoint: 'https://data.example.com/r.json', timeout: 45s}\n",
+                    &url_diags, RegistryFlags());
+  REQUIRE_FALSE(url_diags.HasErrors());
+  CHECK(out.find(
+            "      file:\n        url: https://data.example.com/r.json\n        timeout: 45s\n") !=
+        std::string::npos);
+  CHECK(Mentions(url_diags, "note: the v0.44.0 registry server reads only toolhive-core's"));
+}
+
 TEST_CASE("migrate: pinned MCPRegistry data whose ConfigMap name is taken is refused") {
   const std::string taken = std::string(kRegistryR) +
                             "  source:\n    type: configmap\n    configmap: {name: data}\n"

@@ -389,7 +389,7 @@ compositeToolRefs:
 )"));
 }
 
-TEST_CASE("vMCP config: what thv-render does not convert yet is refused, naming the field") {
+TEST_CASE("vMCP config: what the operator refuses in outgoing auth is an error naming the field") {
   // Static mode over a group without backends stops the operator (vv:501-509).
   CHECK(Refused("  outgoingAuth: {source: inline}\n",
                 "spec.outgoingAuth.source: static mode requires at least one backend"));
