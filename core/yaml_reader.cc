@@ -483,7 +483,8 @@ struct ParseJob {
 // yaml-cpp 0.7 loops forever when a ',' starts a token outside any flow collection: at the
 // start of a line, or right after a quoted scalar or a closed [...] / {...} (fuzzing found `,`,
 // `"",` and `- a\n,`). That is invalid YAML, so it is rejected here, with its position, before
-// yaml-cpp sees it. Plain scalars may contain commas; block scalar bodies are skipped.
+// yaml-cpp sees it. Plain scalars may contain commas, quotes and brackets; block scalar bodies
+// are skipped.
 Mark StrayComma(const std::string& text) {
   int depth = 0, line = 1, col = 0, indent = 0;
   int block_indent = -1;  // lines indented more than this are a block scalar's body
@@ -549,9 +550,14 @@ Mark StrayComma(const std::string& text) {
     }
     if (c == ',' && depth == 0 && after_token) return Mark{line, col};
     after_token = false;
-    if ((c == '"' || c == '\'') && std::strchr("\n:-?[{,", last) != nullptr) {
+    // Quotes and brackets open a node only where one starts: in block context at a line start or
+    // after "- ", "? ", ": "; inside a plain scalar (`a::"b", c`, `x {y}, z`) they are text.
+    const bool blank_before = i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t');
+    const bool node_start = depth > 0 ? std::strchr("\n:-?[{,", last) != nullptr
+                                      : last == '\n' || (blank_before && std::strchr(":-?", last));
+    if ((c == '"' || c == '\'') && node_start) {
       quote = c;
-    } else if (c == '[' || c == '{') {
+    } else if ((c == '[' || c == '{') && node_start) {
       ++depth;
     } else if ((c == ']' || c == '}') && depth > 0) {
       after_token = --depth == 0;

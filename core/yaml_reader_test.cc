@@ -272,6 +272,20 @@ TEST_CASE("syntax errors") {
   CHECK(ReadError("a: 1\nb: *nope\n") == "in.yaml:2:4: unknown alias \"nope\"");
 }
 
+TEST_CASE("a ',' that would start a node is refused; inside a plain scalar it is text") {
+  for (const char* bad : {",\n", "\"\",\n", "- a\n,\n", "k: [a], b\n", "k: 'a', b\n"}) {
+    INFO(bad);
+    CHECK(ReadError(bad).find("',' outside [...] or {...} cannot start a node") !=
+          std::string::npos);
+  }
+  // What kubectl kustomize writes for a long Cedar policy: a plain scalar wrapped after a '{'.
+  CHECK(Json("k:\n- permit(p, action == Action::\"call\", r) when { p.g.contains(\"x\")\n  };\n") ==
+        "{\"k\":[\"permit(p, action == Action::\\\"call\\\", r) when { p.g.contains(\\\"x\\\") "
+        "};\"]}\n");
+  CHECK(Json("k: x {a}, b\n  c\n") == "{\"k\":\"x {a}, b c\"}\n");
+  CHECK(Json("k: a 'b', c\n  d\n") == "{\"k\":\"a 'b', c d\"}\n");
+}
+
 TEST_CASE("tabs in indentation") {
   CHECK(ReadError("a:\n\tb: 1\n") == "in.yaml:2:1: tab character used for indentation");
   CHECK(ReadError("a:\n  b: 1\n  \tc: 2\n") == "in.yaml:3:3: tab character used for indentation");
