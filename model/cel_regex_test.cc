@@ -84,11 +84,11 @@ TEST_CASE("CEL regex: bad and unsupported patterns are errors") {
 
 TEST_CASE("CEL regex: matching takes linear time (no backtracking)") {
   const std::string text(100000, 'a');
-  double start = ThreadCpuMillis();
+  double start = ProcessCpuMillis();
   CHECK(Search("^(a*)*b$", text) == "no match");
   CHECK(Search("^(a|aa)+$", text) == "match");
   CHECK(Search("(x+x+)+y", std::string(5000, 'x')) == "no match");
-  CHECK(ThreadCpuMillis() - start < 10000);
+  CHECK(ProcessCpuMillis() - start < 10000);
 }
 
 }  // namespace thv::cel
