@@ -53,6 +53,12 @@ const Value& SpecOf(const Object& object) {
   return spec ? *spec : kEmpty;
 }
 
+bool SecretHasKey(const Object& secret, const std::string& key) {
+  for (const char* field : {"data", "stringData"})
+    if (const Value* data = GetObject(secret.doc, field); data && data->Find(key)) return true;
+  return false;
+}
+
 const Value* ValueAtPath(const Value& doc, const std::string& path, Mark* mark) {
   const Value* node = &doc;
   auto keep = [mark](Mark m) {

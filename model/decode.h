@@ -22,6 +22,8 @@ StringMap GetStringMap(const Value& parent, const char* key);
 const Value* GetObject(const Value& parent, const char* key);
 // The object's spec; an empty mapping when it has none.
 const Value& SpecOf(const Object& object);
+// Whether a Secret holds key, in data or stringData.
+bool SecretHasKey(const Object& secret, const std::string& key);
 
 // The node at a dotted path with [i] indices ("spec.a[2].b"), or nullptr; *mark (when given)
 // becomes the mark of each field reached that has one: a scalar's value, else its key.

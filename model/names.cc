@@ -467,6 +467,12 @@ std::string CheckImageReference(const std::string& value) {
   return "";
 }
 
+std::string GoList(const std::vector<std::string>& items) {
+  std::string s = "[";
+  for (size_t i = 0; i < items.size(); ++i) s += (i ? " " : "") + items[i];
+  return s + "]";
+}
+
 std::string GoQuote(const std::string& s) {
   static const char kHex[] = "0123456789abcdef";
   std::string out = "\"";

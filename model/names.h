@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace thv {
 
@@ -30,5 +31,7 @@ std::string CheckImageReference(const std::string& value);
 
 // Go's %q of a string, as field errors print bad values: "Invalid value: \"a\\nb\"".
 std::string GoQuote(const std::string& s);
+// Go's %v of a []string: [a b c].
+std::string GoList(const std::vector<std::string>& items);
 
 }  // namespace thv

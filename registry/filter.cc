@@ -2,18 +2,12 @@
 
 #include <unordered_set>
 
+#include "model/names.h"
 #include "registry/glob.h"
 
 namespace thv {
 
 namespace {
-
-// Go's %v of a []string: [a b c].
-std::string GoList(const std::vector<std::string>& v) {
-  std::string s = "[";
-  for (size_t i = 0; i < v.size(); ++i) s += (i ? " " : "") + v[i];
-  return s + "]";
-}
 
 void SetReason(std::string* reason, std::string text) {
   if (reason) *reason = std::move(text);

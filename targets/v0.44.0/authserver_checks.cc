@@ -345,9 +345,7 @@ std::string SyntheticIdentityUpstreams(const Value& embedded, size_t* first) {
     names.insert(GetString(providers[i], "name"));
   }
   if (names.empty()) return "";
-  std::string list;
-  for (const std::string& n : names) list += (list.empty() ? "" : " ") + n;
-  return "[" + list + "]";
+  return GoList({names.begin(), names.end()});
 }
 
 std::string SyntheticIdentityMessage(const std::string& upstreams) {

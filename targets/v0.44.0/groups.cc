@@ -158,11 +158,7 @@ bool CheckEntry(const Object& entry, const RenderContext& context, Diagnostics* 
                          key + "\"");
       continue;
     }
-    bool has_key = false;
-    for (const char* field : {"data", "stringData"})
-      if (const Value* data = GetObject(secret->doc, field); data && data->Find(key))
-        has_key = true;
-    if (!has_key) {
+    if (!SecretHasKey(*secret, key)) {
       valid = false;
       diags->Warning(file, ref->mark, path,
                      "Secret \"" + name + "\" has no key \"" + key + "\" referenced for header \"" +

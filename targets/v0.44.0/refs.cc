@@ -207,11 +207,7 @@ class ServerChecker {
                           s_.object->meta.name);
       return SecretState::kAbsent;
     }
-    for (const char* field : {"data", "stringData"}) {
-      const Value* data = GetObject(secret->doc, field);
-      if (data && data->Find(key)) return SecretState::kHasKey;
-    }
-    return SecretState::kMissingKey;
+    return SecretHasKey(*secret, key) ? SecretState::kHasKey : SecretState::kMissingKey;
   }
 
   // addTokenExchangeConfig / addBearerTokenConfig: the RunConfig needs the client Secret's key.

@@ -11,6 +11,7 @@
 #include "targets/v0.44.0/authserver.h"
 #include "targets/v0.44.0/authserver_checks.h"
 #include "targets/v0.44.0/defaults.h"
+#include "targets/v0.44.0/vmcp_config.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -23,16 +24,8 @@ namespace {
 #include "core/go_table.h"
 
 const char kAt[] = "spec.authServerConfig";
-const std::string kNothing =
-    std::string("; ") + kOperator + " creates nothing for the VirtualMCPServer";
 const std::string kNoConfigMap = std::string("; ") + kOperator +
                                  " creates no ConfigMap and no Deployment for the VirtualMCPServer";
-
-const Value& Mapping(const Value& parent, const char* key) {
-  static const Value kEmpty = Value::Mapping();
-  const Value* v = GetObject(parent, key);
-  return v ? *v : kEmpty;
-}
 
 void Refuse(const Object& vmcp, const std::string& path, const std::string& why,
             Diagnostics* diags) {
@@ -62,17 +55,10 @@ Explicit ExplicitPrimaryUpstreamProvider(const Object& vmcp) {
     if (std::string p = GetString(*as, "primaryUpstreamProvider"); !p.empty())
       return {p, std::string(kAt) + ".primaryUpstreamProvider", false};
   }
-  const Value& in = Mapping(Mapping(Mapping(spec, "incomingAuth"), "authzConfig"), "inline");
+  const Value& in = MappingAt(MappingAt(MappingAt(spec, "incomingAuth"), "authzConfig"), "inline");
   if (std::string p = GetString(in, "primaryUpstreamProvider"); !p.empty())
     return {p, "spec.incomingAuth.authzConfig.inline.primaryUpstreamProvider", true};
   return {};
-}
-
-// "%v" of a []string.
-std::string GoList(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : " ") + s;
-  return "[" + out + "]";
 }
 
 // validateAuthServerConfig (vc:542-640): the first problem, its path.
@@ -130,12 +116,12 @@ bool CheckVmcpAuthServer(const Object& vmcp, Diagnostics* diags) {
                "virtualmcpserver_controller.go:648-676)");
     if (std::optional<Invalid> bad = AuthServerConfigProblem(*as)) {
       Refuse(vmcp, std::string(kAt) + "." + bad->path,
-             bad->message + " (AuthServerConfigValidated=False)" + kNothing, diags);
+             bad->message + " (AuthServerConfigValidated=False)" + kVmcpRefuses, diags);
       return false;
     }
   }
   // validateAuthzUpstreamAvailable: only with spec.incomingAuth.authzConfig.
-  if (!GetObject(Mapping(SpecOf(vmcp), "incomingAuth"), "authzConfig")) return true;
+  if (!GetObject(MappingAt(SpecOf(vmcp), "incomingAuth"), "authzConfig")) return true;
   const Explicit p = ExplicitPrimaryUpstreamProvider(vmcp);
   if (p.deprecated)  // emitPrimaryUpstreamProviderDeprecatedEvent (vc:736-750)
     warn(p.field,
@@ -169,8 +155,8 @@ bool CheckVmcpAuthServer(const Object& vmcp, Diagnostics* diags) {
           "default to the first upstream";
   }
   if (!reason.empty()) {
-    Refuse(vmcp, path, why + " (AuthServerConfigValidated=False, reason " + reason + ")" + kNothing,
-           diags);
+    Refuse(vmcp, path,
+           why + " (AuthServerConfigValidated=False, reason " + reason + ")" + kVmcpRefuses, diags);
     return false;
   }
   if (as && p.name.empty() && names.size() > 1) {
@@ -223,7 +209,7 @@ Value VmcpAuthServerRunConfig(const Object& vmcp, const Value& config, Diagnosti
   const Value* as = VmcpAuthServerConfig(vmcp);
   if (!as) return Value::Null();
   // deriveAllowedAudiences, deriveResourceURL, deriveScopesSupported (cv:574-606).
-  const Value& oidc = Mapping(Mapping(config, "incomingAuth"), "oidc");
+  const Value& oidc = MappingAt(MappingAt(config, "incomingAuth"), "oidc");
   const std::string resource = GetString(oidc, "resource");
   AuthServerRunConfigInputs inputs;
   inputs.ns = vmcp.meta.namespace_;
@@ -251,7 +237,7 @@ bool CheckAuthServerIntegration(const Object& vmcp, const Value& config, const V
   // The upstream_inject rules (validator.go:636-643, 684-704) are checked with the outgoing auth
   // (vmcp_outgoing_auth.cc); without an auth server nothing else applies.
   if (rc.IsNull()) return true;
-  const Value& in = Mapping(config, "incomingAuth");
+  const Value& in = MappingAt(config, "incomingAuth");
   const Value* oidc = GetObject(in, "oidc");
   const std::vector<std::string> audiences = GetStrings(rc, "allowed_audiences");
   std::string path = kAt, problem;

@@ -23,13 +23,10 @@ namespace {
 #define THV_GO_TABLE "targets/v0.44.0/vmcpconfig_go_types.inc"
 #include "core/go_table.h"
 
-const int kVmcpPort = 4483;  // VirtualMCPServer.GetProxyPort (virtualmcpserver_types.go:527)
-
 const Value& Empty() {
   static const Value kEmpty = Value::Mapping();
   return kEmpty;
 }
-const Value& Get(const Value& parent, const char* key) { return MappingAt(parent, key); }
 bool Has(const Value& parent, const char* key) {
   const Value* v = parent.Find(key);
   return v && !v->IsNull();
@@ -79,7 +76,7 @@ Value CedarAuthz(const Value& options) {
 Value IncomingAuth(const Object& vmcp, const Value& in, const VmcpResolved& r, Diagnostics* diags) {
   Value out = Obj({{"type", Str(GetString(in, "type"))}});
   if (r.oidc_config) {
-    Value oidc = OidcConfig(vmcp, Get(in, "oidcConfigRef"), *r.oidc_config);
+    Value oidc = OidcConfig(vmcp, MappingAt(in, "oidcConfigRef"), *r.oidc_config);
     if (!oidc.IsNull()) out.Set("oidc", std::move(oidc));
   }
   if (const Value* authz = GetObject(in, "authzConfig")) {
@@ -139,16 +136,16 @@ Value Aggregation(const Value& config, const VmcpResolved& r) {
     if (const Value* f = tool.Find("filter")) wtc.Set("filter", *f);
     if (const Value* e = tool.Find("excludeAll")) wtc.Set("excludeAll", *e);
     Value overrides = Value::Mapping();
-    for (const Member& m : Get(tool, "overrides").members)
+    for (const Member& m : MappingAt(tool, "overrides").members)
       if (!m.value.IsNull()) overrides.Set(m.key, m.value);
-    const std::string ref = GetString(Get(tool, "toolConfigRef"), "name");
+    const std::string ref = GetString(MappingAt(tool, "toolConfigRef"), "name");
     if (auto it = r.tool_configs.find(ref); !ref.empty() && it != r.tool_configs.end()) {
       const Value& tc = SpecOf(*it->second);  // mergeToolConfigFilter / Overrides (cv:877-904)
       const Value* filter = wtc.Find("filter");
       const Value* tc_filter = tc.Find("toolsFilter");
       if ((!filter || filter->IsEmpty()) && tc_filter && !tc_filter->IsEmpty())
         wtc.Set("filter", *tc_filter);
-      for (const Member& m : Get(tc, "toolsOverride").members)
+      for (const Member& m : MappingAt(tc, "toolsOverride").members)
         if (!overrides.Find(m.key)) overrides.Set(m.key, ToolOverride(m.value));
     }
     if (!overrides.members.empty()) wtc.Set("overrides", std::move(overrides));
@@ -192,7 +189,7 @@ Value OperationalDefaults() {
 // metav1.Durations, read with time.ParseDuration when the operator decodes the
 // VirtualMCPServer: one it cannot parse means it cannot read the object at all.
 void CheckRefillPeriods(const Object& vmcp, Diagnostics* diags) {
-  const Value& rl = Get(Get(SpecOf(vmcp), "config"), "rateLimiting");
+  const Value& rl = MappingAt(MappingAt(SpecOf(vmcp), "config"), "rateLimiting");
   std::vector<std::string> buckets;
   for (const char* b : {"shared", "perUser"})
     if (GetObject(rl, b)) buckets.push_back(b);
@@ -220,13 +217,13 @@ const Value& MappingAt(const Value& parent, const char* key) {
 Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOptions& options,
                       Diagnostics* diags) {
   const Value& spec = SpecOf(vmcp);
-  const Value& src = Get(spec, "config");
+  const Value& src = MappingAt(spec, "config");
   Value config = src;  // DeepCopy: fields with no special handling pass through (cv:106)
   if (!config.IsMapping()) config = Value::Mapping();
   if (const Value* h = spec.Find("passthroughHeaders"); h && !h->IsEmpty())
     config.Set("passthroughHeaders", *h);
   config.Set("name", Str(vmcp.meta.name));
-  config.Set("groupRef", Str(GetString(Get(spec, "groupRef"), "name")));
+  config.Set("groupRef", Str(GetString(MappingAt(spec, "groupRef"), "name")));
   if (const Value* in = GetObject(spec, "incomingAuth"))
     config.Set("incomingAuth", IncomingAuth(vmcp, *in, r, diags));
   config.Set("outgoingAuth", r.outgoing_auth);  // cv:130-135, vv:476-482
@@ -243,19 +240,18 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
                  "spec.config.compositeToolRefs",
                  "failed to convert composite tools: invalid composite tools: duplicate composite "
                  "tool name: \"" +
-                     GetString(tool, "name") + "\"; " + kOperator +
-                     " creates nothing for the VirtualMCPServer");
+                     GetString(tool, "name") + "\"" + kVmcpRefuses);
   }
   if (!tools.items.empty()) config.Set("compositeTools", std::move(tools));
   // normalizeTelemetry (cv:507-517): only the MCPTelemetryConfig, never spec.config.telemetry.
   config.Erase("telemetry");
   if (r.telemetry_config) {
-    const std::string service = GetString(Get(spec, "telemetryConfigRef"), "serviceName");
+    const std::string service = GetString(MappingAt(spec, "telemetryConfigRef"), "serviceName");
     config.Set("telemetry",
                TelemetryConfig(*r.telemetry_config, service.empty() ? vmcp.meta.name : service));
   }
   // cv:159-165: audit only when enabled, its component defaulting to the name.
-  const Value& audit = Get(src, "audit");
+  const Value& audit = MappingAt(src, "audit");
   config.Erase("audit");
   if (GetBool(audit, "enabled")) {
     Value a = audit;
@@ -264,7 +260,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
   }
   // convertSessionStorage (cv:523-541).
   config.Erase("sessionStorage");
-  const Value& storage = Get(spec, "sessionStorage");
+  const Value& storage = MappingAt(spec, "sessionStorage");
   if (GetString(storage, "provider") == "redis") {
     Value s = Obj({{"provider", Str("redis")}});
     for (const char* key : {"address", "db", "keyPrefix"})
@@ -288,7 +284,7 @@ Value BuildVmcpConfig(const Object& vmcp, const VmcpResolved& r, const RenderOpt
                    "spec.outgoingAuth.source",
                    "static mode requires at least one backend with valid transport ([sse "
                    "streamable-http]), but none were discovered in group " +
-                       GetString(Get(spec, "groupRef"), "name") + "; " + kOperator +
+                       GetString(MappingAt(spec, "groupRef"), "name") + "; " + kOperator +
                        " creates no Deployment");
     config.Set("backends", r.static_backends);
   }

@@ -14,6 +14,7 @@
 #include "model/object.h"
 #include "render/options.h"
 #include "targets/target.h"
+#include "targets/v0.44.0/defaults.h"
 
 namespace thv {
 namespace t0_44_0 {
@@ -59,6 +60,13 @@ std::string VmcpConfigYaml(const Value& config);
 // referenced: a warning with the command that creates it when it is not among the inputs.
 void RenderVirtualServer(const Object& object, const RenderContext& context, Diagnostics* diags,
                          const Emit& emit);
+
+// The port vmcp serves on: vmcpDefaultPort (virtualmcpserver_deployment.go:53), the
+// Service's port and GetProxyPort's (virtualmcpserver_types.go:527).
+inline constexpr int kVmcpPort = 4483;
+// The end of an error where the operator stops reconciling the VirtualMCPServer.
+inline const std::string kVmcpRefuses =
+    std::string("; ") + kOperator + " creates nothing for the VirtualMCPServer";
 
 // A mapping member of parent, or an empty mapping when absent or not a mapping.
 const Value& MappingAt(const Value& parent, const char* key);

@@ -17,11 +17,7 @@ namespace t0_44_0 {
 
 namespace {
 
-const std::string kRefuses =
-    std::string("; ") + kOperator + " creates nothing for the VirtualMCPServer";
 const char kDefaultKey[] = "<default-strategy>";  // defaultStrategyKey (validator.go:32)
-
-const Value& Get(const Value& parent, const char* key) { return MappingAt(parent, key); }
 
 // Copies the keys of from that are present into to.
 void Copy(const Value& from, Value* to, std::initializer_list<const char*> keys) {
@@ -58,20 +54,17 @@ bool SecretUses(const Object& config, std::vector<SecretUse>* out) {
       out->push_back({UniqueEnvName(prefix, name), ref});
   };
   if (type == "tokenExchange") {
-    add("TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_", Get(spec, "tokenExchange"), "clientSecretRef");
+    add("TOOLHIVE_TOKEN_EXCHANGE_CLIENT_SECRET_", MappingAt(spec, "tokenExchange"),
+        "clientSecretRef");
   } else if (type == "headerInjection") {
-    add("TOOLHIVE_HEADER_INJECTION_VALUE_", Get(spec, "headerInjection"), "valueSecretRef");
+    add("TOOLHIVE_HEADER_INJECTION_VALUE_", MappingAt(spec, "headerInjection"), "valueSecretRef");
   } else if (type == "xaa") {
-    add("TOOLHIVE_XAA_IDP_CLIENT_SECRET_", Get(spec, "xaa"), "idpClientSecretRef");
-    add("TOOLHIVE_XAA_TARGET_CLIENT_SECRET_", Get(spec, "xaa"), "targetClientSecretRef");
+    add("TOOLHIVE_XAA_IDP_CLIENT_SECRET_", MappingAt(spec, "xaa"), "idpClientSecretRef");
+    add("TOOLHIVE_XAA_TARGET_CLIENT_SECRET_", MappingAt(spec, "xaa"), "targetClientSecretRef");
   } else if (type == "obo") {
     return false;
   }
   return true;
-}
-
-bool SecretHasKey(const Object& secret, const std::string& key) {
-  return Get(secret.doc, "data").Find(key) || Get(secret.doc, "stringData").Find(key);
 }
 
 // The controller's view of one auth config that failed (AuthConfigError, vc:78-92): only a
@@ -96,7 +89,7 @@ class Resolver {
     const std::string source = out_ ? GetString(*out_, "source") : "";
     source_ = source.empty() ? "discovered" : source;  // outgoingAuthSource (vc:2231-2236)
     if (out_)
-      for (const Member& m : Get(*out_, "backends").members) spec_backends_[m.key] = &m.value;
+      for (const Member& m : MappingAt(*out_, "backends").members) spec_backends_[m.key] = &m.value;
   }
 
   VmcpOutgoingAuth Run() {
@@ -107,12 +100,12 @@ class Resolver {
     Value converted = Converted();
     if (diags_->error_count() != errors_before) return result;
     Value built = Built();
-    for (const AuthError& e : errors_) Warn(e, Get(built, "backends"));
+    for (const AuthError& e : errors_) Warn(e, MappingAt(built, "backends"));
     if (source_ == "inline") {
       // processOutgoingAuth (vv:476-509): the controller's config replaces the converter's, and
       // backends whose auth failed are not served (backendsWithFailedAuth, vv:376-393).
       for (const AuthError& e : errors_)
-        if (!e.backend.empty() && !Get(built, "backends").Find(e.backend))
+        if (!e.backend.empty() && !MappingAt(built, "backends").Find(e.backend))
           result.left_out.insert(e.backend);
       DiscovererSkips(&result.left_out);
       result.config = std::move(built);
@@ -157,10 +150,10 @@ class Resolver {
       const std::string at = "spec.outgoingAuth.backends[" + name + "].externalAuthConfigRef";
       if (!ref)
         Error(BackendField(name) + ".type",
-              at + " is required when type is externalAuthConfigRef" + kRefuses);
+              at + " is required when type is externalAuthConfigRef" + kVmcpRefuses);
       else if (GetString(*ref, "name").empty())
         Error(BackendField(name) + ".externalAuthConfigRef.name",
-              at + ".name is required" + kRefuses);
+              at + ".name is required" + kVmcpRefuses);
     }
   }
 
@@ -174,21 +167,23 @@ class Resolver {
       Error(field + ".type", "failed to convert outgoing auth: failed to convert " + what +
                                  ": backend default: externalAuthConfigRef type requires "
                                  "externalAuthConfigRef field" +
-                                 kRefuses);
+                                 kVmcpRefuses);
       return Value::Null();
     }
     const std::string name = GetString(*ref, "name");
     const Object* config = FindConfig(name);
     if (!config) {
-      Error(field + ".externalAuthConfigRef.name",
-            "MCPExternalAuthConfig " + ns_ + "/" + name + " not found among the inputs" + kRefuses);
+      Error(field + ".externalAuthConfigRef.name", "MCPExternalAuthConfig " + ns_ + "/" + name +
+                                                       " not found among the inputs" +
+                                                       kVmcpRefuses);
       return Value::Null();
     }
     std::string error;
     Value strategy = ExternalAuthStrategy(*config, false, &error);
     if (strategy.IsNull())
       Error(field + ".externalAuthConfigRef.name",
-            "failed to convert outgoing auth: failed to convert " + what + ": " + error + kRefuses);
+            "failed to convert outgoing auth: failed to convert " + what + ": " + error +
+                kVmcpRefuses);
     return strategy;
   }
 
@@ -332,7 +327,7 @@ class Resolver {
   void CheckAuthServerIntegration(const Value& config) {
     std::vector<std::pair<std::string, const Value*>> strategies;
     if (const Value* d = GetObject(config, "default")) strategies.emplace_back(kDefaultKey, d);
-    for (const Member& m : Get(config, "backends").members)
+    for (const Member& m : MappingAt(config, "backends").members)
       strategies.emplace_back(m.key, &m.value);
     const Value* as = GetObject(spec_, "authServerConfig");
     std::set<std::string> upstreams;
@@ -343,18 +338,19 @@ class Resolver {
     }
     for (const auto& [backend, strategy] : strategies) {
       if (GetString(*strategy, "type") != "upstream_inject") continue;
-      const std::string provider = GetString(Get(*strategy, "upstreamInject"), "providerName");
+      const std::string provider =
+          GetString(MappingAt(*strategy, "upstreamInject"), "providerName");
       if (!as) {
         Error(StrategyField(backend),
               "invalid auth server integration: upstream_inject requires an embedded auth server "
               "(authServer must be configured)" +
-                  kRefuses);
+                  kVmcpRefuses);
         return;
       }
       if (!upstreams.count(provider.empty() ? "default" : provider))
         Error(StrategyField(backend), "invalid auth server integration: backend \"" + backend +
                                           "\": upstream_inject providerName \"" + provider +
-                                          "\" not found in auth server upstreams" + kRefuses);
+                                          "\" not found in auth server upstreams" + kVmcpRefuses);
     }
   }
 

@@ -31,24 +31,13 @@ namespace t0_44_0 {
 
 namespace {
 
-const std::string kRefuses =
-    std::string("; ") + kOperator + " creates nothing for the VirtualMCPServer";
-const int kPort = 4483;  // vmcpDefaultPort (virtualmcpserver_deployment.go:53, "vd")
-
-const Value& Get(const Value& parent, const char* key) { return MappingAt(parent, key); }
-
-// Whether a Secret among the inputs holds key (data or stringData).
-bool SecretHasKey(const Object& secret, const std::string& key) {
-  return Get(secret.doc, "data").Find(key) || Get(secret.doc, "stringData").Find(key);
-}
-
 class VirtualServerRenderer {
  public:
   VirtualServerRenderer(const Object& object, const RenderContext& context, Diagnostics* diags)
       : o_(object),
         context_(context),
         diags_(diags),
-        spec_(Get(object.doc, "spec")),
+        spec_(MappingAt(object.doc, "spec")),
         name_(object.meta.name),
         ns_(object.meta.namespace_),
         pull_secrets_(MergedImagePullSecrets(PullSecretNames(), context.options.render)) {}
@@ -88,16 +77,16 @@ class VirtualServerRenderer {
 
   // VirtualMCPServer.Validate (virtualmcpserver_types.go:560-632): what the CRD cannot check.
   void Validate() {
-    const Value& config = Get(spec_, "config");
-    const Value& agg = Get(config, "aggregation");
+    const Value& config = MappingAt(spec_, "config");
+    const Value& agg = MappingAt(config, "aggregation");
     if (GetString(agg, "conflictResolution") == "priority" &&
         GetObject(agg, "conflictResolutionConfig") &&
-        (!Get(agg, "conflictResolutionConfig").Find("priorityOrder") ||
-         Get(agg, "conflictResolutionConfig").Find("priorityOrder")->IsEmpty()))
+        (!MappingAt(agg, "conflictResolutionConfig").Find("priorityOrder") ||
+         MappingAt(agg, "conflictResolutionConfig").Find("priorityOrder")->IsEmpty()))
       Error("spec.config.aggregation.conflictResolutionConfig.priorityOrder",
             std::string("config.aggregation.conflictResolutionConfig.priorityOrder is required "
                         "when conflictResolution is priority") +
-                kRefuses);
+                kVmcpRefuses);
     const Value* opt = GetObject(config, "optimizer");
     if (opt && !GetObject(spec_, "embeddingServerRef") &&
         GetString(*opt, "embeddingService").empty())
@@ -105,11 +94,11 @@ class VirtualServerRenderer {
             std::string("spec.config.optimizer requires an embedding service: set "
                         "spec.embeddingServerRef (recommended) or "
                         "spec.config.optimizer.embeddingService") +
-                kRefuses);
+                kVmcpRefuses);
     // validateSessionStorageForReplicas (vc:470-485) only sets a condition.
     if (const Value* r = spec_.Find("replicas");
         r && r->IsInt() && std::stoll(r->text) > 1 &&
-        GetString(Get(spec_, "sessionStorage"), "provider") != "redis")
+        GetString(MappingAt(spec_, "sessionStorage"), "provider") != "redis")
       diags_->Warning(File(), MarkOfPath(o_.doc, "spec.replicas"), "spec.replicas",
                       "replicas > 1 but sessionStorage.provider is not redis; sessions are not "
                       "shared across replicas (the operator (v0.44.0) sets "
@@ -117,7 +106,7 @@ class VirtualServerRenderer {
     // validateCompositeTools (virtualmcpserver_types.go:718-739): Valid=False.
     if (const Value* tools = config.Find("compositeTools")) {
       const CompositeToolsVerdict bad = ValidateInlineCompositeTools(*tools);
-      if (!bad.message.empty()) Error(bad.path, bad.message + " (Valid=False)" + kRefuses);
+      if (!bad.message.empty()) Error(bad.path, bad.message + " (Valid=False)" + kVmcpRefuses);
     }
   }
 
@@ -125,15 +114,15 @@ class VirtualServerRenderer {
   // (vc:1008-1022); no v0.44.0 controller sets that, so its validation is otherwise only vmcp's
   // at start-up, over the merged list (validator.go:546-569): a warning.
   void CompositeToolDefinition(const Object& def, size_t ref, const std::string& field) {
-    const Value& status = Get(def.doc, "status");
+    const Value& status = MappingAt(def.doc, "status");
     if (GetString(status, "validationStatus") == "Invalid") {
       std::string message =
           "Referenced VirtualMCPCompositeToolDefinition " + def.meta.name + " is invalid";
       const std::vector<std::string> errors = GetStrings(status, "validationErrors");
       for (size_t i = 0; i < errors.size(); ++i) message += (i ? "; " : ": ") + errors[i];
-      return Error(field, message + " (CompositeToolRefsValidated=False)" + kRefuses);
+      return Error(field, message + " (CompositeToolRefsValidated=False)" + kVmcpRefuses);
     }
-    const Value* inline_tools = Get(spec_, "config").Find("compositeTools");
+    const Value* inline_tools = MappingAt(spec_, "config").Find("compositeTools");
     const size_t index =
         ref + (inline_tools && inline_tools->IsSequence() ? inline_tools->items.size() : 0);
     const std::string bad =
@@ -167,14 +156,14 @@ class VirtualServerRenderer {
     const Object* found = context_.index.Find(kind, ns_, name);
     if (!found) {
       Error(field, std::string(kind) + " " + ns_ + "/" + name + " not found among the inputs" +
-                       why + kRefuses);
+                       why + kVmcpRefuses);
       return nullptr;
     }
     if (found->toolhive) {
       const std::vector<Invalid> invalid = ValidateConfig(*found);
       if (!invalid.empty()) {
         Error(field, std::string(kind) + " " + ns_ + "/" + name +
-                         " is not valid: " + invalid.front().message + kRefuses);
+                         " is not valid: " + invalid.front().message + kVmcpRefuses);
         return nullptr;
       }
     }
@@ -184,16 +173,16 @@ class VirtualServerRenderer {
   void Resolve() {
     // validateGroupRef (vc): the group must exist and be Ready, which it is as soon as it
     // exists (mcpgroup_controller.go:128).
-    const std::string group = GetString(Get(spec_, "groupRef"), "name");
+    const std::string group = GetString(MappingAt(spec_, "groupRef"), "name");
     Require("MCPGroup", group, "spec.groupRef.name", " (GroupRefValidated=False)");
     // The group's workloads (ensureAllResources lists them once, vc:1141-1147).
     workloads_ = GroupWorkloads(group, ns_, context_);
-    const bool static_mode = GetString(Get(spec_, "outgoingAuth"), "source") == "inline";
+    const bool static_mode = GetString(MappingAt(spec_, "outgoingAuth"), "source") == "inline";
     outgoing_ = ResolveVmcpOutgoingAuth(o_, workloads_, context_, diags_);
     resolved_.outgoing_auth = outgoing_.config;
     if (static_mode)
       resolved_.static_backends = StaticBackends(group, workloads_, outgoing_.left_out, context_);
-    const Value& config = Get(spec_, "config");
+    const Value& config = MappingAt(spec_, "config");
     if (const Value* refs = config.Find("compositeToolRefs"); refs && refs->IsSequence()) {
       for (size_t i = 0; i < refs->items.size(); ++i) {
         const Object* def =
@@ -213,12 +202,12 @@ class VirtualServerRenderer {
       const std::string name = GetString(*es, "name");
       if (const Object* server = Require("EmbeddingServer", name, "spec.embeddingServerRef.name",
                                          " (EmbeddingServerReady=False)")) {
-        int64_t port = GetInt(Get(server->doc, "spec"), "port");
+        int64_t port = GetInt(MappingAt(server->doc, "spec"), "port");
         resolved_.embedding_url = "http://" + name + "." + ns_ +
                                   ".svc.cluster.local:" + std::to_string(port > 0 ? port : 8080);
       }
     }
-    const Value& in = Get(spec_, "incomingAuth");
+    const Value& in = MappingAt(spec_, "incomingAuth");
     if (const Value* ref = GetObject(in, "oidcConfigRef")) {
       resolved_.oidc_config = Require("MCPOIDCConfig", GetString(*ref, "name"),
                                       "spec.incomingAuth.oidcConfigRef.name", "");
@@ -229,9 +218,9 @@ class VirtualServerRenderer {
       resolved_.telemetry_config =
           Require("MCPTelemetryConfig", GetString(*ref, "name"), "spec.telemetryConfigRef.name",
                   " (TelemetryConfigRefValidated=False)");
-    const Value* tools = Get(config, "aggregation").Find("tools");
+    const Value* tools = MappingAt(config, "aggregation").Find("tools");
     for (size_t i = 0; tools && tools->IsSequence() && i < tools->items.size(); ++i) {
-      const std::string ref = GetString(Get(tools->items[i], "toolConfigRef"), "name");
+      const std::string ref = GetString(MappingAt(tools->items[i], "toolConfigRef"), "name");
       if (ref.empty()) continue;
       // resolveToolConfigRef fails closed (converter.go:857-866).
       if (const Object* tc =
@@ -253,27 +242,27 @@ class VirtualServerRenderer {
       const Object* config =
           Require("MCPAuthzConfig", name, field, " (AuthzConfigRefValidated=False)");
       if (!config) return;
-      const Value& spec = Get(config->doc, "spec");
+      const Value& spec = MappingAt(config->doc, "spec");
       if (const std::string type = GetString(spec, "type"); type != "cedarv1")
         return Error(field, "MCPAuthzConfig " + name + " has unsupported type " + GoQuote(type) +
-                                " for VirtualMCPServer; only cedarv1 is supported" + kRefuses);
-      resolved_.authz_options = Get(spec, "config");
+                                " for VirtualMCPServer; only cedarv1 is supported" + kVmcpRefuses);
+      resolved_.authz_options = MappingAt(spec, "config");
       return;
     }
-    const Value& authz = Get(in, "authzConfig");
+    const Value& authz = MappingAt(in, "authzConfig");
     if (GetString(authz, "type") != "configMap") return;
     const std::string field = "spec.incomingAuth.authzConfig.configMap.name";
-    const std::string name = GetString(Get(authz, "configMap"), "name");
-    std::string key = GetString(Get(authz, "configMap"), "key");
+    const std::string name = GetString(MappingAt(authz, "configMap"), "name");
+    std::string key = GetString(MappingAt(authz, "configMap"), "key");
     if (key.empty()) key = "authz.json";  // DefaultAuthzKey (controllerutil/authz.go:29)
     const std::string where = "authz ConfigMap " + ns_ + "/" + name;
     auto refuse = [&](const std::string& why) {
-      Error(field,
-            "Authorization ConfigMap is invalid: " + why + " (AuthConfigured=False)" + kRefuses);
+      Error(field, "Authorization ConfigMap is invalid: " + why + " (AuthConfigured=False)" +
+                       kVmcpRefuses);
     };
     const Object* map = context_.index.Find("ConfigMap", ns_, name);
     if (!map) return refuse("ConfigMap " + ns_ + "/" + name + " not found among the inputs");
-    const Value* text = Get(map->doc, "data").Find(key);
+    const Value* text = MappingAt(map->doc, "data").Find(key);
     if (!text) return refuse(where + " is missing key " + GoQuote(key));
     if (!text->IsString() || text->text.find_first_not_of(" \t\r\n") == std::string::npos)
       return refuse(where + " key " + GoQuote(key) + " is empty");
@@ -292,9 +281,9 @@ class VirtualServerRenderer {
 
   const Value* OidcSecretRef() const {
     if (!resolved_.oidc_config) return nullptr;
-    const Value& spec = Get(resolved_.oidc_config->doc, "spec");
+    const Value& spec = MappingAt(resolved_.oidc_config->doc, "spec");
     if (GetString(spec, "type") != "inline") return nullptr;
-    return GetObject(Get(spec, "inline"), "clientSecretRef");
+    return GetObject(MappingAt(spec, "inline"), "clientSecretRef");
   }
 
   // validateSecretKeyRef (vd:1212-1239): the Secret must exist with its key. Offline a Secret
@@ -308,8 +297,8 @@ class VirtualServerRenderer {
                           " is not among the inputs; the operator requires it with key \"" + key +
                           "\"");
     } else if (!SecretHasKey(*secret, key)) {
-      Error(field,
-            what + " secret " + ns_ + "/" + name + " is missing key \"" + key + "\"" + kRefuses);
+      Error(field, what + " secret " + ns_ + "/" + name + " is missing key \"" + key + "\"" +
+                       kVmcpRefuses);
     }
   }
 
@@ -353,7 +342,7 @@ class VirtualServerRenderer {
       // (vmcpInlineRBACRules, vd:89-100), discovered mode reads the group (vd:106-130).
       const char* kGroup = "toolhive.stacklok.dev";
       Value rules = Value::Sequence();
-      if (GetString(Get(spec_, "outgoingAuth"), "source") != "inline") {
+      if (GetString(MappingAt(spec_, "outgoingAuth"), "source") != "inline") {
         rules.Append(MultiResourceRule({""}, {"configmaps", "secrets"}, {"get", "list", "watch"}));
         rules.Append(
             MultiResourceRule({kGroup},
@@ -414,8 +403,8 @@ class VirtualServerRenderer {
     }
     if (resolved_.telemetry_config)
       AppendTelemetryEnv(*resolved_.telemetry_config,
-                         GetString(Get(spec_, "telemetryConfigRef"), "serviceName"), name_, ns_,
-                         &env);
+                         GetString(MappingAt(spec_, "telemetryConfigRef"), "serviceName"), name_,
+                         ns_, &env);
     // GenerateAuthServerEnvVars (vd:389-391): upstream, delegate and Redis ACL Secrets.
     if (const Value* as = VmcpAuthServerConfig(o_)) AppendAuthServerEnv(*as, &env);
     EnsureRequiredEnvVars(&env);
@@ -435,8 +424,8 @@ class VirtualServerRenderer {
   Value Deployment(const std::string& checksum, const std::string& service_account) {
     const StringMap ls = Labels();
     std::vector<std::string> args = {"serve", "--config=/etc/vmcp-config/config.yaml",
-                                     "--host=0.0.0.0", "--port=4483"};
-    if (GetString(Get(Get(spec_, "config"), "operational"), "logLevel") == "debug")
+                                     "--host=0.0.0.0", "--port=" + std::to_string(kVmcpPort)};
+    if (GetString(MappingAt(MappingAt(spec_, "config"), "operational"), "logLevel") == "debug")
       args.push_back("--debug");
     Value volumes = Value::Sequence(), mounts = Value::Sequence();
     AddConfigMapVolume("vmcp-config", name_ + "-vmcp-config", "", "", "/etc/vmcp-config", &volumes,
@@ -451,7 +440,7 @@ class VirtualServerRenderer {
                            {"image", Str(context_.options.render.vmcp_image.value_or(kVmcpImage))},
                            {"args", StrList(args)},
                            {"ports", List({Obj({{"name", Str("http")},
-                                                {"containerPort", Int(kPort)},
+                                                {"containerPort", Int(kVmcpPort)},
                                                 {"protocol", Str("TCP")}})})},
                            {"env", Env()},
                            {"resources", Obj({{"limits", CpuMemoryList("500m", "512Mi")},
@@ -507,7 +496,7 @@ class VirtualServerRenderer {
   Value Service() const {
     const StringMap ls = Labels();
     const StringMap none;
-    Value svc = HttpService("vmcp-" + name_, ns_, ls, none, kPort, ls);
+    Value svc = HttpService("vmcp-" + name_, ns_, ls, none, kVmcpPort, ls);
     Value* spec = svc.Find("spec");
     const std::string type = GetString(spec_, "serviceType");
     spec->Set("type", Str(type.empty() ? "ClusterIP" : type));
