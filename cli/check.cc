@@ -61,10 +61,12 @@ bool EditScript(const std::vector<std::string>& a, const std::vector<std::string
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   const int offset = n + m + 1;
   std::vector<int> v(2 * offset + 1, 0);
+  // trace[d]: V at the start of round d, only diagonals -d..d (all that backtracking reads), so
+  // memory grows with the edits squared, not with edits times file length.
   std::vector<std::vector<int>> trace;
   int found = -1;
   for (int d = 0; d <= std::min(n + m, max_edits) && found < 0; ++d) {
-    trace.push_back(v);
+    trace.emplace_back(v.begin() + offset - d, v.begin() + offset + d + 1);
     for (int k = -d; k <= d; k += 2) {
       int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
                   ? v[offset + k + 1]
@@ -79,15 +81,13 @@ bool EditScript(const std::vector<std::string>& a, const std::vector<std::string
     }
   }
   if (found < 0) return false;
-  trace.push_back(v);
   std::vector<EditLine> reversed;
   int x = n, y = m;
   for (int d = found; d >= 0; --d) {
-    const std::vector<int>& before = trace[d];  // V at the start of round d
+    const std::vector<int>& before = trace[d];  // before[d + k] is V[k] at the start of round d
     int k = x - y;
-    int prev_k =
-        (k == -d || (k != d && before[offset + k - 1] < before[offset + k + 1])) ? k + 1 : k - 1;
-    int prev_x = d == 0 ? 0 : before[offset + prev_k];
+    int prev_k = (k == -d || (k != d && before[d + k - 1] < before[d + k + 1])) ? k + 1 : k - 1;
+    int prev_x = d == 0 ? 0 : before[d + prev_k];
     int prev_y = prev_x - prev_k;
     while (x > prev_x && y > prev_y && x > 0 && y > 0 && a[x - 1] == b[y - 1]) {
       --x, --y;
