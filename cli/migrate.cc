@@ -21,6 +21,10 @@ std::string CheckDatabase(const std::string& v) {
       slash == colon + 1 || slash + 1 == v.size() ||
       v.substr(colon + 1, slash - colon - 1).find_first_not_of("0123456789") != std::string::npos)
     return "--registry-database " + v + ": want HOST:PORT/NAME";
+  // Bounded before std::stoll reads it in the migration.
+  const std::string port = v.substr(colon + 1, slash - colon - 1);
+  if (port.size() > 5 || std::stoi(port) < 1 || std::stoi(port) > 65535)
+    return "--registry-database " + v + ": PORT must be 1-65535";
   return "";
 }
 

@@ -48,7 +48,8 @@ std::vector<std::string> FilterLines(const DocumentEdit& d, const Member& member
   lines.insert(lines.begin(), "filter:" + comment_at(member.key_mark));
   // Comment lines of the block (not after an item) keep their place at its end.
   TextRange r = d.positions->MemberLines(d.Offset(member.key_mark));
-  size_t at = d.text.find('\n', r.begin) + 1;  // after the key's line
+  const size_t key_eol = d.text.find('\n', r.begin);
+  size_t at = key_eol == std::string::npos ? r.end : key_eol + 1;  // after the key's line
   while (at < r.end) {
     size_t end = d.text.find('\n', at);
     if (end == std::string::npos || end > r.end) end = r.end;

@@ -210,6 +210,21 @@ TEST_CASE("migrate: upstream-format MCPRegistry data keeps its source and filter
   CHECK(Mentions(diags, "note: the v0.44.0 registry server reads only toolhive-core's"));
 }
 
+TEST_CASE("migrate: a filter on the file's last line, without a line feed, copies no comments") {
+  Diagnostics diags;
+  const std::string out =
+      MigrateText("# the team's registry\n" + std::string(kRegistryR) +
+                      "  source:\n    type: configmap\n    format: upstream\n"
+                      "    configmap: {name: data}\n  syncPolicy: {interval: 1h}\n"
+                      "  filter: {names: {include: [a-*]}}",
+                  &diags, RegistryFlags());
+  REQUIRE_FALSE(diags.HasErrors());
+  size_t first = out.find("# the team's registry");
+  REQUIRE(first != std::string::npos);
+  CHECK(out.find("# the team's registry", first + 1) == std::string::npos);
+  CHECK(out.find("          - \"a-*\"") != std::string::npos);
+}
+
 TEST_CASE("migrate: a registry API, or upstream-format data at a URL, is read by the server") {
   Diagnostics diags;
   std::string out = MigrateText(std::string(kRegistryR) +

@@ -81,6 +81,10 @@ code() { set +e; "$@" >/dev/null 2>&1 </dev/null; echo $?; set -e; }
 [ "$(code "$bin" migrate --to v0.44.0 --in-place --check "$work/repo")" = 2 ] || fail "--in-place --check accepted"
 [ "$(code "$bin" migrate --to 7002a239b "$work/repo")" = 2 ] || fail "--to 7002a239b accepted"
 [ "$(code "$bin" migrate --to v0.44.0 --registry-database nohost "$work/repo")" = 2 ] || fail "bad --registry-database accepted"
+for db in db:99999999999999999999999/x db:0/x db:65536/x; do
+  [ "$(code "$bin" migrate --to v0.44.0 --registry-database "$db" --registry-database-user u "$work/repo")" = 2 ] ||
+    fail "--registry-database $db: want a usage error, not a crash"
+done
 mkdir -p "$work/refused"
 cp "$root/testdata/examples/mcp-servers/mcpserver_fetch.yaml" "$work/refused/a.yaml"
 printf 'apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: MCPServer\nmetadata: {name: b}\nspec:\n  image: x\n  oidcConfig: {type: configMap, configMap: {name: c}}\n' >"$work/refused/b.yaml"
