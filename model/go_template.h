@@ -2,9 +2,9 @@
 // checking templates the way template.New(name).Funcs(funcs).Parse(text) does: the error it
 // returns, word for word, and the field references of the tree it builds.
 //
-// Not carried over: number literals are only lexed (newNumber's range and syntax checks are
-// not run), character constants are not unquoted, and a non-ASCII rune counts as a letter
-// (unicode.IsLetter is not consulted). Each can only miss an error Go reports, never add one.
+// Not carried over: complex number literals are not re-checked (fmt.Sscan), and a non-ASCII
+// rune counts as a letter (unicode.IsLetter is not consulted). Each can only miss an error Go
+// reports, never add one.
 #pragma once
 
 #include <set>

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/utf8.h"
 #include "model/names.h"
 
 namespace thv {
@@ -22,21 +23,7 @@ bool IsAlphaNumeric(int r) {
 
 std::string Utf8(int r) {
   std::string s;
-  if (r < 0x80) {
-    s += static_cast<char>(r);
-  } else if (r < 0x800) {
-    s += static_cast<char>(0xc0 | (r >> 6));
-    s += static_cast<char>(0x80 | (r & 0x3f));
-  } else if (r < 0x10000) {
-    s += static_cast<char>(0xe0 | (r >> 12));
-    s += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
-    s += static_cast<char>(0x80 | (r & 0x3f));
-  } else {
-    s += static_cast<char>(0xf0 | (r >> 18));
-    s += static_cast<char>(0x80 | ((r >> 12) & 0x3f));
-    s += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
-    s += static_cast<char>(0x80 | (r & 0x3f));
-  }
+  EncodeUtf8(static_cast<uint32_t>(r), &s);
   return s;
 }
 
@@ -89,10 +76,12 @@ class Lexer {
     }
   }
 
-  int LineAt(size_t at) const {
-    int line = 1;
-    for (size_t i = 0; i < at && i < in_.size(); ++i) line += in_[i] == '\n';
-    return line;
+  // Items start at increasing offsets: count on from the last one (linear, not quadratic).
+  int LineAt(size_t at) {
+    if (at < counted_to_) counted_to_ = 0, line_ = 1;
+    for (; counted_to_ < at && counted_to_ < in_.size(); ++counted_to_)
+      line_ += in_[counted_to_] == '\n';
+    return line_;
   }
   int Next() {
     if (pos_ >= in_.size()) {
@@ -398,6 +387,8 @@ class Lexer {
   size_t pos_ = 0, start_ = 0, width_ = 0;
   int paren_depth_ = 0;
   std::vector<Item> items_;
+  size_t counted_to_ = 0;  // LineAt: in_[0, counted_to_) holds line_ - 1 line feeds
+  int line_ = 1;
 };
 }  // namespace
 
