@@ -441,8 +441,7 @@ size_t UpstreamProviderCount(const Object& config) {
 
 bool ResolveOidcProvider(const Object& oidc_config, OidcProvider* out) {
   static const Value kEmpty = Value::Mapping();
-  const Value* found = GetObject(oidc_config.doc, "spec");
-  const Value& spec = found ? *found : kEmpty;
+  const Value& spec = SpecOf(oidc_config);
   if (GetString(spec, "type") == "kubernetesServiceAccount") {
     const Value* k = GetObject(spec, "kubernetesServiceAccount");
     const Value& ksa = k ? *k : kEmpty;

@@ -87,12 +87,12 @@ std::string RemoteUrlProblem(const std::string& raw) {
   return "";
 }
 
-namespace {
-
 std::string GroupOf(const Object& o) {
   const Value* ref = GetObject(SpecOf(o), "groupRef");
   return ref ? GetString(*ref, "name") : "";
 }
+
+namespace {
 
 // The checks of sec:57-114; true when the controller would set phase Valid (updateOverallStatus,
 // sec:453-478). A Secret that is not among the inputs is named, not judged: thv-render never

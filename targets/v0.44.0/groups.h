@@ -28,6 +28,9 @@ void CheckServerEntry(const Object& entry, const RenderContext& context, Diagnos
 // counts as there.
 bool ServerEntryValid(const Object& entry, const RenderContext& context);
 
+// spec.groupRef.name of a workload or entry ("" without one).
+std::string GroupOf(const Object& o);
+
 // The objects that name group by spec.groupRef (MCPServers, MCPRemoteProxies, MCPServerEntries
 // in its namespace: what MCPGroup's status counts, mcpgroup_controller.go:87-147), as
 // "<kind>/<name>" in input order.

@@ -70,10 +70,7 @@ std::vector<const Object*> GroupWorkloads(const std::string& group, const std::s
   for (const char* kind : kWorkloadKinds) {
     std::vector<const Object*> of_kind;
     for (const Object& o : *context.objects) {
-      if (o.kind == kind && o.meta.namespace_ == ns &&
-          GetString(SpecOf(o).Find("groupRef") ? *SpecOf(o).Find("groupRef") : Value(), "name") ==
-              group)
-        of_kind.push_back(&o);
+      if (o.kind == kind && o.meta.namespace_ == ns && GroupOf(o) == group) of_kind.push_back(&o);
     }
     std::stable_sort(of_kind.begin(), of_kind.end(),
                      [](const Object* a, const Object* b) { return a->meta.name < b->meta.name; });
