@@ -70,12 +70,11 @@ std::string ContentKey(const std::string& kind, const std::string& ns, const Val
 // Returns false when the member is not in block style on a line of its own.
 bool DocumentEdit::ReplaceMember(const Member& member, const std::vector<std::string>& lines,
                                  bool keep_comments) {
-  DocumentEdit* d = this;
-  size_t key = d->Offset(member.key_mark);
-  TextRange r = d->positions->MemberLines(key);
-  std::string_view prefix = d->text.substr(r.begin, key - r.begin);
+  size_t key = Offset(member.key_mark);
+  TextRange r = positions->MemberLines(key);
+  std::string_view prefix = text.substr(r.begin, key - r.begin);
   if (prefix.find_first_not_of(' ') != std::string_view::npos) return false;
-  std::vector<std::string_view> old = Lines(d->text, r);
+  std::vector<std::string_view> old = Lines(text, r);
   size_t key_column = prefix.size();
   size_t step = 2;
   for (size_t i = 1; i < old.size(); ++i) {
@@ -101,21 +100,20 @@ bool DocumentEdit::ReplaceMember(const Member& member, const std::vector<std::st
     if (i == 0 && !key_comment.empty()) out += "  " + std::string(key_comment);
     out += "\n";
   }
-  bool ended = r.end > r.begin && d->text[r.end - 1] == '\n';
+  bool ended = r.end > r.begin && text[r.end - 1] == '\n';
   if (!ended && !out.empty()) out.pop_back();
-  d->edits.push_back({r.begin, r.end, out});
+  edits.push_back({r.begin, r.end, out});
   return true;
 }
 
 // Inserts a line after a block member, at its indentation.
 bool DocumentEdit::InsertAfterMember(const Member& member, const std::string& line) {
-  DocumentEdit* d = this;
-  size_t key = d->Offset(member.key_mark);
-  TextRange r = d->positions->MemberLines(key);
-  std::string_view prefix = d->text.substr(r.begin, key - r.begin);
+  size_t key = Offset(member.key_mark);
+  TextRange r = positions->MemberLines(key);
+  std::string_view prefix = text.substr(r.begin, key - r.begin);
   if (prefix.find_first_not_of(' ') != std::string_view::npos) return false;
-  bool ended = r.end > r.begin && d->text[r.end - 1] == '\n';
-  d->edits.push_back({r.end, r.end, (ended ? "" : "\n") + std::string(prefix) + line + "\n"});
+  bool ended = r.end > r.begin && text[r.end - 1] == '\n';
+  edits.push_back({r.end, r.end, (ended ? "" : "\n") + std::string(prefix) + line + "\n"});
   return true;
 }
 

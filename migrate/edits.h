@@ -2,6 +2,7 @@
 // recorded, and new documents to insert after the one they came from.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
@@ -76,6 +77,14 @@ using InputConfigMaps = std::map<std::string, InputConfigMap>;
 
 // A string value's text; empty for anything else or nothing.
 inline std::string StringAt(const Value* v) { return v && v->IsString() ? v->text : ""; }
+// A copy of the members of from named in keys, in from's order.
+inline Value Pick(const Value& from, std::initializer_list<const char*> keys) {
+  Value out = Value::Mapping();
+  for (const Member& m : from.members)
+    for (const char* k : keys)
+      if (m.key == k) out.members.push_back({m.key, Mark{}, m.value});
+  return out;
+}
 
 // s as a YAML scalar for a line migrate writes: plain when that reads back as the same string,
 // else double-quoted.

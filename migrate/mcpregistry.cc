@@ -212,12 +212,7 @@ void MigrateRegistry(DocumentEdit* d, const MigrateOptions& options,
                        "format the v0.44.0 registry server reads, from thv-render.lock; run "
                        "`thv-render sync` to fetch it");
   } else if (type == "git") {
-    const Value* git = source.Find("git");
-    Value g = Value::Mapping();
-    for (const Member& m : git->members)
-      if (m.key == "repository" || m.key == "branch" || m.key == "tag" || m.key == "commit" ||
-          m.key == "path")
-        g.members.push_back({m.key, Mark{}, m.value});
+    Value g = Pick(*source.Find("git"), {"repository", "branch", "tag", "commit", "path"});
     if (!g.Find("path")) g.Set("path", Str("registry.json"));  // the 7002a239b CRD default
     src.Set("git", std::move(g));
   } else if (type == "configmap") {

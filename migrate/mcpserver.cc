@@ -11,15 +11,6 @@ namespace {
 constexpr char kOldApiVersion[] = "toolhive.stacklok.dev/v1alpha1";
 constexpr char kNewApiVersion[] = "toolhive.stacklok.dev/v1beta1";
 
-// A copy of the members of from named in keys, in from's order.
-Value Pick(const Value& from, std::initializer_list<const char*> keys) {
-  Value out = Value::Mapping();
-  for (const Member& m : from.members)
-    for (const char* k : keys)
-      if (m.key == k) out.members.push_back({m.key, Mark{}, m.value});
-  return out;
-}
-
 struct Split {
   Value config_spec;
   std::vector<std::string> ref_lines;  // after "<ref>:" and "  name: ...", at depth 1

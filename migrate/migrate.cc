@@ -60,7 +60,6 @@ struct ParsedFile {
   std::string text;
   std::vector<Value> docs;
   std::unique_ptr<YamlTextPositions> positions;
-  bool ok = false;
 };
 
 bool Parse(const MigrateInput& in, ParsedFile* out, Diagnostics* diags) {
@@ -81,7 +80,6 @@ bool Parse(const MigrateInput& in, ParsedFile* out, Diagnostics* diags) {
   }
   if (!ReadYamlDocuments(in.name, in.text, &out->docs, diags)) return false;
   out->positions = std::make_unique<YamlTextPositions>(out->text);
-  out->ok = true;
   return true;
 }
 
