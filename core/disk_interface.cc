@@ -191,6 +191,22 @@ bool RealDiskInterface::RealPath(const std::string& path, std::string* resolved,
   return true;
 }
 
+namespace {
+
+// Writes all of contents to fd, retrying after signals; false with errno set on failure.
+bool WriteAll(int fd, const std::string& contents) {
+  size_t done = 0;
+  while (done < contents.size()) {
+    ssize_t n = write(fd, contents.data() + done, contents.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
 bool RealDiskInterface::WriteFile(const std::string& path, const std::string& contents,
                                   std::string* err) {
   // Not O_TRUNC at open: only a regular file may be truncated.
@@ -201,16 +217,10 @@ bool RealDiskInterface::WriteFile(const std::string& path, const std::string& co
     close(fd);
     return false;
   }
-  size_t done = 0;
-  while (done < contents.size()) {
-    ssize_t n = write(fd, contents.data() + done, contents.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *err = ErrnoText("cannot write", path);
-      close(fd);
-      return false;
-    }
-    done += static_cast<size_t>(n);
+  if (!WriteAll(fd, contents)) {
+    *err = ErrnoText("cannot write", path);
+    close(fd);
+    return false;
   }
   if (close(fd) != 0) {
     *err = ErrnoText("cannot write", path);
@@ -226,16 +236,8 @@ bool RealDiskInterface::WriteNewFile(const std::string& path, const std::string&
     *err = ErrnoText("cannot create", path);
     return false;
   }
-  size_t done = 0;
-  bool ok = true;
-  while (ok && done < contents.size()) {
-    ssize_t n = write(fd, contents.data() + done, contents.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n >= 0;
-    if (ok) done += static_cast<size_t>(n);
-  }
   // fchmod after creation: the umask does not apply to it.
-  ok = ok && fchmod(fd, static_cast<mode_t>(mode)) == 0 && fsync(fd) == 0;
+  bool ok = WriteAll(fd, contents) && fchmod(fd, static_cast<mode_t>(mode)) == 0 && fsync(fd) == 0;
   if (!ok) *err = ErrnoText("cannot write", path);
   if (close(fd) != 0 && ok) {
     *err = ErrnoText("cannot write", path);
