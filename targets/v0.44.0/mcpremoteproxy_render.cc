@@ -72,10 +72,10 @@ class ProxyRenderer {
       // the Role with remoteProxyRBACRules (mcpserver_controller.go:102-113), the binding.
       const std::string runner = name_ + "-remote-proxy-runner";
       emit(ServiceAccountWithPullSecrets(runner, ns_, pull_secrets_), true);
-      Value role = KubeObject("rbac.authorization.k8s.io/v1", "Role", ObjectMetadata(runner, ns_));
-      role.Set("rules", List({PolicyRule("", "configmaps", {"get", "list", "watch"}),
-                              PolicyRule("", "secrets", {"get", "list", "watch"})}));
-      emit(std::move(role), true);
+      emit(RoleObject(runner, ns_,
+                      List({PolicyRule("", "configmaps", {"get", "list", "watch"}),
+                            PolicyRule("", "secrets", {"get", "list", "watch"})})),
+           true);
       emit(ProxyRunnerRoleBinding(runner, ns_), true);
     }
     if (s_.authz_config && s_.authz_config->type == "inline" && s_.authz_config->has_inline) {
