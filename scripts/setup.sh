@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 
 # What the build needs (shared with plugins/argocd/Containerfile), then what the tests need:
 # file and dpkg-dev for cpack -G DEB, man-db (groff) and zsh for the man page and completion
-# tests, python3-jsonschema and python3-yaml for tests/schema_test.sh.
+# tests, python3-jsonschema and python3-yaml for tests/schema_test.sh, patch for applying
+# migrate --check's diff in tests/migrate_test.sh.
 mapfile -t packages < <(grep -v '^#' scripts/debian-build-packages)
 packages+=(git python3 openssl clang libclang-rt-14-dev hyperfine valgrind golang-go
-  file dpkg-dev man-db zsh python3-jsonschema python3-yaml)
+  file dpkg-dev man-db zsh python3-jsonschema python3-yaml patch)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
